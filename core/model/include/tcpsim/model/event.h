@@ -1,0 +1,56 @@
+// What the simulation records: every transition with its cause, every segment sent, delivered
+// or dropped, every timer, every user call and what it returned, every RFC error. The lesson
+// log, the ladder diagram, the explanations and tcpsim-cli are all built from these records.
+#pragma once
+
+#include "tcpsim/model/rule.h"
+#include "tcpsim/model/segment.h"
+#include "tcpsim/model/state.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace tcpsim {
+
+enum class EventKind : std::uint8_t {
+    Call,       // the application made a socket call (listen, connect, accept, send, close, abort)
+    Return,     // a call returned to the application: connect() / accept() returning, recv()
+                // returning data (text = the data) or 0 (rule EndOfStream)
+    Transition, // the endpoint changed state: from -> to
+    Send,       // a segment was put on the wire (segment)
+    Deliver,    // a segment reached side `side` (segment; segment->from is the sender)
+    Drop,       // a segment from `side` was lost in the network (segment)
+    Timer,      // a timer of `side` fired (timer)
+    Error,      // the RFC answered a user call with an error (rule, text)
+    Expect,     // a script `expect` was checked (passed, text = what was expected / got)
+};
+
+enum class CauseKind : std::uint8_t { None, UserCall, Segment, Timer };
+
+enum class TimerKind : std::uint8_t { None, Retransmission, TimeWait };
+
+struct Event {
+    EventKind kind = EventKind::Call;
+    Side side = Side::Client;       // the endpoint the event happened at
+    std::uint64_t time = 0;         // virtual time, ms
+    int line = 0;                   // script line that caused it (0 = not from a script)
+    std::size_t step = 0;           // index of the script command / simulation operation, 0-based
+
+    Rule rule = Rule::None;         // which RFC rule produced it
+    CauseKind cause = CauseKind::None;
+    std::string call;               // Call/Return and transitions caused by a call:
+                                    // "listen", "connect", "accept", "send", "close", "abort", "recv"
+    TcpState from = TcpState::Closed; // Transition
+    TcpState to = TcpState::Closed;   // Transition
+    std::optional<Segment> segment; // Send/Deliver/Drop, and the arriving segment that caused
+                                    // a Transition or an Error
+    TimerKind timer = TimerKind::None; // Timer, and transitions a timer caused
+    std::string text;               // Return: data received; Error/Expect: message
+    bool passed = true;             // Expect
+};
+
+std::string_view eventKindName(EventKind kind); // "call", "return", "transition", "send", ...
+std::string_view timerKindName(TimerKind kind); // "retransmission", "time-wait"
+
+} // namespace tcpsim

@@ -1,0 +1,65 @@
+// A TCP segment as the model exchanges it, and its wire form (RFC 9293 §3.1).
+#pragma once
+
+#include "tcpsim/model/sequence.h"
+#include "tcpsim/model/state.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace tcpsim {
+
+// Bit values are those of the TCP header's control bits (§3.1), so a flag set is the low byte
+// of header bytes 12-13 as sent on the wire.
+enum Flag : std::uint8_t {
+    Fin = 0x01,
+    Syn = 0x02,
+    Rst = 0x04,
+    Psh = 0x08,
+    Ack = 0x10,
+};
+
+// "SYN+ACK", "FIN+ACK", "PSH+ACK", "RST" — always in the order SYN FIN RST PSH ACK (Wireshark's).
+// An empty set prints "none".
+std::string flagsToString(std::uint8_t flags);
+// "SYN+ACK", "ack+syn", "ACK+PSH": any order, any case; nullopt on an unknown or repeated name.
+std::optional<std::uint8_t> parseFlags(std::string_view text);
+
+struct Segment {
+    std::uint64_t id = 0;        // global send order across both directions, 1-based (0 = crafted)
+    Side from = Side::Client;    // the sender
+    SeqNum seq = 0;
+    SeqNum ack = 0;              // meaningful only when the ACK flag is set
+    std::uint8_t flags = 0;
+    std::uint16_t window = 65535;
+    std::uint16_t mss = 0;       // MSS option (kind 2) carried on SYN segments; 0 = no option
+    std::string data;
+    bool retransmission = false; // a copy of an earlier segment sent again by a timer
+    std::uint64_t sentAt = 0;    // virtual time in ms
+
+    bool has(Flag flag) const { return (flags & flag) != 0; }
+    // SEG.LEN of §3.4: data octets plus one for SYN and one for FIN.
+    std::uint32_t seqLength() const
+    {
+        return static_cast<std::uint32_t>(data.size()) + (has(Syn) ? 1 : 0) + (has(Fin) ? 1 : 0);
+    }
+
+    friend bool operator==(const Segment &, const Segment &) = default;
+};
+
+// The segment as bytes in network byte order: the 20-byte header, options padded to a 32-bit
+// boundary, then the data. The checksum covers the IPv4 pseudo-header (§3.1) built from the
+// given addresses (host byte order, e.g. 0x7F000001 for 127.0.0.1).
+struct WireAddressing {
+    std::uint32_t sourceAddress = 0x7F000001;
+    std::uint32_t destinationAddress = 0x7F000001;
+    std::uint16_t sourcePort = 0;
+    std::uint16_t destinationPort = 0;
+};
+std::vector<std::uint8_t> encodeSegment(const Segment &segment, const WireAddressing &addressing);
+std::uint16_t tcpChecksum(const std::vector<std::uint8_t> &tcpBytes, const WireAddressing &addressing);
+
+} // namespace tcpsim

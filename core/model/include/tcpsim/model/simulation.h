@@ -1,0 +1,93 @@
+// Two endpoints and the network between them. A value: copy it to keep a snapshot, replay
+// operations to reproduce it. Time is virtual and moves only when an operation says so.
+#pragma once
+
+#include "tcpsim/model/endpoint.h"
+#include "tcpsim/model/event.h"
+#include "tcpsim/model/segment.h"
+
+#include <cstdint>
+#include <deque>
+#include <optional>
+#include <random>
+#include <string>
+#include <vector>
+
+namespace tcpsim {
+
+struct SimulationConfig {
+    std::uint64_t seed = 1;              // drives the ISNs chosen when a lesson gives none
+    std::uint32_t mslMs = 30000;         // TIME-WAIT lasts 2*MSL = 60 s, Linux's TCP_TIMEWAIT_LEN
+    std::uint32_t initialRtoMs = 1000;   // RFC 6298 §2.1
+    std::uint32_t maxRtoMs = 120000;     // Linux TCP_RTO_MAX
+    int synRetries = 6;                  // Linux tcp_syn_retries (RFC 9293 MUST-23 wants >= 3 min)
+    int dataRetries = 15;                // Linux tcp_retries2
+    std::uint32_t oneWayDelayMs = 0;     // added to the clock by each delivery
+    std::uint16_t window = 65535;
+    std::uint16_t mss = 1460;            // advertised on SYN segments
+    std::uint16_t clientPort = 50000;
+    std::uint16_t serverPort = 3267;     // the seed notes' echo server
+    bool autoAccept = true;              // accept() as soon as a connection is established
+};
+
+class Simulation {
+public:
+    explicit Simulation(SimulationConfig config = {});
+
+    const SimulationConfig &config() const { return m_config; }
+    const Endpoint &endpoint(Side side) const;
+    std::uint64_t now() const { return m_now; }
+
+    // --- user calls (RFC 9293 §3.10.1-3.10.5) on one side's application ---
+    void setIsn(Side side, SeqNum isn);  // ISN for the next open of that side
+    void listen(Side side);
+    void connect(Side side);
+    void accept(Side side);
+    void send(Side side, const std::string &data);
+    void close(Side side);
+    void abort(Side side);
+
+    // --- the network ---
+    // Segments in flight from `from`, oldest first.
+    const std::deque<Segment> &inFlight(Side from) const;
+    // The oldest segment in flight from `from` reaches its peer. False if none is in flight.
+    bool deliver(Side from);
+    // The oldest segment in flight from `from` is lost. False if none is in flight.
+    bool drop(Side from);
+    // Drop the in-flight segment with this id (clicking an arrow). False if not in flight.
+    bool dropById(std::uint64_t id);
+    // `to` receives a crafted segment from its peer (sent now, delivered at once).
+    void inject(Side to, Segment segment);
+    // Side's earliest pending timer fires; the clock jumps to its deadline. False if none.
+    bool fireTimer(Side side);
+    // Deliver everything in flight, oldest first by global send order across both directions,
+    // until nothing is in flight. Timers do not fire. Returns false (and stops) when more than
+    // maxDeliveries deliveries would be needed.
+    bool settle(int maxDeliveries = 1000);
+
+    // Deadline of side's earliest pending timer (virtual ms), if any.
+    std::optional<std::uint64_t> nextTimer(Side side) const;
+
+    // --- what happened ---
+    const std::vector<Event> &events() const { return m_events; }
+    // Events recorded from now on carry this script line and step index.
+    void setOrigin(int line, std::size_t step);
+    // Records an Expect event (the script runner checks, the simulation keeps the record).
+    void recordExpect(Side side, bool passed, std::string text);
+
+private:
+    // Implementation detail: the model implementer owns everything below.
+    friend class Endpoint;
+    SimulationConfig m_config;
+    std::uint64_t m_now = 0;
+    std::uint64_t m_nextSegmentId = 1;
+    int m_originLine = 0;
+    std::size_t m_originStep = 0;
+    std::mt19937_64 m_random;
+    Endpoint m_client;
+    Endpoint m_server;
+    std::deque<Segment> m_inFlight[2];
+    std::vector<Event> m_events;
+};
+
+} // namespace tcpsim
