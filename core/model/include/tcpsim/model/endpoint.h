@@ -15,6 +15,8 @@
 
 namespace tcpsim {
 
+class Simulation;
+
 // The send and receive sequence variables of §3.3.1.
 struct TransmissionControlBlock {
     SeqNum iss = 0;     // initial send sequence number
@@ -55,6 +57,59 @@ private:
     // Implementation detail below: the model implementer adds what the RFC rules need
     // (timers, retransmission queue, ISN for the next open, ...). Exactly one member function
     // may assign m_state, and it records a Transition event with its cause.
+
+    // Why something happened: the user call, arriving segment or timer a record points back to.
+    struct Cause {
+        CauseKind kind = CauseKind::None;
+        std::string call;
+        std::optional<Segment> segment;
+        TimerKind timer = TimerKind::None;
+    };
+    static Cause callCause(std::string call);
+    static Cause segmentCause(const Segment &segment);
+    static Cause timerCause(TimerKind timer);
+
+    // The only writer of m_state.
+    void setState(Simulation &sim, TcpState next, Rule rule, const Cause &cause);
+    void record(Simulation &sim, Event event) const;
+    void recordError(Simulation &sim, Rule rule, const Cause &cause, std::string message) const;
+    void recordReturn(Simulation &sim, Rule rule, const Cause &cause, std::string text = {}) const;
+
+    // User calls (§3.10.1-3.10.5): each returns the rule that decided the call.
+    Rule listen(Simulation &sim);
+    Rule connect(Simulation &sim);
+    Rule accept(Simulation &sim);
+    Rule send(Simulation &sim, const std::string &data);
+    Rule close(Simulation &sim);
+    Rule abort(Simulation &sim);
+    void takeFromAcceptQueue(Simulation &sim, const Cause &cause);
+
+    // SEGMENT ARRIVES (§3.10.7): returns the rule that decided the segment's fate.
+    Rule receive(Simulation &sim, const Segment &segment);
+    Rule receiveInClosed(Simulation &sim, const Segment &segment);
+    Rule receiveInListen(Simulation &sim, const Segment &segment);
+    Rule receiveInSynSent(Simulation &sim, const Segment &segment);
+    Rule receiveOtherwise(Simulation &sim, const Segment &segment);
+    bool isAcceptable(const Segment &segment) const;
+    bool ourFinAcknowledged() const;
+
+    // Timers (§3.10.8).
+    void fireTimer(Simulation &sim);
+    std::optional<std::uint64_t> timerDeadline() const;
+
+    // Output.
+    void openConnection(Simulation &sim, bool passive);
+    SeqNum chooseIss(Simulation &sim);
+    void completeOpen(Simulation &sim, const Cause &cause); // just entered ESTABLISHED
+    void sendSyn(Simulation &sim, std::uint8_t flags, Rule rule, const Cause &cause);
+    void sendAck(Simulation &sim, Rule rule, const Cause &cause);
+    void sendFin(Simulation &sim, Rule rule, const Cause &cause);
+    void sendData(Simulation &sim, const std::string &data, Rule rule, const Cause &cause);
+    void sendRst(Simulation &sim, SeqNum seq, Rule rule, const Cause &cause);
+    void transmit(Simulation &sim, Segment segment, Rule rule, const Cause &cause);
+    void startTimeWait(Simulation &sim);
+    void acknowledgeUpTo(Simulation &sim, SeqNum ack);
+
     Side m_side = Side::Client;
     TcpState m_state = TcpState::Closed;
     TransmissionControlBlock m_tcb;
@@ -66,6 +121,16 @@ private:
     bool m_openedPassively = false;
     bool m_closeRequested = false;
     int m_retransmissionCount = 0;
+
+    std::optional<SeqNum> m_nextIsn;        // `isn` of a script, used by the next open
+    std::deque<Segment> m_retransmissionQueue; // sent, occupying sequence space, unacknowledged
+    std::string m_queuedData;               // SEND before ESTABLISHED (§3.10.2)
+    bool m_finQueued = false;               // CLOSE in SYN-RECEIVED with data queued (§3.10.4)
+    bool m_finSent = false;
+    SeqNum m_finSeq = 0;                    // sequence number our FIN occupies
+    TimerKind m_timer = TimerKind::None;
+    std::uint64_t m_timerDeadline = 0;
+    std::uint32_t m_rtoMs = 0;
 };
 
 } // namespace tcpsim

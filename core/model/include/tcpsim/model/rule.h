@@ -87,6 +87,10 @@ enum class Rule : std::uint8_t {
     ErrorConnectionClosing,     // SEND after CLOSE; CLOSE after CLOSE
     ErrorNothingToAccept,       // accept() with no established connection waiting
     ErrorForeignSocketUnspecified, // SEND in LISTEN (the model's passive open is unspecified)
+
+    // Rows of §3.10.7.4 the table above leaves out (appended: earlier values keep their numbers)
+    SynReceivedSynToListen,     // SYN in SYN-RECEIVED reached from LISTEN: -> LISTEN (3.10.7.4 "fourth")
+    NoAckDropped,               // synchronized state, ACK bit off: drop (3.10.7.4 "fifth")
 };
 
 struct RuleInfo {
@@ -95,5 +99,9 @@ struct RuleInfo {
 };
 
 RuleInfo ruleInfo(Rule rule);
+
+// The highest Rule value: the rules are Rule(1) .. lastRule (for tables and coverage checks).
+inline constexpr Rule lastRule = Rule::NoAckDropped;
+
 
 } // namespace tcpsim

@@ -103,7 +103,12 @@ public:
     StepResult runToEnd();      // stops at the first RuntimeError; keeps going after ExpectFailed
     int failedExpectations() const { return m_failedExpectations; }
 
+    // `settle` gives up (a runtime error) after this many deliveries.
+    static constexpr int maxSettleDeliveries = 1000;
+
 private:
+    StepResult check(const Command &command);
+
     Lesson m_lesson;
     Simulation m_simulation;
     std::size_t m_position = 0;

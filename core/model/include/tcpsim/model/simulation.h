@@ -78,6 +78,11 @@ public:
 private:
     // Implementation detail: the model implementer owns everything below.
     friend class Endpoint;
+    Endpoint &endpointAt(Side side);
+    std::size_t record(Event event); // stamps time and origin; returns the event's index
+    std::size_t recordCall(Side side, std::string call, std::string text = {});
+    void arrive(Side to, const Segment &segment);
+
     SimulationConfig m_config;
     std::uint64_t m_now = 0;
     std::uint64_t m_nextSegmentId = 1;

@@ -1,0 +1,141 @@
+#include "tcpsim/model/rule.h"
+
+namespace tcpsim {
+
+RuleInfo ruleInfo(Rule rule)
+{
+    switch (rule) {
+    case Rule::None: return {"", ""};
+    case Rule::ClosedPassiveOpen:
+        return {"3.10.1", "A passive OPEN (listen) creates a connection record in LISTEN."};
+    case Rule::ClosedActiveOpen:
+        return {"3.10.1", "An active OPEN (connect) picks an ISS, sends SYN and enters SYN-SENT."};
+    case Rule::ClosedSegmentReplyRst:
+        return {"3.10.7.1", "No connection exists, so any segment but a RST is answered with a RST."};
+    case Rule::ClosedRstDropped:
+        return {"3.10.7.1", "A RST arriving where no connection exists is silently discarded."};
+    case Rule::ListenRstIgnored:
+        return {"3.10.7.2", "A listener ignores a RST: it cannot belong to any connection."};
+    case Rule::ListenAckReplyRst:
+        return {"3.10.7.2", "An ACK reaching a listener acknowledges nothing it sent, so it answers <SEQ=SEG.ACK><RST>."};
+    case Rule::ListenSyn:
+        return {"3.10.7.2", "A SYN reaching a listener is answered with SYN,ACK; the listener enters SYN-RECEIVED."};
+    case Rule::ListenNoSynDropped:
+        return {"3.10.7.2", "A listener drops a segment with neither SYN, ACK nor RST."};
+    case Rule::ListenClose:
+        return {"3.10.4", "CLOSE or ABORT in LISTEN deletes the connection record."};
+    case Rule::SynSentSynAck:
+        return {"3.10.7.3", "The SYN,ACK acknowledges our SYN: send the final ACK of the handshake and enter ESTABLISHED."};
+    case Rule::SynSentSimultaneousSyn:
+        return {"3.10.7.3", "A bare SYN while our own SYN is out is a simultaneous open: answer SYN,ACK and enter SYN-RECEIVED."};
+    case Rule::SynSentBadAckReplyRst:
+        return {"3.10.7.3", "The ACK does not acknowledge our SYN (SEG.ACK =< ISS or > SND.NXT), so answer <SEQ=SEG.ACK><RST>."};
+    case Rule::SynSentRstRefused:
+        return {"3.10.7.3", "A RST acknowledging our SYN means nobody listens: connection refused, back to CLOSED."};
+    case Rule::SynSentRstDropped:
+        return {"3.10.7.3", "A RST that does not acknowledge our SYN is dropped."};
+    case Rule::SynSentNoSynNoRstDropped:
+        return {"3.10.7.3", "In SYN-SENT a segment with neither SYN nor RST is dropped."};
+    case Rule::SynSentClose:
+        return {"3.10.4", "CLOSE or ABORT in SYN-SENT deletes the connection record."};
+    case Rule::SynReceivedAck:
+        return {"3.10.7.4", "The ACK acknowledges our SYN: the handshake is complete, enter ESTABLISHED."};
+    case Rule::SynReceivedBadAckReplyRst:
+        return {"3.10.7.4", "The ACK does not acknowledge our SYN, so answer <SEQ=SEG.ACK><RST>."};
+    case Rule::SynReceivedNoAckDropped:
+        return {"3.10.7.4", "In SYN-RECEIVED a segment without the ACK bit is dropped."};
+    case Rule::SynReceivedRstToListen:
+        return {"3.10.7.4", "A RST in SYN-RECEIVED reached from LISTEN returns the connection to LISTEN."};
+    case Rule::SynReceivedRstRefused:
+        return {"3.10.7.4", "A RST in SYN-RECEIVED reached by an active open means the connection was refused."};
+    case Rule::SynReceivedFin:
+        return {"3.10.7.4", "A FIN with an acceptable ACK in SYN-RECEIVED completes the open and enters CLOSE-WAIT."};
+    case Rule::SynReceivedClose:
+        return {"3.10.4", "CLOSE in SYN-RECEIVED sends a FIN and enters FIN-WAIT-1."};
+    case Rule::SynReceivedAbort:
+        return {"3.10.5", "ABORT in SYN-RECEIVED sends <SEQ=SND.NXT><RST> and enters CLOSED."};
+    case Rule::EstablishedClose:
+        return {"3.10.4", "CLOSE sends a FIN and enters FIN-WAIT-1: this side has no more data to send."};
+    case Rule::EstablishedFin:
+        return {"3.10.7.4", "The peer's FIN is acknowledged; recv() returns 0 and the connection enters CLOSE-WAIT."};
+    case Rule::RstReset:
+        return {"3.10.7.4", "A RST with SEG.SEQ = RCV.NXT resets the connection: CLOSED."};
+    case Rule::RstChallengeAck:
+        return {"RFC 5961 §3", "A RST inside the window but not at RCV.NXT gets a challenge ACK instead of a reset."};
+    case Rule::RstOutsideWindowDropped:
+        return {"3.10.7.4", "A RST outside the receive window is silently dropped."};
+    case Rule::SynChallengeAck:
+        return {"RFC 5961 §4", "A SYN on a synchronized connection gets a challenge ACK and is dropped."};
+    case Rule::UnacceptableSegmentAck:
+        return {"3.10.7.4", "The segment is outside the receive window (or out of order): answer with an ACK of RCV.NXT and drop it."};
+    case Rule::AbortSendsRst:
+        return {"3.10.5", "ABORT sends <SEQ=SND.NXT><RST> and enters CLOSED at once."};
+    case Rule::FinWait1AckOfFin:
+        return {"3.10.7.4", "Our FIN is acknowledged: enter FIN-WAIT-2 and wait for the peer's FIN."};
+    case Rule::FinWait1Fin:
+        return {"3.10.7.4", "The peer's FIN arrives before the ACK of ours (simultaneous close): ACK it, enter CLOSING."};
+    case Rule::FinWait1FinAck:
+        return {"3.10.7.4", "The peer's FIN also acknowledges ours: ACK it and go straight to TIME-WAIT."};
+    case Rule::CloseWhileClosing:
+        return {"3.10.4", "CLOSE again while closing is an error (\"connection closing\"); no second FIN is sent."};
+    case Rule::FinWait2Fin:
+        return {"3.10.7.4", "The peer's FIN arrives in FIN-WAIT-2: ACK it and enter TIME-WAIT for 2 MSL."};
+    case Rule::FinWait2Data:
+        return {"3.10.7.4", "Half-close: the peer may still send after our FIN; the data is acknowledged."};
+    case Rule::CloseWaitSend:
+        return {"3.10.2", "In CLOSE-WAIT this side may still send: only the peer has finished."};
+    case Rule::CloseWaitClose:
+        return {"3.10.4", "CLOSE in CLOSE-WAIT sends our FIN and enters LAST-ACK."};
+    case Rule::ClosingAckOfFin:
+        return {"3.10.7.4", "Our FIN is acknowledged in CLOSING: enter TIME-WAIT."};
+    case Rule::LastAckAckOfFin:
+        return {"3.10.7.4", "Our FIN is acknowledged in LAST-ACK: delete the connection record, CLOSED."};
+    case Rule::TimeWaitFinReAck:
+        return {"3.10.7.4", "A retransmitted FIN in TIME-WAIT is acknowledged again and the 2 MSL timer restarts."};
+    case Rule::TimeWaitExpired:
+        return {"3.10.8", "The 2 MSL timer expired: delete the connection record, CLOSED."};
+    case Rule::LateStateRst:
+        return {"3.10.7.4", "A RST in CLOSING, LAST-ACK or TIME-WAIT deletes the connection record."};
+    case Rule::LateStateAbort:
+        return {"3.10.5", "ABORT in CLOSING, LAST-ACK or TIME-WAIT deletes the record without sending a RST."};
+    case Rule::RetransmissionsExhausted:
+        return {"3.10.8", "The retransmissions are used up: connection timed out, CLOSED."};
+    case Rule::DataSent:
+        return {"3.10.2", "SEND puts the data on the wire in a PSH,ACK segment."};
+    case Rule::DataQueued:
+        return {"3.10.2", "SEND before ESTABLISHED is queued until the handshake completes."};
+    case Rule::DataReceived:
+        return {"3.10.7.4", "In-order data is delivered to the application and acknowledged at once."};
+    case Rule::AckAdvanced:
+        return {"3.10.7.4", "The ACK acknowledges new data: SND.UNA advances."};
+    case Rule::DuplicateAckIgnored:
+        return {"3.10.7.4", "The ACK acknowledges nothing new (SEG.ACK =< SND.UNA) and is ignored."};
+    case Rule::AckOfUnsentData:
+        return {"3.10.7.4", "The ACK acknowledges something not yet sent: answer with an ACK and drop it."};
+    case Rule::Retransmit:
+        return {"3.10.8", "The retransmission timer fired: the oldest unacknowledged segment is sent again and the RTO doubles."};
+    case Rule::AcceptReturned:
+        return {"3.10.7.4", "accept() returns: the application takes the established connection off the accept queue."};
+    case Rule::ConnectReturned:
+        return {"3.10.7.3", "connect() returns: the handshake is complete."};
+    case Rule::EndOfStream:
+        return {"3.10.7.4", "recv() returns 0: the peer's FIN arrived, no more data will come."};
+    case Rule::ErrorConnectionExists:
+        return {"3.10.1", "OPEN on an existing connection: \"connection already exists\"."};
+    case Rule::ErrorConnectionDoesNotExist:
+        return {"3.10.2", "The call needs a connection and there is none: \"connection does not exist\"."};
+    case Rule::ErrorConnectionClosing:
+        return {"3.10.2", "SEND after CLOSE: \"connection closing\"."};
+    case Rule::ErrorNothingToAccept:
+        return {"3.10.7.4", "accept() finds no established connection waiting."};
+    case Rule::ErrorForeignSocketUnspecified:
+        return {"3.10.2", "SEND on a listener that knows no peer: \"foreign socket unspecified\"."};
+    case Rule::SynReceivedSynToListen:
+        return {"3.10.7.4", "A SYN in SYN-RECEIVED reached from LISTEN returns the connection to LISTEN."};
+    case Rule::NoAckDropped:
+        return {"3.10.7.4", "A segment without the ACK bit on a synchronized connection is dropped."};
+    }
+    return {"", ""};
+}
+
+} // namespace tcpsim

@@ -1,0 +1,644 @@
+// Lesson scripts: a line-oriented parser that reports file:line:column and never throws, and a
+// runner that applies one command at a time to a Simulation.
+#include "tcpsim/model/script.h"
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+
+namespace tcpsim {
+
+std::string ScriptError::toString() const
+{
+    return file + ':' + std::to_string(line) + ':' + std::to_string(column) + ": " + message;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Segment patterns
+// ---------------------------------------------------------------------------------------------
+
+bool SegmentPattern::matches(const Segment &segment) const
+{
+    return segment.flags == flags && (!seq || *seq == segment.seq) && (!ack || *ack == segment.ack)
+        && (!len || *len == segment.data.size()) && (!data || *data == segment.data)
+        && (!window || *window == segment.window);
+}
+
+std::string SegmentPattern::toString() const
+{
+    std::string text = flagsToString(flags);
+    if (seq)
+        text += " seq=" + std::to_string(*seq);
+    if (ack)
+        text += " ack=" + std::to_string(*ack);
+    if (len)
+        text += " len=" + std::to_string(*len);
+    if (data)
+        text += " data=" + quoteScriptString(*data);
+    if (window)
+        text += " win=" + std::to_string(*window);
+    return text;
+}
+
+namespace {
+
+std::string describeSegment(const Segment &segment)
+{
+    std::string text = flagsToString(segment.flags) + " seq=" + std::to_string(segment.seq);
+    if (segment.has(Ack))
+        text += " ack=" + std::to_string(segment.ack);
+    return text + " len=" + std::to_string(segment.data.size());
+}
+
+// ---------------------------------------------------------------------------------------------
+// Parsing
+// ---------------------------------------------------------------------------------------------
+
+constexpr std::string_view flagNamesHint = "SYN, ACK, FIN, RST or PSH";
+
+struct Token {
+    std::string word;          // the bare text; for `data="..."` the `data=` part
+    std::size_t begin = 0;     // byte offsets in the line
+    std::size_t end = 0;
+    bool quoted = false;       // a "string" follows the word (or is the whole token)
+    std::string value;         // the string's unescaped text
+};
+
+struct Verbs {
+    std::string_view word;
+    Verb verb;
+};
+constexpr std::array<Verbs, 11> sideVerbs = {{
+    {"isn", Verb::Isn},         {"listen", Verb::Listen},   {"connect", Verb::Connect},
+    {"accept", Verb::Accept},   {"send", Verb::Send},       {"close", Verb::Close},
+    {"abort", Verb::Abort},     {"deliver", Verb::Deliver}, {"drop", Verb::Drop},
+    {"timeout", Verb::Timeout}, {"receive", Verb::Receive},
+}};
+
+std::string_view verbWord(Verb verb)
+{
+    const auto found = std::find_if(sideVerbs.begin(), sideVerbs.end(),
+                                    [verb](const Verbs &entry) { return entry.verb == verb; });
+    return found != sideVerbs.end() ? found->word : std::string_view{};
+}
+
+// Parses one line; the first error wins and stops it.
+class LineParser {
+public:
+    LineParser(std::string_view line, int lineNumber, std::string_view file)
+        : m_line(line), m_lineNumber(lineNumber), m_file(file)
+    {
+    }
+
+    // nullopt with no error: a blank or comment line.
+    std::optional<Command> parse()
+    {
+        if (!tokenize() || m_tokens.empty())
+            return std::nullopt;
+        const Token &first = m_tokens[0];
+        Command command;
+        command.line = m_lineNumber;
+        command.column = column(first.begin);
+        if (!first.quoted && first.word == "settle") {
+            command.verb = Verb::Settle;
+            if (!expectEnd(1))
+                return std::nullopt;
+            return command;
+        }
+        if (!first.quoted && first.word == "expect")
+            return parseExpect(command) ? std::optional<Command>(command) : std::nullopt;
+        const std::optional<Side> side = first.quoted ? std::nullopt : parseSide(first.word);
+        if (!side) {
+            fail(first.begin, "unknown command '" + display(first)
+                                  + "' (expected client, server, settle or expect)");
+            return std::nullopt;
+        }
+        command.side = *side;
+        return parseSideCommand(command) ? std::optional<Command>(command) : std::nullopt;
+    }
+
+    const std::optional<ScriptError> &error() const { return m_error; }
+
+private:
+    int column(std::size_t byteOffset) const
+    {
+        // Columns count characters: every UTF-8 byte but a continuation byte starts one.
+        const auto prefix = m_line.substr(0, std::min(byteOffset, m_line.size()));
+        return 1 + static_cast<int>(std::count_if(prefix.begin(), prefix.end(), [](char c) {
+                   return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+               }));
+    }
+
+    bool fail(std::size_t byteOffset, std::string message)
+    {
+        if (!m_error)
+            m_error = ScriptError{std::string(m_file), m_lineNumber, column(byteOffset), std::move(message)};
+        return false;
+    }
+
+    // Where a missing word would have started: one space after the last token.
+    std::size_t missingAt() const { return m_tokens.back().end + 1; }
+
+    static std::string display(const Token &token)
+    {
+        return token.quoted ? token.word + quoteScriptString(token.value) : token.word;
+    }
+
+    static bool isSpace(char c) { return c == ' ' || c == '\t' || c == '\r'; }
+
+    bool readString(std::size_t &at, std::string &value)
+    {
+        const std::size_t opening = at;
+        for (++at; at < m_line.size(); ++at) {
+            const char c = m_line[at];
+            if (c == '"') {
+                ++at;
+                return true;
+            }
+            if (c != '\\') {
+                value += c;
+                continue;
+            }
+            if (at + 1 >= m_line.size())
+                break;
+            switch (m_line[at + 1]) {
+            case '"': value += '"'; break;
+            case '\\': value += '\\'; break;
+            case 'n': value += '\n'; break;
+            default:
+                return fail(at, std::string("bad escape '\\") + m_line[at + 1] + "' (use \\\", \\\\ or \\n)");
+            }
+            ++at;
+        }
+        return fail(opening, "unterminated string");
+    }
+
+    bool tokenize()
+    {
+        std::size_t at = 0;
+        while (at < m_line.size()) {
+            if (isSpace(m_line[at])) {
+                ++at;
+                continue;
+            }
+            if (m_line[at] == '#')
+                break;
+            Token token;
+            token.begin = at;
+            while (at < m_line.size() && !isSpace(m_line[at]) && m_line[at] != '#' && m_line[at] != '"')
+                ++at;
+            token.word = std::string(m_line.substr(token.begin, at - token.begin));
+            if (at < m_line.size() && m_line[at] == '"') {
+                if (!token.word.empty() && !token.word.ends_with('='))
+                    return fail(at, "unexpected '\"' (write a message as a separate \"word\")");
+                token.quoted = true;
+                if (!readString(at, token.value))
+                    return false;
+                if (at < m_line.size() && !isSpace(m_line[at]) && m_line[at] != '#')
+                    return fail(at, "unexpected text after the closing quote");
+            }
+            token.end = at;
+            m_tokens.push_back(std::move(token));
+        }
+        return true;
+    }
+
+    bool expectEnd(std::size_t count)
+    {
+        if (m_tokens.size() <= count)
+            return true;
+        return fail(m_tokens[count].begin, "unexpected '" + display(m_tokens[count]) + "' at the end of the command");
+    }
+
+    bool needToken(std::size_t index, std::string_view what)
+    {
+        if (index < m_tokens.size())
+            return true;
+        return fail(missingAt(), "missing " + std::string(what));
+    }
+
+    template <typename Number>
+    bool parseNumber(std::string_view text, std::size_t begin, std::uint64_t max, Number &out)
+    {
+        if (text.empty() || !std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; }))
+            return fail(begin, "bad number '" + std::string(text) + "'");
+        std::uint64_t value = 0;
+        const auto [end, status] = std::from_chars(text.data(), text.data() + text.size(), value);
+        if (status != std::errc() || end != text.data() + text.size() || value > max)
+            return fail(begin, "number out of range '" + std::string(text) + "' (0.." + std::to_string(max) + ")");
+        out = static_cast<Number>(value);
+        return true;
+    }
+
+    bool parseFlagsToken(const Token &token, std::uint8_t &flags)
+    {
+        if (token.quoted)
+            return fail(token.begin, "expected flags such as SYN+ACK, got '" + display(token) + "'");
+        if (const auto parsed = parseFlags(token.word)) {
+            flags = *parsed;
+            return true;
+        }
+        // Point at the offending name inside the token.
+        std::uint8_t seen = 0;
+        std::size_t partBegin = 0;
+        while (true) {
+            const std::size_t plus = token.word.find('+', partBegin);
+            const std::string name = token.word.substr(partBegin, plus - partBegin);
+            const auto one = parseFlags(name);
+            if (!one)
+                return fail(token.begin + partBegin, "unknown flag '" + name + "' (" + std::string(flagNamesHint) + ")");
+            if ((seen & *one) != 0)
+                return fail(token.begin + partBegin, "flag '" + name + "' given twice");
+            seen |= *one;
+            partBegin = plus + 1;
+        }
+    }
+
+    // `seq=100 ack=301 data="hi"` after the flags; `allowLength` for expect, not receive.
+    bool parsePattern(std::size_t first, bool allowLength, SegmentPattern &pattern)
+    {
+        if (!needToken(first, "flags (" + std::string(flagNamesHint) + ", joined by +)"))
+            return false;
+        if (!parseFlagsToken(m_tokens[first], pattern.flags))
+            return false;
+        for (std::size_t i = first + 1; i < m_tokens.size(); ++i) {
+            const Token &token = m_tokens[i];
+            const std::size_t equals = token.word.find('=');
+            if (equals == std::string::npos)
+                return fail(token.begin, "unexpected '" + display(token) + "' (expected a field such as seq=100)");
+            const std::string key = token.word.substr(0, equals);
+            const std::string_view value = std::string_view(token.word).substr(equals + 1);
+            const std::size_t valueAt = token.begin + equals + 1;
+            const bool known = key == "seq" || key == "ack" || key == "data" || key == "win"
+                || (key == "len" && allowLength);
+            if (!known)
+                return fail(token.begin, "unknown field '" + key + "' (seq, ack, " + (allowLength ? "len, " : "")
+                                             + "data, win)");
+            if (key == "data") {
+                if (!token.quoted)
+                    return fail(valueAt, "data= takes a \"quoted\" message");
+                if (pattern.data)
+                    return fail(token.begin, "field 'data' given twice");
+                pattern.data = token.value;
+                continue;
+            }
+            if (token.quoted)
+                return fail(valueAt, "bad number '" + quoteScriptString(token.value) + "'");
+            const auto assign = [&](auto &field, std::uint64_t max) {
+                if (field)
+                    return fail(token.begin, "field '" + key + "' given twice");
+                typename std::remove_reference_t<decltype(field)>::value_type number{};
+                if (!parseNumber(value, valueAt, max, number))
+                    return false;
+                field = number;
+                return true;
+            };
+            const bool ok = key == "seq" ? assign(pattern.seq, UINT32_MAX)
+                : key == "ack"           ? assign(pattern.ack, UINT32_MAX)
+                : key == "len"           ? assign(pattern.len, UINT32_MAX)
+                                         : assign(pattern.window, UINT16_MAX);
+            if (!ok)
+                return false;
+        }
+        return true;
+    }
+
+    bool parseExpect(Command &command)
+    {
+        if (!needToken(1, "side (client or server)"))
+            return false;
+        const Token &sideToken = m_tokens[1];
+        const auto side = sideToken.quoted ? std::nullopt : parseSide(sideToken.word);
+        if (!side)
+            return fail(sideToken.begin, "unknown side '" + display(sideToken) + "' (client or server)");
+        command.side = *side;
+        if (!needToken(2, "state or 'sent'"))
+            return false;
+        const Token &what = m_tokens[2];
+        if (!what.quoted && what.word == "sent") {
+            if (!needToken(3, "'nothing' or flags after 'sent'"))
+                return false;
+            if (!m_tokens[3].quoted && m_tokens[3].word == "nothing") {
+                command.verb = Verb::ExpectNothing;
+                return expectEnd(4);
+            }
+            command.verb = Verb::ExpectSent;
+            return parsePattern(3, true, command.pattern);
+        }
+        const auto state = what.quoted ? std::nullopt : parseState(what.word);
+        if (!state)
+            return fail(what.begin, "unknown state '" + display(what) + "'");
+        command.verb = Verb::ExpectState;
+        command.state = *state;
+        return expectEnd(3);
+    }
+
+    bool parseSideCommand(Command &command)
+    {
+        if (!needToken(1, "command after '" + m_tokens[0].word + "'"))
+            return false;
+        const Token &verbToken = m_tokens[1];
+        const auto found = std::find_if(sideVerbs.begin(), sideVerbs.end(), [&](const Verbs &entry) {
+            return !verbToken.quoted && entry.word == verbToken.word;
+        });
+        if (found == sideVerbs.end())
+            return fail(verbToken.begin, "unknown command '" + display(verbToken) + "'");
+        command.verb = found->verb;
+        switch (command.verb) {
+        case Verb::Isn:
+            if (!needToken(2, "initial sequence number"))
+                return false;
+            if (m_tokens[2].quoted)
+                return fail(m_tokens[2].begin, "bad number '" + display(m_tokens[2]) + "'");
+            return parseNumber(m_tokens[2].word, m_tokens[2].begin, UINT32_MAX, command.number) && expectEnd(3);
+        case Verb::Send:
+            if (!needToken(2, "message (a \"quoted\" string)"))
+                return false;
+            if (!m_tokens[2].quoted || !m_tokens[2].word.empty())
+                return fail(m_tokens[2].begin, "expected a \"quoted\" message, got '" + display(m_tokens[2]) + "'");
+            command.data = m_tokens[2].value;
+            return expectEnd(3);
+        case Verb::Receive:
+            return parsePattern(2, false, command.pattern);
+        default:
+            return expectEnd(2);
+        }
+    }
+
+    std::string_view m_line;
+    int m_lineNumber;
+    std::string_view m_file;
+    std::vector<Token> m_tokens;
+    std::optional<ScriptError> m_error;
+};
+
+std::string_view trimmed(std::string_view text)
+{
+    const auto first = text.find_first_not_of(" \t\r");
+    if (first == std::string_view::npos)
+        return {};
+    const auto last = text.find_last_not_of(" \t\r");
+    return text.substr(first, last - first + 1);
+}
+
+// `# title: ...`, `# title[zh]: ...`, `# note: ...`, `# note[zh]: ...`
+bool readHeader(std::string_view line, Lesson &lesson)
+{
+    line = trimmed(line);
+    if (!line.starts_with('#'))
+        return false;
+    line = trimmed(line.substr(1));
+    struct Header {
+        std::string_view key;
+        std::string Lesson::*field;
+        bool joins;
+    };
+    static const std::array<Header, 4> headers = {{
+        {"title:", &Lesson::title, false},
+        {"title[zh]:", &Lesson::titleZh, false},
+        {"note:", &Lesson::note, true},
+        {"note[zh]:", &Lesson::noteZh, true},
+    }};
+    for (const Header &header : headers) {
+        if (!line.starts_with(header.key))
+            continue;
+        const std::string value(trimmed(line.substr(header.key.size())));
+        std::string &field = lesson.*header.field;
+        // English notes join with a space; Chinese text needs none between lines.
+        const std::string separator = header.field == &Lesson::note ? " " : "";
+        field = header.joins && !field.empty() ? field + separator + value : value;
+        return true;
+    }
+    return false;
+}
+
+} // namespace
+
+std::variant<Lesson, ScriptError> parseLesson(std::string_view text, std::string_view fileName)
+{
+    Lesson lesson;
+    lesson.file = std::string(fileName);
+    int lineNumber = 0;
+    while (!text.empty() || lineNumber == 0) {
+        ++lineNumber;
+        const std::size_t newline = text.find('\n');
+        std::string_view line = text.substr(0, newline);
+        text = newline == std::string_view::npos ? std::string_view{} : text.substr(newline + 1);
+        if (line.ends_with('\r'))
+            line.remove_suffix(1);
+        if (readHeader(line, lesson))
+            continue;
+        LineParser parser(line, lineNumber, fileName);
+        const std::optional<Command> command = parser.parse();
+        if (parser.error())
+            return *parser.error();
+        if (command)
+            lesson.commands.push_back(*command);
+        if (text.empty())
+            break;
+    }
+    return lesson;
+}
+
+std::string quoteScriptString(std::string_view text)
+{
+    std::string quoted = "\"";
+    for (char c : text) {
+        if (c == '"' || c == '\\')
+            quoted += '\\';
+        if (c == '\n') {
+            quoted += "\\n";
+            continue;
+        }
+        quoted += c;
+    }
+    return quoted + '"';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Commands and lessons as text
+// ---------------------------------------------------------------------------------------------
+
+bool Command::isApplicationCall() const
+{
+    switch (verb) {
+    case Verb::Listen:
+    case Verb::Connect:
+    case Verb::Accept:
+    case Verb::Send:
+    case Verb::Close:
+    case Verb::Abort:
+        return true;
+    default:
+        return false;
+    }
+}
+
+bool Command::isCheck() const
+{
+    return verb == Verb::ExpectState || verb == Verb::ExpectSent || verb == Verb::ExpectNothing;
+}
+
+std::string Command::toScriptLine() const
+{
+    const std::string sideWord(sideName(side));
+    switch (verb) {
+    case Verb::Settle: return "settle";
+    case Verb::ExpectState: return "expect " + sideWord + ' ' + std::string(stateName(state));
+    case Verb::ExpectSent: return "expect " + sideWord + " sent " + pattern.toString();
+    case Verb::ExpectNothing: return "expect " + sideWord + " sent nothing";
+    case Verb::Isn: return sideWord + " isn " + std::to_string(number);
+    case Verb::Send: return sideWord + " send " + quoteScriptString(data);
+    case Verb::Receive: return sideWord + " receive " + pattern.toString();
+    default: return sideWord + ' ' + std::string(verbWord(verb));
+    }
+}
+
+bool Lesson::hasAccept() const
+{
+    return std::any_of(commands.begin(), commands.end(),
+                       [](const Command &command) { return command.verb == Verb::Accept; });
+}
+
+std::string Lesson::toText() const
+{
+    std::string text;
+    const auto header = [&text](std::string_view key, const std::string &value) {
+        if (value.empty())
+            return;
+        std::string oneLine = value;
+        std::replace(oneLine.begin(), oneLine.end(), '\n', ' ');
+        text += "# " + std::string(key) + ": " + oneLine + '\n';
+    };
+    header("title", title);
+    header("title[zh]", titleZh);
+    header("note", note);
+    header("note[zh]", noteZh);
+    if (!text.empty())
+        text += '\n';
+    for (const Command &command : commands)
+        text += command.toScriptLine() + '\n';
+    return text;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Running
+// ---------------------------------------------------------------------------------------------
+
+namespace {
+SimulationConfig configFor(const Lesson &lesson, SimulationConfig config)
+{
+    // A lesson that never accepts has the application accept as soon as it can.
+    config.autoAccept = !lesson.hasAccept();
+    return config;
+}
+
+Segment segmentFrom(const SegmentPattern &pattern)
+{
+    Segment segment;
+    segment.flags = pattern.flags;
+    segment.seq = pattern.seq.value_or(0);
+    segment.ack = pattern.ack.value_or(0);
+    segment.data = pattern.data.value_or(std::string{});
+    if (pattern.window)
+        segment.window = *pattern.window;
+    return segment;
+}
+} // namespace
+
+ScriptRunner::ScriptRunner(Lesson lesson, SimulationConfig config)
+    : m_lesson(std::move(lesson)), m_simulation(configFor(m_lesson, config))
+{
+}
+
+ScriptRunner::StepResult ScriptRunner::step()
+{
+    if (atEnd())
+        return {Status::Finished, {}, std::nullopt};
+    const Command &command = m_lesson.commands[m_position];
+    m_simulation.setOrigin(command.line, m_position);
+    ++m_position;
+    const std::string side(sideName(command.side));
+    const auto runtimeError = [&](std::string message) {
+        ScriptError error{m_lesson.file, command.line, command.column, std::move(message)};
+        return StepResult{Status::RuntimeError, error.toString(), error};
+    };
+
+    switch (command.verb) {
+    case Verb::Isn: m_simulation.setIsn(command.side, command.number); break;
+    case Verb::Listen: m_simulation.listen(command.side); break;
+    case Verb::Connect: m_simulation.connect(command.side); break;
+    case Verb::Accept: m_simulation.accept(command.side); break;
+    case Verb::Send: m_simulation.send(command.side, command.data); break;
+    case Verb::Close: m_simulation.close(command.side); break;
+    case Verb::Abort: m_simulation.abort(command.side); break;
+    case Verb::Receive: m_simulation.inject(command.side, segmentFrom(command.pattern)); break;
+    case Verb::Deliver:
+        if (!m_simulation.deliver(command.side))
+            return runtimeError("deliver: nothing in flight from the " + side);
+        break;
+    case Verb::Drop:
+        if (!m_simulation.drop(command.side))
+            return runtimeError("drop: nothing in flight from the " + side);
+        break;
+    case Verb::Timeout:
+        if (!m_simulation.fireTimer(command.side))
+            return runtimeError("timeout: the " + side + " has no timer pending");
+        break;
+    case Verb::Settle:
+        if (!m_simulation.settle(maxSettleDeliveries))
+            return runtimeError("settle: segments still in flight after " + std::to_string(maxSettleDeliveries)
+                                + " deliveries");
+        break;
+    case Verb::ExpectState:
+    case Verb::ExpectSent:
+    case Verb::ExpectNothing:
+        return check(command);
+    }
+    return {Status::Ok, {}, std::nullopt};
+}
+
+ScriptRunner::StepResult ScriptRunner::check(const Command &command)
+{
+    const std::string side(sideName(command.side));
+    std::string expected;
+    std::string got;
+    bool passed = false;
+    if (command.verb == Verb::ExpectState) {
+        const TcpState actual = m_simulation.endpoint(command.side).state();
+        passed = actual == command.state;
+        expected = side + ' ' + std::string(stateName(command.state));
+        got = side + ' ' + std::string(stateName(actual));
+    } else {
+        const auto &inFlight = m_simulation.inFlight(command.side);
+        got = side + " sent " + (inFlight.empty() ? std::string("nothing") : describeSegment(inFlight.front()));
+        if (command.verb == Verb::ExpectNothing) {
+            passed = inFlight.empty();
+            expected = side + " sent nothing";
+        } else {
+            passed = !inFlight.empty() && command.pattern.matches(inFlight.front());
+            expected = side + " sent " + command.pattern.toString();
+        }
+    }
+    const std::string failure = "expected " + expected + ", got " + got;
+    m_simulation.recordExpect(command.side, passed, passed ? expected : failure);
+    if (passed)
+        return {Status::Ok, {}, std::nullopt};
+    ++m_failedExpectations;
+    return {Status::ExpectFailed, m_lesson.file + ':' + std::to_string(command.line) + ": " + failure, std::nullopt};
+}
+
+ScriptRunner::StepResult ScriptRunner::runToEnd()
+{
+    std::optional<StepResult> firstFailure;
+    while (!atEnd()) {
+        StepResult result = step();
+        if (result.status == Status::RuntimeError)
+            return result;
+        if (result.status == Status::ExpectFailed && !firstFailure)
+            firstFailure = std::move(result);
+    }
+    return firstFailure ? *firstFailure : StepResult{Status::Finished, {}, std::nullopt};
+}
+
+} // namespace tcpsim

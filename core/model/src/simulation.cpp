@@ -1,0 +1,197 @@
+// Two endpoints and a FIFO network per direction; every operation is recorded as events.
+#include "tcpsim/model/simulation.h"
+
+#include <algorithm>
+
+namespace tcpsim {
+
+namespace {
+std::size_t indexOf(Side side) { return side == Side::Client ? 0 : 1; }
+} // namespace
+
+Simulation::Simulation(SimulationConfig config)
+    : m_config(config), m_random(config.seed), m_client(Side::Client), m_server(Side::Server)
+{
+}
+
+const Endpoint &Simulation::endpoint(Side side) const
+{
+    return side == Side::Client ? m_client : m_server;
+}
+
+Endpoint &Simulation::endpointAt(Side side)
+{
+    return side == Side::Client ? m_client : m_server;
+}
+
+std::size_t Simulation::record(Event event)
+{
+    event.time = m_now;
+    event.line = m_originLine;
+    event.step = m_originStep;
+    m_events.push_back(std::move(event));
+    return m_events.size() - 1;
+}
+
+void Simulation::setOrigin(int line, std::size_t step)
+{
+    m_originLine = line;
+    m_originStep = step;
+}
+
+void Simulation::recordExpect(Side side, bool passed, std::string text)
+{
+    Event event;
+    event.kind = EventKind::Expect;
+    event.side = side;
+    event.passed = passed;
+    event.text = std::move(text);
+    record(std::move(event));
+}
+
+// --- user calls: a Call event, tagged afterwards with the rule that decided the call ---
+
+std::size_t Simulation::recordCall(Side side, std::string call, std::string text)
+{
+    Event event;
+    event.kind = EventKind::Call;
+    event.side = side;
+    event.cause = CauseKind::UserCall;
+    event.call = std::move(call);
+    event.text = std::move(text);
+    return record(std::move(event));
+}
+
+void Simulation::setIsn(Side side, SeqNum isn)
+{
+    endpointAt(side).m_nextIsn = isn;
+}
+
+void Simulation::listen(Side side)
+{
+    const std::size_t call = recordCall(side, "listen");
+    m_events[call].rule = endpointAt(side).listen(*this);
+}
+
+void Simulation::connect(Side side)
+{
+    const std::size_t call = recordCall(side, "connect");
+    m_events[call].rule = endpointAt(side).connect(*this);
+}
+
+void Simulation::accept(Side side)
+{
+    const std::size_t call = recordCall(side, "accept");
+    m_events[call].rule = endpointAt(side).accept(*this);
+}
+
+void Simulation::send(Side side, const std::string &data)
+{
+    const std::size_t call = recordCall(side, "send", data);
+    m_events[call].rule = endpointAt(side).send(*this, data);
+}
+
+void Simulation::close(Side side)
+{
+    const std::size_t call = recordCall(side, "close");
+    m_events[call].rule = endpointAt(side).close(*this);
+}
+
+void Simulation::abort(Side side)
+{
+    const std::size_t call = recordCall(side, "abort");
+    m_events[call].rule = endpointAt(side).abort(*this);
+}
+
+// --- the network ---
+
+const std::deque<Segment> &Simulation::inFlight(Side from) const
+{
+    return m_inFlight[indexOf(from)];
+}
+
+void Simulation::arrive(Side to, const Segment &segment)
+{
+    Event event;
+    event.kind = EventKind::Deliver;
+    event.side = to;
+    event.cause = CauseKind::Segment;
+    event.segment = segment;
+    const std::size_t delivery = record(std::move(event));
+    // The Deliver record names the rule that decided the segment's fate.
+    m_events[delivery].rule = endpointAt(to).receive(*this, segment);
+}
+
+bool Simulation::deliver(Side from)
+{
+    auto &queue = m_inFlight[indexOf(from)];
+    if (queue.empty())
+        return false;
+    const Segment segment = queue.front();
+    queue.pop_front();
+    m_now += m_config.oneWayDelayMs;
+    arrive(peerOf(from), segment);
+    return true;
+}
+
+bool Simulation::drop(Side from)
+{
+    const auto &queue = m_inFlight[indexOf(from)];
+    return !queue.empty() && dropById(queue.front().id);
+}
+
+bool Simulation::dropById(std::uint64_t id)
+{
+    for (auto &queue : m_inFlight) {
+        const auto found = std::find_if(queue.begin(), queue.end(),
+                                        [id](const Segment &segment) { return segment.id == id; });
+        if (found == queue.end())
+            continue;
+        Event event;
+        event.kind = EventKind::Drop;
+        event.side = found->from;
+        event.segment = *found;
+        queue.erase(found);
+        record(std::move(event));
+        return true;
+    }
+    return false;
+}
+
+void Simulation::inject(Side to, Segment segment)
+{
+    segment.from = peerOf(to);
+    segment.id = 0;
+    segment.sentAt = m_now;
+    arrive(to, segment);
+}
+
+bool Simulation::fireTimer(Side side)
+{
+    if (!nextTimer(side))
+        return false;
+    endpointAt(side).fireTimer(*this);
+    return true;
+}
+
+std::optional<std::uint64_t> Simulation::nextTimer(Side side) const
+{
+    return endpoint(side).timerDeadline();
+}
+
+bool Simulation::settle(int maxDeliveries)
+{
+    for (int delivered = 0;; ++delivered) {
+        const auto &fromClient = m_inFlight[indexOf(Side::Client)];
+        const auto &fromServer = m_inFlight[indexOf(Side::Server)];
+        if (fromClient.empty() && fromServer.empty())
+            return true;
+        if (delivered >= maxDeliveries)
+            return false;
+        const bool clientFirst = fromServer.empty()
+            || (!fromClient.empty() && fromClient.front().id < fromServer.front().id);
+        deliver(clientFirst ? Side::Client : Side::Server);
+    }
+}
+
+} // namespace tcpsim
