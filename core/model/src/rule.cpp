@@ -138,4 +138,76 @@ RuleInfo ruleInfo(Rule rule)
     return {"", ""};
 }
 
+std::string_view ruleName(Rule rule)
+{
+    switch (rule) {
+    case Rule::None: return "None";
+    case Rule::ClosedPassiveOpen: return "ClosedPassiveOpen";
+    case Rule::ClosedActiveOpen: return "ClosedActiveOpen";
+    case Rule::ClosedSegmentReplyRst: return "ClosedSegmentReplyRst";
+    case Rule::ClosedRstDropped: return "ClosedRstDropped";
+    case Rule::ListenRstIgnored: return "ListenRstIgnored";
+    case Rule::ListenAckReplyRst: return "ListenAckReplyRst";
+    case Rule::ListenSyn: return "ListenSyn";
+    case Rule::ListenNoSynDropped: return "ListenNoSynDropped";
+    case Rule::ListenClose: return "ListenClose";
+    case Rule::SynSentSynAck: return "SynSentSynAck";
+    case Rule::SynSentSimultaneousSyn: return "SynSentSimultaneousSyn";
+    case Rule::SynSentBadAckReplyRst: return "SynSentBadAckReplyRst";
+    case Rule::SynSentRstRefused: return "SynSentRstRefused";
+    case Rule::SynSentRstDropped: return "SynSentRstDropped";
+    case Rule::SynSentNoSynNoRstDropped: return "SynSentNoSynNoRstDropped";
+    case Rule::SynSentClose: return "SynSentClose";
+    case Rule::SynReceivedAck: return "SynReceivedAck";
+    case Rule::SynReceivedBadAckReplyRst: return "SynReceivedBadAckReplyRst";
+    case Rule::SynReceivedNoAckDropped: return "SynReceivedNoAckDropped";
+    case Rule::SynReceivedRstToListen: return "SynReceivedRstToListen";
+    case Rule::SynReceivedRstRefused: return "SynReceivedRstRefused";
+    case Rule::SynReceivedFin: return "SynReceivedFin";
+    case Rule::SynReceivedClose: return "SynReceivedClose";
+    case Rule::SynReceivedAbort: return "SynReceivedAbort";
+    case Rule::EstablishedClose: return "EstablishedClose";
+    case Rule::EstablishedFin: return "EstablishedFin";
+    case Rule::RstReset: return "RstReset";
+    case Rule::RstChallengeAck: return "RstChallengeAck";
+    case Rule::RstOutsideWindowDropped: return "RstOutsideWindowDropped";
+    case Rule::SynChallengeAck: return "SynChallengeAck";
+    case Rule::UnacceptableSegmentAck: return "UnacceptableSegmentAck";
+    case Rule::AbortSendsRst: return "AbortSendsRst";
+    case Rule::FinWait1AckOfFin: return "FinWait1AckOfFin";
+    case Rule::FinWait1Fin: return "FinWait1Fin";
+    case Rule::FinWait1FinAck: return "FinWait1FinAck";
+    case Rule::CloseWhileClosing: return "CloseWhileClosing";
+    case Rule::FinWait2Fin: return "FinWait2Fin";
+    case Rule::FinWait2Data: return "FinWait2Data";
+    case Rule::CloseWaitSend: return "CloseWaitSend";
+    case Rule::CloseWaitClose: return "CloseWaitClose";
+    case Rule::ClosingAckOfFin: return "ClosingAckOfFin";
+    case Rule::LastAckAckOfFin: return "LastAckAckOfFin";
+    case Rule::TimeWaitFinReAck: return "TimeWaitFinReAck";
+    case Rule::TimeWaitExpired: return "TimeWaitExpired";
+    case Rule::LateStateRst: return "LateStateRst";
+    case Rule::LateStateAbort: return "LateStateAbort";
+    case Rule::RetransmissionsExhausted: return "RetransmissionsExhausted";
+    case Rule::DataSent: return "DataSent";
+    case Rule::DataQueued: return "DataQueued";
+    case Rule::DataReceived: return "DataReceived";
+    case Rule::AckAdvanced: return "AckAdvanced";
+    case Rule::DuplicateAckIgnored: return "DuplicateAckIgnored";
+    case Rule::AckOfUnsentData: return "AckOfUnsentData";
+    case Rule::Retransmit: return "Retransmit";
+    case Rule::AcceptReturned: return "AcceptReturned";
+    case Rule::ConnectReturned: return "ConnectReturned";
+    case Rule::EndOfStream: return "EndOfStream";
+    case Rule::ErrorConnectionExists: return "ErrorConnectionExists";
+    case Rule::ErrorConnectionDoesNotExist: return "ErrorConnectionDoesNotExist";
+    case Rule::ErrorConnectionClosing: return "ErrorConnectionClosing";
+    case Rule::ErrorNothingToAccept: return "ErrorNothingToAccept";
+    case Rule::ErrorForeignSocketUnspecified: return "ErrorForeignSocketUnspecified";
+    case Rule::SynReceivedSynToListen: return "SynReceivedSynToListen";
+    case Rule::NoAckDropped: return "NoAckDropped";
+    }
+    return "?";
+}
+
 } // namespace tcpsim

@@ -99,6 +99,8 @@ struct RuleInfo {
 };
 
 RuleInfo ruleInfo(Rule rule);
+// The enumerator's name, "SynSentRstRefused": a stable identifier for JSON and logs.
+std::string_view ruleName(Rule rule);
 
 // The highest Rule value: the rules are Rule(1) .. lastRule (for tables and coverage checks).
 inline constexpr Rule lastRule = Rule::NoAckDropped;

@@ -1,0 +1,177 @@
+#include "eventprinter.h"
+
+#include "tcpsim/model/rule.h"
+
+#include <QJsonDocument>
+
+namespace tcpsim::cli {
+
+namespace {
+
+QString text(std::string_view view)
+{
+    return QString::fromUtf8(view.data(), static_cast<qsizetype>(view.size()));
+}
+
+QString quoted(const std::string &data)
+{
+    QString escaped = QString::fromStdString(data);
+    escaped.replace(u'\\', QStringLiteral("\\\\")).replace(u'"', QStringLiteral("\\\"")).replace(u'\n', QStringLiteral("\\n"));
+    return u'"' + escaped + u'"';
+}
+
+QString segmentText(const Segment &segment)
+{
+    QString line = text(flagsToString(segment.flags)) + QStringLiteral(" seq=%1").arg(segment.seq);
+    if (segment.has(Ack))
+        line += QStringLiteral(" ack=%1").arg(segment.ack);
+    line += QStringLiteral(" len=%1").arg(segment.data.size());
+    if (!segment.data.empty())
+        line += u' ' + quoted(segment.data);
+    if (segment.mss != 0)
+        line += QStringLiteral(" mss=%1").arg(segment.mss);
+    line += segment.id != 0 ? QStringLiteral(" (#%1)").arg(segment.id) : QStringLiteral(" (crafted)");
+    if (segment.retransmission)
+        line += QStringLiteral(" retransmission");
+    return line;
+}
+
+QString causeText(const Event &event)
+{
+    switch (event.cause) {
+    case CauseKind::UserCall: return QStringLiteral("by %1()").arg(QString::fromStdString(event.call));
+    case CauseKind::Segment:
+        return event.segment ? QStringLiteral("on %1").arg(text(flagsToString(event.segment->flags))) : QString();
+    case CauseKind::Timer: return QStringLiteral("on %1 timer").arg(text(timerKindName(event.timer)));
+    case CauseKind::None: break;
+    }
+    return {};
+}
+
+QString whatHappened(const Event &event)
+{
+    const QString call = QString::fromStdString(event.call);
+    switch (event.kind) {
+    case EventKind::Call:
+        return event.call == "send" ? QStringLiteral("calls send(%1)").arg(quoted(event.text))
+                                    : QStringLiteral("calls %1()").arg(call);
+    case EventKind::Return:
+        if (event.rule == Rule::DataReceived)
+            return QStringLiteral("recv() returns %1").arg(quoted(event.text));
+        if (event.rule == Rule::EndOfStream)
+            return QStringLiteral("recv() returns 0 (end of stream)");
+        return QStringLiteral("%1() returns").arg(call);
+    case EventKind::Transition:
+        return QStringLiteral("%1 -> %2  %3").arg(text(stateName(event.from)), text(stateName(event.to)), causeText(event));
+    case EventKind::Send:
+        return QStringLiteral("sends %1").arg(segmentText(*event.segment));
+    case EventKind::Deliver:
+        return QStringLiteral("receives %1").arg(segmentText(*event.segment));
+    case EventKind::Drop:
+        return QStringLiteral("loses %1 (dropped in the network)").arg(segmentText(*event.segment));
+    case EventKind::Timer:
+        return QStringLiteral("%1 timer fires").arg(text(timerKindName(event.timer)));
+    case EventKind::Error:
+        return QStringLiteral("error: %1").arg(QString::fromStdString(event.text));
+    case EventKind::Expect:
+        return (event.passed ? QStringLiteral("expect ok: ") : QStringLiteral("expect FAILED: "))
+            + QString::fromStdString(event.text);
+    }
+    return {};
+}
+
+QJsonObject segmentJson(const Segment &segment)
+{
+    QJsonObject json{
+        {QStringLiteral("flags"), text(flagsToString(segment.flags))},
+        {QStringLiteral("seq"), static_cast<qint64>(segment.seq)},
+        {QStringLiteral("len"), static_cast<qint64>(segment.data.size())},
+        {QStringLiteral("sender"), text(sideName(segment.from))},
+        {QStringLiteral("id"), static_cast<qint64>(segment.id)},
+        {QStringLiteral("retransmission"), segment.retransmission},
+        {QStringLiteral("window"), segment.window},
+    };
+    if (segment.has(Ack))
+        json.insert(QStringLiteral("ack"), static_cast<qint64>(segment.ack));
+    if (!segment.data.empty())
+        json.insert(QStringLiteral("data"), QString::fromStdString(segment.data));
+    if (segment.mss != 0)
+        json.insert(QStringLiteral("mss"), segment.mss);
+    return json;
+}
+
+} // namespace
+
+QString eventText(const Event &event)
+{
+    QString line = QStringLiteral("t=%1.%2s line %3  %4  %5")
+                       .arg(event.time / 1000)
+                       .arg(event.time % 1000, 3, 10, QLatin1Char('0'))
+                       .arg(event.line)
+                       .arg(text(sideName(event.side)), -6)
+                       .arg(whatHappened(event));
+    if (event.rule != Rule::None && event.kind != EventKind::Call)
+        line += QStringLiteral("  [%1 %2]").arg(text(ruleInfo(event.rule).section), text(ruleName(event.rule)));
+    return line;
+}
+
+QJsonObject eventJson(const Event &event)
+{
+    QJsonObject json{
+        {QStringLiteral("event"), text(eventKindName(event.kind))},
+        {QStringLiteral("line"), event.line},
+        {QStringLiteral("step"), static_cast<qint64>(event.step)},
+        {QStringLiteral("time"), static_cast<qint64>(event.time)},
+        {QStringLiteral("endpoint"), text(sideName(event.side))},
+    };
+    if (event.rule != Rule::None) {
+        json.insert(QStringLiteral("rule"), text(ruleName(event.rule)));
+        json.insert(QStringLiteral("rfc"), text(ruleInfo(event.rule).section));
+        json.insert(QStringLiteral("summary"), text(ruleInfo(event.rule).summary));
+    }
+    if (!event.call.empty())
+        json.insert(QStringLiteral("call"), QString::fromStdString(event.call));
+    if (event.kind == EventKind::Transition) {
+        json.insert(QStringLiteral("from"), text(stateName(event.from)));
+        json.insert(QStringLiteral("to"), text(stateName(event.to)));
+    }
+    if (event.cause != CauseKind::None) {
+        static const char *const causes[] = {"none", "call", "segment", "timer"};
+        json.insert(QStringLiteral("cause"), QLatin1String(causes[static_cast<int>(event.cause)]));
+    }
+    if (event.timer != TimerKind::None)
+        json.insert(QStringLiteral("timer"), text(timerKindName(event.timer)));
+    if (event.segment) {
+        const bool onTheWire = event.kind == EventKind::Send || event.kind == EventKind::Deliver
+            || event.kind == EventKind::Drop;
+        if (onTheWire) {
+            const QJsonObject fields = segmentJson(*event.segment);
+            for (auto field = fields.begin(); field != fields.end(); ++field)
+                json.insert(field.key(), field.value());
+        } else {
+            json.insert(QStringLiteral("segment"), segmentJson(*event.segment)); // what caused it
+        }
+    }
+    if (!event.text.empty())
+        json.insert(QStringLiteral("text"), QString::fromStdString(event.text));
+    if (event.kind == EventKind::Expect)
+        json.insert(QStringLiteral("passed"), event.passed);
+    return json;
+}
+
+void EventPrinter::print(const Event &event)
+{
+    if (m_format == OutputFormat::JsonLines)
+        m_out << QString::fromUtf8(QJsonDocument(eventJson(event)).toJson(QJsonDocument::Compact)) << '\n';
+    else
+        m_out << eventText(event) << '\n';
+}
+
+void EventPrinter::printNew(const std::vector<Event> &events)
+{
+    for (; m_printed < events.size(); ++m_printed)
+        print(events[m_printed]);
+    m_out.flush();
+}
+
+} // namespace tcpsim::cli
