@@ -1,11 +1,8 @@
-// The live QTcpServer/QTcpSocket pair on loopback.
+// The live QTcpServer/QTcpSocket pair on loopback: one include for all of core/live.
 #pragma once
 
-#include <QtGlobal>
-
-namespace tcpsim::live {
-
-// The seed notes' echo server listens on 127.0.0.1:3267.
-inline constexpr quint16 defaultServerPort = 3267;
-
-} // namespace tcpsim::live
+#include "tcpsim/live/kernelobserver.h"
+#include "tcpsim/live/kerneltable.h"
+#include "tcpsim/live/liveserver.h"
+#include "tcpsim/live/livesession.h"
+#include "tcpsim/live/livesocket.h"

@@ -1,0 +1,127 @@
+// The Linux kernel's TCP socket table: what `ss` shows. Looked up through NETLINK_SOCK_DIAG,
+// falling back to /proc/net/tcp and /proc/net/tcp6. The parsing is in pure functions so the
+// tests can feed them recorded lines.
+#pragma once
+
+#include "tcpsim/model/state.h"
+
+#include <QByteArray>
+#include <QByteArrayView>
+#include <QHostAddress>
+#include <QList>
+#include <QMetaType>
+#include <QString>
+
+#include <optional>
+
+namespace tcpsim::live {
+
+// One end of a connection as seen from one socket: local and remote address and port.
+struct FourTuple {
+    QHostAddress localAddress;
+    quint16 localPort = 0;
+    QHostAddress remoteAddress;
+    quint16 remotePort = 0;
+
+    bool isValid() const { return localPort != 0; }
+    // The same connection seen from the other end.
+    FourTuple reversed() const { return {remoteAddress, remotePort, localAddress, localPort}; }
+    // "127.0.0.1:40000 -> 127.0.0.1:3267"
+    QString toString() const;
+    friend bool operator==(const FourTuple &a, const FourTuple &b);
+    friend bool operator!=(const FourTuple &a, const FourTuple &b) { return !(a == b); }
+};
+size_t qHash(const FourTuple &tuple, size_t seed = 0);
+
+// "127.0.0.1:3267", "[::1]:3267"
+QString formatEndpoint(const QHostAddress &address, quint16 port);
+
+// Kernel timer kinds of /proc/net/tcp's `tr` column.
+enum class KernelTimer : quint8 {
+    None = 0,
+    Retransmit = 1,   // also the zero-window probe and the SYN,ACK retransmission
+    KeepAlive = 2,
+    TimeWait = 3,
+    Probe = 4,
+};
+
+// One row of the kernel's table.
+struct KernelSocket {
+    FourTuple tuple;
+    int stateCode = 0;           // Linux tcp_states.h code, 1..12
+    quint32 txQueue = 0;         // bytes not yet acknowledged; LISTEN (netlink): the backlog
+    quint32 rxQueue = 0;         // bytes not yet read; LISTEN: the accept queue's length
+    KernelTimer timer = KernelTimer::None;
+    quint32 timerExpiresMs = 0;  // time left on that timer
+    quint32 retransmits = 0;
+    quint32 uid = 0;
+    quint64 inode = 0;           // 0: no socket file, i.e. no descriptor (TIME-WAIT, SYN-RECV)
+
+    // The RFC 9293 state of this row; nullopt for a code the model does not know.
+    std::optional<TcpState> state() const;
+    // "ESTABLISHED", "SYN-RECEIVED", ... (RFC spelling); NEW_SYN_RECV=12 reads SYN-RECEIVED.
+    QString stateText() const;
+    bool isListening() const { return stateCode == 10; }
+};
+
+// Linux tcp_states.h codes the code needs by name.
+namespace linuxcode {
+inline constexpr int Established = 1;
+inline constexpr int SynSent = 2;
+inline constexpr int SynRecv = 3;
+inline constexpr int FinWait1 = 4;
+inline constexpr int FinWait2 = 5;
+inline constexpr int TimeWait = 6;
+inline constexpr int Close = 7;
+inline constexpr int CloseWait = 8;
+inline constexpr int LastAck = 9;
+inline constexpr int Listen = 10;
+inline constexpr int Closing = 11;
+inline constexpr int NewSynRecv = 12;
+} // namespace linuxcode
+
+// The RFC spelling of a Linux state code (12, the kernel's request socket, is SYN-RECEIVED).
+QString kernelStateText(int linuxCode);
+
+// "0100007F" (IPv4, as the kernel prints it on this machine) or 32 hex digits (IPv6).
+std::optional<QHostAddress> parseProcAddress(QByteArrayView hex);
+// One data line of /proc/net/tcp or /proc/net/tcp6; nullopt for the header or a malformed line.
+std::optional<KernelSocket> parseProcNetTcpLine(QByteArrayView line);
+// A whole file (the header line is skipped).
+QList<KernelSocket> parseProcNetTcp(QByteArrayView content);
+
+#ifdef Q_OS_LINUX
+// One `struct inet_diag_msg` with its attributes (the payload of a SOCK_DIAG_BY_FAMILY reply).
+std::optional<KernelSocket> parseInetDiagMessage(const void *data, size_t length);
+#endif
+
+// Reads the whole table. Stateless apart from the backend it found working.
+class KernelTable
+{
+public:
+    enum class Backend { Netlink, ProcNet, Unavailable };
+
+    KernelTable();
+    // Netlink if it works, else /proc/net/tcp{,6}, else (non-Linux) unavailable.
+    Backend backend() const { return m_backend; }
+    QString backendName() const;
+    // Every TCP socket of this network namespace, IPv4 and IPv6. Empty when unavailable.
+    QList<KernelSocket> read();
+    // Force a backend (tests: compare both).
+    void setBackend(Backend backend) { m_backend = backend; }
+
+    static bool isSupportedSystem();
+
+private:
+    Backend m_backend = Backend::Unavailable;
+};
+
+// States the kernel passes through between two samples on its usual path, when the sampling
+// missed them (previous and next are Linux codes, 0 = no row). Used to log inferred states:
+// ESTABLISHED -> FIN-WAIT-2 missed FIN-WAIT-1; CLOSE-WAIT -> gone missed LAST-ACK.
+QList<int> missedKernelStates(int previousCode, int nextCode, bool activeOpen);
+
+} // namespace tcpsim::live
+
+Q_DECLARE_METATYPE(tcpsim::live::FourTuple)
+Q_DECLARE_METATYPE(tcpsim::live::KernelSocket)

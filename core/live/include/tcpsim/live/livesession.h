@@ -1,0 +1,137 @@
+// Mirrors a lesson on the live pair: each application step (listen, connect, accept, send,
+// close, abort) is done on a real QTcpServer/QTcpSocket over loopback at the same click, and
+// every state change, Qt's and the kernel's, is reported as an Observation. Steps that only the
+// simulation can do (deliver, drop, timeout, receive, settle, isn, expect) are reported as such.
+#pragma once
+
+#include "tcpsim/live/kernelobserver.h"
+#include "tcpsim/live/liveserver.h"
+#include "tcpsim/live/livesocket.h"
+#include "tcpsim/model/script.h"
+#include "tcpsim/model/state.h"
+
+#include <QElapsedTimer>
+#include <QHostAddress>
+#include <QList>
+#include <QMetaType>
+#include <QObject>
+#include <QPointer>
+
+#include <optional>
+
+namespace tcpsim::live {
+
+struct Observation {
+    enum class Source : quint8 {
+        Qt,     // a QAbstractSocket state, from its stateChanged signal (always observed)
+        Kernel, // a row of the kernel's TCP table (observed) or a state it must have passed (inferred)
+        Note,   // what the live pair did or did not do for a step ("simulation only", errors)
+    };
+    enum class Endpoint : quint8 {
+        Client,   // the lesson's client socket
+        Server,   // the lesson's connection at the server (accepted, or still in the accept queue)
+        Listener, // the listening socket
+        Other,    // any other connection to the server (nc, client.py ...)
+        None,
+    };
+
+    Source source = Source::Note;
+    Endpoint endpoint = Endpoint::None;
+    QString state;                     // kernel: RFC spelling; Qt: "ConnectedState" ...
+    std::optional<TcpState> tcpState;  // kernel rows: the state as the model names it
+    bool observed = true;              // false: inferred (too brief to sample, or a row gone)
+    int step = -1;                     // lesson step index it belongs to (-1: before any step)
+    int line = 0;                      // script line of that step
+    qint64 timeMs = 0;                 // since the session started
+    FourTuple tuple;                   // from this endpoint's end; empty for notes
+    qintptr descriptor = -1;           // the application's descriptor, -1 if none
+    QString detail;                    // one translated sentence
+
+    static QString sourceName(Source source);     // "qt", "kernel", "note"
+    static QString endpointName(Endpoint endpoint); // "client", "server", "listener", "other", ""
+    // One line for logs and the CLI: "[  12 ms] step 1 kernel client ESTABLISHED observed ..."
+    QString toText() const;
+};
+
+class LiveSession : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit LiveSession(QObject *parent = nullptr);
+    ~LiveSession() override;
+
+    // Where the live server listens (default 127.0.0.1:3267; 0 = any free port).
+    void setServerAddress(const QHostAddress &address) { m_serverAddress = address; }
+    void setServerPort(quint16 port) { m_requestedPort = port; }
+    // Lesson::hasAccept(): with an accept step, accept() waits for it; without, it is at once.
+    void setLesson(const Lesson &lesson);
+    void setAcceptDeferred(bool deferred) { m_acceptDeferred = deferred; }
+    bool isAcceptDeferred() const { return m_acceptDeferred; }
+
+    // Does the step's application call on the live pair (or notes that it is simulation only).
+    void perform(const Command &command, std::size_t step);
+    // Closes everything (a RST for the connection, so no TIME-WAIT is left over), forgets the
+    // log and restarts the clock. The server stops listening.
+    void reset();
+
+    LiveServer *server() const { return m_server; }
+    KernelObserver *observer() const { return m_observer; }
+    LiveSocket *client() const { return m_client; }
+    // The lesson connection's 4-tuple from the client's end (invalid before connect).
+    FourTuple clientTuple() const { return m_clientTuple; }
+
+    QList<Observation> observations() const { return m_log; }
+    // The last kernel state seen for the lesson's client or server end (nullopt: no row).
+    std::optional<TcpState> kernelState(Side side) const;
+    // True while anything of the lesson connection is still in the kernel's table.
+    bool hasLiveConnection() const;
+    qint64 elapsed() const { return m_clock.elapsed(); }
+
+signals:
+    void observed(const tcpsim::live::Observation &observation);
+
+private:
+    void emitObservation(Observation observation);
+    void note(const QString &detail, const QString &state = {});
+    void qtState(Observation::Endpoint endpoint, LiveSocket *socket, QAbstractSocket::SocketState state,
+                 const QString &detail = {});
+    Observation::Endpoint classify(const KernelSocket &row) const;
+    void onKernelChanged(const KernelSocket &row, int previousCode);
+    void onKernelGone(const KernelSocket &row);
+    void onAccepted(int id, LiveSocket *socket);
+    void doListen();
+    void doConnect();
+    void doAccept();
+    void doSend(Side side, const std::string &data);
+    void doClose(Side side);
+    void doAbort(Side side);
+    LiveSocket *endpointSocket(Side side) const;
+    void discardClient();
+
+    LiveServer *m_server = nullptr;
+    KernelObserver *m_observer = nullptr;
+    QPointer<LiveSocket> m_client;
+    QPointer<LiveSocket> m_serverConnection;
+    FourTuple m_clientTuple;
+    QHostAddress m_serverAddress = QHostAddress::LocalHost;
+    quint16 m_requestedPort = defaultServerPort;
+    quint16 m_refusedPort = 0; // a port nobody listens on, for a connect without listen
+    bool m_acceptDeferred = false;
+    int m_step = -1;
+    int m_line = 0;
+    QElapsedTimer m_clock;
+    QList<Observation> m_log;
+    std::optional<int> m_kernelClient;
+    std::optional<int> m_kernelServer;
+};
+
+// Why the kernel's state can differ from the model's after a step, in one translated
+// paragraph; empty when the states agree or no known reason applies. stepVerb is the verb of
+// the lesson step just done; kernelState nullopt means no row in the table.
+QString explainDifference(Side side, TcpState modelState, std::optional<TcpState> kernelState,
+                          Verb stepVerb);
+
+} // namespace tcpsim::live
+
+Q_DECLARE_METATYPE(tcpsim::live::Observation)

@@ -1,0 +1,69 @@
+// The server pane: every socket on the live server's port — the listening socket with its
+// accept queue, the connected sockets accept() returned (with their descriptors, seeds 003/004),
+// connections still waiting in the accept queue, and connections the kernel keeps after the
+// descriptor is gone (TIME-WAIT, LAST-ACK) — from the lesson or from outside (nc, client.py).
+#pragma once
+
+#include "tcpsim/live/kerneltable.h"
+
+#include <QAbstractTableModel>
+#include <QPointer>
+
+namespace tcpsim::live {
+
+class KernelObserver;
+class LiveServer;
+
+struct ServerPaneRow {
+    enum class Kind : quint8 {
+        Listening,   // the listening socket
+        Connected,   // a connected socket accept() returned
+        AcceptQueue, // established by the kernel, waiting for accept()
+        KernelOnly,  // no descriptor: SYN-RECV request socket, TIME-WAIT, orphaned FIN-WAIT/LAST-ACK
+    };
+    Kind kind = Kind::Connected;
+    int connectionId = 0;          // LiveServer's id for Connected rows
+    FourTuple tuple;               // from the server's end
+    qintptr descriptor = -1;
+    QString kernelState;           // RFC spelling, or KernelObserver::unavailableText()
+    quint32 acceptQueue = 0;       // Listening: connections waiting for accept()
+    quint32 backlog = 0;           // Listening
+    qint64 bytesIn = 0;            // Connected: bytes the server read
+    qint64 bytesOut = 0;           // Connected: bytes it answered
+    bool held = false;             // the lesson holds it
+};
+
+class ServerPaneModel : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Column { KindColumn, DescriptorColumn, LocalColumn, RemoteColumn, StateColumn,
+                  BytesInColumn, BytesOutColumn, QueueColumn, ColumnCount };
+    Q_ENUM(Column)
+
+    ServerPaneModel(LiveServer *server, KernelObserver *observer, QObject *parent = nullptr);
+
+    // The rows now, without a view (the CLI and the tests use it).
+    static QList<ServerPaneRow> snapshot(const LiveServer &server, const KernelObserver &observer);
+    QList<ServerPaneRow> rows() const { return m_rows; }
+    static QString kindText(ServerPaneRow::Kind kind);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+public slots:
+    void refresh();
+
+private:
+    void scheduleRefresh();
+
+    QPointer<LiveServer> m_server;
+    QPointer<KernelObserver> m_observer;
+    QList<ServerPaneRow> m_rows;
+    bool m_refreshScheduled = false;
+};
+
+} // namespace tcpsim::live

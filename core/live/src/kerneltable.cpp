@@ -1,0 +1,457 @@
+#include "tcpsim/live/kerneltable.h"
+
+#include <QFile>
+#include <QHash>
+#include <QtEndian>
+
+#include <array>
+#include <cstring>
+
+#ifdef Q_OS_LINUX
+#include <linux/inet_diag.h>
+#include <linux/netlink.h>
+#include <linux/sock_diag.h>
+#include <linux/tcp.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <sys/time.h>
+#include <unistd.h>
+#endif
+
+namespace tcpsim::live {
+
+QString formatEndpoint(const QHostAddress &address, quint16 port)
+{
+    if (address.protocol() == QAbstractSocket::IPv6Protocol)
+        return QStringLiteral("[%1]:%2").arg(address.toString()).arg(port);
+    return QStringLiteral("%1:%2").arg(address.toString()).arg(port);
+}
+
+QString FourTuple::toString() const
+{
+    return formatEndpoint(localAddress, localPort) + QStringLiteral(" -> ")
+        + formatEndpoint(remoteAddress, remotePort);
+}
+
+bool operator==(const FourTuple &a, const FourTuple &b)
+{
+    return a.localPort == b.localPort && a.remotePort == b.remotePort
+        && a.localAddress.isEqual(b.localAddress, QHostAddress::TolerantConversion)
+        && a.remoteAddress.isEqual(b.remoteAddress, QHostAddress::TolerantConversion);
+}
+
+size_t qHash(const FourTuple &tuple, size_t seed)
+{
+    // Addresses are left out so that ::ffff:127.0.0.1 and 127.0.0.1 hash alike (operator== is
+    // tolerant); ports alone spread well enough on one machine.
+    return ::qHash((quint32(tuple.localPort) << 16) | tuple.remotePort, seed);
+}
+
+std::optional<TcpState> KernelSocket::state() const
+{
+    if (stateCode == linuxcode::NewSynRecv)
+        return TcpState::SynReceived;
+    return stateFromLinuxCode(stateCode);
+}
+
+QString kernelStateText(int linuxCode)
+{
+    if (linuxCode == linuxcode::NewSynRecv)
+        linuxCode = linuxcode::SynRecv;
+    if (const auto state = stateFromLinuxCode(linuxCode)) {
+        const std::string_view name = stateName(*state);
+        return QString::fromLatin1(name.data(), qsizetype(name.size()));
+    }
+    return QStringLiteral("UNKNOWN(%1)").arg(linuxCode);
+}
+
+QString KernelSocket::stateText() const
+{
+    return kernelStateText(stateCode);
+}
+
+// --- /proc/net/tcp ------------------------------------------------------------------------
+
+namespace {
+
+std::optional<quint64> parseHex(QByteArrayView text)
+{
+    if (text.isEmpty() || text.size() > 16)
+        return std::nullopt;
+    quint64 value = 0;
+    for (char c : text) {
+        int digit;
+        if (c >= '0' && c <= '9')
+            digit = c - '0';
+        else if (c >= 'a' && c <= 'f')
+            digit = c - 'a' + 10;
+        else if (c >= 'A' && c <= 'F')
+            digit = c - 'A' + 10;
+        else
+            return std::nullopt;
+        value = (value << 4) | quint64(digit);
+    }
+    return value;
+}
+
+std::optional<quint64> parseDecimal(QByteArrayView text)
+{
+    if (text.isEmpty() || text.size() > 19)
+        return std::nullopt;
+    quint64 value = 0;
+    for (char c : text) {
+        if (c < '0' || c > '9')
+            return std::nullopt;
+        value = value * 10 + quint64(c - '0');
+    }
+    return value;
+}
+
+// "ADDR:PORT"
+bool parseProcEndpoint(QByteArrayView field, QHostAddress *address, quint16 *port)
+{
+    const qsizetype colon = field.indexOf(':');
+    if (colon < 0)
+        return false;
+    const auto parsedAddress = parseProcAddress(field.first(colon));
+    const auto parsedPort = parseHex(field.sliced(colon + 1));
+    if (!parsedAddress || !parsedPort || *parsedPort > 0xffff || field.size() - colon - 1 != 4)
+        return false;
+    *address = *parsedAddress;
+    *port = quint16(*parsedPort);
+    return true;
+}
+
+// "HEX:HEX"
+bool parseHexPair(QByteArrayView field, quint64 *first, quint64 *second)
+{
+    const qsizetype colon = field.indexOf(':');
+    if (colon < 0)
+        return false;
+    const auto a = parseHex(field.first(colon));
+    const auto b = parseHex(field.sliced(colon + 1));
+    if (!a || !b)
+        return false;
+    *first = *a;
+    *second = *b;
+    return true;
+}
+
+QList<QByteArrayView> splitFields(QByteArrayView line)
+{
+    QList<QByteArrayView> fields;
+    qsizetype i = 0;
+    const qsizetype n = line.size();
+    while (i < n) {
+        while (i < n && (line[i] == ' ' || line[i] == '\t'))
+            ++i;
+        const qsizetype start = i;
+        while (i < n && line[i] != ' ' && line[i] != '\t' && line[i] != '\n' && line[i] != '\r')
+            ++i;
+        if (i > start)
+            fields.append(line.sliced(start, i - start));
+        if (i < n && (line[i] == '\n' || line[i] == '\r'))
+            break;
+    }
+    return fields;
+}
+
+} // namespace
+
+std::optional<QHostAddress> parseProcAddress(QByteArrayView hex)
+{
+    // The kernel prints each 32-bit word of the address as a number in host byte order
+    // (%08X of the in-memory word), so the bytes come back by storing the number natively.
+    if (hex.size() != 8 && hex.size() != 32)
+        return std::nullopt;
+    std::array<quint8, 16> bytes{};
+    const int words = int(hex.size() / 8);
+    for (int w = 0; w < words; ++w) {
+        const auto word = parseHex(hex.sliced(w * 8, 8));
+        if (!word)
+            return std::nullopt;
+        const quint32 value = quint32(*word);
+        std::memcpy(bytes.data() + w * 4, &value, 4);
+    }
+    if (words == 1) {
+        quint32 networkOrder;
+        std::memcpy(&networkOrder, bytes.data(), 4);
+        return QHostAddress(qFromBigEndian(networkOrder));
+    }
+    return QHostAddress(bytes.data());
+}
+
+std::optional<KernelSocket> parseProcNetTcpLine(QByteArrayView line)
+{
+    // sl local_address rem_address st tx_queue:rx_queue tr:tm->when retrnsmt uid timeout inode ...
+    const QList<QByteArrayView> fields = splitFields(line);
+    if (fields.size() < 10 || !fields[0].endsWith(':'))
+        return std::nullopt;
+    if (!parseDecimal(fields[0].chopped(1)))
+        return std::nullopt;
+
+    KernelSocket socket;
+    if (!parseProcEndpoint(fields[1], &socket.tuple.localAddress, &socket.tuple.localPort)
+        || !parseProcEndpoint(fields[2], &socket.tuple.remoteAddress, &socket.tuple.remotePort)) {
+        return std::nullopt;
+    }
+    const auto state = parseHex(fields[3]);
+    if (!state || *state == 0 || *state > 12)
+        return std::nullopt;
+    socket.stateCode = int(*state);
+
+    quint64 tx = 0, rx = 0, timer = 0, when = 0;
+    if (!parseHexPair(fields[4], &tx, &rx) || !parseHexPair(fields[5], &timer, &when))
+        return std::nullopt;
+    socket.txQueue = quint32(tx);
+    socket.rxQueue = quint32(rx);
+    socket.timer = timer <= 4 ? KernelTimer(timer) : KernelTimer::None;
+    // tm->when is in clock ticks (USER_HZ = 100 on Linux): centiseconds.
+    socket.timerExpiresMs = quint32(qMin<quint64>(when * 10, 0xffffffffu));
+
+    const auto retransmits = parseHex(fields[6]);
+    const auto uid = parseDecimal(fields[7]);
+    const auto inode = parseDecimal(fields[9]);
+    if (!retransmits || !uid || !inode)
+        return std::nullopt;
+    socket.retransmits = quint32(*retransmits);
+    socket.uid = quint32(*uid);
+    socket.inode = *inode;
+    return socket;
+}
+
+QList<KernelSocket> parseProcNetTcp(QByteArrayView content)
+{
+    QList<KernelSocket> sockets;
+    qsizetype start = 0;
+    while (start < content.size()) {
+        qsizetype end = content.indexOf('\n', start);
+        if (end < 0)
+            end = content.size();
+        if (auto socket = parseProcNetTcpLine(content.sliced(start, end - start)))
+            sockets.append(*socket);
+        start = end + 1;
+    }
+    return sockets;
+}
+
+// --- netlink --------------------------------------------------------------------------------
+
+#ifdef Q_OS_LINUX
+
+namespace {
+
+QHostAddress addressFromDiag(quint8 family, const __be32 words[4])
+{
+    if (family == AF_INET) {
+        quint32 networkOrder;
+        std::memcpy(&networkOrder, &words[0], 4);
+        return QHostAddress(qFromBigEndian(networkOrder));
+    }
+    quint8 bytes[16];
+    std::memcpy(bytes, words, 16);
+    return QHostAddress(bytes);
+}
+
+} // namespace
+
+std::optional<KernelSocket> parseInetDiagMessage(const void *data, size_t length)
+{
+    if (data == nullptr || length < sizeof(inet_diag_msg))
+        return std::nullopt;
+    inet_diag_msg msg;
+    std::memcpy(&msg, data, sizeof msg);
+    if (msg.idiag_family != AF_INET && msg.idiag_family != AF_INET6)
+        return std::nullopt;
+    if (msg.idiag_state == 0 || msg.idiag_state > 12)
+        return std::nullopt;
+
+    KernelSocket socket;
+    socket.tuple.localAddress = addressFromDiag(msg.idiag_family, msg.id.idiag_src);
+    socket.tuple.localPort = qFromBigEndian(quint16(msg.id.idiag_sport));
+    socket.tuple.remoteAddress = addressFromDiag(msg.idiag_family, msg.id.idiag_dst);
+    socket.tuple.remotePort = qFromBigEndian(quint16(msg.id.idiag_dport));
+    socket.stateCode = msg.idiag_state;
+    socket.rxQueue = msg.idiag_rqueue;
+    socket.txQueue = msg.idiag_wqueue;
+    socket.timer = msg.idiag_timer <= 4 ? KernelTimer(msg.idiag_timer) : KernelTimer::None;
+    socket.timerExpiresMs = msg.idiag_expires;
+    socket.retransmits = msg.idiag_retrans;
+    socket.uid = msg.idiag_uid;
+    socket.inode = msg.idiag_inode;
+    return socket;
+}
+
+namespace {
+
+class FileDescriptor
+{
+public:
+    explicit FileDescriptor(int fd) : m_fd(fd) {}
+    ~FileDescriptor()
+    {
+        if (m_fd >= 0)
+            ::close(m_fd);
+    }
+    FileDescriptor(const FileDescriptor &) = delete;
+    FileDescriptor &operator=(const FileDescriptor &) = delete;
+    int get() const { return m_fd; }
+
+private:
+    int m_fd = -1;
+};
+
+// One SOCK_DIAG_BY_FAMILY dump for one address family. False if netlink failed.
+bool netlinkDump(quint8 family, QList<KernelSocket> *out)
+{
+    FileDescriptor fd(::socket(AF_NETLINK, SOCK_DGRAM | SOCK_CLOEXEC, NETLINK_SOCK_DIAG));
+    if (fd.get() < 0)
+        return false;
+    timeval timeout{1, 0}; // a stuck dump must not freeze the GUI
+    ::setsockopt(fd.get(), SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
+
+    struct {
+        nlmsghdr header;
+        inet_diag_req_v2 request;
+    } message{};
+    message.header.nlmsg_len = sizeof message;
+    message.header.nlmsg_type = SOCK_DIAG_BY_FAMILY;
+    message.header.nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP;
+    message.request.sdiag_family = family;
+    message.request.sdiag_protocol = IPPROTO_TCP;
+    message.request.idiag_states = ~0u; // every state, SYN-RECV request sockets and TIME-WAIT too
+
+    sockaddr_nl kernel{};
+    kernel.nl_family = AF_NETLINK;
+    if (::sendto(fd.get(), &message, sizeof message, 0, reinterpret_cast<sockaddr *>(&kernel),
+                 sizeof kernel) < 0) {
+        return false;
+    }
+
+    alignas(nlmsghdr) static thread_local char buffer[32768];
+    for (;;) {
+        const ssize_t received = ::recv(fd.get(), buffer, sizeof buffer, 0);
+        if (received <= 0)
+            return false;
+        int remaining = int(received);
+        for (auto *header = reinterpret_cast<nlmsghdr *>(buffer); NLMSG_OK(header, remaining);
+             header = NLMSG_NEXT(header, remaining)) {
+            if (header->nlmsg_type == NLMSG_DONE)
+                return true;
+            if (header->nlmsg_type == NLMSG_ERROR)
+                return false;
+            if (header->nlmsg_type != SOCK_DIAG_BY_FAMILY)
+                continue;
+            if (auto socket = parseInetDiagMessage(NLMSG_DATA(header),
+                                                   size_t(header->nlmsg_len - NLMSG_HDRLEN))) {
+                out->append(*socket);
+            }
+        }
+    }
+}
+
+bool readProc(QList<KernelSocket> *out)
+{
+    bool any = false;
+    for (const char *path : {"/proc/net/tcp", "/proc/net/tcp6"}) {
+        QFile file(QString::fromLatin1(path));
+        if (!file.open(QIODevice::ReadOnly))
+            continue;
+        any = true;
+        // /proc files report size 0: read until EOF, bounded (a table of 64 MiB is absurd).
+        QByteArray content;
+        while (content.size() < 64 * 1024 * 1024) {
+            const QByteArray chunk = file.read(65536);
+            if (chunk.isEmpty())
+                break;
+            content += chunk;
+        }
+        out->append(parseProcNetTcp(content));
+    }
+    return any;
+}
+
+} // namespace
+
+#endif // Q_OS_LINUX
+
+KernelTable::KernelTable()
+{
+#ifdef Q_OS_LINUX
+    QList<KernelSocket> probe;
+    if (netlinkDump(AF_INET, &probe))
+        m_backend = Backend::Netlink;
+    else if (QFile::exists(QStringLiteral("/proc/net/tcp")))
+        m_backend = Backend::ProcNet;
+#endif
+}
+
+bool KernelTable::isSupportedSystem()
+{
+#ifdef Q_OS_LINUX
+    return true;
+#else
+    return false;
+#endif
+}
+
+QString KernelTable::backendName() const
+{
+    switch (m_backend) {
+    case Backend::Netlink:
+        return QStringLiteral("NETLINK_SOCK_DIAG");
+    case Backend::ProcNet:
+        return QStringLiteral("/proc/net/tcp");
+    case Backend::Unavailable:
+        break;
+    }
+    return QStringLiteral("-");
+}
+
+QList<KernelSocket> KernelTable::read()
+{
+    QList<KernelSocket> sockets;
+#ifdef Q_OS_LINUX
+    if (m_backend == Backend::Netlink) {
+        if (netlinkDump(AF_INET, &sockets) && netlinkDump(AF_INET6, &sockets))
+            return sockets;
+        sockets.clear(); // netlink stopped working: fall back for good
+        m_backend = Backend::ProcNet;
+    }
+    if (m_backend == Backend::ProcNet && !readProc(&sockets))
+        m_backend = Backend::Unavailable;
+#endif
+    return sockets;
+}
+
+QList<int> missedKernelStates(int previousCode, int nextCode, bool activeOpen)
+{
+    using namespace linuxcode;
+    if (previousCode == NewSynRecv)
+        previousCode = SynRecv;
+    if (nextCode == NewSynRecv)
+        nextCode = SynRecv;
+    if (previousCode == nextCode)
+        return {};
+    // A row that vanished: only CLOSE-WAIT -> gone has one usual explanation (the LAST-ACK
+    // exchange was quicker than a sample); anything else may have been a RST.
+    if (nextCode == 0)
+        return previousCode == CloseWait ? QList<int>{LastAck} : QList<int>{};
+
+    const int open = activeOpen ? SynSent : SynRecv;
+    // Usual paths, the first that holds both states in order wins. 0 = no row yet.
+    const QList<QList<int>> paths = {
+        {0, open, Established, FinWait1, FinWait2, TimeWait},
+        {0, open, Established, CloseWait, LastAck},
+        {0, open, Established, FinWait1, Closing, TimeWait},
+    };
+    for (const QList<int> &path : paths) {
+        const qsizetype from = path.indexOf(previousCode);
+        const qsizetype to = path.indexOf(nextCode);
+        if (from >= 0 && to > from)
+            return path.mid(from + 1, to - from - 1);
+    }
+    return {};
+}
+
+} // namespace tcpsim::live

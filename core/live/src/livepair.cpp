@@ -1,1 +1,0 @@
-#include "tcpsim/live/livepair.h"

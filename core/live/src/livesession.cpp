@@ -1,0 +1,605 @@
+#include "tcpsim/live/livesession.h"
+
+#include <QCoreApplication>
+#include <QMetaEnum>
+#include <QTcpSocket>
+
+namespace tcpsim::live {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("tcpsim::live::LiveSession", text);
+}
+
+QString qtStateName(QAbstractSocket::SocketState state)
+{
+    return QString::fromLatin1(QMetaEnum::fromType<QAbstractSocket::SocketState>().valueToKey(state));
+}
+
+QString qtErrorName(QAbstractSocket::SocketError error)
+{
+    return QString::fromLatin1(QMetaEnum::fromType<QAbstractSocket::SocketError>().valueToKey(error));
+}
+
+QString fromStd(std::string_view text)
+{
+    return QString::fromUtf8(text.data(), qsizetype(text.size()));
+}
+
+// Printable preview of received bytes, bounded.
+QString preview(const QByteArray &data)
+{
+    static constexpr qsizetype limit = 60;
+    QString text;
+    for (char c : data.first(qMin(data.size(), limit))) {
+        const auto u = static_cast<unsigned char>(c);
+        if (u >= 0x20 && u < 0x7f)
+            text += QLatin1Char(c);
+        else
+            text += QStringLiteral("\\x%1").arg(u, 2, 16, QLatin1Char('0'));
+    }
+    if (data.size() > limit)
+        text += QStringLiteral("...");
+    return text;
+}
+
+} // namespace
+
+QString Observation::sourceName(Source source)
+{
+    switch (source) {
+    case Source::Qt:
+        return QStringLiteral("qt");
+    case Source::Kernel:
+        return QStringLiteral("kernel");
+    case Source::Note:
+        break;
+    }
+    return QStringLiteral("note");
+}
+
+QString Observation::endpointName(Endpoint endpoint)
+{
+    switch (endpoint) {
+    case Endpoint::Client:
+        return QStringLiteral("client");
+    case Endpoint::Server:
+        return QStringLiteral("server");
+    case Endpoint::Listener:
+        return QStringLiteral("listener");
+    case Endpoint::Other:
+        return QStringLiteral("other");
+    case Endpoint::None:
+        break;
+    }
+    return {};
+}
+
+QString Observation::toText() const
+{
+    QString text = QStringLiteral("[%1 ms] ").arg(timeMs, 6);
+    if (step >= 0)
+        text += QStringLiteral("step %1 ").arg(step);
+    text += sourceName(source);
+    if (endpoint != Endpoint::None)
+        text += QLatin1Char(' ') + endpointName(endpoint);
+    if (!state.isEmpty())
+        text += QLatin1Char(' ') + state;
+    if (source != Source::Note)
+        text += observed ? tr(" (observed)") : tr(" (inferred)");
+    if (tuple.isValid())
+        text += QStringLiteral(" ") + tuple.toString();
+    if (!detail.isEmpty())
+        text += QStringLiteral(": ") + detail;
+    return text;
+}
+
+LiveSession::LiveSession(QObject *parent)
+    : QObject(parent), m_server(new LiveServer(this)), m_observer(new KernelObserver(this))
+{
+    qRegisterMetaType<tcpsim::live::Observation>();
+    m_clock.start();
+    connect(m_observer, &KernelObserver::socketChanged, this, &LiveSession::onKernelChanged);
+    connect(m_observer, &KernelObserver::socketGone, this, &LiveSession::onKernelGone);
+    connect(m_server, &LiveServer::connectionAccepted, this, &LiveSession::onAccepted);
+    connect(m_server, &LiveServer::message, this, [this](const QString &text) { note(text); });
+    connect(m_server, &LiveServer::connectionReleased, m_observer, &KernelObserver::sample);
+}
+
+LiveSession::~LiveSession()
+{
+    // No signal of a dying socket may reach a half-destroyed session.
+    m_observer->disconnect(this);
+    m_server->disconnect(this);
+    discardClient();
+}
+
+void LiveSession::setLesson(const Lesson &lesson)
+{
+    bool hasAccept = false;
+    for (const Command &command : lesson.commands)
+        hasAccept = hasAccept || (command.verb == Verb::Accept && command.side == Side::Server);
+    m_acceptDeferred = hasAccept;
+}
+
+void LiveSession::discardClient()
+{
+    if (m_client) {
+        m_client->disconnect(this);
+        m_client->socket()->disconnect(this);
+        delete m_client.data();
+    }
+}
+
+void LiveSession::reset()
+{
+    if (m_client)
+        m_client->resetConnection();
+    discardClient();
+    m_server->close();
+    for (quint16 port : m_observer->watchedPorts())
+        m_observer->unwatchPort(port);
+    m_clientTuple = {};
+    m_refusedPort = 0;
+    m_step = -1;
+    m_line = 0;
+    m_log.clear();
+    m_kernelClient.reset();
+    m_kernelServer.reset();
+    m_clock.restart();
+}
+
+std::optional<TcpState> LiveSession::kernelState(Side side) const
+{
+    const std::optional<int> code = side == Side::Client ? m_kernelClient : m_kernelServer;
+    if (!code)
+        return std::nullopt;
+    return KernelSocket{{}, *code}.state();
+}
+
+bool LiveSession::hasLiveConnection() const
+{
+    return m_kernelClient.has_value() || m_kernelServer.has_value() || (m_client && !m_client->isReleased());
+}
+
+void LiveSession::emitObservation(Observation observation)
+{
+    observation.step = m_step;
+    observation.line = m_line;
+    observation.timeMs = m_clock.elapsed();
+    m_log.append(observation);
+    emit observed(observation);
+}
+
+void LiveSession::note(const QString &detail, const QString &state)
+{
+    Observation observation;
+    observation.source = Observation::Source::Note;
+    observation.state = state;
+    observation.detail = detail;
+    emitObservation(observation);
+}
+
+void LiveSession::qtState(Observation::Endpoint endpoint, LiveSocket *socket,
+                          QAbstractSocket::SocketState state, const QString &detail)
+{
+    Observation observation;
+    observation.source = Observation::Source::Qt;
+    observation.endpoint = endpoint;
+    observation.state = qtStateName(state);
+    if (socket) {
+        socket->updateTuple();
+        observation.tuple = socket->tuple();
+        observation.descriptor = socket->descriptor();
+    }
+    observation.detail = detail;
+    emitObservation(observation);
+    m_observer->sample(); // every Qt signal is a moment to look at the kernel too
+}
+
+void LiveSession::perform(const Command &command, std::size_t step)
+{
+    m_step = int(step);
+    m_line = command.line;
+    switch (command.verb) {
+    case Verb::Listen:
+        if (command.side == Side::Server)
+            doListen();
+        else
+            note(tr("not mirrored: the live pair's client does not listen"));
+        break;
+    case Verb::Connect:
+        if (command.side == Side::Client)
+            doConnect();
+        else
+            note(tr("not mirrored: the live pair's server does not connect (simultaneous open "
+                    "is simulation only)"));
+        break;
+    case Verb::Accept:
+        if (command.side == Side::Server)
+            doAccept();
+        else
+            note(tr("not mirrored: the live pair's client does not accept"));
+        break;
+    case Verb::Send:
+        doSend(command.side, command.data);
+        break;
+    case Verb::Close:
+        doClose(command.side);
+        break;
+    case Verb::Abort:
+        doAbort(command.side);
+        break;
+    case Verb::Isn:
+        note(tr("simulation only: Linux chooses its own ISN (a keyed hash of the 4-tuple plus a "
+                "clock)"));
+        break;
+    case Verb::Deliver:
+        note(tr("simulation only: loopback delivered every segment at once"));
+        break;
+    case Verb::Drop:
+        note(tr("simulation only: loopback loses nothing, the kernel went on as if delivered"));
+        break;
+    case Verb::Timeout:
+        note(tr("simulation only: no timer fires on loopback, nothing was lost"));
+        break;
+    case Verb::Receive:
+        note(tr("simulation only: a crafted segment is not sent on the live pair"));
+        break;
+    case Verb::Settle:
+        note(tr("simulation only: loopback has already settled"));
+        break;
+    case Verb::ExpectState:
+    case Verb::ExpectSent:
+    case Verb::ExpectNothing:
+        note(tr("simulation only: a check of the model"));
+        break;
+    }
+    m_observer->sample();
+}
+
+void LiveSession::doListen()
+{
+    if (m_server->isListening()) {
+        note(tr("already listening on %1").arg(formatEndpoint(m_server->serverAddress(), m_server->serverPort())));
+        return;
+    }
+    if (m_acceptDeferred)
+        m_server->pauseAccepting();
+    else
+        m_server->resumeAccepting();
+    if (!m_server->listen(m_serverAddress, m_requestedPort))
+        return;
+    m_observer->watchPort(m_server->serverPort());
+    Observation observation;
+    observation.source = Observation::Source::Qt;
+    observation.endpoint = Observation::Endpoint::Listener;
+    observation.state = qtStateName(QAbstractSocket::ListeningState);
+    observation.tuple = {m_server->serverAddress(), m_server->serverPort(), {}, 0};
+    observation.descriptor = m_server->listeningDescriptor();
+    observation.detail = m_acceptDeferred
+        ? tr("listen(): the listening socket, descriptor %1; accept() waits for the lesson's accept step")
+              .arg(m_server->listeningDescriptor())
+        : tr("listen(): the listening socket, descriptor %1; connections are accepted at once")
+              .arg(m_server->listeningDescriptor());
+    emitObservation(observation);
+}
+
+void LiveSession::doConnect()
+{
+    if (m_client && !m_client->isReleased()) {
+        note(tr("connect(): the live client already has a connection"));
+        return;
+    }
+    discardClient();
+    quint16 port = m_server->serverPort();
+    if (!m_server->isListening()) {
+        // A port nobody listens on, so that the kernel answers with a RST as the lesson wants
+        // (never the real 3267: someone else may be serving it).
+        QTcpServer probe;
+        probe.listen(m_serverAddress, 0);
+        port = probe.serverPort();
+        probe.close();
+        m_refusedPort = port;
+        note(tr("the live server is not listening: connecting to %1, where nobody listens")
+                 .arg(formatEndpoint(m_serverAddress, port)));
+    }
+    m_observer->watchPort(port);
+
+    auto *socket = new QTcpSocket;
+    // Bound first, so the 4-tuple is known before the SYN leaves.
+    socket->bind(m_serverAddress.protocol() == QAbstractSocket::IPv6Protocol ? QHostAddress(QHostAddress::LocalHostIPv6)
+                                                                             : QHostAddress(QHostAddress::LocalHost),
+                 0);
+    m_client = new LiveSocket(socket, this);
+    LiveSocket *client = m_client;
+    m_clientTuple = {socket->localAddress(), socket->localPort(), m_serverAddress, port};
+    m_server->setHeldPeerPort(socket->localPort());
+
+    connect(socket, &QAbstractSocket::stateChanged, this, [this, client](QAbstractSocket::SocketState state) {
+        QString detail;
+        if (state == QAbstractSocket::ConnectedState) {
+            client->hold();
+            detail = tr("connect() returned: descriptor %1").arg(client->descriptor());
+        } else if (state == QAbstractSocket::UnconnectedState) {
+            detail = client->isHeld() ? tr("Qt closed its socket; the lesson still holds the connection")
+                                      : tr("Qt closed the socket");
+        }
+        qtState(Observation::Endpoint::Client, client, state, detail);
+    });
+    connect(socket, &QAbstractSocket::errorOccurred, this, [this, client, socket](QAbstractSocket::SocketError error) {
+        Observation observation;
+        observation.source = Observation::Source::Qt;
+        observation.endpoint = Observation::Endpoint::Client;
+        observation.state = qtErrorName(error);
+        observation.tuple = client->tuple();
+        observation.detail = socket->errorString();
+        emitObservation(observation);
+        m_observer->sample();
+    });
+    connect(socket, &QIODevice::readyRead, this, [this, client, socket] {
+        // The client reads everything (what a recv loop does); the log shows a bounded preview.
+        while (socket->bytesAvailable() > 0) {
+            const QByteArray data = socket->read(64 * 1024);
+            if (data.isEmpty())
+                break;
+            client->addBytesIn(data.size());
+            Observation observation;
+            observation.source = Observation::Source::Note;
+            observation.endpoint = Observation::Endpoint::Client;
+            observation.tuple = client->tuple();
+            observation.detail = tr("client received %n byte(s): \"%1\"", nullptr, int(data.size()))
+                                     .arg(preview(data));
+            emitObservation(observation);
+        }
+    });
+    connect(client, &LiveSocket::released, this, [this] { m_observer->sample(); });
+
+    m_observer->pollFor(1000);
+    socket->connectToHost(m_serverAddress, port);
+}
+
+void LiveSession::doAccept()
+{
+    if (m_serverConnection) {
+        note(tr("accept(): the lesson's connection was already accepted"));
+        return;
+    }
+    if (!m_server->isListening()) {
+        note(tr("accept(): the live server is not listening"));
+        return;
+    }
+    m_acceptDeferred = false;
+    m_server->resumeAccepting();
+    if (!m_serverConnection)
+        note(tr("accept(): nothing accepted yet; Qt accepts as soon as the kernel queues a connection"));
+}
+
+void LiveSession::onAccepted(int id, LiveSocket *socket)
+{
+    Q_UNUSED(id);
+    const bool lessonConnection = m_clientTuple.isValid() && socket->tuple().remotePort == m_clientTuple.localPort;
+    if (!lessonConnection) {
+        Observation observation;
+        observation.source = Observation::Source::Qt;
+        observation.endpoint = Observation::Endpoint::Other;
+        observation.state = qtStateName(socket->socket()->state());
+        observation.tuple = socket->tuple();
+        observation.descriptor = socket->descriptor();
+        observation.detail = tr("accept() returned a connection from outside the lesson: descriptor %1")
+                                 .arg(socket->descriptor());
+        emitObservation(observation);
+        return;
+    }
+    m_serverConnection = socket;
+    connect(socket->socket(), &QAbstractSocket::stateChanged, this, [this, socket](QAbstractSocket::SocketState state) {
+        qtState(Observation::Endpoint::Server, socket, state,
+                state == QAbstractSocket::UnconnectedState && socket->isHeld()
+                    ? tr("Qt closed its socket; the lesson still holds the connection")
+                    : QString());
+    });
+    connect(socket->socket(), &QAbstractSocket::errorOccurred, this, [this, socket](QAbstractSocket::SocketError error) {
+        Observation observation;
+        observation.source = Observation::Source::Qt;
+        observation.endpoint = Observation::Endpoint::Server;
+        observation.state = qtErrorName(error);
+        observation.tuple = socket->tuple();
+        observation.detail = socket->socket()->errorString();
+        emitObservation(observation);
+    });
+    qtState(Observation::Endpoint::Server, socket, socket->socket()->state(),
+            tr("accept() returned a new connected socket, descriptor %1 (the listening socket keeps "
+               "descriptor %2)")
+                .arg(socket->descriptor())
+                .arg(m_server->listeningDescriptor()));
+}
+
+LiveSocket *LiveSession::endpointSocket(Side side) const
+{
+    if (side == Side::Client)
+        return m_client && !m_client->isReleased() ? m_client.data() : nullptr;
+    return m_serverConnection && !m_serverConnection->isReleased() ? m_serverConnection.data() : nullptr;
+}
+
+void LiveSession::doSend(Side side, const std::string &data)
+{
+    LiveSocket *socket = endpointSocket(side);
+    const QString who = fromStd(sideName(side));
+    if (!socket) {
+        note(tr("send(): the live %1 has no connection to send on").arg(who));
+        return;
+    }
+    const QByteArray bytes(data.data(), qsizetype(data.size()));
+    const qint64 sent = socket->send(bytes);
+    if (sent < 0)
+        note(tr("send() on the live %1 failed: its sending side is closed").arg(who));
+    else
+        note(tr("%1 sent %n byte(s)", nullptr, int(sent)).arg(who));
+}
+
+void LiveSession::doClose(Side side)
+{
+    LiveSocket *socket = endpointSocket(side);
+    const QString who = fromStd(sideName(side));
+    if (side == Side::Server && !socket && m_server->isListening()) {
+        if (m_clientTuple.isValid() && !m_serverConnection) {
+            // The lesson's connection is still in the accept queue: take it first so that the
+            // close is the connection's, as in the model.
+            m_server->resumeAccepting();
+            socket = endpointSocket(side);
+        }
+        if (!socket) {
+            const quint16 port = m_server->serverPort();
+            m_server->close();
+            note(tr("close(): the listening socket on port %1 is closed").arg(port));
+            return;
+        }
+    }
+    if (!socket) {
+        note(tr("close(): the live %1 has nothing open").arg(who));
+        return;
+    }
+    if (side == Side::Client && socket->socket()->state() != QAbstractSocket::ConnectedState
+        && !socket->isHeld()) {
+        // Before the connection exists (SYN-SENT), close() just deletes it.
+        socket->socket()->abort();
+        note(tr("close() before the connection was established: the client socket is deleted"));
+        return;
+    }
+    if (socket->closeWrite())
+        note(tr("%1 close(): FIN sent with shutdown(SHUT_WR); it keeps reading until the peer's FIN")
+                 .arg(who));
+    else
+        note(tr("close(): the live %1 already closed its side").arg(who));
+    m_observer->pollFor(500);
+}
+
+void LiveSession::doAbort(Side side)
+{
+    LiveSocket *socket = endpointSocket(side);
+    const QString who = fromStd(sideName(side));
+    if (!socket) {
+        note(tr("abort(): the live %1 has nothing open").arg(who));
+        return;
+    }
+    socket->resetConnection();
+    note(tr("%1 abort(): SO_LINGER {1, 0} then close: a RST").arg(who));
+    m_observer->pollFor(500);
+}
+
+Observation::Endpoint LiveSession::classify(const KernelSocket &row) const
+{
+    if (row.isListening())
+        return Observation::Endpoint::Listener;
+    if (m_clientTuple.isValid()) {
+        if (row.tuple.localPort == m_clientTuple.localPort && row.tuple.remotePort == m_clientTuple.remotePort)
+            return Observation::Endpoint::Client;
+        if (row.tuple.localPort == m_clientTuple.remotePort && row.tuple.remotePort == m_clientTuple.localPort)
+            return Observation::Endpoint::Server;
+    }
+    return Observation::Endpoint::Other;
+}
+
+void LiveSession::onKernelChanged(const KernelSocket &row, int previousCode)
+{
+    const Observation::Endpoint endpoint = classify(row);
+    Observation observation;
+    observation.source = Observation::Source::Kernel;
+    observation.endpoint = endpoint;
+    observation.tuple = row.tuple;
+
+    if (endpoint == Observation::Endpoint::Client || endpoint == Observation::Endpoint::Server) {
+        const bool activeOpen = endpoint == Observation::Endpoint::Client;
+        const QList<int> missed = missedKernelStates(previousCode, row.stateCode, activeOpen);
+        for (int code : missed) {
+            Observation inferred = observation;
+            inferred.state = kernelStateText(code);
+            inferred.tcpState = KernelSocket{{}, code}.state();
+            inferred.observed = false;
+            inferred.detail = code == linuxcode::SynRecv
+                ? tr("too brief to sample: the kernel's SYN-RECV is a request socket that the "
+                     "final ACK turned into this connection")
+                : tr("too brief to sample: on the usual path between the states seen");
+            emitObservation(inferred);
+        }
+        (activeOpen ? m_kernelClient : m_kernelServer) = row.stateCode;
+    }
+
+    observation.state = row.stateText();
+    observation.tcpState = row.state();
+    observation.observed = true;
+    QString detail;
+    if (row.isListening()) {
+        detail = tr("the listening socket; accept queue %1 of backlog %2").arg(row.rxQueue).arg(row.txQueue);
+    } else if (endpoint == Observation::Endpoint::Server && row.stateCode == linuxcode::Established
+               && !m_serverConnection) {
+        detail = tr("in the accept queue: the kernel completed the handshake before accept()");
+    } else if (row.stateCode == linuxcode::TimeWait) {
+        detail = tr("TIME-WAIT: Linux keeps it 60 s; no descriptor, found by its 4-tuple");
+    } else if (row.inode == 0) {
+        detail = tr("no descriptor any more: the connection lives on in the kernel");
+    }
+    observation.detail = detail;
+    emitObservation(observation);
+}
+
+void LiveSession::onKernelGone(const KernelSocket &row)
+{
+    const Observation::Endpoint endpoint = classify(row);
+    Observation observation;
+    observation.source = Observation::Source::Kernel;
+    observation.endpoint = endpoint;
+    observation.tuple = row.tuple;
+    if (endpoint == Observation::Endpoint::Client || endpoint == Observation::Endpoint::Server) {
+        for (int code : missedKernelStates(row.stateCode, 0, endpoint == Observation::Endpoint::Client)) {
+            Observation inferred = observation;
+            inferred.state = kernelStateText(code);
+            inferred.tcpState = KernelSocket{{}, code}.state();
+            inferred.observed = false;
+            inferred.detail = tr("too brief to sample: on the usual path between the states seen");
+            emitObservation(inferred);
+        }
+        (endpoint == Observation::Endpoint::Client ? m_kernelClient : m_kernelServer).reset();
+    }
+    observation.state = QStringLiteral("CLOSED");
+    observation.tcpState = TcpState::Closed;
+    observation.observed = false;
+    observation.detail = tr("the kernel's entry is gone (last seen %1): no connection record, CLOSED")
+                             .arg(row.stateText());
+    emitObservation(observation);
+}
+
+QString explainDifference(Side side, TcpState modelState, std::optional<TcpState> kernelState, Verb stepVerb)
+{
+    const TcpState kernel = kernelState.value_or(TcpState::Closed);
+    if (kernel == modelState)
+        return {};
+    if (stepVerb == Verb::Drop || stepVerb == Verb::Timeout)
+        return tr("The lesson lost a segment or fired a timer; loopback never loses one, so the "
+                  "kernel went on as if everything had arrived.");
+    if (modelState == TcpState::TimeWait && kernel == TcpState::Closed && !kernelState)
+        return tr("The kernel's TIME-WAIT entry is gone: Linux keeps TIME-WAIT 60 s.");
+    if (kernel == TcpState::TimeWait && modelState == TcpState::Closed)
+        return tr("Linux keeps TIME-WAIT for a fixed 60 s (TCP_TIMEWAIT_LEN); the RFC asks for "
+                  "2×MSL, 4 minutes with its MSL of 2 minutes, and the model's timer may have "
+                  "been fired already.");
+    if (modelState == TcpState::SynReceived)
+        return tr("Linux keeps a half-open connection as a small request socket (ss: SYN-RECV) "
+                  "in the SYN queue; loopback delivered the final ACK at once, so the kernel "
+                  "already shows the connection ESTABLISHED (in the accept queue if accept() "
+                  "was not called).");
+    if (modelState == TcpState::SynSent || modelState == TcpState::FinWait1
+        || modelState == TcpState::LastAck || modelState == TcpState::Closing
+        || modelState == TcpState::Listen || modelState == TcpState::Established
+        || modelState == TcpState::FinWait2 || modelState == TcpState::CloseWait) {
+        if (!kernelState && modelState == TcpState::Listen && side == Side::Client)
+            return {};
+        return tr("Loopback delivers each segment at once; the model waits for the segment to be "
+                  "delivered step by step, so the kernel is already further along.");
+    }
+    return tr("The kernel's state differs from the model's here.");
+}
+
+} // namespace tcpsim::live
