@@ -129,15 +129,13 @@ private:
                }));
     }
 
-    bool fail(std::size_t byteOffset, std::string message)
+    bool failAtColumn(int column, std::string message)
     {
         if (!m_error)
-            m_error = ScriptError{std::string(m_file), m_lineNumber, column(byteOffset), std::move(message)};
+            m_error = ScriptError{std::string(m_file), m_lineNumber, column, std::move(message)};
         return false;
     }
-
-    // Where a missing word would have started: one space after the last token.
-    std::size_t missingAt() const { return m_tokens.back().end + 1; }
+    bool fail(std::size_t byteOffset, std::string message) { return failAtColumn(column(byteOffset), std::move(message)); }
 
     static std::string display(const Token &token)
     {
@@ -214,7 +212,8 @@ private:
     {
         if (index < m_tokens.size())
             return true;
-        return fail(missingAt(), "missing " + std::string(what));
+        // Where the missing word would start: one space after the last one.
+        return failAtColumn(column(m_tokens.back().end) + 1, "missing " + std::string(what));
     }
 
     template <typename Number>
