@@ -177,7 +177,8 @@ void LiveServer::serve(int id)
             break;
         live->addBytesIn(chunk.size());
         changed = true;
-        if (!live->isWriteClosed())
+        // The lesson's own connection answers only when the lesson says so (its send steps).
+        if (!live->isHeld() && !live->isWriteClosed())
             live->send(hello + chunk);
     }
     if (changed)

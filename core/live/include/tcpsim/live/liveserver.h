@@ -70,7 +70,8 @@ public:
     void resumeAccepting();
     bool isAcceptPaused() const { return m_paused; }
 
-    // Connections whose client end is this local port are held (see LiveSocket::hold()).
+    // The connection whose client end is this local port is the lesson's: it is held (see
+    // LiveSocket::hold()) and does not echo: the lesson's send steps answer.
     void setHeldPeerPort(quint16 port) { m_heldPeerPort = port; }
 
     QList<ServerConnectionInfo> connections() const;
