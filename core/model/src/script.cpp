@@ -405,7 +405,10 @@ bool readHeader(std::string_view line, Lesson &lesson)
         std::string &field = lesson.*header.field;
         // English notes join with a space; Chinese text needs none between lines.
         const std::string separator = header.field == &Lesson::note ? " " : "";
-        field = header.joins && !field.empty() ? field + separator + value : value;
+        if (!header.joins)
+            field = value;
+        else if (!value.empty())
+            field = field.empty() ? value : field + separator + value;
         return true;
     }
     return false;
