@@ -75,13 +75,15 @@ void LiveServer::close()
 void LiveServer::pauseAccepting()
 {
     m_paused = true;
-    m_server.pauseAccepting();
+    if (m_server.isListening()) // Qt 6.4 dereferences its socket engine
+        m_server.pauseAccepting();
 }
 
 void LiveServer::resumeAccepting()
 {
     m_paused = false;
-    m_server.resumeAccepting();
+    if (m_server.isListening())
+        m_server.resumeAccepting();
     // Connections Qt had already taken off the kernel queue before the pause.
     acceptPending();
 }

@@ -1,0 +1,346 @@
+// The live pair mirrors a lesson on real loopback sockets: the kernel finishes the handshake
+// before accept(), the passive closer stays in CLOSE-WAIT until its close step, the active
+// closer's connection is found in TIME-WAIT by its 4-tuple, a connect to a port nobody listens
+// on is refused, abort sends a RST, simulation-only steps are reported as such.
+#include "tcpsim/live/livesession.h"
+#include "tcpsim/model/script.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace tcpsim;
+using namespace tcpsim::live;
+
+namespace {
+
+Lesson lessonFrom(const char *text)
+{
+    auto parsed = parseLesson(text, "test.tcp");
+    if (const auto *error = std::get_if<ScriptError>(&parsed))
+        qFatal("%s", error->toString().c_str());
+    return std::get<Lesson>(std::move(parsed));
+}
+
+const char *const handshakeWithAccept = R"(server listen
+client connect
+client deliver
+server deliver
+client deliver
+server accept
+client close
+client deliver
+server deliver
+server send "still here"
+server deliver
+client deliver
+server close
+server deliver
+client deliver
+)";
+
+} // namespace
+
+class TestLiveSession : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+    void handshake_observesEstablishedOnBothSides();
+    void deferredAccept_kernelEstablishedBeforeAccept();
+    void passiveCloser_heldInCloseWaitUntilItsCloseStep();
+    void activeClose_timeWaitFoundInKernelTable();
+    void connect_toPortNobodyListensOn_isRefused();
+    void abort_sendsRstAndLeavesNoTimeWait();
+    void simulationOnlySteps_areReportedAsSuch();
+    void outsideConnection_isObservedAsOther();
+    void explainDifference_knownCases();
+
+private:
+    // Runs lesson commands [from, to) on the session.
+    void perform(const Lesson &lesson, std::size_t from, std::size_t to);
+    // The last kernel observation of an endpoint, observed (not inferred).
+    std::optional<Observation> lastKernel(Observation::Endpoint endpoint) const;
+    qsizetype indexOf(Observation::Source source, Observation::Endpoint endpoint, const QString &state,
+                      bool observedOnly = true) const;
+    bool kernelAvailable() const { return m_session->observer()->isAvailable(); }
+
+    LiveSession *m_session = nullptr;
+    QList<Observation> m_seen;
+};
+
+void TestLiveSession::init()
+{
+    m_session = new LiveSession(this);
+    m_session->setServerPort(0); // never depend on 3267 being free
+    m_seen.clear();
+    connect(m_session, &LiveSession::observed, this, [this](const Observation &o) { m_seen.append(o); });
+}
+
+void TestLiveSession::cleanup()
+{
+    if (QTest::currentTestFailed()) {
+        for (const Observation &o : std::as_const(m_seen))
+            qInfo("%s", qPrintable(o.toText()));
+    }
+    delete m_session;
+    m_session = nullptr;
+}
+
+void TestLiveSession::perform(const Lesson &lesson, std::size_t from, std::size_t to)
+{
+    for (std::size_t i = from; i < to && i < lesson.commands.size(); ++i)
+        m_session->perform(lesson.commands[i], i);
+}
+
+std::optional<Observation> TestLiveSession::lastKernel(Observation::Endpoint endpoint) const
+{
+    for (qsizetype i = m_seen.size() - 1; i >= 0; --i) {
+        const Observation &o = m_seen[i];
+        if (o.source == Observation::Source::Kernel && o.endpoint == endpoint)
+            return o;
+    }
+    return std::nullopt;
+}
+
+qsizetype TestLiveSession::indexOf(Observation::Source source, Observation::Endpoint endpoint,
+                                   const QString &state, bool observedOnly) const
+{
+    for (qsizetype i = 0; i < m_seen.size(); ++i) {
+        const Observation &o = m_seen[i];
+        if (o.source == source && o.endpoint == endpoint && o.state == state && (o.observed || !observedOnly))
+            return i;
+    }
+    return -1;
+}
+
+void TestLiveSession::handshake_observesEstablishedOnBothSides()
+{
+    const Lesson lesson = lessonFrom("server listen\nclient connect\nclient deliver\nserver deliver\n"
+                                     "client deliver\n");
+    m_session->setLesson(lesson);
+    QVERIFY(!m_session->isAcceptDeferred()); // no accept step: accepted at once
+    perform(lesson, 0, lesson.commands.size());
+    QVERIFY(m_session->server()->isListening());
+    QVERIFY(m_session->server()->serverAddress().isLoopback());
+
+    using S = Observation::Source;
+    using E = Observation::Endpoint;
+    QTRY_VERIFY(indexOf(S::Qt, E::Client, QStringLiteral("ConnectedState")) >= 0);
+    QTRY_VERIFY(indexOf(S::Qt, E::Server, QStringLiteral("ConnectedState")) >= 0);
+    if (!kernelAvailable()) {
+        QVERIFY(indexOf(S::Kernel, E::Client, QStringLiteral("ESTABLISHED")) < 0);
+        QSKIP("no kernel socket table on this system");
+    }
+    QTRY_VERIFY(indexOf(S::Kernel, E::Client, QStringLiteral("ESTABLISHED")) >= 0);
+    QTRY_VERIFY(indexOf(S::Kernel, E::Server, QStringLiteral("ESTABLISHED")) >= 0);
+    QTRY_VERIFY(indexOf(S::Kernel, E::Listener, QStringLiteral("LISTEN")) >= 0);
+    QCOMPARE(m_session->kernelState(Side::Client), TcpState::Established);
+    QCOMPARE(m_session->kernelState(Side::Server), TcpState::Established);
+
+    // Every kernel observation names its step, its time and its 4-tuple.
+    const Observation client = m_seen[indexOf(S::Kernel, E::Client, QStringLiteral("ESTABLISHED"))];
+    QCOMPARE(client.tcpState, TcpState::Established);
+    QVERIFY(client.step >= 1);
+    QCOMPARE(client.tuple, m_session->clientTuple());
+    QCOMPARE(client.tuple.remotePort, m_session->server()->serverPort());
+    // The handshake's first states were too brief to sample: logged as inferred, before.
+    const qsizetype synSent = indexOf(S::Kernel, E::Client, QStringLiteral("SYN-SENT"), false);
+    if (synSent >= 0 && !m_seen[synSent].observed)
+        QVERIFY(synSent < indexOf(S::Kernel, E::Client, QStringLiteral("ESTABLISHED")));
+}
+
+void TestLiveSession::deferredAccept_kernelEstablishedBeforeAccept()
+{
+    if (!kernelAvailable())
+        QSKIP("no kernel socket table on this system");
+    const Lesson lesson = lessonFrom(handshakeWithAccept);
+    m_session->setLesson(lesson);
+    QVERIFY(m_session->isAcceptDeferred());
+    perform(lesson, 0, 5); // listen, connect, the three deliveries; not accept yet
+
+    using S = Observation::Source;
+    using E = Observation::Endpoint;
+    QTRY_VERIFY(indexOf(S::Kernel, E::Server, QStringLiteral("ESTABLISHED")) >= 0);
+    const Observation queued = m_seen[indexOf(S::Kernel, E::Server, QStringLiteral("ESTABLISHED"))];
+    QVERIFY(queued.step < 5);
+    QVERIFY(queued.detail.contains(QStringLiteral("accept")));
+    QCOMPARE(m_session->server()->connectionCount(), 0); // accept() has not returned
+    QVERIFY(indexOf(S::Qt, E::Server, QStringLiteral("ConnectedState")) < 0);
+    // The LISTEN row counts it in the accept queue.
+    m_session->observer()->sample();
+    const auto listener = m_session->observer()->listener(m_session->server()->serverPort());
+    QVERIFY(listener.has_value());
+    QCOMPARE(listener->rxQueue, 1u);
+
+    perform(lesson, 5, 6); // server accept
+    QTRY_VERIFY(indexOf(S::Qt, E::Server, QStringLiteral("ConnectedState")) >= 0);
+    const qsizetype accepted = indexOf(S::Qt, E::Server, QStringLiteral("ConnectedState"));
+    QVERIFY(accepted > indexOf(S::Kernel, E::Server, QStringLiteral("ESTABLISHED")));
+    QCOMPARE(m_seen[accepted].step, 5);
+    QVERIFY(m_seen[accepted].descriptor >= 0);
+    QVERIFY(m_seen[accepted].descriptor != m_session->server()->listeningDescriptor());
+    QCOMPARE(m_session->server()->connectionCount(), 1);
+}
+
+void TestLiveSession::passiveCloser_heldInCloseWaitUntilItsCloseStep()
+{
+    if (!kernelAvailable())
+        QSKIP("no kernel socket table on this system");
+    const Lesson lesson = lessonFrom(handshakeWithAccept);
+    m_session->setLesson(lesson);
+    perform(lesson, 0, 6);
+    using S = Observation::Source;
+    using E = Observation::Endpoint;
+    QTRY_VERIFY(indexOf(S::Qt, E::Server, QStringLiteral("ConnectedState")) >= 0);
+
+    perform(lesson, 6, 9); // client close + deliveries
+    QTRY_COMPARE(m_session->kernelState(Side::Server), TcpState::CloseWait);
+    QTRY_COMPARE(m_session->kernelState(Side::Client), TcpState::FinWait2);
+    // Qt read the FIN and closed its own socket, yet the lesson's descriptor keeps the
+    // connection in CLOSE-WAIT: however often we look, it stays there.
+    QTRY_VERIFY(indexOf(S::Qt, E::Server, QStringLiteral("UnconnectedState")) >= 0);
+    const quint64 samples = m_session->observer()->sampleCount();
+    QTRY_VERIFY(m_session->observer()->sampleCount() >= samples + 5);
+    QCOMPARE(m_session->kernelState(Side::Server), TcpState::CloseWait);
+    QCOMPARE(m_session->kernelState(Side::Client), TcpState::FinWait2);
+
+    // Half-close: the server still sends in CLOSE-WAIT, the client still receives in FIN-WAIT-2.
+    perform(lesson, 9, 12);
+    QTRY_VERIFY(std::any_of(m_seen.cbegin(), m_seen.cend(), [](const Observation &o) {
+        return o.endpoint == Observation::Endpoint::Client && o.detail.contains(QStringLiteral("still here"));
+    }));
+    QCOMPARE(m_session->kernelState(Side::Server), TcpState::CloseWait);
+
+    perform(lesson, 12, 13); // server close: LAST-ACK, then gone
+    QTRY_VERIFY(!m_session->kernelState(Side::Server).has_value());
+    QTRY_COMPARE(m_session->kernelState(Side::Client), TcpState::TimeWait);
+    const qsizetype closed = indexOf(S::Kernel, E::Server, QStringLiteral("CLOSED"), false);
+    QVERIFY(closed >= 0);
+    QVERIFY(!m_seen[closed].observed);
+    QCOMPARE(m_seen[closed].step, 12);
+}
+
+void TestLiveSession::activeClose_timeWaitFoundInKernelTable()
+{
+    if (!kernelAvailable())
+        QSKIP("no kernel socket table on this system");
+    const Lesson lesson = lessonFrom(handshakeWithAccept);
+    m_session->setLesson(lesson);
+    perform(lesson, 0, 6);
+    QTRY_COMPARE(m_session->server()->connectionCount(), 1);
+    perform(lesson, 6, lesson.commands.size());
+
+    using S = Observation::Source;
+    using E = Observation::Endpoint;
+    QTRY_VERIFY(indexOf(S::Kernel, E::Client, QStringLiteral("TIME-WAIT")) >= 0);
+    const Observation timeWait = m_seen[indexOf(S::Kernel, E::Client, QStringLiteral("TIME-WAIT"))];
+    QCOMPARE(timeWait.tuple, m_session->clientTuple());
+    QCOMPARE(timeWait.tcpState, TcpState::TimeWait);
+    // The application holds no descriptor any more; the kernel table still has the 4-tuple.
+    QTRY_VERIFY(m_session->client()->isReleased());
+    KernelTable table;
+    bool found = false;
+    for (const KernelSocket &row : table.read()) {
+        if (row.tuple == m_session->clientTuple()) {
+            found = true;
+            QCOMPARE(row.stateCode, linuxcode::TimeWait);
+            QCOMPARE(row.inode, 0u);
+            QCOMPARE(row.timer, KernelTimer::TimeWait);
+            QVERIFY(row.timerExpiresMs > 50000);
+        }
+    }
+    QVERIFY(found);
+    // It is still being watched, slowly, until the kernel forgets it.
+    QVERIFY(m_session->observer()->isPolling());
+    QVERIFY(m_session->hasLiveConnection());
+}
+
+void TestLiveSession::connect_toPortNobodyListensOn_isRefused()
+{
+    const Lesson lesson = lessonFrom("client connect\nclient deliver\nserver deliver\n");
+    m_session->setLesson(lesson);
+    perform(lesson, 0, lesson.commands.size());
+    QTRY_VERIFY(indexOf(Observation::Source::Qt, Observation::Endpoint::Client,
+                        QStringLiteral("ConnectionRefusedError")) >= 0);
+    QTRY_VERIFY(indexOf(Observation::Source::Qt, Observation::Endpoint::Client,
+                        QStringLiteral("UnconnectedState")) >= 0);
+    QVERIFY(!m_session->server()->isListening());
+}
+
+void TestLiveSession::abort_sendsRstAndLeavesNoTimeWait()
+{
+    if (!kernelAvailable())
+        QSKIP("no kernel socket table on this system");
+    const Lesson lesson = lessonFrom("server listen\nclient connect\nsettle\nclient send \"hi\"\n"
+                                     "settle\nclient abort\nsettle\n");
+    m_session->setLesson(lesson);
+    perform(lesson, 0, 5);
+    QTRY_COMPARE(m_session->kernelState(Side::Server), TcpState::Established);
+    QTRY_COMPARE(m_session->server()->connectionCount(), 1);
+    perform(lesson, 5, 7);
+    QTRY_VERIFY(!m_session->kernelState(Side::Client).has_value());
+    QTRY_VERIFY(!m_session->kernelState(Side::Server).has_value());
+    QVERIFY(indexOf(Observation::Source::Kernel, Observation::Endpoint::Client, QStringLiteral("TIME-WAIT")) < 0);
+    // The server read the RST: Qt reports the reset.
+    QTRY_VERIFY(indexOf(Observation::Source::Qt, Observation::Endpoint::Server,
+                        QStringLiteral("RemoteHostClosedError")) >= 0
+                || indexOf(Observation::Source::Qt, Observation::Endpoint::Server,
+                           QStringLiteral("UnconnectedState")) >= 0);
+    QTRY_VERIFY(!m_session->observer()->isPolling());
+}
+
+void TestLiveSession::simulationOnlySteps_areReportedAsSuch()
+{
+    const Lesson lesson = lessonFrom("client isn 100\nclient drop\nclient timeout\nsettle\n"
+                                     "expect client CLOSED\nserver receive SYN seq=1\n");
+    for (std::size_t i = 0; i < lesson.commands.size(); ++i) {
+        const qsizetype before = m_seen.size();
+        m_session->perform(lesson.commands[i], i);
+        QVERIFY(m_seen.size() > before);
+        const Observation &o = m_seen[before];
+        QCOMPARE(o.source, Observation::Source::Note);
+        QCOMPARE(o.step, int(i));
+        QCOMPARE(o.line, int(i + 1));
+        QVERIFY2(o.detail.startsWith(QStringLiteral("simulation only")), qPrintable(o.detail));
+    }
+    QVERIFY(!m_session->observer()->isPolling()); // nothing live: no timer
+}
+
+void TestLiveSession::outsideConnection_isObservedAsOther()
+{
+    if (!kernelAvailable())
+        QSKIP("no kernel socket table on this system");
+    const Lesson lesson = lessonFrom("server listen\n");
+    m_session->setLesson(lesson);
+    perform(lesson, 0, 1);
+    QTcpSocket outsider; // like `nc 127.0.0.1 3267`
+    outsider.connectToHost(QHostAddress::LocalHost, m_session->server()->serverPort());
+    QTRY_COMPARE(m_session->server()->connectionCount(), 1);
+    QTRY_VERIFY(indexOf(Observation::Source::Qt, Observation::Endpoint::Other, QStringLiteral("ConnectedState")) >= 0);
+    m_session->observer()->sample();
+    QTRY_VERIFY(indexOf(Observation::Source::Kernel, Observation::Endpoint::Other, QStringLiteral("ESTABLISHED")) >= 0);
+    outsider.write("nc");
+    QByteArray answer;
+    QTRY_VERIFY((answer += outsider.readAll()).size() >= 9);
+    QCOMPARE(answer, QByteArray("Hello, nc"));
+}
+
+void TestLiveSession::explainDifference_knownCases()
+{
+    QVERIFY(explainDifference(Side::Client, TcpState::Established, TcpState::Established, Verb::Deliver).isEmpty());
+    QVERIFY(explainDifference(Side::Client, TcpState::SynSent, TcpState::Established, Verb::Connect)
+                .contains(QStringLiteral("Loopback")));
+    QVERIFY(explainDifference(Side::Server, TcpState::SynReceived, TcpState::Established, Verb::Deliver)
+                .contains(QStringLiteral("request socket")));
+    QVERIFY(explainDifference(Side::Client, TcpState::SynSent, TcpState::Established, Verb::Drop)
+                .contains(QStringLiteral("loopback never loses")));
+    QVERIFY(explainDifference(Side::Client, TcpState::Closed, TcpState::TimeWait, Verb::Timeout)
+                .contains(QStringLiteral("lost a segment or fired a timer")));
+    QVERIFY(explainDifference(Side::Client, TcpState::Closed, TcpState::TimeWait, Verb::Settle)
+                .contains(QStringLiteral("60 s")));
+}
+
+QTEST_GUILESS_MAIN(TestLiveSession)
+#include "tst_livesession.moc"
