@@ -1,14 +1,134 @@
+#include "appstyle.h"
 #include "mainwindow.h"
 
 #include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QStyleFactory>
+#include <QTranslator>
+
+#include <cstdio>
+
+namespace {
+
+int fail(const QString &message)
+{
+    std::fprintf(stderr, "tcpsim: %s\n", qPrintable(message));
+    return 2;
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("tcpsim"));
     QApplication::setOrganizationName(QStringLiteral("tcpsim"));
+    QApplication::setApplicationVersion(QStringLiteral(TCPSIM_VERSION));
 
-    MainWindow window;
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Step through TCP's handshake and teardown."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption lessonOption(QStringLiteral("lesson"),
+                                          QStringLiteral("Built-in lesson name (handshake, lost-syn, ...) or a .tcp file."),
+                                          QStringLiteral("NAME|FILE"));
+    const QCommandLineOption stepsOption(QStringLiteral("steps"), QStringLiteral("Run N steps of the lesson."),
+                                         QStringLiteral("N"));
+    const QCommandLineOption screenshotOption(QStringLiteral("screenshot"),
+                                              QStringLiteral("Render the window to a PNG without showing it, then exit."),
+                                              QStringLiteral("FILE.png"));
+    const QCommandLineOption sizeOption(QStringLiteral("size"), QStringLiteral("Window size for --screenshot (default 1280x720)."),
+                                        QStringLiteral("WxH"), QStringLiteral("1280x720"));
+    const QCommandLineOption inspectOption(QStringLiteral("inspect"),
+                                           QStringLiteral("Show segment K (1-based send order) in the inspector."),
+                                           QStringLiteral("K"));
+    const QCommandLineOption languageOption(QStringLiteral("language"),
+                                            QStringLiteral("User interface language: zh_CN or en (default: the system's)."),
+                                            QStringLiteral("zh_CN|en"));
+    const QCommandLineOption paletteOption(QStringLiteral("palette"),
+                                           QStringLiteral("Use the Fusion style with a dark or light palette."),
+                                           QStringLiteral("dark|light"));
+    const QCommandLineOption numbersOption(QStringLiteral("numbers"),
+                                           QStringLiteral("Sequence numbers: symbolic, relative or absolute."),
+                                           QStringLiteral("STYLE"));
+    parser.addOptions({lessonOption, stepsOption, screenshotOption, sizeOption, inspectOption, languageOption,
+                       paletteOption, numbersOption});
+    parser.process(app);
+
+    // Language: the option, else the system locale.
+    QLocale locale = QLocale::system();
+    if (parser.isSet(languageOption)) {
+        const QString language = parser.value(languageOption);
+        if (language == QLatin1String("en"))
+            locale = QLocale(QLocale::English, QLocale::UnitedStates);
+        else if (language.startsWith(QLatin1String("zh")))
+            locale = QLocale(QLocale::Chinese, QLocale::China);
+        else
+            return fail(QStringLiteral("unknown language %1 (use zh_CN or en)").arg(language));
+    }
+    QLocale::setDefault(locale);
+    QTranslator translator;
+    QTranslator qtTranslator;
+    if (locale.language() == QLocale::Chinese) {
+        if (translator.load(QStringLiteral(":/i18n/tcpsim_zh_CN.qm")))
+            QApplication::installTranslator(&translator);
+        if (qtTranslator.load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
+                              QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+            QApplication::installTranslator(&qtTranslator);
+    }
+
+    if (parser.isSet(paletteOption)) {
+        QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+        const bool dark = parser.value(paletteOption) == QLatin1String("dark");
+        QApplication::setPalette(dark ? AppStyle::darkPalette() : AppStyle::lightPalette());
+    }
+    QFont font = QApplication::font();
+    font.setPixelSize(AppStyle::basePixelSize);
+    QApplication::setFont(font);
+
+    const bool screenshot = parser.isSet(screenshotOption);
+    MainWindow window(screenshot ? MainWindow::SettingsPolicy::Ignore : MainWindow::SettingsPolicy::Remember);
+    if (parser.isSet(lessonOption)) {
+        QString error;
+        if (!window.loadLesson(parser.value(lessonOption), &error))
+            return fail(error);
+    }
+    if (parser.isSet(numbersOption)) {
+        const QString style = parser.value(numbersOption);
+        window.setNumberStyle(style == QLatin1String("absolute") ? NumberStyle::Absolute
+                              : style == QLatin1String("relative") ? NumberStyle::Relative
+                                                                    : NumberStyle::Symbolic);
+    }
+    if (parser.isSet(stepsOption)) {
+        bool ok = false;
+        const int steps = parser.value(stepsOption).toInt(&ok);
+        if (!ok || steps < 0)
+            return fail(QStringLiteral("--steps wants a number"));
+        window.goToStep(steps);
+    }
+    if (parser.isSet(inspectOption)) {
+        bool ok = false;
+        const qulonglong id = parser.value(inspectOption).toULongLong(&ok);
+        if (!ok || !window.inspectSegment(id))
+            return fail(QStringLiteral("--inspect %1: no such segment after these steps").arg(parser.value(inspectOption)));
+    }
+
+    if (screenshot) {
+        const QStringList parts = parser.value(sizeOption).split(QLatin1Char('x'));
+        const int width = parts.size() == 2 ? parts[0].toInt() : 0;
+        const int height = parts.size() == 2 ? parts[1].toInt() : 0;
+        if (width < 320 || height < 240)
+            return fail(QStringLiteral("--size wants WxH, at least 320x240"));
+        const QImage image = window.renderImage(QSize(width, height));
+        const QString file = parser.value(screenshotOption);
+        if (!image.save(file, "PNG"))
+            return fail(QStringLiteral("cannot write %1").arg(QDir::toNativeSeparators(file)));
+        return 0;
+    }
+
     window.show();
     return QApplication::exec();
 }

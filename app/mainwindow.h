@@ -1,11 +1,159 @@
+// The classroom window: the ladder diagram in the middle with the explanation of the step above
+// it; the state diagram, the transition log and the segment inspector on the right; the client's
+// and the server's applications below. Docks can be moved; the layout is remembered.
 #pragma once
 
+#include "lessoncontroller.h"
+#include "numberformat.h"
+
 #include <QMainWindow>
+
+class InspectorView;
+class LadderView;
+class QAction;
+class QActionGroup;
+class QComboBox;
+class QDockWidget;
+class QLabel;
+class QTableView;
+class QTimer;
+class SidePane;
+class StateDiagram;
+class TransitionLogModel;
 
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 
 public:
+    enum class SettingsPolicy { Remember, Ignore };
+
     explicit MainWindow(QWidget *parent = nullptr);
+    explicit MainWindow(SettingsPolicy policy, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // A built-in lesson name ("handshake") or a file path. On failure the current lesson stays and
+    // `errorMessage` says why ("FILE:LINE:COLUMN: message").
+    bool loadLesson(const QString &nameOrPath, QString *errorMessage = nullptr);
+    // Like loadLesson, but a failure opens a dialog naming file:line:column.
+    bool openLesson(const QString &nameOrPath);
+    bool saveLesson(const QString &fileName, QString *errorMessage = nullptr);
+    void newFreeSession();
+
+    // Plays steps without animation (screenshots, tests).
+    void goToStep(int step);
+    void setAnimated(bool on) { m_animated = on; }
+    void setNumberStyle(NumberStyle style);
+    NumberStyle numberStyle() const;
+    // Shows the segment with this id (1-based send order) in the inspector.
+    bool inspectSegment(std::uint64_t id);
+    void setZoom(double zoom);
+    double zoom() const { return m_zoom; }
+    // Renders the window at `size` without showing it on screen.
+    QImage renderImage(const QSize &size);
+
+    LessonController *controller() const { return m_controller; }
+    LadderView *ladder() const { return m_ladder; }
+    StateDiagram *stateDiagram() const { return m_stateDiagram; }
+    TransitionLogModel *logModel() const { return m_logModel; }
+    QTableView *logView() const { return m_logView; }
+    InspectorView *inspector() const { return m_inspector; }
+    SidePane *pane(tcpsim::Side side) const;
+    QLabel *explanationLabel() const { return m_explanation; }
+    QComboBox *lessonPicker() const { return m_lessonPicker; }
+    QAction *stepAction() const { return m_stepAction; }
+    QAction *backAction() const { return m_backAction; }
+    QAction *resetAction() const { return m_resetAction; }
+    QAction *playAction() const { return m_playAction; }
+    bool isPlaying() const;
+    QString currentLessonName() const { return m_lessonName; }
+
+public slots:
+    void step();
+    void back();
+    void reset();
+    void togglePlay();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void changeEvent(QEvent *event) override;
+
+private:
+    void createActions();
+    void createToolBar();
+    void createDocks();
+    void createMenus();
+    void retranslate();
+    void populateLessonPicker();
+    void readSettings();
+    void writeSettings() const;
+
+    void onStepped(LessonController::Direction direction);
+    void updateStateDiagram();
+    void updateExplanation();
+    void updateActions();
+    void onArrowClicked(int index);
+    void showArrowInInspector(int index);
+    void onPaneAction(tcpsim::Side side, int action);
+    void onLogSelection();
+    void onAnimationFinished();
+    void openLessonDialog();
+    void saveLessonDialog();
+    void saveLogDialog();
+    void setPlaying(bool on);
+    bool isChinese() const;
+
+    SettingsPolicy m_policy = SettingsPolicy::Remember;
+    LessonController *m_controller = nullptr;
+    LadderView *m_ladder = nullptr;
+    StateDiagram *m_stateDiagram = nullptr;
+    TransitionLogModel *m_logModel = nullptr;
+    QTableView *m_logView = nullptr;
+    InspectorView *m_inspector = nullptr;
+    SidePane *m_clientPane = nullptr;
+    SidePane *m_serverPane = nullptr;
+    QLabel *m_stepCounter = nullptr;
+    QLabel *m_scriptLine = nullptr;
+    QLabel *m_explanation = nullptr;
+    QLabel *m_checks = nullptr;
+    QComboBox *m_lessonPicker = nullptr;
+    QComboBox *m_speedPicker = nullptr;
+    QComboBox *m_numberPicker = nullptr;
+    QLabel *m_lessonLabel = nullptr;
+    QLabel *m_speedLabel = nullptr;
+    QLabel *m_numbersLabel = nullptr;
+    QTimer *m_playTimer = nullptr;
+    QDockWidget *m_stateDock = nullptr;
+    QDockWidget *m_logDock = nullptr;
+    QDockWidget *m_inspectorDock = nullptr;
+    QDockWidget *m_clientDock = nullptr;
+    QDockWidget *m_serverDock = nullptr;
+    QDockWidget *m_liveDock = nullptr;
+    QLabel *m_livePlaceholder = nullptr;
+
+    QAction *m_newAction = nullptr;
+    QAction *m_openAction = nullptr;
+    QAction *m_saveAction = nullptr;
+    QAction *m_saveLogAction = nullptr;
+    QAction *m_quitAction = nullptr;
+    QAction *m_stepAction = nullptr;
+    QAction *m_backAction = nullptr;
+    QAction *m_resetAction = nullptr;
+    QAction *m_playAction = nullptr;
+    QAction *m_fullScreenAction = nullptr;
+    QAction *m_zoomInAction = nullptr;
+    QAction *m_zoomOutAction = nullptr;
+    QAction *m_zoomResetAction = nullptr;
+    QAction *m_aboutAction = nullptr;
+    QMenu *m_fileMenu = nullptr;
+    QMenu *m_lessonMenu = nullptr;
+    QMenu *m_viewMenu = nullptr;
+    QMenu *m_helpMenu = nullptr;
+    QToolBar *m_toolBar = nullptr;
+
+    QString m_lessonName;     // built-in name or file path of the loaded lesson
+    double m_zoom = 1.0;
+    bool m_animated = true;
+    bool m_playing = false;
+    bool m_updatingSelection = false;
 };

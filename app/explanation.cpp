@@ -1,0 +1,204 @@
+#include "explanation.h"
+
+#include <algorithm>
+
+using namespace tcpsim;
+
+QString Explanation::ruleSentence(Rule rule)
+{
+    switch (rule) {
+    case Rule::None:
+        return {};
+    case Rule::ClosedPassiveOpen:
+        return tr("listen() opens the socket passively: it now waits in LISTEN for a SYN.");
+    case Rule::ClosedActiveOpen:
+        return tr("connect() picks an initial sequence number and sends a SYN; connect() blocks until the handshake completes.");
+    case Rule::ClosedSegmentReplyRst:
+        return tr("Nobody listens on this port, so the kernel answers the segment with a RST.");
+    case Rule::ClosedRstDropped:
+        return tr("A RST reached a closed port: it is dropped silently (never answer a RST with a RST).");
+    case Rule::ListenRstIgnored:
+        return tr("A listening socket ignores a RST: it has no connection to reset.");
+    case Rule::ListenAckReplyRst:
+        return tr("An ACK reached a listening socket that has no such connection: it answers with a RST.");
+    case Rule::ListenSyn:
+        return tr("The server's kernel answered the SYN with its own SYN and an ACK of the client's SYN; accept() has not returned yet.");
+    case Rule::ListenNoSynDropped:
+        return tr("A segment with no SYN, ACK or RST reached a listening socket: it is dropped.");
+    case Rule::ListenClose:
+        return tr("close() on a listening socket deletes it: back to CLOSED.");
+    case Rule::SynSentSynAck:
+        return tr("The SYN,ACK acknowledges the client's SYN: the client sends the final ACK, is ESTABLISHED, and connect() returns.");
+    case Rule::SynSentSimultaneousSyn:
+        return tr("A bare SYN crossed the client's own SYN (simultaneous open): it answers SYN,ACK and enters SYN-RECEIVED.");
+    case Rule::SynSentBadAckReplyRst:
+        return tr("The ACK does not acknowledge our SYN: it belongs to an old connection, so the endpoint answers with a RST.");
+    case Rule::SynSentRstRefused:
+        return tr("A RST answered the SYN: the connection is refused and connect() fails.");
+    case Rule::SynSentRstDropped:
+        return tr("A RST that does not acknowledge our SYN is not believed: it is dropped.");
+    case Rule::SynSentNoSynNoRstDropped:
+        return tr("In SYN-SENT only a SYN or a RST matters: this segment is dropped.");
+    case Rule::SynSentClose:
+        return tr("close() before the handshake finished: the connection record is deleted.");
+    case Rule::SynReceivedAck:
+        return tr("The final ACK of the handshake arrived: the server is ESTABLISHED and the connection waits in the accept queue.");
+    case Rule::SynReceivedBadAckReplyRst:
+        return tr("The ACK does not acknowledge the SYN,ACK: the endpoint answers with a RST.");
+    case Rule::SynReceivedNoAckDropped:
+        return tr("In SYN-RECEIVED a segment without ACK is dropped.");
+    case Rule::SynReceivedRstToListen:
+        return tr("A RST aborted the half-open connection: the server goes back to LISTEN and keeps listening.");
+    case Rule::SynReceivedRstRefused:
+        return tr("A RST arrived in SYN-RECEIVED after an active open: the connection is refused.");
+    case Rule::SynReceivedFin:
+        return tr("A FIN arrived with the final ACK: the endpoint acknowledges it and enters CLOSE-WAIT.");
+    case Rule::SynReceivedClose:
+        return tr("close() in SYN-RECEIVED sends a FIN: FIN-WAIT-1.");
+    case Rule::SynReceivedAbort:
+        return tr("abort() in SYN-RECEIVED sends a RST and deletes the connection.");
+    case Rule::EstablishedClose:
+        return tr("close(): the application has nothing more to send, so its kernel sends a FIN and waits for it to be acknowledged (FIN-WAIT-1).");
+    case Rule::EstablishedFin:
+        return tr("The peer's FIN arrived: the kernel acknowledges it at once and enters CLOSE-WAIT; recv() will return 0, but this side may still send.");
+    case Rule::RstReset:
+        return tr("A RST with the expected sequence number arrived: the connection is reset at once, with no FIN exchange.");
+    case Rule::RstChallengeAck:
+        return tr("A RST inside the window but not at the expected number could be forged: the endpoint sends a challenge ACK (RFC 5961).");
+    case Rule::RstOutsideWindowDropped:
+        return tr("A RST outside the receive window is ignored.");
+    case Rule::SynChallengeAck:
+        return tr("A SYN on a synchronized connection is answered with a challenge ACK (RFC 5961).");
+    case Rule::UnacceptableSegmentAck:
+        return tr("The segment is outside the receive window (an old duplicate): the endpoint drops it and resends an ACK of what it expects.");
+    case Rule::AbortSendsRst:
+        return tr("abort(): the endpoint sends a RST and forgets the connection at once; unsent data is lost.");
+    case Rule::FinWait1AckOfFin:
+        return tr("The ACK of our FIN arrived: our direction is closed (FIN-WAIT-2); the peer may still send data.");
+    case Rule::FinWait1Fin:
+        return tr("The peer's FIN crossed ours (simultaneous close): acknowledge it and wait for our own FIN's ACK in CLOSING.");
+    case Rule::FinWait1FinAck:
+        return tr("The peer's FIN also acknowledges our FIN: ACK it and go straight to TIME-WAIT (Figure 5 does not draw this edge).");
+    case Rule::CloseWhileClosing:
+        return tr("close() was already called: no second FIN is sent.");
+    case Rule::FinWait2Fin:
+        return tr("The peer's FIN arrived: ACK it and wait in TIME-WAIT for 2×MSL, in case that ACK is lost and the FIN comes again.");
+    case Rule::FinWait2Data:
+        return tr("Data after our FIN (half-close): the peer may still send, and we acknowledge it.");
+    case Rule::CloseWaitSend:
+        return tr("In CLOSE-WAIT this side may still send: only the peer's direction is closed.");
+    case Rule::CloseWaitClose:
+        return tr("close() in CLOSE-WAIT sends our FIN: LAST-ACK, waiting for its acknowledgment.");
+    case Rule::ClosingAckOfFin:
+        return tr("Our FIN is acknowledged: CLOSING becomes TIME-WAIT.");
+    case Rule::LastAckAckOfFin:
+        return tr("The last ACK arrived: the connection record is deleted (CLOSED).");
+    case Rule::TimeWaitFinReAck:
+        return tr("The peer's FIN came again (our ACK was lost): ACK it again and restart the 2MSL timer. This is why TIME-WAIT exists.");
+    case Rule::TimeWaitExpired:
+        return tr("2×MSL passed with no retransmitted FIN: TIME-WAIT ends and the connection is CLOSED.");
+    case Rule::LateStateRst:
+        return tr("A RST while closing: the connection record is deleted.");
+    case Rule::LateStateAbort:
+        return tr("abort() while closing deletes the connection without a RST.");
+    case Rule::RetransmissionsExhausted:
+        return tr("Too many retransmissions went unanswered: the connection times out and is closed.");
+    case Rule::DataSent:
+        return tr("send() hands the bytes to the kernel, which sends them in a segment with PSH and ACK; seq is the number of the first byte.");
+    case Rule::DataQueued:
+        return tr("send() before the connection is established: the data waits in the send queue.");
+    case Rule::DataReceived:
+        return tr("Data arrived in order: the kernel delivers it to recv() and acknowledges it (ack = seq + len).");
+    case Rule::AckAdvanced:
+        return tr("The ACK confirms our bytes: they leave the retransmission queue.");
+    case Rule::DuplicateAckIgnored:
+        return tr("A duplicate ACK acknowledges nothing new: ignored.");
+    case Rule::AckOfUnsentData:
+        return tr("The ACK acknowledges data never sent: the endpoint answers with an ACK and drops the segment.");
+    case Rule::Retransmit:
+        return tr("No ACK came before the retransmission timer expired: the same segment is sent again and the timeout doubles.");
+    case Rule::AcceptReturned:
+        return tr("accept() returns the connection the kernel already established: the handshake happened without the application.");
+    case Rule::ConnectReturned:
+        return tr("The handshake is complete: connect() returns.");
+    case Rule::EndOfStream:
+        return tr("recv() returns 0: the peer closed its direction (its FIN arrived).");
+    case Rule::ErrorConnectionExists:
+        return tr("Error: the connection already exists.");
+    case Rule::ErrorConnectionDoesNotExist:
+        return tr("Error: there is no connection.");
+    case Rule::ErrorConnectionClosing:
+        return tr("Error: the connection is closing; no more data can be sent.");
+    case Rule::ErrorNothingToAccept:
+        return tr("accept() has no established connection to take yet.");
+    case Rule::ErrorForeignSocketUnspecified:
+        return tr("Error: a listening socket has no peer to send to.");
+    default:
+        break;
+    }
+    return QString::fromLatin1(ruleInfo(rule).summary.data(), static_cast<qsizetype>(ruleInfo(rule).summary.size()));
+}
+
+QString Explanation::ruleReference(Rule rule)
+{
+    const RuleInfo info = ruleInfo(rule);
+    const QString section = QString::fromLatin1(info.section.data(), static_cast<qsizetype>(info.section.size()));
+    if (section.isEmpty())
+        return {};
+    if (section.startsWith(QLatin1String("RFC")))
+        return section;
+    return tr("RFC 9293 §%1").arg(section);
+}
+
+std::vector<Rule> Explanation::mainRules(const std::vector<Event> &events, std::size_t begin, std::size_t end)
+{
+    // Transitions first, then errors, returns and sends; at most two distinct rules.
+    std::vector<Rule> rules;
+    auto take = [&](EventKind kind) {
+        for (std::size_t i = begin; i < end && i < events.size(); ++i) {
+            const Event &event = events[i];
+            if (event.kind != kind || event.rule == Rule::None)
+                continue;
+            if (std::find(rules.begin(), rules.end(), event.rule) == rules.end())
+                rules.push_back(event.rule);
+        }
+    };
+    take(EventKind::Transition);
+    take(EventKind::Error);
+    take(EventKind::Return);
+    take(EventKind::Send);
+    take(EventKind::Deliver);
+    take(EventKind::Timer);
+    // accept() returning right after the handshake says the important thing: keep it.
+    if (rules.size() > 2) {
+        const auto accept = std::find(rules.begin(), rules.end(), Rule::AcceptReturned);
+        if (accept != rules.end() && accept - rules.begin() >= 2)
+            std::rotate(rules.begin() + 1, accept, accept + 1);
+        rules.resize(2);
+    }
+    return rules;
+}
+
+QString Explanation::forEvents(const std::vector<Event> &events, std::size_t begin, std::size_t end)
+{
+    QStringList sentences;
+    for (Rule rule : mainRules(events, begin, end)) {
+        Side side = Side::Client;
+        for (std::size_t i = begin; i < end && i < events.size(); ++i) {
+            if (events[i].rule == rule) {
+                side = events[i].side;
+                break;
+            }
+        }
+        const QString who = side == Side::Client ? tr("Client") : tr("Server");
+        sentences.append(tr("%1: %2").arg(who, ruleSentence(rule)));
+    }
+    // A lost segment has no rule of its own.
+    for (std::size_t i = begin; i < end && i < events.size(); ++i) {
+        if (events[i].kind == EventKind::Drop) {
+            sentences.prepend(tr("The network lost the segment: nobody receives it, and only its sender's retransmission timer will notice."));
+            break;
+        }
+    }
+    return sentences.join(QLatin1Char(' '));
+}

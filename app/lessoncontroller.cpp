@@ -1,0 +1,243 @@
+#include "lessoncontroller.h"
+
+using namespace tcpsim;
+
+namespace Commands {
+Command make(Verb verb, Side side, std::string data)
+{
+    Command command;
+    command.verb = verb;
+    command.side = side;
+    command.data = std::move(data);
+    return command;
+}
+} // namespace Commands
+
+namespace {
+bool isSetting(const Command &command)
+{
+    return command.verb == Verb::Isn;
+}
+} // namespace
+
+LessonController::LessonController(QObject *parent)
+    : QObject(parent)
+{
+    setLesson(Lesson{});
+}
+
+SimulationConfig LessonController::configFor(const Lesson &lesson)
+{
+    SimulationConfig config;
+    config.autoAccept = !lesson.hasAccept();
+    return config;
+}
+
+void LessonController::setLesson(Lesson lesson)
+{
+    m_lesson = std::move(lesson);
+    computeGroups();
+    m_snapshots.clear();
+    m_snapshots.emplace_back(m_lesson, configFor(m_lesson));
+    m_reports.assign(1, StepReport{});
+    m_current = 0;
+    emit lessonChanged();
+    emit stepped(Direction::Reset);
+}
+
+void LessonController::computeGroups()
+{
+    // A step holds one command that does something (a call, a delivery, a timer, a crafted
+    // segment), the `isn` settings before it and the `expect` checks after it.
+    m_groups.clear();
+    const auto &commands = m_lesson.commands;
+    Group group;
+    bool hasAction = false;
+    for (std::size_t i = 0; i < commands.size(); ++i) {
+        const Command &command = commands[i];
+        const bool action = !command.isCheck() && !isSetting(command);
+        const bool startsNext = hasAction && (action || isSetting(command));
+        if (startsNext) {
+            group.end = i;
+            m_groups.push_back(group);
+            group = Group{i, i};
+            hasAction = false;
+        }
+        hasAction = hasAction || action;
+    }
+    group.end = commands.size();
+    if (group.end > group.begin) {
+        if (!hasAction && !m_groups.empty())
+            m_groups.back().end = group.end; // trailing checks belong to the last step
+        else
+            m_groups.push_back(group);
+    }
+}
+
+const Simulation &LessonController::simulation() const
+{
+    return m_snapshots[static_cast<std::size_t>(m_current)].simulation();
+}
+
+std::size_t LessonController::eventCountAt(int step) const
+{
+    step = qBound(0, step, m_current);
+    return m_snapshots[static_cast<std::size_t>(step)].simulation().events().size();
+}
+
+std::vector<std::size_t> LessonController::eventBoundaries() const
+{
+    std::vector<std::size_t> boundaries;
+    boundaries.reserve(static_cast<std::size_t>(m_current) + 1);
+    for (int step = 0; step <= m_current; ++step)
+        boundaries.push_back(eventCountAt(step));
+    return boundaries;
+}
+
+LessonController::StepReport LessonController::reportAt(int step) const
+{
+    if (step < 0 || step >= static_cast<int>(m_reports.size()) || step > m_current)
+        return {};
+    return m_reports[static_cast<std::size_t>(step)];
+}
+
+QString LessonController::stepScript(int step) const
+{
+    if (step < 1 || step > stepCount())
+        return {};
+    const Group &group = m_groups[static_cast<std::size_t>(step - 1)];
+    QStringList lines;
+    for (std::size_t i = group.begin; i < group.end; ++i)
+        lines.append(QString::fromStdString(m_lesson.commands[i].toScriptLine()));
+    return lines.join(QLatin1Char('\n'));
+}
+
+bool LessonController::canStepForward() const
+{
+    if (!isAtLessonEnd())
+        return true;
+    const Simulation &sim = simulation();
+    return !sim.inFlight(Side::Client).empty() || !sim.inFlight(Side::Server).empty()
+        || sim.nextTimer(Side::Client) || sim.nextTimer(Side::Server);
+}
+
+void LessonController::runStep()
+{
+    const auto index = static_cast<std::size_t>(m_current);
+    if (m_snapshots.size() <= index + 1) {
+        ScriptRunner runner = m_snapshots[index];
+        StepReport report;
+        const Group &group = m_groups[index];
+        while (runner.position() < group.end && !runner.atEnd()) {
+            const std::size_t before = runner.position();
+            const ScriptRunner::StepResult result = runner.step();
+            const QString message = QString::fromStdString(result.message);
+            if (result.status == ScriptRunner::Status::ExpectFailed)
+                report.failedExpectations.append(message);
+            else if (result.status == ScriptRunner::Status::RuntimeError)
+                report.errors.append(message);
+            if (runner.position() == before)
+                break; // a runner that cannot move on must not hang the window
+        }
+        m_snapshots.push_back(std::move(runner));
+        m_reports.push_back(report);
+    }
+    ++m_current;
+}
+
+void LessonController::stepForward()
+{
+    if (isAtLessonEnd()) {
+        // Free play: the next thing the network or a timer would do.
+        const Simulation &sim = simulation();
+        const auto &client = sim.inFlight(Side::Client);
+        const auto &server = sim.inFlight(Side::Server);
+        if (!client.empty() || !server.empty()) {
+            const bool clientFirst = server.empty()
+                || (!client.empty() && client.front().id < server.front().id);
+            perform(Commands::make(Verb::Deliver, clientFirst ? Side::Client : Side::Server));
+            return;
+        }
+        const auto clientTimer = sim.nextTimer(Side::Client);
+        const auto serverTimer = sim.nextTimer(Side::Server);
+        if (clientTimer || serverTimer) {
+            const bool clientFirst = !serverTimer || (clientTimer && *clientTimer <= *serverTimer);
+            perform(Commands::make(Verb::Timeout, clientFirst ? Side::Client : Side::Server));
+        }
+        return;
+    }
+    runStep();
+    emit stepped(Direction::Forward);
+    applyAutoReply();
+}
+
+void LessonController::stepBack()
+{
+    if (m_current == 0)
+        return;
+    --m_current;
+    emit stepped(Direction::Backward);
+}
+
+void LessonController::reset()
+{
+    m_current = 0;
+    emit stepped(Direction::Reset);
+}
+
+void LessonController::goToStep(int step)
+{
+    step = qBound(0, step, stepCount());
+    if (step == m_current)
+        return;
+    const bool forward = step > m_current;
+    if (forward) {
+        while (m_current < step)
+            runStep();
+    } else {
+        m_current = step;
+    }
+    emit stepped(forward ? Direction::Forward : Direction::Backward);
+}
+
+void LessonController::perform(const Command &command)
+{
+    const std::size_t at = isAtLessonEnd() ? m_lesson.commands.size()
+                                           : m_groups[static_cast<std::size_t>(m_current)].begin;
+    Lesson lesson = m_lesson;
+    lesson.commands.insert(lesson.commands.begin() + static_cast<std::ptrdiff_t>(at), command);
+    // Round trip through the script text, so line numbers match what File > Save writes.
+    auto reparsed = parseLesson(lesson.toText(), lesson.file);
+    if (auto *parsed = std::get_if<Lesson>(&reparsed)) {
+        parsed->file = lesson.file;
+        lesson = std::move(*parsed);
+    }
+    const int keep = m_current;
+    m_lesson = std::move(lesson);
+    computeGroups();
+    m_snapshots.clear();
+    m_snapshots.emplace_back(m_lesson, configFor(m_lesson));
+    m_reports.assign(1, StepReport{});
+    m_current = 0;
+    while (m_current < keep)
+        runStep();
+    runStep();
+    emit lessonChanged();
+    emit stepped(Direction::Forward);
+    applyAutoReply();
+}
+
+void LessonController::applyAutoReply()
+{
+    if (!m_autoReply || !isAtLessonEnd())
+        return;
+    const auto &events = simulation().events();
+    for (std::size_t i = eventCountAt(m_current - 1); i < events.size(); ++i) {
+        const Event &event = events[i];
+        if (event.kind == EventKind::Return && event.side == Side::Server && event.call == "recv"
+            && !event.text.empty()) {
+            perform(Commands::make(Verb::Send, Side::Server, "Hello, " + event.text));
+            return;
+        }
+    }
+}

@@ -1,0 +1,88 @@
+// Steps a lesson forwards and backwards. One step is one script command; `expect` checks run
+// with the command before them and `isn` settings with the command after them. Back is exact:
+// the controller keeps the ScriptRunner (a value: lesson, simulation, position) after every
+// step and goes back to the kept copy.
+#pragma once
+
+#include "tcpsim/model/script.h"
+
+#include <QObject>
+#include <QStringList>
+
+#include <vector>
+
+class LessonController : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class Direction { Forward, Backward, Reset };
+    Q_ENUM(Direction)
+
+    // What a step reported: failed expectations and runtime errors, as "FILE:LINE: ..." lines.
+    struct StepReport {
+        QStringList failedExpectations;
+        QStringList errors;
+    };
+
+    explicit LessonController(QObject *parent = nullptr);
+
+    void setLesson(tcpsim::Lesson lesson); // back to step 0
+    const tcpsim::Lesson &lesson() const { return m_lesson; }
+
+    int stepCount() const { return static_cast<int>(m_groups.size()); }
+    int currentStep() const { return m_current; }
+    bool canStepForward() const;
+    bool canStepBack() const { return m_current > 0; }
+    bool isAtLessonEnd() const { return m_current >= stepCount(); }
+
+    const tcpsim::Simulation &simulation() const;
+    // Number of events the simulation had after `step` steps (0 <= step <= currentStep()).
+    std::size_t eventCountAt(int step) const;
+    // Events [eventCountAt(s-1), eventCountAt(s)) belong to step s (1-based).
+    std::vector<std::size_t> eventBoundaries() const;
+    StepReport reportAt(int step) const;
+    // The script lines of step `step` (1-based), joined with newlines.
+    QString stepScript(int step) const;
+
+    // When data reaches the server application at the end of the lesson, the server answers
+    // "Hello, <message>" (the seed notes' echo server).
+    bool autoReply() const { return m_autoReply; }
+    void setAutoReply(bool on) { m_autoReply = on; }
+
+public slots:
+    // Runs the next step. At the end of the lesson with segments in flight, appends a
+    // `deliver` for the oldest one first (free play goes on with the Space bar).
+    void stepForward();
+    void stepBack();
+    void reset();
+    void goToStep(int step);
+    // Free mode: inserts the command at the current position and runs it.
+    void perform(const tcpsim::Command &command);
+
+signals:
+    void stepped(LessonController::Direction direction);
+    void lessonChanged();
+
+private:
+    struct Group {
+        std::size_t begin = 0;
+        std::size_t end = 0;
+    };
+    void computeGroups();
+    void runStep(); // m_current -> m_current + 1, keeping a snapshot
+    void applyAutoReply();
+    static tcpsim::SimulationConfig configFor(const tcpsim::Lesson &lesson);
+
+    tcpsim::Lesson m_lesson;
+    std::vector<Group> m_groups;
+    std::vector<tcpsim::ScriptRunner> m_snapshots; // [k] = after k steps
+    std::vector<StepReport> m_reports;             // [k] = what step k reported
+    int m_current = 0;
+    bool m_autoReply = true;
+};
+
+// Builds commands for free mode.
+namespace Commands {
+tcpsim::Command make(tcpsim::Verb verb, tcpsim::Side side, std::string data = {});
+}

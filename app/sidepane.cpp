@@ -1,0 +1,156 @@
+#include "sidepane.h"
+
+#include "appstyle.h"
+
+#include <QCheckBox>
+#include <QEvent>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+
+using namespace tcpsim;
+
+SidePane::SidePane(Side side, QWidget *parent)
+    : QWidget(parent)
+    , m_side(side)
+    , m_title(new QLabel(this))
+    , m_status(new QLabel(this))
+    , m_message(new QLineEdit(this))
+    , m_sendButton(new QPushButton(this))
+    , m_received(new QPlainTextEdit(this))
+    , m_receivedLabel(new QLabel(this))
+{
+    setObjectName(side == Side::Client ? QStringLiteral("clientPane") : QStringLiteral("serverPane"));
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(8, 6, 8, 6);
+    layout->setSpacing(6);
+
+    auto *titleRow = new QHBoxLayout;
+    titleRow->addWidget(m_title);
+    titleRow->addWidget(m_status, 1);
+    if (side == Side::Server) {
+        m_autoReply = new QCheckBox(this);
+        m_autoReply->setChecked(true);
+        connect(m_autoReply, &QCheckBox::toggled, this, &SidePane::autoReplyToggled);
+        titleRow->addWidget(m_autoReply);
+    }
+    layout->addLayout(titleRow);
+
+    auto *buttons = new QHBoxLayout;
+    buttons->setSpacing(4);
+    const Action actions[] = {Action::Listen, Action::Connect, Action::Close, Action::Abort,
+                              Action::Deliver, Action::Drop, Action::FireTimer};
+    for (Action action : actions) {
+        auto *button = new QPushButton(this);
+        button->setFocusPolicy(Qt::NoFocus);
+        button->setAutoDefault(false);
+        m_buttons[static_cast<int>(action)] = button;
+        connect(button, &QPushButton::clicked, this, [this, action] { emit actionRequested(action); });
+        buttons->addWidget(button);
+    }
+    buttons->addStretch(1);
+    layout->addLayout(buttons);
+
+    auto *sendRow = new QHBoxLayout;
+    sendRow->addWidget(m_message, 1);
+    sendRow->addWidget(m_sendButton);
+    layout->addLayout(sendRow);
+    auto submit = [this] {
+        const QString text = m_message->text();
+        if (text.isEmpty())
+            return;
+        emit sendRequested(text);
+        m_message->clear();
+    };
+    connect(m_message, &QLineEdit::returnPressed, this, submit);
+    connect(m_sendButton, &QPushButton::clicked, this, submit);
+    m_sendButton->setAutoDefault(false);
+
+    layout->addWidget(m_receivedLabel);
+    m_received->setReadOnly(true);
+    m_received->setMaximumBlockCount(200);
+    m_received->setMinimumHeight(44);
+    m_received->setFocusPolicy(Qt::ClickFocus);
+    layout->addWidget(m_received, 1);
+    retranslate();
+}
+
+QPushButton *SidePane::button(Action action) const
+{
+    return m_buttons[static_cast<int>(action)];
+}
+
+QString SidePane::receivedText() const
+{
+    return m_received->toPlainText();
+}
+
+void SidePane::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    if (event->type() == QEvent::PaletteChange) {
+        QPalette titlePalette = m_title->palette();
+        titlePalette.setColor(QPalette::WindowText, AppStyle::sideColor(m_side, palette()));
+        m_title->setPalette(titlePalette);
+    }
+}
+
+void SidePane::retranslate()
+{
+    const bool client = m_side == Side::Client;
+    m_title->setText(QStringLiteral("<b>%1</b>").arg(client ? tr("Client application") : tr("Server application")));
+    QPalette titlePalette = m_title->palette();
+    titlePalette.setColor(QPalette::WindowText, AppStyle::sideColor(m_side, palette()));
+    m_title->setPalette(titlePalette);
+
+    button(Action::Listen)->setText(tr("Listen"));
+    button(Action::Listen)->setToolTip(tr("listen(): open passively and wait for a SYN"));
+    button(Action::Connect)->setText(tr("Connect"));
+    button(Action::Connect)->setToolTip(tr("connect(): send a SYN to the peer"));
+    button(Action::Close)->setText(tr("Close"));
+    button(Action::Close)->setToolTip(tr("close(): send a FIN when the data is sent"));
+    button(Action::Abort)->setText(tr("Abort"));
+    button(Action::Abort)->setToolTip(tr("abort(): send a RST and forget the connection"));
+    button(Action::Deliver)->setText(client ? tr("Deliver →") : tr("← Deliver"));
+    button(Action::Deliver)->setToolTip(client ? tr("The oldest segment in flight from the client reaches the server")
+                                               : tr("The oldest segment in flight from the server reaches the client"));
+    button(Action::Drop)->setText(tr("Drop ✕"));
+    button(Action::Drop)->setToolTip(tr("The network loses the oldest segment in flight from this side"));
+    button(Action::FireTimer)->setText(tr("Timer ⏱"));
+    button(Action::FireTimer)->setToolTip(tr("Fire this side's next timer (retransmission or TIME-WAIT)"));
+    m_message->setPlaceholderText(client ? tr("Type a message, press Enter: client send")
+                                         : tr("Type a reply, press Enter: server send"));
+    m_sendButton->setText(tr("Send"));
+    m_receivedLabel->setText(client ? tr("Received by the client (recv):") : tr("Received by the server (recv):"));
+    if (m_autoReply) {
+        m_autoReply->setText(tr("Auto-reply \"Hello, …\""));
+        m_autoReply->setToolTip(tr("Like the echo server of the notes: answer each message with \"Hello, <message>\""));
+    }
+}
+
+void SidePane::updateFrom(const Simulation &simulation)
+{
+    const Endpoint &endpoint = simulation.endpoint(m_side);
+    QString status = QString::fromLatin1(stateName(endpoint.state()));
+    if (endpoint.awaitingAccept())
+        status += QStringLiteral(" · ") + tr("waiting in the accept queue");
+    else if (m_side == Side::Client && endpoint.state() == TcpState::SynSent)
+        status += QStringLiteral(" · ") + tr("connect() is blocked");
+    if (endpoint.endOfStream())
+        status += QStringLiteral(" · ") + tr("recv() returned 0");
+    m_status->setText(status);
+
+    const QString received = QString::fromStdString(endpoint.received());
+    if (m_received->toPlainText() != received)
+        m_received->setPlainText(received);
+
+    const bool inFlight = !simulation.inFlight(m_side).empty();
+    button(Action::Deliver)->setEnabled(inFlight);
+    button(Action::Drop)->setEnabled(inFlight);
+    button(Action::FireTimer)->setEnabled(simulation.nextTimer(m_side).has_value());
+}

@@ -1,0 +1,54 @@
+// One endpoint's pane: its application's view (what it received, a box to send a message) and
+// the free-mode buttons (listen, connect, close, abort; deliver or drop the next segment it sent;
+// fire its timer). The server pane also has the auto-reply switch.
+#pragma once
+
+#include "tcpsim/model/simulation.h"
+
+#include <QWidget>
+
+class QCheckBox;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QPushButton;
+
+class SidePane : public QWidget
+{
+    Q_OBJECT
+
+public:
+    enum class Action { Listen, Connect, Close, Abort, Deliver, Drop, FireTimer };
+    Q_ENUM(Action)
+
+    explicit SidePane(tcpsim::Side side, QWidget *parent = nullptr);
+
+    tcpsim::Side side() const { return m_side; }
+    void updateFrom(const tcpsim::Simulation &simulation);
+
+    QLineEdit *messageEdit() const { return m_message; }
+    QCheckBox *autoReplyBox() const { return m_autoReply; } // server only, nullptr for the client
+    QPushButton *button(Action action) const;
+    QString receivedText() const;
+
+signals:
+    void actionRequested(SidePane::Action action);
+    void sendRequested(const QString &message);
+    void autoReplyToggled(bool on);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void retranslate();
+
+    tcpsim::Side m_side;
+    QLabel *m_title = nullptr;
+    QLabel *m_status = nullptr;
+    QLineEdit *m_message = nullptr;
+    QPushButton *m_sendButton = nullptr;
+    QPlainTextEdit *m_received = nullptr;
+    QLabel *m_receivedLabel = nullptr;
+    QCheckBox *m_autoReply = nullptr;
+    QPushButton *m_buttons[7] = {};
+};

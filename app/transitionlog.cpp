@@ -1,0 +1,218 @@
+#include "transitionlog.h"
+
+#include "appstyle.h"
+
+#include <QApplication>
+#include <QFont>
+#include <QPalette>
+#include <QSaveFile>
+
+using namespace tcpsim;
+
+QString transitionCause(const Event &event)
+{
+    switch (event.cause) {
+    case CauseKind::UserCall:
+        return QString::fromStdString(event.call) + QStringLiteral("()");
+    case CauseKind::Segment:
+        if (event.segment)
+            return TransitionLogModel::tr("rcv %1").arg(QString::fromStdString(flagsToString(event.segment->flags)));
+        return TransitionLogModel::tr("segment");
+    case CauseKind::Timer:
+        return event.timer == TimerKind::TimeWait ? TransitionLogModel::tr("2MSL timer")
+                                                  : TransitionLogModel::tr("retransmission timer");
+    case CauseKind::None:
+        break;
+    }
+    return {};
+}
+
+TransitionLogModel::TransitionLogModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{
+}
+
+int TransitionLogModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+}
+
+int TransitionLogModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant TransitionLogModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= rowCount())
+        return {};
+    const TransitionLogRow &row = m_rows[static_cast<std::size_t>(index.row())];
+    if (role == Qt::DisplayRole) {
+        switch (index.column()) {
+        case StepColumn:
+            return row.step;
+        case TimeColumn:
+            return tr("%1 ms").arg(row.timeMs);
+        case EndpointColumn:
+            return row.endpoint;
+        case TransitionColumn:
+            return tr("%1 → %2").arg(row.from, row.to);
+        case CauseColumn:
+            return row.cause;
+        case SourceColumn:
+            return row.source;
+        default:
+            break;
+        }
+    } else if (role == Qt::ForegroundRole && index.column() == EndpointColumn && row.side) {
+        return AppStyle::sideColor(*row.side, QApplication::palette());
+    } else if (role == Qt::FontRole && index.column() == EndpointColumn) {
+        QFont font;
+        font.setBold(true);
+        return font;
+    } else if (role == Qt::TextAlignmentRole && (index.column() == StepColumn || index.column() == TimeColumn)) {
+        return int(Qt::AlignRight | Qt::AlignVCenter);
+    } else if (role == Qt::UserRole) {
+        return row.step;
+    }
+    return {};
+}
+
+QVariant TransitionLogModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case StepColumn:
+        return tr("Step");
+    case TimeColumn:
+        return tr("Time");
+    case EndpointColumn:
+        return tr("Endpoint");
+    case TransitionColumn:
+        return tr("From → To");
+    case CauseColumn:
+        return tr("Cause");
+    case SourceColumn:
+        return tr("Source");
+    default:
+        return {};
+    }
+}
+
+void TransitionLogModel::appendRow(const TransitionLogRow &row)
+{
+    appendRows({row});
+}
+
+void TransitionLogModel::appendRows(const QList<TransitionLogRow> &rows)
+{
+    if (rows.isEmpty())
+        return;
+    const int first = rowCount();
+    beginInsertRows({}, first, first + static_cast<int>(rows.size()) - 1);
+    m_rows.insert(m_rows.end(), rows.begin(), rows.end());
+    endInsertRows();
+}
+
+void TransitionLogModel::setRows(const QString &source, const QList<TransitionLogRow> &rows)
+{
+    // Common case: only the tail changed. Keep it cheap and keep the selection stable.
+    std::vector<TransitionLogRow> kept;
+    for (const TransitionLogRow &row : m_rows) {
+        if (row.source != source)
+            kept.push_back(row);
+    }
+    if (kept.empty()) {
+        const int common = [&] {
+            int n = 0;
+            while (n < rowCount() && n < rows.size() && m_rows[static_cast<std::size_t>(n)].step == rows[n].step
+                   && m_rows[static_cast<std::size_t>(n)].to == rows[n].to
+                   && m_rows[static_cast<std::size_t>(n)].endpoint == rows[n].endpoint
+                   && m_rows[static_cast<std::size_t>(n)].timeMs == rows[n].timeMs)
+                ++n;
+            return n;
+        }();
+        if (common < rowCount()) {
+            beginRemoveRows({}, common, rowCount() - 1);
+            m_rows.resize(static_cast<std::size_t>(common));
+            endRemoveRows();
+        }
+        appendRows(rows.mid(common));
+        return;
+    }
+    beginResetModel();
+    m_rows = std::move(kept);
+    m_rows.insert(m_rows.end(), rows.begin(), rows.end());
+    std::stable_sort(m_rows.begin(), m_rows.end(),
+                     [](const TransitionLogRow &a, const TransitionLogRow &b) { return a.step < b.step; });
+    endResetModel();
+}
+
+void TransitionLogModel::clear()
+{
+    beginResetModel();
+    m_rows.clear();
+    endResetModel();
+}
+
+QString TransitionLogModel::toCsv() const
+{
+    auto quote = [](QString text) {
+        if (text.contains(QLatin1Char(',')) || text.contains(QLatin1Char('"')) || text.contains(QLatin1Char('\n'))) {
+            text.replace(QLatin1String("\""), QLatin1String("\"\""));
+            return QLatin1Char('"') + text + QLatin1Char('"');
+        }
+        return text;
+    };
+    QString csv = QStringLiteral("step,time_ms,endpoint,from,to,cause,source\n");
+    for (const TransitionLogRow &row : m_rows) {
+        csv += QStringList{QString::number(row.step), QString::number(row.timeMs), quote(row.endpoint),
+                           quote(row.from), quote(row.to), quote(row.cause), quote(row.source)}
+                   .join(QLatin1Char(','));
+        csv += QLatin1Char('\n');
+    }
+    return csv;
+}
+
+bool TransitionLogModel::saveCsv(const QString &fileName, QString *errorString) const
+{
+    QSaveFile file(fileName);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Text)) {
+        if (errorString)
+            *errorString = file.errorString();
+        return false;
+    }
+    file.write(toCsv().toUtf8());
+    if (!file.commit()) {
+        if (errorString)
+            *errorString = file.errorString();
+        return false;
+    }
+    return true;
+}
+
+QList<TransitionLogRow> TransitionLogModel::rowsFromEvents(const std::vector<Event> &events,
+                                                           const std::vector<std::size_t> &boundaries)
+{
+    QList<TransitionLogRow> rows;
+    int step = 0;
+    for (std::size_t i = 0; i < events.size(); ++i) {
+        while (step + 1 < static_cast<int>(boundaries.size()) && i >= boundaries[static_cast<std::size_t>(step)])
+            ++step;
+        const Event &event = events[i];
+        if (event.kind != EventKind::Transition)
+            continue;
+        TransitionLogRow row;
+        row.step = step;
+        row.timeMs = event.time;
+        row.side = event.side;
+        row.endpoint = event.side == Side::Client ? tr("client") : tr("server");
+        row.from = QString::fromLatin1(stateName(event.from));
+        row.to = QString::fromLatin1(stateName(event.to));
+        row.cause = transitionCause(event);
+        row.source = modelSource();
+        rows.append(row);
+    }
+    return rows;
+}
