@@ -1,5 +1,6 @@
 // tcpsim-cli: runs a lesson script headless and prints what happened, one event a line.
 #include "eventprinter.h"
+#include "liverun.h"
 
 #include "tcpsim/model/script.h"
 
@@ -52,6 +53,7 @@ struct Options {
     QString scriptPath;
     OutputFormat format = OutputFormat::Text;
     SimulationConfig config;
+    tcpsim::cli::LiveRunOptions live;
 };
 
 // Parses the command line; on failure prints why and returns nullopt (exit 2).
@@ -70,6 +72,8 @@ std::optional<Options> parseArguments(const QCoreApplication &app, QTextStream &
                                        QStringLiteral("Maximum segment lifetime; TIME-WAIT lasts 2*MSL (default 30)."),
                                        QStringLiteral("SECONDS"), QStringLiteral("30"));
     parser.addOptions({jsonOption, seedOption, mslOption});
+    const tcpsim::cli::LiveCommandLine liveOptions;
+    liveOptions.addTo(parser);
 
     if (!parser.parse(app.arguments())) {
         err << parser.errorText() << '\n';
@@ -102,6 +106,8 @@ std::optional<Options> parseArguments(const QCoreApplication &app, QTextStream &
         return std::nullopt;
     }
     options.config.mslMs = mslSeconds * 1000;
+    if (!liveOptions.read(parser, &options.live, err))
+        return std::nullopt;
     return options;
 }
 
@@ -128,6 +134,9 @@ int runScript(const Options &options, QTextStream &out, QTextStream &err)
         err << QString::fromStdString(error->toString()) << '\n';
         return ExitCannotRun;
     }
+    if (options.live.enabled)
+        return tcpsim::cli::runLive(std::get<Lesson>(std::move(parsed)), options.live, options.config,
+                                    options.format, out, err);
 
     ScriptRunner runner(std::get<Lesson>(std::move(parsed)), options.config);
     EventPrinter printer(out, options.format);

@@ -29,6 +29,8 @@ QString formatEndpoint(const QHostAddress &address, quint16 port)
 
 QString FourTuple::toString() const
 {
+    if (remotePort == 0) // a listening socket has no remote end
+        return formatEndpoint(localAddress, localPort);
     return formatEndpoint(localAddress, localPort) + QStringLiteral(" -> ")
         + formatEndpoint(remoteAddress, remotePort);
 }

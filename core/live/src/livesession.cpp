@@ -243,7 +243,8 @@ void LiveSession::perform(const Command &command, std::size_t step)
         note(tr("simulation only: loopback loses nothing, the kernel went on as if delivered"));
         break;
     case Verb::Timeout:
-        note(tr("simulation only: no timer fires on loopback, nothing was lost"));
+        note(tr("simulation only: the kernel's timers keep their own time (on loopback nothing is "
+                "lost; TIME-WAIT ends after 60 s)"));
         break;
     case Verb::Receive:
         note(tr("simulation only: a crafted segment is not sent on the live pair"));
@@ -324,8 +325,9 @@ void LiveSession::doConnect()
             client->hold();
             detail = tr("connect() returned: descriptor %1").arg(client->descriptor());
         } else if (state == QAbstractSocket::UnconnectedState) {
-            detail = client->isHeld() ? tr("Qt closed its socket; the lesson still holds the connection")
-                                      : tr("Qt closed the socket");
+            detail = client->isHeld() && !client->isWriteClosed()
+                ? tr("Qt closed its socket; the lesson still holds the connection")
+                : tr("Qt closed the socket");
         }
         qtState(Observation::Endpoint::Client, client, state, detail);
     });
@@ -372,9 +374,11 @@ void LiveSession::doAccept()
         return;
     }
     m_acceptDeferred = false;
+    m_observer->sample();
+    const bool queued = m_clientTuple.isValid() && m_observer->socket(m_clientTuple.reversed()).has_value();
+    note(queued ? tr("accept(): takes the established connection off the kernel's accept queue")
+                : tr("accept(): nothing in the accept queue yet; it returns when a connection arrives"));
     m_server->resumeAccepting();
-    if (!m_serverConnection)
-        note(tr("accept(): nothing accepted yet; Qt accepts as soon as the kernel queues a connection"));
 }
 
 void LiveSession::onAccepted(int id, LiveSocket *socket)
@@ -396,7 +400,7 @@ void LiveSession::onAccepted(int id, LiveSocket *socket)
     m_serverConnection = socket;
     connect(socket->socket(), &QAbstractSocket::stateChanged, this, [this, socket](QAbstractSocket::SocketState state) {
         qtState(Observation::Endpoint::Server, socket, state,
-                state == QAbstractSocket::UnconnectedState && socket->isHeld()
+                state == QAbstractSocket::UnconnectedState && socket->isHeld() && !socket->isWriteClosed()
                     ? tr("Qt closed its socket; the lesson still holds the connection")
                     : QString());
     });
@@ -468,11 +472,12 @@ void LiveSession::doClose(Side side)
         note(tr("close() before the connection was established: the client socket is deleted"));
         return;
     }
-    if (socket->closeWrite())
-        note(tr("%1 close(): FIN sent with shutdown(SHUT_WR); it keeps reading until the peer's FIN")
-                 .arg(who));
-    else
+    if (socket->isWriteClosed()) {
         note(tr("close(): the live %1 already closed its side").arg(who));
+        return;
+    }
+    note(tr("%1 close(): FIN sent with shutdown(SHUT_WR); it keeps reading until the peer's FIN").arg(who));
+    socket->closeWrite();
     m_observer->pollFor(500);
 }
 
@@ -484,8 +489,8 @@ void LiveSession::doAbort(Side side)
         note(tr("abort(): the live %1 has nothing open").arg(who));
         return;
     }
-    socket->resetConnection();
     note(tr("%1 abort(): SO_LINGER {1, 0} then close: a RST").arg(who));
+    socket->resetConnection();
     m_observer->pollFor(500);
 }
 

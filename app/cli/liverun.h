@@ -1,0 +1,66 @@
+// tcpsim-cli --live: runs a lesson's application steps on the real loopback pair beside the
+// model, and prints what Qt and the Linux kernel really did (see core/live).
+#pragma once
+
+#include "eventprinter.h"
+
+#include "tcpsim/model/script.h"
+
+#include <QCommandLineOption>
+#include <QCommandLineParser>
+#include <QHostAddress>
+#include <QJsonObject>
+#include <QTextStream>
+
+namespace tcpsim::live {
+struct Observation;
+}
+
+namespace tcpsim::cli {
+
+struct LiveRunOptions {
+    bool enabled = false;                               // --live
+    QHostAddress address = QHostAddress::LocalHost;      // --address (not loopback: a warning)
+    quint16 port = 3267;                                 // --port (0: any free port)
+    int timeWaitSeconds = 0;                             // --wait-time-wait: wait for its end
+    int settleMs = 200;                                  // quiet time that ends a step's wait
+};
+
+// The --live options, added to tcpsim-cli's parser and read back from it.
+class LiveCommandLine
+{
+public:
+    void addTo(QCommandLineParser &parser) const;
+    // False (with a message on err) when a value is wrong.
+    bool read(const QCommandLineParser &parser, LiveRunOptions *options, QTextStream &err) const;
+
+private:
+    QCommandLineOption m_live{QStringLiteral("live"),
+                              QStringLiteral("Also run the application steps on a real QTcpServer/QTcpSocket "
+                                             "pair over loopback and print Qt's and the kernel's states.")};
+    QCommandLineOption m_port{QStringLiteral("port"),
+                              QStringLiteral("--live: the live server's port (default 3267, a free one if "
+                                             "taken; 0 = any free port)."),
+                              QStringLiteral("N"), QStringLiteral("3267")};
+    QCommandLineOption m_address{QStringLiteral("address"),
+                                 QStringLiteral("--live: listen on ADDR instead of 127.0.0.1 (anything "
+                                                "but loopback is reachable from other machines)."),
+                                 QStringLiteral("ADDR")};
+    QCommandLineOption m_waitTimeWait{QStringLiteral("wait-time-wait"),
+                                      QStringLiteral("--live: at the end, wait up to SECONDS for the kernel "
+                                                     "to end TIME-WAIT (Linux: 60 s; default 0: report it "
+                                                     "and stop)."),
+                                      QStringLiteral("SECONDS"), QStringLiteral("0")};
+};
+
+// {"event":"observed","source":"kernel","endpoint":"client","state":"ESTABLISHED",
+//  "observed":true,"step":3,"line":5,"time":12,"local":"127.0.0.1:40000",
+//  "remote":"127.0.0.1:3267","detail":"..."}; notes are {"event":"note",...}.
+QJsonObject observationJson(const live::Observation &observation);
+
+// Runs the lesson on the model and on the live pair; prints both. Exit status as without
+// --live (0 / 1 an expect failed / 2 cannot run, also when the live server cannot listen).
+int runLive(Lesson lesson, const LiveRunOptions &options, const SimulationConfig &config,
+            OutputFormat format, QTextStream &out, QTextStream &err);
+
+} // namespace tcpsim::cli

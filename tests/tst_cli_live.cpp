@@ -1,0 +1,142 @@
+// tcpsim-cli --live: the script's application steps run on real loopback sockets and the
+// observations come out with the model's events, as text or JSON Lines.
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTest>
+
+class TestCliLive : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void json_printsObservedKernelAndQtStates();
+    void text_printsLiveLinesAndHistory();
+    void badPort_exitsWith2();
+
+private:
+    struct Run {
+        int exitCode = -1;
+        QByteArray out;
+        QByteArray err;
+    };
+    Run run(const QStringList &arguments, const QByteArray &script);
+};
+
+namespace {
+
+const QByteArray script = R"(# title: handshake and active close
+server listen
+client connect
+settle
+expect client ESTABLISHED
+server accept
+client send "hi"
+settle
+client close
+settle
+server close
+settle
+expect client TIME-WAIT
+)";
+
+bool kernelTableExpected()
+{
+#ifdef Q_OS_LINUX
+    return true;
+#else
+    return false;
+#endif
+}
+
+} // namespace
+
+TestCliLive::Run TestCliLive::run(const QStringList &arguments, const QByteArray &input)
+{
+    QProcess process;
+    process.start(QStringLiteral(TCPSIM_CLI), arguments);
+    if (!process.waitForStarted())
+        return {};
+    process.write(input);
+    process.closeWriteChannel();
+    process.waitForFinished(60000);
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+            process.readAllStandardOutput(), process.readAllStandardError()};
+}
+
+void TestCliLive::json_printsObservedKernelAndQtStates()
+{
+    const Run result = run({QStringLiteral("--live"), QStringLiteral("--port"), QStringLiteral("0"),
+                            QStringLiteral("--json"), QStringLiteral("-")},
+                           script);
+    QVERIFY2(result.exitCode == 0, result.err.constData());
+
+    bool modelTransition = false, qtConnected = false, kernelClientEstablished = false,
+         kernelServerEstablished = false, kernelTimeWait = false, history = false;
+    for (const QByteArray &line : result.out.split('\n')) {
+        if (line.isEmpty())
+            continue;
+        QJsonParseError error;
+        const QJsonObject object = QJsonDocument::fromJson(line, &error).object();
+        QVERIFY2(error.error == QJsonParseError::NoError, line.constData());
+        const QString event = object.value(QStringLiteral("event")).toString();
+        const QString source = object.value(QStringLiteral("source")).toString();
+        const QString endpoint = object.value(QStringLiteral("endpoint")).toString();
+        const QString state = object.value(QStringLiteral("state")).toString();
+        modelTransition = modelTransition || event == QStringLiteral("transition");
+        history = history || event == QStringLiteral("kernel-history");
+        if (event != QStringLiteral("observed"))
+            continue;
+        // Every observation says where it comes from, what, whether observed, which step/line.
+        QVERIFY(object.contains(QStringLiteral("observed")));
+        QVERIFY(object.value(QStringLiteral("step")).toInt() >= 0);
+        QVERIFY(object.value(QStringLiteral("line")).toInt() >= 2);
+        QVERIFY(source == QStringLiteral("qt") || source == QStringLiteral("kernel"));
+        const bool observed = object.value(QStringLiteral("observed")).toBool();
+        qtConnected = qtConnected
+            || (source == QStringLiteral("qt") && endpoint == QStringLiteral("client") && state == QStringLiteral("ConnectedState"));
+        if (source == QStringLiteral("kernel") && observed) {
+            kernelClientEstablished = kernelClientEstablished
+                || (endpoint == QStringLiteral("client") && state == QStringLiteral("ESTABLISHED"));
+            kernelServerEstablished = kernelServerEstablished
+                || (endpoint == QStringLiteral("server") && state == QStringLiteral("ESTABLISHED"));
+            kernelTimeWait = kernelTimeWait
+                || (endpoint == QStringLiteral("client") && state == QStringLiteral("TIME-WAIT"));
+        }
+    }
+    QVERIFY(modelTransition); // the model's events are still there
+    QVERIFY(qtConnected);
+    QVERIFY(history);
+    if (!kernelTableExpected())
+        QSKIP("no kernel socket table on this system");
+    QVERIFY(kernelClientEstablished);
+    QVERIFY(kernelServerEstablished);
+    QVERIFY(kernelTimeWait);
+}
+
+void TestCliLive::text_printsLiveLinesAndHistory()
+{
+    const Run result = run({QStringLiteral("--live"), QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("-")},
+                           script);
+    QVERIFY2(result.exitCode == 0, result.err.constData());
+    const QString out = QString::fromUtf8(result.out);
+    QVERIFY(out.contains(QStringLiteral("live ")));
+    QVERIFY(out.contains(QStringLiteral("qt client ConnectedState (observed)")));
+    QVERIFY(out.contains(QStringLiteral("kernel history client:")));
+    if (kernelTableExpected()) {
+        QVERIFY(out.contains(QStringLiteral("kernel client ESTABLISHED (observed)")));
+        QVERIFY(out.contains(QStringLiteral("TIME-WAIT")));
+    }
+}
+
+void TestCliLive::badPort_exitsWith2()
+{
+    const Run result = run({QStringLiteral("--live"), QStringLiteral("--port"), QStringLiteral("70000"),
+                            QStringLiteral("-")},
+                           script);
+    QCOMPARE(result.exitCode, 2);
+    QVERIFY(result.err.contains("--port"));
+}
+
+QTEST_GUILESS_MAIN(TestCliLive)
+#include "tst_cli_live.moc"
