@@ -52,6 +52,9 @@ MainWindow::MainWindow(SettingsPolicy policy, QWidget *parent)
 {
     setObjectName(QStringLiteral("MainWindow"));
     setDockNestingEnabled(true);
+    // The right-hand column (state diagram, log, inspector) runs the full height.
+    setCorner(Qt::TopRightCorner, Qt::RightDockWidgetArea);
+    setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
     m_playTimer->setSingleShot(true);
     connect(m_playTimer, &QTimer::timeout, this, [this] {
         if (!m_playing)
@@ -79,6 +82,7 @@ MainWindow::MainWindow(SettingsPolicy policy, QWidget *parent)
     m_stepCounter = new QLabel(banner);
     m_scriptLine = new QLabel(banner);
     m_scriptLine->setTextFormat(Qt::PlainText);
+    m_scriptLine->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     topRow->addWidget(m_stepCounter);
     topRow->addSpacing(12);
     topRow->addWidget(m_scriptLine, 1);
@@ -303,9 +307,25 @@ void MainWindow::createDocks()
     m_liveDock = makeDock(QStringLiteral("liveDock"), m_livePlaceholder, Qt::RightDockWidgetArea);
     m_liveDock->hide();
 
-    resizeDocks({m_stateDock, m_logDock}, {430, 250}, Qt::Vertical);
-    resizeDocks({m_stateDock}, {470}, Qt::Horizontal);
-    resizeDocks({m_clientDock}, {170}, Qt::Vertical);
+}
+
+void MainWindow::applyDefaultDockSizes()
+{
+    // About 38 % of the width for the diagram column, the rest for the ladder.
+    const int right = std::clamp(width() * 38 / 100, 420, 760);
+    resizeDocks({m_stateDock}, {right}, Qt::Horizontal);
+    const int column = height() - menuBar()->height() - m_toolBar->height();
+    resizeDocks({m_stateDock, m_logDock}, {column * 58 / 100, column * 42 / 100}, Qt::Vertical);
+    resizeDocks({m_clientDock}, {m_clientPane->sizeHint().height()}, Qt::Vertical);
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    if (!m_layoutRestored) {
+        m_layoutRestored = true;
+        applyDefaultDockSizes();
+    }
 }
 
 void MainWindow::createMenus()
@@ -351,9 +371,9 @@ void MainWindow::retranslate()
     m_stepAction->setToolTip(tr("Run the next step (Space, →, Page Down)"));
     m_backAction->setText(tr("◀ Back"));
     m_backAction->setToolTip(tr("Go back one step, exactly (←, Backspace, Page Up)"));
-    m_resetAction->setText(tr("⏮ Reset"));
+    m_resetAction->setText(tr("Reset"));
     m_resetAction->setToolTip(tr("Back to the start of the lesson (Home)"));
-    m_playAction->setText(m_playing ? tr("⏸ Pause") : tr("⏵ Play"));
+    m_playAction->setText(m_playing ? tr("Pause") : tr("Play"));
     m_playAction->setToolTip(tr("Play the lesson step by step (P)"));
     m_fullScreenAction->setText(tr("&Full screen"));
     m_zoomInAction->setText(tr("Zoom &in"));
@@ -549,7 +569,7 @@ void MainWindow::setPlaying(bool on)
         on = false;
     m_playing = on;
     m_playAction->setChecked(on);
-    m_playAction->setText(on ? tr("⏸ Pause") : tr("⏵ Play"));
+    m_playAction->setText(on ? tr("Pause") : tr("Play"));
     if (!on) {
         m_playTimer->stop();
         return;
@@ -796,6 +816,8 @@ QImage MainWindow::renderImage(const QSize &size)
     resize(size);
     show();
     QCoreApplication::processEvents();
+    applyDefaultDockSizes();
+    QCoreApplication::processEvents();
     if (layout())
         layout()->activate();
     QCoreApplication::processEvents();
@@ -811,7 +833,7 @@ void MainWindow::readSettings()
     const QByteArray geometry = settings.value(QStringLiteral("window/geometry")).toByteArray();
     if (!geometry.isEmpty())
         restoreGeometry(geometry);
-    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    m_layoutRestored = restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
     setZoom(settings.value(QStringLiteral("view/zoom"), 1.0).toDouble());
     setNumberStyle(static_cast<NumberStyle>(settings.value(QStringLiteral("view/numbers"), int(NumberStyle::Symbolic)).toInt()));
     m_speedPicker->setCurrentIndex(m_speedPicker->findData(settings.value(QStringLiteral("view/speed"), 1.0).toDouble()));

@@ -77,12 +77,14 @@ public slots:
 protected:
     void closeEvent(QCloseEvent *event) override;
     void changeEvent(QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     void createActions();
     void createToolBar();
     void createDocks();
     void createMenus();
+    void applyDefaultDockSizes();
     void retranslate();
     void populateLessonPicker();
     void readSettings();
@@ -155,5 +157,5 @@ private:
     double m_zoom = 1.0;
     bool m_animated = true;
     bool m_playing = false;
-    bool m_updatingSelection = false;
+    bool m_layoutRestored = false;
 };

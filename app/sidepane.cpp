@@ -20,7 +20,7 @@ SidePane::SidePane(Side side, QWidget *parent)
     , m_status(new QLabel(this))
     , m_message(new QLineEdit(this))
     , m_sendButton(new QPushButton(this))
-    , m_received(new QPlainTextEdit(this))
+    , m_received(new QLabel(this))
     , m_receivedLabel(new QLabel(this))
 {
     setObjectName(side == Side::Client ? QStringLiteral("clientPane") : QStringLiteral("serverPane"));
@@ -39,19 +39,22 @@ SidePane::SidePane(Side side, QWidget *parent)
     }
     layout->addLayout(titleRow);
 
-    auto *buttons = new QHBoxLayout;
-    buttons->setSpacing(4);
+    // Socket calls on the first row, the network and the timer on the second.
+    auto *buttons = new QGridLayout;
+    buttons->setHorizontalSpacing(4);
+    buttons->setVerticalSpacing(4);
     const Action actions[] = {Action::Listen, Action::Connect, Action::Close, Action::Abort,
                               Action::Deliver, Action::Drop, Action::FireTimer};
+    int position = 0;
     for (Action action : actions) {
         auto *button = new QPushButton(this);
         button->setFocusPolicy(Qt::NoFocus);
         button->setAutoDefault(false);
         m_buttons[static_cast<int>(action)] = button;
         connect(button, &QPushButton::clicked, this, [this, action] { emit actionRequested(action); });
-        buttons->addWidget(button);
+        buttons->addWidget(button, position / 4, position % 4);
+        ++position;
     }
-    buttons->addStretch(1);
     layout->addLayout(buttons);
 
     auto *sendRow = new QHBoxLayout;
@@ -69,12 +72,14 @@ SidePane::SidePane(Side side, QWidget *parent)
     connect(m_sendButton, &QPushButton::clicked, this, submit);
     m_sendButton->setAutoDefault(false);
 
-    layout->addWidget(m_receivedLabel);
-    m_received->setReadOnly(true);
-    m_received->setMaximumBlockCount(200);
-    m_received->setMinimumHeight(44);
-    m_received->setFocusPolicy(Qt::ClickFocus);
-    layout->addWidget(m_received, 1);
+    auto *receivedRow = new QHBoxLayout;
+    receivedRow->addWidget(m_receivedLabel);
+    m_received->setTextFormat(Qt::PlainText);
+    m_received->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_received->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    receivedRow->addWidget(m_received, 1);
+    layout->addLayout(receivedRow);
+    layout->addStretch(1);
     retranslate();
 }
 
@@ -85,7 +90,7 @@ QPushButton *SidePane::button(Action action) const
 
 QString SidePane::receivedText() const
 {
-    return m_received->toPlainText();
+    return m_receivedText;
 }
 
 void SidePane::changeEvent(QEvent *event)
@@ -121,12 +126,12 @@ void SidePane::retranslate()
                                                : tr("The oldest segment in flight from the server reaches the client"));
     button(Action::Drop)->setText(tr("Drop ✕"));
     button(Action::Drop)->setToolTip(tr("The network loses the oldest segment in flight from this side"));
-    button(Action::FireTimer)->setText(tr("Timer ⏱"));
+    button(Action::FireTimer)->setText(tr("Timer"));
     button(Action::FireTimer)->setToolTip(tr("Fire this side's next timer (retransmission or TIME-WAIT)"));
     m_message->setPlaceholderText(client ? tr("Type a message, press Enter: client send")
                                          : tr("Type a reply, press Enter: server send"));
     m_sendButton->setText(tr("Send"));
-    m_receivedLabel->setText(client ? tr("Received by the client (recv):") : tr("Received by the server (recv):"));
+    m_receivedLabel->setText(client ? tr("recv() got:") : tr("recv() got:"));
     if (m_autoReply) {
         m_autoReply->setText(tr("Auto-reply \"Hello, …\""));
         m_autoReply->setToolTip(tr("Like the echo server of the notes: answer each message with \"Hello, <message>\""));
@@ -145,9 +150,12 @@ void SidePane::updateFrom(const Simulation &simulation)
         status += QStringLiteral(" · ") + tr("recv() returned 0");
     m_status->setText(status);
 
-    const QString received = QString::fromStdString(endpoint.received());
-    if (m_received->toPlainText() != received)
-        m_received->setPlainText(received);
+    m_receivedText = QString::fromStdString(endpoint.received());
+    QString shown = m_receivedText;
+    shown.replace(QLatin1Char('\n'), QChar(0x21b5));
+    // The newest bytes matter most: elide at the start.
+    shown = m_received->fontMetrics().elidedText(shown, Qt::ElideLeft, std::max(80, m_received->width()));
+    m_received->setText(shown.isEmpty() ? tr("(nothing yet)") : shown);
 
     const bool inFlight = !simulation.inFlight(m_side).empty();
     button(Action::Deliver)->setEnabled(inFlight);

@@ -10,7 +10,6 @@
 class QCheckBox;
 class QLabel;
 class QLineEdit;
-class QPlainTextEdit;
 class QPushButton;
 
 class SidePane : public QWidget
@@ -47,7 +46,8 @@ private:
     QLabel *m_status = nullptr;
     QLineEdit *m_message = nullptr;
     QPushButton *m_sendButton = nullptr;
-    QPlainTextEdit *m_received = nullptr;
+    QLabel *m_received = nullptr;
+    QString m_receivedText;
     QLabel *m_receivedLabel = nullptr;
     QCheckBox *m_autoReply = nullptr;
     QPushButton *m_buttons[7] = {};

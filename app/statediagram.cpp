@@ -201,7 +201,7 @@ void StateDiagram::paintEvent(QPaintEvent *)
 
     // Legend on top, caption (the transitions just taken) at the bottom, the figure between.
     const double legendHeight = line + 10;
-    const double captionHeight = line * 2 + 12;
+    const double captionHeight = line * 3 + 12;
     const QRectF area(8, legendHeight, width() - 16, height() - legendHeight - captionHeight);
     const double scale = std::min(area.width() / logicalWidth, area.height() / logicalHeight);
     const QPointF origin(area.left() + (area.width() - logicalWidth * scale) / 2,
@@ -356,11 +356,13 @@ void StateDiagram::paintEvent(QPaintEvent *)
             drawEdgeLabel(all[i], start, end, edgeColor, false);
         }
     }
-    for (int k = 0; k < litIndex.size(); ++k) {
-        QPointF start, end;
-        const Edge &edge = all[litIndex[k]];
-        edgeGeometry(edge, start, end);
-        drawEdgeLabel(edge, start, end, AppStyle::sideColor(litSide[k], pal), true);
+    if (allLabels) {
+        for (int k = 0; k < litIndex.size(); ++k) {
+            QPointF start, end;
+            const Edge &edge = all[litIndex[k]];
+            edgeGeometry(edge, start, end);
+            drawEdgeLabel(edge, start, end, AppStyle::sideColor(litSide[k], pal), true);
+        }
     }
 
     // Legend.
@@ -372,8 +374,7 @@ void StateDiagram::paintEvent(QPaintEvent *)
         painter.setBrush(AppStyle::sideColor(side, pal));
         painter.drawRoundedRect(swatch, 3, 3);
         x += 20;
-        const QString name = side == Side::Client ? tr("Client") : tr("Server");
-        const QString text = tr("%1: %2").arg(name, QString::fromLatin1(stateName(m_state[side == Side::Client ? 0 : 1])));
+        const QString text = side == Side::Client ? tr("Client") : tr("Server");
         painter.setPen(pal.color(QPalette::Text));
         painter.drawText(QPointF(x, 6 + boldMetrics.ascent()), text);
         x += boldMetrics.horizontalAdvance(text) + 22;
@@ -392,12 +393,19 @@ void StateDiagram::paintEvent(QPaintEvent *)
         QString text = tr("%1: %2 → %3")
                            .arg(taken.side == Side::Client ? tr("Client") : tr("Server"),
                                 QString::fromLatin1(stateName(taken.from)), QString::fromLatin1(stateName(taken.to)));
-        if (!hasEdge(taken.from, taken.to))
+        const int index = edgeIndex(all, taken.from, taken.to);
+        if (index < 0) {
             text += QStringLiteral("  ") + tr("(an edge Figure 5 does not draw)");
+        } else {
+            const Edge &edge = all[index];
+            text += QStringLiteral("  (") + edge.event
+                + (edge.action.isEmpty() ? QString() : QStringLiteral(" / ") + edge.action) + QLatin1Char(')');
+        }
         painter.setPen(AppStyle::sideColor(taken.side, pal));
         painter.setFont(boldFont);
-        painter.drawText(QRectF(10, y, width() - 20, line), Qt::AlignLeft | Qt::AlignVCenter,
-                         boldMetrics.elidedText(text, Qt::ElideRight, width() - 20));
-        y += line + 2;
+        const QRectF room(10, y, width() - 20, height() - y);
+        const QRectF used = painter.boundingRect(room, Qt::AlignLeft | Qt::TextWordWrap, text);
+        painter.drawText(room, Qt::AlignLeft | Qt::TextWordWrap, text);
+        y += used.height() + 2;
     }
 }

@@ -1,0 +1,145 @@
+// The ladder diagram: arrows and their fates, the animation, clicking an arrow.
+#include "ladderview.h"
+#include "lessoncontroller.h"
+#include "lessonlibrary.h"
+
+#include <QSignalSpy>
+#include <QTimer>
+#include <QTest>
+
+using namespace tcpsim;
+
+class TestLadderView : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void lostSegment_showsLostArrowAndRetransmission();
+    void animation_revealsReceiverStateOnArrival();
+    void noTimerRunsWhenIdle();
+    void numberStyles();
+    void clickingArrow_emitsIndex();
+    void longLesson_scrolls();
+
+private:
+    static Lesson lesson(const char *text)
+    {
+        auto parsed = parseLesson(text, "test.tcp");
+        if (auto *error = std::get_if<ScriptError>(&parsed))
+            qFatal("%s", error->toString().c_str());
+        return std::get<Lesson>(parsed);
+    }
+};
+
+void TestLadderView::lostSegment_showsLostArrowAndRetransmission()
+{
+    auto loaded = LessonLibrary::load(QStringLiteral("lost-syn"));
+    QVERIFY(std::holds_alternative<Lesson>(loaded));
+    LessonController controller;
+    controller.setLesson(std::get<Lesson>(loaded));
+    controller.goToStep(3); // listen, connect, drop
+    LadderView view;
+    view.resize(800, 600);
+    view.setSimulation(controller.simulation(), controller.eventBoundaries(), LadderView::Animation::Instant);
+    QCOMPARE(view.arrowCount(), 1);
+    QCOMPARE(view.arrowCount(LadderView::Fate::Lost), 1);
+
+    controller.goToStep(controller.stepCount());
+    view.setSimulation(controller.simulation(), controller.eventBoundaries(), LadderView::Animation::Instant);
+    QCOMPARE(view.arrowCount(LadderView::Fate::Lost), 1);
+    QCOMPARE(view.retransmissionCount(), 1);
+    const auto &arrows = view.arrows();
+    const auto retransmitted = std::find_if(arrows.begin(), arrows.end(),
+                                            [](const LadderView::Arrow &a) { return a.segment.retransmission; });
+    QVERIFY(retransmitted != arrows.end());
+    QCOMPARE(retransmitted->fate, LadderView::Fate::Delivered);
+    QCOMPARE(retransmitted->segment.seq, arrows.front().segment.seq); // the same SYN again
+    QVERIFY(retransmitted->segment.has(Syn));
+}
+
+void TestLadderView::animation_revealsReceiverStateOnArrival()
+{
+    LessonController controller;
+    controller.setLesson(lesson("server listen\nclient connect\nclient deliver\n"));
+    controller.goToStep(3);
+    LadderView view;
+    view.resize(800, 600);
+    QSignalSpy finished(&view, &LadderView::animationFinished);
+    view.setSimulation(controller.simulation(), controller.eventBoundaries(), LadderView::Animation::Animate);
+    QVERIFY(view.isAnimating());
+    QCOMPARE(view.displayedState(Side::Server), TcpState::Listen); // the SYN has not arrived yet
+    view.finishAnimation();
+    QCOMPARE(finished.count(), 1);
+    QVERIFY(!view.isAnimating());
+    QCOMPARE(view.displayedState(Side::Server), TcpState::SynReceived);
+    QCOMPARE(view.revealedNewestTransitions().size(), 1);
+}
+
+void TestLadderView::noTimerRunsWhenIdle()
+{
+    LessonController controller;
+    controller.setLesson(lesson("server listen\nclient connect\n"));
+    controller.goToStep(2);
+    LadderView view;
+    view.resize(800, 600);
+    view.setSimulation(controller.simulation(), controller.eventBoundaries(), LadderView::Animation::Animate);
+    QVERIFY(view.isAnimating());
+    QTRY_VERIFY_WITH_TIMEOUT(!view.isAnimating(), 5000); // ends by itself
+    const auto timers = view.findChildren<QTimer *>();
+    for (const QTimer *timer : timers)
+        QVERIFY(!timer->isActive());
+}
+
+void TestLadderView::numberStyles()
+{
+    LessonController controller;
+    controller.setLesson(lesson("client isn 100\nserver isn 300\nserver listen\nclient connect\nclient deliver\n"
+                                "server deliver\n"));
+    controller.goToStep(controller.stepCount());
+    const auto &events = controller.simulation().events();
+    const auto synAck = std::find_if(events.begin(), events.end(), [](const Event &e) {
+        return e.kind == EventKind::Send && e.segment && e.segment->has(Syn) && e.segment->has(Ack);
+    });
+    QVERIFY(synAck != events.end());
+    QCOMPARE(NumberFormatter(events, NumberStyle::Absolute).numbers(*synAck->segment), QStringLiteral("seq=300 ack=101"));
+    QCOMPARE(NumberFormatter(events, NumberStyle::Relative).numbers(*synAck->segment), QStringLiteral("seq=0 ack=1"));
+    QCOMPARE(NumberFormatter(events, NumberStyle::Symbolic).numbers(*synAck->segment), QStringLiteral("seq=k ack=j+1"));
+}
+
+void TestLadderView::clickingArrow_emitsIndex()
+{
+    LessonController controller;
+    controller.setLesson(lesson("server listen\nclient connect\nclient deliver\n"));
+    controller.goToStep(3);
+    LadderView view;
+    view.resize(800, 600);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.setSimulation(controller.simulation(), controller.eventBoundaries(), LadderView::Animation::Instant);
+    QSignalSpy clicked(&view, &LadderView::arrowClicked);
+    QTest::mouseClick(view.viewport(), Qt::LeftButton, {}, view.arrowLabelRect(0).center().toPoint());
+    QCOMPARE(clicked.count(), 1);
+    QCOMPARE(clicked.first().first().toInt(), 0);
+    QCOMPARE(view.selectedArrow(), 0);
+    QTest::mouseClick(view.viewport(), Qt::LeftButton, {}, view.arrowHitPoint(1).toPoint());
+    QCOMPARE(clicked.count(), 2);
+    QCOMPARE(clicked.last().first().toInt(), 1);
+}
+
+void TestLadderView::longLesson_scrolls()
+{
+    std::string text = "server listen\nclient connect\nclient deliver\nserver deliver\nclient deliver\n";
+    for (int i = 0; i < 40; ++i)
+        text += "client send \"message\"\nclient deliver\nserver deliver\n";
+    LessonController controller;
+    controller.setLesson(lesson(text.c_str()));
+    controller.goToStep(controller.stepCount());
+    LadderView view;
+    view.resize(800, 600);
+    view.setSimulation(controller.simulation(), controller.eventBoundaries(), LadderView::Animation::Instant);
+    QCOMPARE(view.arrowCount(), 3 + 80);
+    QVERIFY(view.contentHeight() > 600);
+}
+
+QTEST_MAIN(TestLadderView)
+#include "tst_ladderview.moc"

@@ -1,0 +1,116 @@
+// Steps: one command each, expects with the step before, isn with the step after; Back is exact.
+#include "lessoncontroller.h"
+#include "lessonlibrary.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace tcpsim;
+
+class TestLessonController : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void expectsAndIsn_areNotSteps();
+    void failedExpectation_isReported_andLessonGoesOn();
+    void back_thenForward_reusesExactSnapshot();
+    void stepAtEnd_deliversInFlight();
+    void perform_insertsAtCurrentPosition();
+    void everyBuiltInLesson_runsToTheEnd();
+};
+
+namespace {
+Lesson parse(const char *text)
+{
+    return std::get<Lesson>(parseLesson(text, "t.tcp"));
+}
+} // namespace
+
+void TestLessonController::expectsAndIsn_areNotSteps()
+{
+    LessonController controller;
+    controller.setLesson(parse("client isn 100\nserver isn 300\nserver listen\nexpect server LISTEN\n"
+                               "client connect\nexpect client SYN-SENT\nexpect client sent SYN seq=100\n"));
+    QCOMPARE(controller.stepCount(), 2);
+    controller.stepForward();
+    QCOMPARE(controller.simulation().endpoint(Side::Server).state(), TcpState::Listen);
+    controller.stepForward();
+    QVERIFY(controller.isAtLessonEnd());
+    QVERIFY(controller.reportAt(2).failedExpectations.isEmpty());
+}
+
+void TestLessonController::failedExpectation_isReported_andLessonGoesOn()
+{
+    LessonController controller;
+    controller.setLesson(parse("server listen\nexpect server ESTABLISHED\nclient connect\n"));
+    controller.stepForward();
+    QCOMPARE(controller.reportAt(1).failedExpectations.size(), 1);
+    controller.stepForward();
+    QCOMPARE(controller.simulation().endpoint(Side::Client).state(), TcpState::SynSent);
+}
+
+void TestLessonController::back_thenForward_reusesExactSnapshot()
+{
+    LessonController controller;
+    controller.setLesson(parse("server listen\nclient connect\nclient drop\nclient timeout\nclient deliver\n"));
+    controller.goToStep(4);
+    const auto now = controller.simulation().now();
+    const auto events = controller.simulation().events().size();
+    QSignalSpy stepped(&controller, &LessonController::stepped);
+    controller.stepBack();
+    QCOMPARE(controller.currentStep(), 3);
+    QCOMPARE(stepped.count(), 1);
+    QVERIFY(controller.simulation().events().size() < events);
+    controller.stepForward();
+    QCOMPARE(controller.simulation().now(), now);
+    QCOMPARE(controller.simulation().events().size(), events);
+}
+
+void TestLessonController::stepAtEnd_deliversInFlight()
+{
+    LessonController controller;
+    controller.setLesson(parse("server listen\nclient connect\n"));
+    controller.goToStep(2);
+    QVERIFY(controller.isAtLessonEnd());
+    QVERIFY(controller.canStepForward());
+    controller.stepForward();
+    QCOMPARE(controller.simulation().endpoint(Side::Server).state(), TcpState::SynReceived);
+    QCOMPARE(controller.stepCount(), 3);
+    QVERIFY(QString::fromStdString(controller.lesson().toText()).contains(QStringLiteral("client deliver")));
+}
+
+void TestLessonController::perform_insertsAtCurrentPosition()
+{
+    LessonController controller;
+    controller.setLesson(parse("server listen\nclient connect\nclient deliver\n"));
+    controller.goToStep(1);
+    controller.perform(Commands::make(Verb::Close, Side::Server));
+    QCOMPARE(controller.currentStep(), 2);
+    QCOMPARE(controller.stepCount(), 4);
+    QCOMPARE(controller.simulation().endpoint(Side::Server).state(), TcpState::Closed);
+    QCOMPARE(controller.stepScript(2), QStringLiteral("server close"));
+}
+
+void TestLessonController::everyBuiltInLesson_runsToTheEnd()
+{
+    const auto lessons = LessonLibrary::builtInLessons();
+    QVERIFY(lessons.size() >= 10);
+    for (const LessonEntry &entry : lessons) {
+        auto loaded = LessonLibrary::load(entry.name);
+        QVERIFY2(std::holds_alternative<Lesson>(loaded), qPrintable(entry.name));
+        QVERIFY(!entry.title.isEmpty());
+        LessonController controller;
+        controller.setLesson(std::get<Lesson>(loaded));
+        controller.goToStep(controller.stepCount());
+        for (int step = 1; step <= controller.stepCount(); ++step) {
+            const auto report = controller.reportAt(step);
+            QVERIFY2(report.failedExpectations.isEmpty() && report.errors.isEmpty(),
+                     qPrintable(entry.name + QLatin1Char(' ') + report.failedExpectations.join(QLatin1Char(';'))
+                                + report.errors.join(QLatin1Char(';'))));
+        }
+    }
+}
+
+QTEST_MAIN(TestLessonController)
+#include "tst_lessoncontroller.moc"

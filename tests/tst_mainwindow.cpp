@@ -1,0 +1,269 @@
+// The classroom window driven as a teacher drives it: Step with the keyboard, Back, typing a
+// message, the screenshot option.
+#include "inspectorview.h"
+#include "ladderview.h"
+#include "mainwindow.h"
+#include "sidepane.h"
+#include "statediagram.h"
+#include "transitionlog.h"
+
+#include <QAction>
+#include <QImage>
+#include <QLineEdit>
+#include <QProcess>
+#include <QPushButton>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace tcpsim;
+Q_DECLARE_METATYPE(tcpsim::TcpState)
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void handshake_stepByStep_data();
+    void handshake_stepByStep();
+    void spaceBar_steps_and_left_goes_back();
+    void back_restoresPreviousStepExactly();
+    void typedMessage_addsDataSegmentWithNextSeq();
+    void autoReply_answersHello();
+    void freeMode_actionsBecomeScriptLines_andSaveOpensAgain();
+    void badScript_keepsCurrentLesson();
+    void stepDuringAnimation_finishesIt();
+    void inspectSegment_showsHeader();
+    void screenshotOption_writesPngOfAskedSize();
+};
+
+void TestMainWindow::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+}
+
+void TestMainWindow::handshake_stepByStep_data()
+{
+    // Steps of the handshake lesson: listen, connect, deliver SYN, deliver SYN+ACK, deliver ACK.
+    QTest::addColumn<int>("steps");
+    QTest::addColumn<TcpState>("client");
+    QTest::addColumn<TcpState>("server");
+    QTest::addColumn<int>("arrows");
+    QTest::addColumn<int>("delivered");
+    QTest::newRow("listen") << 1 << TcpState::Closed << TcpState::Listen << 0 << 0;
+    QTest::newRow("SYN sent") << 2 << TcpState::SynSent << TcpState::Listen << 1 << 0;
+    QTest::newRow("SYN arrives") << 3 << TcpState::SynSent << TcpState::SynReceived << 2 << 1;
+    QTest::newRow("SYN+ACK arrives") << 4 << TcpState::Established << TcpState::SynReceived << 3 << 2;
+    QTest::newRow("ACK arrives") << 5 << TcpState::Established << TcpState::Established << 3 << 3;
+}
+
+void TestMainWindow::handshake_stepByStep()
+{
+    QFETCH(int, steps);
+    QFETCH(TcpState, client);
+    QFETCH(TcpState, server);
+    QFETCH(int, arrows);
+    QFETCH(int, delivered);
+
+    MainWindow window(MainWindow::SettingsPolicy::Ignore);
+    QVERIFY(window.loadLesson(QStringLiteral("handshake")));
+    for (int i = 0; i < steps; ++i) {
+        window.stepAction()->trigger();
+        window.ladder()->finishAnimation();
+    }
+    QCOMPARE(window.controller()->currentStep(), steps);
+    const Simulation &sim = window.controller()->simulation();
+    QCOMPARE(sim.endpoint(Side::Client).state(), client);
+    QCOMPARE(sim.endpoint(Side::Server).state(), server);
+    QCOMPARE(window.ladder()->arrowCount(), arrows);
+    QCOMPARE(window.ladder()->arrowCount(LadderView::Fate::Delivered), delivered);
+    QCOMPARE(window.stateDiagram()->state(Side::Client), client);
+    QCOMPARE(window.stateDiagram()->state(Side::Server), server);
+}
+
+void TestMainWindow::spaceBar_steps_and_left_goes_back()
+{
+    MainWindow window(MainWindow::SettingsPolicy::Ignore);
+    window.setAnimated(false);
+    QVERIFY(window.loadLesson(QStringLiteral("handshake")));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.ladder()->setFocus();
+    QTest::keyClick(&window, Qt::Key_Space);
+    QTest::keyClick(&window, Qt::Key_Right);
+    QTest::keyClick(&window, Qt::Key_PageDown);
+    QCOMPARE(window.controller()->currentStep(), 3);
+    QTest::keyClick(&window, Qt::Key_Left);
+    QCOMPARE(window.controller()->currentStep(), 2);
+    QTest::keyClick(&window, Qt::Key_Backspace);
+    QTest::keyClick(&window, Qt::Key_PageUp);
+    QCOMPARE(window.controller()->currentStep(), 0);
+    QTest::keyClick(&window, Qt::Key_Space);
+    QTest::keyClick(&window, Qt::Key_Space);
+    QTest::keyClick(&window, Qt::Key_Home);
+    QCOMPARE(window.controller()->currentStep(), 0);
+}
+
+void TestMainWindow::back_restoresPreviousStepExactly()
+{
+    MainWindow window(MainWindow::SettingsPolicy::Ignore);
+    window.setAnimated(false);
+    QVERIFY(window.loadLesson(QStringLiteral("lost-syn")));
+    for (int step = 1; step < window.controller()->stepCount(); ++step) {
+        window.step();
+        const std::vector<Event> before = window.controller()->simulation().events();
+        const int arrows = window.ladder()->arrowCount();
+        const int rows = window.logModel()->rowCount();
+        window.step();
+        window.back();
+        QCOMPARE(window.controller()->currentStep(), step);
+        QCOMPARE(window.controller()->simulation().events().size(), before.size());
+        QCOMPARE(window.ladder()->arrowCount(), arrows);
+        QCOMPARE(window.logModel()->rowCount(), rows);
+        for (std::size_t i = 0; i < before.size(); ++i)
+            QVERIFY(window.controller()->simulation().events()[i].kind == before[i].kind);
+    }
+}
+
+void TestMainWindow::typedMessage_addsDataSegmentWithNextSeq()
+{
+    MainWindow window(MainWindow::SettingsPolicy::Ignore);
+    window.setAnimated(false);
+    QVERIFY(window.loadLesson(QStringLiteral("handshake")));
+    window.goToStep(5); // both ESTABLISHED, client ISN 100 -> next seq 101
+    QCOMPARE(window.controller()->simulation().endpoint(Side::Client).state(), TcpState::Established);
+    const int arrowsBefore = window.ladder()->arrowCount();
+
+    QLineEdit *edit = window.pane(Side::Client)->messageEdit();
+    edit->setText(QStringLiteral("hello"));
+    QTest::keyClick(edit, Qt::Key_Return);
+
+    QCOMPARE(window.ladder()->arrowCount(), arrowsBefore + 1);
+    const Segment &segment = window.ladder()->arrows().back().segment;
+    QCOMPARE(segment.from, Side::Client);
+    QCOMPARE(segment.data, std::string("hello"));
+    QCOMPARE(segment.seq, SeqNum(101));
+    QVERIFY(segment.has(Psh));
+    QVERIFY(QString::fromStdString(window.controller()->lesson().toText()).contains(QStringLiteral("client send \"hello\"")));
+}
+
+void TestMainWindow::autoReply_answersHello()
+{
+    MainWindow window(MainWindow::SettingsPolicy::Ignore);
+    window.setAnimated(false);
+    window.newFreeSession();
+    auto click = [&](Side side, SidePane::Action action) { window.pane(side)->button(action)->click(); };
+    click(Side::Server, SidePane::Action::Listen);
+    click(Side::Client, SidePane::Action::Connect);
+    window.step(); // SYN arrives
+    window.step(); // SYN+ACK arrives
+    window.step(); // ACK arrives
+    QCOMPARE(window.controller()->simulation().endpoint(Side::Server).state(), TcpState::Established);
+    window.pane(Side::Client)->messageEdit()->setText(QStringLiteral("hi"));
+    QTest::keyClick(window.pane(Side::Client)->messageEdit(), Qt::Key_Return);
+    window.step(); // data reaches the server: it answers
+    QCOMPARE(window.controller()->simulation().endpoint(Side::Server).received(), std::string("hi"));
+    QVERIFY(QString::fromStdString(window.controller()->lesson().toText())
+                .contains(QStringLiteral("server send \"Hello, hi\"")));
+    for (int i = 0; i < 4 && window.controller()->canStepForward(); ++i)
+        window.step();
+    QCOMPARE(window.controller()->simulation().endpoint(Side::Client).received(), std::string("Hello, hi"));
+    QCOMPARE(window.pane(Side::Client)->receivedText(), QStringLiteral("Hello, hi"));
+}
+
+void TestMainWindow::freeMode_actionsBecomeScriptLines_andSaveOpensAgain()
+{
+    MainWindow window(MainWindow::SettingsPolicy::Ignore);
+    window.setAnimated(false);
+    window.newFreeSession();
+    window.pane(Side::Server)->button(SidePane::Action::Listen)->click();
+    window.pane(Side::Client)->button(SidePane::Action::Connect)->click();
+    window.pane(Side::Client)->button(SidePane::Action::Drop)->click();
+    window.pane(Side::Client)->button(SidePane::Action::FireTimer)->click();
+    window.pane(Side::Client)->button(SidePane::Action::Deliver)->click();
+    QCOMPARE(window.controller()->stepCount(), 5);
+    QCOMPARE(window.ladder()->arrowCount(LadderView::Fate::Lost), 1);
+    QCOMPARE(window.ladder()->retransmissionCount(), 1);
+
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("free.tcp"));
+    QVERIFY(window.saveLesson(file));
+    const std::string saved = window.controller()->lesson().toText();
+
+    MainWindow reopened(MainWindow::SettingsPolicy::Ignore);
+    reopened.setAnimated(false);
+    QVERIFY(reopened.loadLesson(file));
+    QCOMPARE(reopened.controller()->lesson().toText(), saved);
+    reopened.goToStep(5);
+    QCOMPARE(reopened.controller()->simulation().endpoint(Side::Server).state(), TcpState::SynReceived);
+    QCOMPARE(reopened.ladder()->arrowCount(), window.ladder()->arrowCount());
+}
+
+void TestMainWindow::badScript_keepsCurrentLesson()
+{
+    MainWindow window(MainWindow::SettingsPolicy::Ignore);
+    QVERIFY(window.loadLesson(QStringLiteral("handshake")));
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("bad.tcp"));
+    QFile out(file);
+    QVERIFY(out.open(QIODevice::WriteOnly));
+    out.write("server listen\nclient jump\n");
+    out.close();
+    QString error;
+    QVERIFY(!window.loadLesson(file, &error));
+    QVERIFY2(error.contains(QStringLiteral("bad.tcp:2:")), qPrintable(error));
+    QCOMPARE(window.currentLessonName(), QStringLiteral("handshake"));
+}
+
+void TestMainWindow::stepDuringAnimation_finishesIt()
+{
+    MainWindow window(MainWindow::SettingsPolicy::Ignore);
+    QVERIFY(window.loadLesson(QStringLiteral("handshake")));
+    window.step();
+    window.step();
+    QVERIFY(window.ladder()->isAnimating());
+    window.step(); // finishes the SYN at once, then animates its arrival
+    QCOMPARE(window.controller()->currentStep(), 3);
+    QVERIFY(window.ladder()->isAnimating());
+    // Mid-animation the server still shows LISTEN; finishing shows SYN-RECEIVED.
+    QCOMPARE(window.stateDiagram()->state(Side::Server), TcpState::Listen);
+    window.ladder()->finishAnimation();
+    QVERIFY(!window.ladder()->isAnimating());
+    QCOMPARE(window.stateDiagram()->state(Side::Server), TcpState::SynReceived);
+}
+
+void TestMainWindow::inspectSegment_showsHeader()
+{
+    MainWindow window(MainWindow::SettingsPolicy::Ignore);
+    window.setAnimated(false);
+    QVERIFY(window.loadLesson(QStringLiteral("handshake")));
+    window.goToStep(3);
+    QVERIFY(window.inspectSegment(2));
+    const auto segment = window.inspector()->segment();
+    QVERIFY(segment);
+    QCOMPARE(segment->flags, std::uint8_t(Syn | Ack));
+    QCOMPARE(window.inspector()->bytes().size(), std::size_t(24)); // MSS option
+    QVERIFY(window.inspector()->hexDump().startsWith(QStringLiteral("0C C3 C3 50\n00 00 01 2C\n00 00 00 65")));
+}
+
+void TestMainWindow::screenshotOption_writesPngOfAskedSize()
+{
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("shot.png"));
+    QProcess app;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    app.setProcessEnvironment(env);
+    app.start(QStringLiteral(TCPSIM_APP), {QStringLiteral("--lesson"), QStringLiteral("handshake"), QStringLiteral("--steps"),
+                                          QStringLiteral("3"), QStringLiteral("--screenshot"), file,
+                                          QStringLiteral("--size"), QStringLiteral("1024x640")});
+    QVERIFY(app.waitForFinished(60000));
+    QCOMPARE(app.exitCode(), 0);
+    const QImage image(file);
+    QVERIFY(!image.isNull());
+    QCOMPARE(image.size(), QSize(1024, 640));
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"
