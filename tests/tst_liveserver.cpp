@@ -170,7 +170,10 @@ void TestLiveServer::misbehaving_tenMegabytesWithoutNewlineStaysBounded()
     const qint64 grown = residentKiB() - before;
     qInfo("resident memory grew by %lld KiB while a client pushed %lld bytes it never reads answers to",
           grown, sent);
+#if !defined(__SANITIZE_ADDRESS__)
+    // (AddressSanitizer keeps freed memory in quarantine: RSS says nothing there.)
     QVERIFY2(grown < 8 * 1024, qPrintable(QString::number(grown)));
+#endif
 
     // Another client is still served.
     expectWellBehavedAnswer(server.serverPort());

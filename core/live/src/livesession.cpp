@@ -110,10 +110,15 @@ LiveSession::LiveSession(QObject *parent)
 
 LiveSession::~LiveSession()
 {
-    // No signal of a dying socket may reach a half-destroyed session.
+    // No signal of a dying socket may reach a half-destroyed session: cut them all, then
+    // let the server and the client go while the members still exist.
     m_observer->disconnect(this);
     m_server->disconnect(this);
+    if (m_serverConnection)
+        m_serverConnection->socket()->disconnect(this);
     discardClient();
+    delete m_server;
+    m_server = nullptr;
 }
 
 void LiveSession::setLesson(const Lesson &lesson)
@@ -356,6 +361,7 @@ void LiveSession::doConnect()
                                      .arg(preview(data));
             emitObservation(observation);
         }
+        m_observer->sample();
     });
     connect(client, &LiveSocket::released, this, [this] { m_observer->sample(); });
 
