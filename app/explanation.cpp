@@ -169,6 +169,9 @@ std::vector<Rule> Explanation::mainRules(const std::vector<Event> &events, std::
     take(EventKind::Send);
     take(EventKind::Deliver);
     take(EventKind::Timer);
+    // "connect() returns" is already said by the SYN,ACK rule.
+    if (std::find(rules.begin(), rules.end(), Rule::SynSentSynAck) != rules.end())
+        rules.erase(std::remove(rules.begin(), rules.end(), Rule::ConnectReturned), rules.end());
     // accept() returning right after the handshake says the important thing: keep it.
     if (rules.size() > 2) {
         const auto accept = std::find(rules.begin(), rules.end(), Rule::AcceptReturned);

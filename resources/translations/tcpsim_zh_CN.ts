@@ -1,4 +1,1388 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
+<context>
+    <name>Explanation</name>
+    <message>
+        <location filename="../../app/explanation.cpp" line="13"/>
+        <source>listen() opens the socket passively: it now waits in LISTEN for a SYN.</source>
+        <translation>listen() 被动打开套接字：它进入 LISTEN，等待 SYN 到来。</translation>
+    </message>
+    <message>
+        <location filename="../../app/explanation.cpp" line="15"/>
+        <source>connect() picks an initial sequence number and sends a SYN; connect() blocks until the handshake completes.</source>
+        <translation>connect() 选择初始序列号并发出 SYN；在握手完成之前 connect() 一直阻塞。</translation>
+    </message>
+    <message>
+        <location filename="../../app/explanation.cpp" line="17"/>
+        <source>Nobody listens on this port, so the kernel answers the segment with a RST.</source>
+        <translation>这个端口上没有人监听，所以内核用 RST 回应这个报文段。</translation>
+    </message>
+    <message>
+        <location filename="../../app/explanation.cpp" line="19"/>
+        <source>A RST reached a closed port: it is dropped silently (never answer a RST with a RST).</source>
+        <translation>RST 到达一个关闭的端口：被静默丢弃（绝不用 RST 回应 RST）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/explanation.cpp" line="21"/>
+        <source>A listening socket ignores a RST: it has no connection to reset.</source>
+        <translation>监听套接字忽略 RST：它没有可以重置的连接。</translation>
+    </message>
+    <message>
+        <location filename="../../app/explanation.cpp" line="23"/>
+        <source>An ACK reached a listening socket that has no such connection: it answers with a RST.</source>
+        <translation>ACK 到达了没有对应连接的监听套接字：它用 RST 回应。</translation>
+    </message>
+    <message>
+        <location filename="../../app/explanation.cpp" line="25"/>
+        <source>The server&apos;s kernel answered the SYN with its own SYN and an ACK of the client&apos;s SYN; accept() has not returned yet.</source>
+        <translation>服务器内核用自己的 SYN 和对客户端 SYN 的确认（ACK）回应了这个 SYN；accept() 还没有返回。</translation>
+    </message>
+    <message>
+        <location filename="../../app/explanation.cpp" line="27"/>
+        <source>A segment with no SYN, ACK or RST reached a listening socket: it is dropped.</source>
+        <translation>既无 SYN、ACK 也无 RST 的报文段到达监听套接字：被丢弃。</translation>
+    </message>
+    <message>
+        <location filename="../../app/explanation.cpp" line="29"/>
+        <source>close() on a listening socket deletes it: back to CLOSED.</source>
+        <translation>对监听套接字调用 close() 会删除它：回到 CLOSED。</translation>
+    </message>
+    <message>
+        <location filename="../../app/explanation.cpp" line="31"/>
+        <source>The SYN,ACK acknowledges the client&apos;s SYN: the client sends the final ACK, is ESTABLISHED, and connect() returns.</source>
+        <translation>SYN,ACK 确认了客户端的 SYN：客户端发出最后一个 ACK，进入 ESTABLISHED，connect() 返回。</translation>
+    </message>
+    <message>
+        <location filename="../../app/explanation.cpp" line="33"/>
+        <source>A bare SYN crossed the client&apos;s own SYN (simultaneous open): it answers SYN,ACK and enters SYN-RECEIVED.</source>
+        <translation>一个单独的 SYN 与客户端自己的 SYN 交错而过（同时打开）：它回应 SYN,ACK 并进入 SYN-RECEIVED。</translation>
+    </message>
+    <message>
+        <location filename="../../app/explanation.cpp" line="35"/>
+        <source>The ACK does not acknowledge our SYN: it belongs to an old connection, so the endpoint answers with a RST.</source>
+        <translation>这个 ACK 没有确认我们的 SYN：它属于旧连接，所以端点用 RST 回应。</translation>
+    </message>
+    <message>
+        <location filename="../../app/explanation.cpp" line="37"/>
+        <source>A RST answered the SYN: the connection is refused and connect() fails.</source>
+        <translation>SYN 得到的回应是 RST：连接被拒绝，connect() 失败。</translation>
+    </message>
+    <message>
+        <location filename="../../app/explanation.cpp" line="39"/>
+        <source>A RST that does not acknowledge our SYN is not believed: it is dropped.</source>
+        <translation>没有确认我们 SYN 的 RST 不可信：被丢弃。</translation>
+    </message>
+    <message>
+        <location filename="../../app/explanation.cpp" line="41"/>
+        <source>In SYN-SENT only a SYN or a RST matters: this segment is dropped.</source>
+        <translation>在 SYN-SENT 状态只有 SYN 或 RST 有意义：这个报文段被丢弃。</translation>
+    </message>
+    <message>
+        <location filename="../../app/explanation.cpp" line="43"/>
+        <source>close() before the handshake finished: the connection record is deleted.</source>
+        <translation>握手完成前调用 close()：连接记录被删除。</translation>
+    </message>
+    <message>
+        <location filename="../../app/explanation.cpp" line="45"/>
+        <source>The final ACK of the handshake arrived: the server is ESTABLISHED and the connection waits in the accept queue.</source>
+        <translation>握手的最后一个 ACK 到达：服务器进入 ESTABLISHED，连接在 accept 队列中等待。</translation>
+    </message>
+    <message>
+        <location filename="../../app/explanation.cpp" line="47"/>
+        <source>The ACK does not acknowledge the SYN,ACK: the endpoint answers with a RST.</source>
+        <translation>这个 ACK 没有确认 SYN,ACK：端点用 RST 回应。</translation>
+    </message>
+    <message>
+        <location filename="../../app/explanation.cpp" line="49"/>
+        <source>In SYN-RECEIVED a segment without ACK is dropped.</source>
+        <translation>在 SYN-RECEIVED 状态，没有 ACK 的报文段被丢弃。</translation>
+    </message>
+    <message>
+        <location filename="../../app/explanation.cpp" line="51"/>
+        <source>A RST aborted the half-open connection: the server goes back to LISTEN and keeps listening.</source>
+        <translation>RST 终止了半打开的连接：服务器回到 LISTEN，继续监听。</translation>
+    </message>
+    <message>
+        <location filename="../../app/explanation.cpp" line="53"/>
+        <source>A RST arrived in SYN-RECEIVED after an active open: the connection is refused.</source>
+        <translation>主动打开后在 SYN-RECEIVED 收到 RST：连接被拒绝。</translation>
+    </message>
+    <message>
+        <location filename="../../app/explanation.cpp" line="55"/>
+        <source>A FIN arrived with the final ACK: the endpoint acknowledges it and enters CLOSE-WAIT.</source>
+        <translation>FIN 随最后一个 ACK 一起到达：端点确认它并进入 CLOSE-WAIT。</translation>
+    </message>
+    <message>
+        <location filename="../../app/explanation.cpp" line="57"/>
+        <source>close() in SYN-RECEIVED sends a FIN: FIN-WAIT-1.</source>
+        <translation>在 SYN-RECEIVED 调用 close() 发出 FIN：进入 FIN-WAIT-1。</translation>
+    </message>
+    <message>
+        <location filename="../../app/explanation.cpp" line="59"/>
+        <source>abort() in SYN-RECEIVED sends a RST and deletes the connection.</source>
+        <translation>在 SYN-RECEIVED 调用 abort() 发出 RST 并删除连接。</translation>
+    </message>
+    <message>
+        <location filename="../../app/explanation.cpp" line="61"/>
+        <source>close(): the application has nothing more to send, so its kernel sends a FIN and waits for it to be acknowledged (FIN-WAIT-1).</source>
+        <translation>close()：应用程序没有更多数据要发送，于是内核发出 FIN，并等待它被确认（FIN-WAIT-1）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/explanation.cpp" line="63"/>
+        <source>The peer&apos;s FIN arrived: the kernel acknowledges it at once and enters CLOSE-WAIT; recv() will return 0, but this side may still send.</source>
+        <translation>对方的 FIN 到达：内核立即确认并进入 CLOSE-WAIT；recv() 将返回 0，但这一方仍然可以发送。</translation>
+    </message>
+    <message>
+        <location filename="../../app/explanation.cpp" line="65"/>
+        <source>A RST with the expected sequence number arrived: the connection is reset at once, with no FIN exchange.</source>
+        <translation>序列号正好是期望值的 RST 到达：连接立即被重置，不再交换 FIN。</translation>
+    </message>
+    <message>
+        <location filename="../../app/explanation.cpp" line="67"/>
+        <source>A RST inside the window but not at the expected number could be forged: the endpoint sends a challenge ACK (RFC 5961).</source>
+        <translation>在窗口内但不是期望序列号的 RST 可能是伪造的：端点发送挑战 ACK（RFC 5961）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/explanation.cpp" line="69"/>
+        <source>A RST outside the receive window is ignored.</source>
+        <translation>接收窗口之外的 RST 被忽略。</translation>
+    </message>
+    <message>
+        <location filename="../../app/explanation.cpp" line="71"/>
+        <source>A SYN on a synchronized connection is answered with a challenge ACK (RFC 5961).</source>
+        <translation>已同步连接上的 SYN 用挑战 ACK 回应（RFC 5961）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/explanation.cpp" line="73"/>
+        <source>The segment is outside the receive window (an old duplicate): the endpoint drops it and resends an ACK of what it expects.</source>
+        <translation>报文段在接收窗口之外（旧的重复报文）：端点丢弃它，并重发一个 ACK 说明自己期望什么。</translation>
+    </message>
+    <message>
+        <location filename="../../app/explanation.cpp" line="75"/>
+        <source>abort(): the endpoint sends a RST and forgets the connection at once; unsent data is lost.</source>
+        <translation>abort()：端点发出 RST 并立即丢弃连接；未发送的数据丢失。</translation>
+    </message>
+    <message>
+        <location filename="../../app/explanation.cpp" line="77"/>
+        <source>The ACK of our FIN arrived: our direction is closed (FIN-WAIT-2); the peer may still send data.</source>
+        <translation>对我们 FIN 的 ACK 到达：我们这个方向已关闭（FIN-WAIT-2）；对方仍可以发送数据。</translation>
+    </message>
+    <message>
+        <location filename="../../app/explanation.cpp" line="79"/>
+        <source>The peer&apos;s FIN crossed ours (simultaneous close): acknowledge it and wait for our own FIN&apos;s ACK in CLOSING.</source>
+        <translation>对方的 FIN 与我们的 FIN 交错（同时关闭）：确认它，并在 CLOSING 中等待对我们 FIN 的 ACK。</translation>
+    </message>
+    <message>
+        <location filename="../../app/explanation.cpp" line="81"/>
+        <source>The peer&apos;s FIN also acknowledges our FIN: ACK it and go straight to TIME-WAIT (Figure 5 does not draw this edge).</source>
+        <translation>对方的 FIN 同时确认了我们的 FIN：回 ACK 并直接进入 TIME-WAIT（图 5 没有画出这条边）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/explanation.cpp" line="83"/>
+        <source>close() was already called: no second FIN is sent.</source>
+        <translation>已经调用过 close()：不会再发第二个 FIN。</translation>
+    </message>
+    <message>
+        <location filename="../../app/explanation.cpp" line="85"/>
+        <source>The peer&apos;s FIN arrived: ACK it and wait in TIME-WAIT for 2×MSL, in case that ACK is lost and the FIN comes again.</source>
+        <translation>对方的 FIN 到达：回 ACK，并在 TIME-WAIT 中等待 2×MSL，以防这个 ACK 丢失而 FIN 再次到来。</translation>
+    </message>
+    <message>
+        <location filename="../../app/explanation.cpp" line="87"/>
+        <source>Data after our FIN (half-close): the peer may still send, and we acknowledge it.</source>
+        <translation>我们发出 FIN 之后的数据（半关闭）：对方仍可发送，我们确认它。</translation>
+    </message>
+    <message>
+        <location filename="../../app/explanation.cpp" line="89"/>
+        <source>In CLOSE-WAIT this side may still send: only the peer&apos;s direction is closed.</source>
+        <translation>在 CLOSE-WAIT 中这一方仍可发送：只有对方的方向关闭了。</translation>
+    </message>
+    <message>
+        <location filename="../../app/explanation.cpp" line="91"/>
+        <source>close() in CLOSE-WAIT sends our FIN: LAST-ACK, waiting for its acknowledgment.</source>
+        <translation>在 CLOSE-WAIT 调用 close() 发出我们的 FIN：进入 LAST-ACK，等待它被确认。</translation>
+    </message>
+    <message>
+        <location filename="../../app/explanation.cpp" line="93"/>
+        <source>Our FIN is acknowledged: CLOSING becomes TIME-WAIT.</source>
+        <translation>我们的 FIN 被确认：CLOSING 变为 TIME-WAIT。</translation>
+    </message>
+    <message>
+        <location filename="../../app/explanation.cpp" line="95"/>
+        <source>The last ACK arrived: the connection record is deleted (CLOSED).</source>
+        <translation>最后一个 ACK 到达：连接记录被删除（CLOSED）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/explanation.cpp" line="97"/>
+        <source>The peer&apos;s FIN came again (our ACK was lost): ACK it again and restart the 2MSL timer. This is why TIME-WAIT exists.</source>
+        <translation>对方的 FIN 又来了（我们的 ACK 丢了）：再次回 ACK 并重启 2MSL 定时器。这正是 TIME-WAIT 存在的原因。</translation>
+    </message>
+    <message>
+        <location filename="../../app/explanation.cpp" line="99"/>
+        <source>2×MSL passed with no retransmitted FIN: TIME-WAIT ends and the connection is CLOSED.</source>
+        <translation>2×MSL 内没有重传的 FIN：TIME-WAIT 结束，连接变为 CLOSED。</translation>
+    </message>
+    <message>
+        <location filename="../../app/explanation.cpp" line="101"/>
+        <source>A RST while closing: the connection record is deleted.</source>
+        <translation>关闭过程中收到 RST：连接记录被删除。</translation>
+    </message>
+    <message>
+        <location filename="../../app/explanation.cpp" line="103"/>
+        <source>abort() while closing deletes the connection without a RST.</source>
+        <translation>关闭过程中调用 abort() 删除连接，不发送 RST。</translation>
+    </message>
+    <message>
+        <location filename="../../app/explanation.cpp" line="105"/>
+        <source>Too many retransmissions went unanswered: the connection times out and is closed.</source>
+        <translation>太多次重传都没有回应：连接超时并被关闭。</translation>
+    </message>
+    <message>
+        <location filename="../../app/explanation.cpp" line="107"/>
+        <source>send() hands the bytes to the kernel, which sends them in a segment with PSH and ACK; seq is the number of the first byte.</source>
+        <translation>send() 把字节交给内核，内核用带 PSH 和 ACK 的报文段发出；seq 是第一个字节的序号。</translation>
+    </message>
+    <message>
+        <location filename="../../app/explanation.cpp" line="109"/>
+        <source>send() before the connection is established: the data waits in the send queue.</source>
+        <translation>连接建立之前调用 send()：数据在发送队列中等待。</translation>
+    </message>
+    <message>
+        <location filename="../../app/explanation.cpp" line="111"/>
+        <source>Data arrived in order: the kernel delivers it to recv() and acknowledges it (ack = seq + len).</source>
+        <translation>数据按序到达：内核把它交给 recv() 并确认（ack = seq + len）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/explanation.cpp" line="113"/>
+        <source>The ACK confirms our bytes: they leave the retransmission queue.</source>
+        <translation>ACK 确认了我们的字节：它们离开重传队列。</translation>
+    </message>
+    <message>
+        <location filename="../../app/explanation.cpp" line="115"/>
+        <source>A duplicate ACK acknowledges nothing new: ignored.</source>
+        <translation>重复的 ACK 没有确认新内容：忽略。</translation>
+    </message>
+    <message>
+        <location filename="../../app/explanation.cpp" line="117"/>
+        <source>The ACK acknowledges data never sent: the endpoint answers with an ACK and drops the segment.</source>
+        <translation>这个 ACK 确认了从未发送的数据：端点回一个 ACK 并丢弃该报文段。</translation>
+    </message>
+    <message>
+        <location filename="../../app/explanation.cpp" line="119"/>
+        <source>No ACK came before the retransmission timer expired: the same segment is sent again and the timeout doubles.</source>
+        <translation>重传定时器到期前没有收到 ACK：同一个报文段再发一次，超时时间加倍。</translation>
+    </message>
+    <message>
+        <location filename="../../app/explanation.cpp" line="121"/>
+        <source>accept() returns the connection the kernel already established: the handshake happened without the application.</source>
+        <translation>accept() 返回内核早已建立好的连接：握手是在应用程序不参与的情况下完成的。</translation>
+    </message>
+    <message>
+        <location filename="../../app/explanation.cpp" line="123"/>
+        <source>The handshake is complete: connect() returns.</source>
+        <translation>握手完成：connect() 返回。</translation>
+    </message>
+    <message>
+        <location filename="../../app/explanation.cpp" line="125"/>
+        <source>recv() returns 0: the peer closed its direction (its FIN arrived).</source>
+        <translation>recv() 返回 0：对方关闭了它的方向（它的 FIN 到了）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/explanation.cpp" line="127"/>
+        <source>Error: the connection already exists.</source>
+        <translation>错误：连接已经存在。</translation>
+    </message>
+    <message>
+        <location filename="../../app/explanation.cpp" line="129"/>
+        <source>Error: there is no connection.</source>
+        <translation>错误：连接不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../app/explanation.cpp" line="131"/>
+        <source>Error: the connection is closing; no more data can be sent.</source>
+        <translation>错误：连接正在关闭，不能再发送数据。</translation>
+    </message>
+    <message>
+        <location filename="../../app/explanation.cpp" line="133"/>
+        <source>accept() has no established connection to take yet.</source>
+        <translation>accept() 还没有可取的已建立连接。</translation>
+    </message>
+    <message>
+        <location filename="../../app/explanation.cpp" line="135"/>
+        <source>Error: a listening socket has no peer to send to.</source>
+        <translation>错误：监听套接字没有可以发送的对端。</translation>
+    </message>
+    <message>
+        <location filename="../../app/explanation.cpp" line="150"/>
+        <source>RFC 9293 §%1</source>
+        <translation>RFC 9293 §%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/explanation.cpp" line="193"/>
+        <source>Client</source>
+        <translation>客户端</translation>
+    </message>
+    <message>
+        <location filename="../../app/explanation.cpp" line="193"/>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <location filename="../../app/explanation.cpp" line="194"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../app/explanation.cpp" line="199"/>
+        <source>The network lost the segment: nobody receives it, and only its sender&apos;s retransmission timer will notice.</source>
+        <translation>网络丢失了这个报文段：没有人收到它，只有发送方的重传定时器会发现。</translation>
+    </message>
+</context>
+<context>
+    <name>InspectorView</name>
+    <message>
+        <location filename="../../app/inspectorview.cpp" line="117"/>
+        <source>Click an arrow in the ladder diagram to see its TCP header here.</source>
+        <translation>点击时序图中的箭头，在这里查看它的 TCP 首部。</translation>
+    </message>
+    <message>
+        <location filename="../../app/inspectorview.cpp" line="123"/>
+        <location filename="../../app/inspectorview.cpp" line="124"/>
+        <source>client</source>
+        <translation>客户端</translation>
+    </message>
+    <message>
+        <location filename="../../app/inspectorview.cpp" line="123"/>
+        <location filename="../../app/inspectorview.cpp" line="124"/>
+        <source>server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <location filename="../../app/inspectorview.cpp" line="130"/>
+        <source>Source port</source>
+        <translation>源端口</translation>
+    </message>
+    <message>
+        <location filename="../../app/inspectorview.cpp" line="131"/>
+        <source>The %1&apos;s port: where the segment comes from.</source>
+        <translation>%1的端口：报文段从这里发出。</translation>
+    </message>
+    <message>
+        <location filename="../../app/inspectorview.cpp" line="132"/>
+        <source>Destination port</source>
+        <translation>目的端口</translation>
+    </message>
+    <message>
+        <location filename="../../app/inspectorview.cpp" line="133"/>
+        <source>The %1&apos;s port: which socket receives it.</source>
+        <translation>%1的端口：由哪个套接字接收。</translation>
+    </message>
+    <message>
+        <location filename="../../app/inspectorview.cpp" line="137"/>
+        <source>Sequence number</source>
+        <translation>序列号</translation>
+    </message>
+    <message>
+        <location filename="../../app/inspectorview.cpp" line="138"/>
+        <source>The initial sequence number (ISN) the %1 chose; the SYN itself uses it up.</source>
+        <translation>%1选择的初始序列号（ISN）；SYN 本身占用这个序号。</translation>
+    </message>
+    <message>
+        <location filename="../../app/inspectorview.cpp" line="139"/>
+        <source>Number of the first byte this segment carries (a FIN counts as one byte).</source>
+        <translation>本报文段携带的第一个字节的序号（FIN 算一个字节）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/inspectorview.cpp" line="144"/>
+        <source>Acknowledgment number</source>
+        <translation>确认号</translation>
+    </message>
+    <message>
+        <location filename="../../app/inspectorview.cpp" line="145"/>
+        <source>The next byte the %1 expects: everything before it arrived.</source>
+        <translation>%1期望的下一个字节：之前的字节都已收到。</translation>
+    </message>
+    <message>
+        <location filename="../../app/inspectorview.cpp" line="146"/>
+        <source>Not used: the ACK flag is off.</source>
+        <translation>未使用：ACK 标志没有置位。</translation>
+    </message>
+    <message>
+        <location filename="../../app/inspectorview.cpp" line="148"/>
+        <source>Data offset</source>
+        <translation>数据偏移</translation>
+    </message>
+    <message>
+        <location filename="../../app/inspectorview.cpp" line="148"/>
+        <source>%1 words = %2 bytes</source>
+        <translation>%1 个字 = %2 字节</translation>
+    </message>
+    <message>
+        <location filename="../../app/inspectorview.cpp" line="149"/>
+        <source>Header length in 32-bit words; the data starts after it.</source>
+        <translation>以 32 位字为单位的首部长度；数据从它之后开始。</translation>
+    </message>
+    <message>
+        <location filename="../../app/inspectorview.cpp" line="150"/>
+        <source>Flags</source>
+        <translation>标志位</translation>
+    </message>
+    <message>
+        <location filename="../../app/inspectorview.cpp" line="151"/>
+        <source>Control bits: SYN opens, FIN closes, RST aborts, ACK says the ack field is valid, PSH pushes data to the application.</source>
+        <translation>控制位：SYN 建立连接，FIN 关闭，RST 中止，ACK 表示确认号有效，PSH 把数据推给应用程序。</translation>
+    </message>
+    <message>
+        <location filename="../../app/inspectorview.cpp" line="153"/>
+        <source>Window</source>
+        <translation>窗口</translation>
+    </message>
+    <message>
+        <location filename="../../app/inspectorview.cpp" line="154"/>
+        <source>How many more bytes the %1 can receive now (flow control).</source>
+        <translation>%1现在还能接收多少字节（流量控制）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/inspectorview.cpp" line="158"/>
+        <source>Checksum</source>
+        <translation>校验和</translation>
+    </message>
+    <message>
+        <location filename="../../app/inspectorview.cpp" line="159"/>
+        <source>Covers an IP pseudo-header, the header and the data; the receiver drops the segment if it does not match.</source>
+        <translation>覆盖 IP 伪首部、TCP 首部和数据；不匹配时接收方丢弃该报文段。</translation>
+    </message>
+    <message>
+        <location filename="../../app/inspectorview.cpp" line="161"/>
+        <source>Urgent pointer</source>
+        <translation>紧急指针</translation>
+    </message>
+    <message>
+        <location filename="../../app/inspectorview.cpp" line="161"/>
+        <source>Unused: the URG flag is off.</source>
+        <translation>未使用：URG 标志没有置位。</translation>
+    </message>
+    <message>
+        <location filename="../../app/inspectorview.cpp" line="163"/>
+        <source>Options</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <location filename="../../app/inspectorview.cpp" line="163"/>
+        <source>MSS %1</source>
+        <translation>MSS %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/inspectorview.cpp" line="163"/>
+        <source>(padding)</source>
+        <translation>（填充）</translation>
+    </message>
+    <message>
+        <location filename="../../app/inspectorview.cpp" line="164"/>
+        <source>Maximum segment size: the largest data the %1 accepts in one segment (sent only on SYNs).</source>
+        <translation>最大报文段长度：%1在一个报文段中能接受的最大数据量（只在 SYN 中发送）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/inspectorview.cpp" line="168"/>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/inspectorview.cpp" line="168"/>
+        <source>%n byte(s): %1</source>
+        <translation><numerusform>%n 字节：%1</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../app/inspectorview.cpp" line="169"/>
+        <source>The application&apos;s bytes, exactly as send() gave them.</source>
+        <translation>应用程序的字节，与 send() 交给内核的完全一样。</translation>
+    </message>
+    <message>
+        <location filename="../../app/inspectorview.cpp" line="174"/>
+        <source>Segment #%1: %2 → %3, %4</source>
+        <translation>报文段 #%1：%2 → %3，%4</translation>
+    </message>
+    <message>
+        <location filename="../../app/inspectorview.cpp" line="177"/>
+        <source>retransmission</source>
+        <translation>重传</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/inspectorview.cpp" line="180"/>
+        <source>%n byte(s) on the wire: %1 of header, %2 of data.</source>
+        <translation><numerusform>线路上共 %n 字节：首部 %1 字节，数据 %2 字节。</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../app/inspectorview.cpp" line="189"/>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location filename="../../app/inspectorview.cpp" line="189"/>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <location filename="../../app/inspectorview.cpp" line="189"/>
+        <source>Bytes (hex)</source>
+        <translation>字节（十六进制）</translation>
+    </message>
+    <message>
+        <location filename="../../app/inspectorview.cpp" line="206"/>
+        <source>Network byte order (big-endian):</source>
+        <translation>网络字节序（大端）：</translation>
+    </message>
+    <message>
+        <location filename="../../app/inspectorview.cpp" line="207"/>
+        <source>the most significant byte is sent first, so seq %1 is sent as %2.</source>
+        <translation>最高有效字节先发送，所以 seq %1 发送为 %2。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/inspectorview.cpp" line="233"/>
+        <source>… %n more byte(s)</source>
+        <translation><numerusform>… 另有 %n 字节</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>LadderView</name>
+    <message>
+        <location filename="../../app/ladderview.cpp" line="47"/>
+        <source>connect() blocks</source>
+        <translation>connect() 阻塞</translation>
+    </message>
+    <message>
+        <location filename="../../app/ladderview.cpp" line="49"/>
+        <source>send(%1)</source>
+        <translation>send(%1)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ladderview.cpp" line="51"/>
+        <source>call</source>
+        <translation>调用</translation>
+    </message>
+    <message>
+        <location filename="../../app/ladderview.cpp" line="59"/>
+        <source>recv() returns 0</source>
+        <translation>recv() 返回 0</translation>
+    </message>
+    <message>
+        <location filename="../../app/ladderview.cpp" line="60"/>
+        <source>recv() → %1</source>
+        <translation>recv() → %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ladderview.cpp" line="63"/>
+        <source>connect() returns</source>
+        <translation>connect() 返回</translation>
+    </message>
+    <message>
+        <location filename="../../app/ladderview.cpp" line="65"/>
+        <source>accept() returns</source>
+        <translation>accept() 返回</translation>
+    </message>
+    <message>
+        <location filename="../../app/ladderview.cpp" line="66"/>
+        <source>%1() returns</source>
+        <translation>%1() 返回</translation>
+    </message>
+    <message>
+        <location filename="../../app/ladderview.cpp" line="74"/>
+        <source>error: connection refused</source>
+        <translation>错误：连接被拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../app/ladderview.cpp" line="76"/>
+        <source>error: connection reset</source>
+        <translation>错误：连接被重置</translation>
+    </message>
+    <message>
+        <location filename="../../app/ladderview.cpp" line="78"/>
+        <source>error: connection timed out</source>
+        <translation>错误：连接超时</translation>
+    </message>
+    <message>
+        <location filename="../../app/ladderview.cpp" line="80"/>
+        <source>error: connection already exists</source>
+        <translation>错误：连接已存在</translation>
+    </message>
+    <message>
+        <location filename="../../app/ladderview.cpp" line="82"/>
+        <source>error: connection does not exist</source>
+        <translation>错误：连接不存在</translation>
+    </message>
+    <message>
+        <location filename="../../app/ladderview.cpp" line="84"/>
+        <source>error: connection closing</source>
+        <translation>错误：连接正在关闭</translation>
+    </message>
+    <message>
+        <location filename="../../app/ladderview.cpp" line="86"/>
+        <source>error: nothing to accept</source>
+        <translation>错误：没有可接受的连接</translation>
+    </message>
+    <message>
+        <location filename="../../app/ladderview.cpp" line="88"/>
+        <source>error: foreign socket unspecified</source>
+        <translation>错误：未指定对端套接字</translation>
+    </message>
+    <message>
+        <location filename="../../app/ladderview.cpp" line="92"/>
+        <source>error: %1</source>
+        <translation>错误：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ladderview.cpp" line="98"/>
+        <source>2MSL timer expires</source>
+        <translation>2MSL 定时器到期</translation>
+    </message>
+    <message>
+        <location filename="../../app/ladderview.cpp" line="99"/>
+        <source>retransmission timer fires</source>
+        <translation>重传定时器到期</translation>
+    </message>
+    <message>
+        <location filename="../../app/ladderview.cpp" line="115"/>
+        <source>Ladder diagram</source>
+        <translation>时序图</translation>
+    </message>
+    <message>
+        <location filename="../../app/ladderview.cpp" line="592"/>
+        <location filename="../../app/ladderview.cpp" line="934"/>
+        <source>retransmission</source>
+        <translation>重传</translation>
+    </message>
+    <message>
+        <location filename="../../app/ladderview.cpp" line="594"/>
+        <location filename="../../app/ladderview.cpp" line="936"/>
+        <source>crafted</source>
+        <translation>构造的</translation>
+    </message>
+    <message>
+        <location filename="../../app/ladderview.cpp" line="702"/>
+        <source>In flight. Click to lose this segment in the network and inspect it.</source>
+        <translation>传输中。点击让网络丢失这个报文段，并查看它。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ladderview.cpp" line="703"/>
+        <source>Click to inspect this segment&apos;s TCP header.</source>
+        <translation>点击查看这个报文段的 TCP 首部。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ladderview.cpp" line="794"/>
+        <source>Client</source>
+        <translation>客户端</translation>
+    </message>
+    <message>
+        <location filename="../../app/ladderview.cpp" line="794"/>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <location filename="../../app/ladderview.cpp" line="802"/>
+        <source>127.0.0.1 port %1</source>
+        <translation>127.0.0.1 端口 %1</translation>
+    </message>
+</context>
+<context>
+    <name>LessonLibrary</name>
+    <message>
+        <location filename="../../app/lessonlibrary.cpp" line="80"/>
+        <source>cannot open the lesson: %1</source>
+        <translation>无法打开课程：%1</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../app/mainwindow.cpp" line="193"/>
+        <source>About tcpsim</source>
+        <translation>关于 tcpsim</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.cpp" line="194"/>
+        <source>&lt;p&gt;&lt;b&gt;tcpsim&lt;/b&gt; shows how TCP opens and closes a connection, one segment at a time, following RFC 9293.&lt;/p&gt;&lt;p&gt;Space or → steps, ← goes back, Home resets, P plays.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;tcpsim&lt;/b&gt; 按照 RFC 9293，一个报文段一个报文段地展示 TCP 如何建立和关闭连接。&lt;/p&gt;&lt;p&gt;空格或 → 前进一步，← 后退，Home 重置，P 自动播放。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.cpp" line="364"/>
+        <source>tcpsim — TCP handshake and teardown</source>
+        <translation>tcpsim — TCP 三次握手与四次挥手</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.cpp" line="365"/>
+        <source>&amp;New free session</source>
+        <translation>新建自由练习(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.cpp" line="366"/>
+        <source>&amp;Open lesson…</source>
+        <translation>打开课程(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.cpp" line="367"/>
+        <source>&amp;Save lesson as…</source>
+        <translation>课程另存为(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.cpp" line="368"/>
+        <source>Save transition &amp;log as CSV…</source>
+        <translation>将状态转换日志保存为 CSV(&amp;L)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.cpp" line="369"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.cpp" line="370"/>
+        <source>Step ▶</source>
+        <translation>下一步 ▶</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.cpp" line="371"/>
+        <source>Run the next step (Space, →, Page Down)</source>
+        <translation>执行下一步（空格、→、Page Down）</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.cpp" line="372"/>
+        <source>◀ Back</source>
+        <translation>◀ 上一步</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.cpp" line="373"/>
+        <source>Go back one step, exactly (←, Backspace, Page Up)</source>
+        <translation>精确地后退一步（←、Backspace、Page Up）</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.cpp" line="374"/>
+        <source>Reset</source>
+        <translation>重置</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.cpp" line="375"/>
+        <source>Back to the start of the lesson (Home)</source>
+        <translation>回到课程开头（Home）</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.cpp" line="376"/>
+        <location filename="../../app/mainwindow.cpp" line="572"/>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.cpp" line="376"/>
+        <location filename="../../app/mainwindow.cpp" line="572"/>
+        <source>Play</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.cpp" line="377"/>
+        <source>Play the lesson step by step (P)</source>
+        <translation>逐步自动播放课程（P）</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.cpp" line="378"/>
+        <source>&amp;Full screen</source>
+        <translation>全屏(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.cpp" line="379"/>
+        <source>Zoom &amp;in</source>
+        <translation>放大(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.cpp" line="380"/>
+        <source>Zoom &amp;out</source>
+        <translation>缩小(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.cpp" line="381"/>
+        <source>&amp;Actual size</source>
+        <translation>实际大小(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.cpp" line="382"/>
+        <source>&amp;About tcpsim</source>
+        <translation>关于 tcpsim(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.cpp" line="383"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.cpp" line="384"/>
+        <source>&amp;Lesson</source>
+        <translation>课程(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.cpp" line="385"/>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.cpp" line="386"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.cpp" line="387"/>
+        <source>Controls</source>
+        <translation>控制</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.cpp" line="388"/>
+        <source>Lesson:</source>
+        <translation>课程：</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.cpp" line="389"/>
+        <source>Speed:</source>
+        <translation>速度：</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.cpp" line="390"/>
+        <source>Numbers:</source>
+        <translation>序号：</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.cpp" line="391"/>
+        <source>Symbolic (j, k)</source>
+        <translation>符号（j、k）</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.cpp" line="392"/>
+        <source>Relative</source>
+        <translation>相对</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.cpp" line="393"/>
+        <source>Absolute</source>
+        <translation>绝对</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.cpp" line="394"/>
+        <source>Symbolic: the client&apos;s ISN is j and the server&apos;s k, as in the textbooks. Relative: counted from each side&apos;s ISN, as Wireshark shows them. Absolute: the numbers on the wire.</source>
+        <translation>符号：客户端的 ISN 记作 j，服务器的记作 k，与教科书一致。相对：从各自的 ISN 开始计数，与 Wireshark 显示的一样。绝对：线路上的真实数值。</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.cpp" line="397"/>
+        <source>State diagram (RFC 9293)</source>
+        <translation>状态图（RFC 9293）</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.cpp" line="398"/>
+        <source>Transition log</source>
+        <translation>状态转换日志</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.cpp" line="399"/>
+        <source>Segment inspector</source>
+        <translation>报文段检查器</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.cpp" line="400"/>
+        <source>Client</source>
+        <translation>客户端</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.cpp" line="401"/>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.cpp" line="402"/>
+        <source>Live connection</source>
+        <translation>真实连接</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.cpp" line="403"/>
+        <source>A real QTcpSocket pair on loopback will run the same exchange here.</source>
+        <translation>这里将由回环地址上一对真实的 QTcpSocket 进行同样的交互。</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.cpp" line="418"/>
+        <source>Free play (empty lesson)</source>
+        <translation>自由练习（空课程）</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.cpp" line="457"/>
+        <source>Cannot open the lesson</source>
+        <translation>无法打开课程</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.cpp" line="458"/>
+        <source>The lesson script has an error; the current lesson stays open.</source>
+        <translation>课程脚本有错误；当前课程保持打开。</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.cpp" line="469"/>
+        <source>Free play</source>
+        <translation>自由练习</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.cpp" line="497"/>
+        <source>Open a lesson script</source>
+        <translation>打开课程脚本</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.cpp" line="498"/>
+        <source>Lesson scripts (*.tcp);;All files (*)</source>
+        <translation>课程脚本 (*.tcp);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.cpp" line="505"/>
+        <source>Save the lesson script</source>
+        <translation>保存课程脚本</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.cpp" line="506"/>
+        <source>Lesson scripts (*.tcp)</source>
+        <translation>课程脚本 (*.tcp)</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.cpp" line="513"/>
+        <source>Cannot save the lesson</source>
+        <translation>无法保存课程</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.cpp" line="515"/>
+        <location filename="../../app/mainwindow.cpp" line="528"/>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.cpp" line="520"/>
+        <source>Save the transition log</source>
+        <translation>保存状态转换日志</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.cpp" line="521"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.cpp" line="526"/>
+        <source>Cannot save the log</source>
+        <translation>无法保存日志</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.cpp" line="535"/>
+        <source>The lesson is over: nothing is in flight and no timer is pending.</source>
+        <translation>课程结束：没有正在传输的报文段，也没有待触发的定时器。</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.cpp" line="637"/>
+        <source>Step %1 of %2</source>
+        <translation>第 %1 步，共 %2 步</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.cpp" line="654"/>
+        <source>Press Space or → to take the first step.</source>
+        <translation>按空格或 → 开始第一步。</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.cpp" line="656"/>
+        <source>Free play: use the buttons of the client and the server below; every action becomes a line of the lesson (File → Save lesson).</source>
+        <translation>自由练习：使用下方客户端和服务器的按钮；每个操作都会成为课程中的一行（文件 → 保存课程）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.cpp" line="671"/>
+        <source>Nothing changed state in this step.</source>
+        <translation>这一步没有状态变化。</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.cpp" line="683"/>
+        <source>Expectation failed: %1</source>
+        <translation>预期不符：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.cpp" line="708"/>
+        <source>Only the oldest segment in flight from a side can be dropped; drop that one first.</source>
+        <translation>只能丢弃一方最早发出、仍在传输中的报文段；请先丢弃那一个。</translation>
+    </message>
+</context>
+<context>
+    <name>NumberFormatter</name>
+    <message>
+        <location filename="../../app/numberformat.cpp" line="72"/>
+        <source>Absolute numbers</source>
+        <translation>绝对序号</translation>
+    </message>
+    <message>
+        <location filename="../../app/numberformat.cpp" line="74"/>
+        <source>Relative numbers (like Wireshark)</source>
+        <translation>相对序号（同 Wireshark）</translation>
+    </message>
+    <message>
+        <location filename="../../app/numberformat.cpp" line="76"/>
+        <source>Symbolic numbers (j, k)</source>
+        <translation>符号序号（j、k）</translation>
+    </message>
+</context>
+<context>
+    <name>SidePane</name>
+    <message>
+        <location filename="../../app/sidepane.cpp" line="111"/>
+        <source>Client application</source>
+        <translation>客户端应用程序</translation>
+    </message>
+    <message>
+        <location filename="../../app/sidepane.cpp" line="111"/>
+        <source>Server application</source>
+        <translation>服务器应用程序</translation>
+    </message>
+    <message>
+        <location filename="../../app/sidepane.cpp" line="116"/>
+        <source>Listen</source>
+        <translation>监听</translation>
+    </message>
+    <message>
+        <location filename="../../app/sidepane.cpp" line="117"/>
+        <source>listen(): open passively and wait for a SYN</source>
+        <translation>listen()：被动打开，等待 SYN</translation>
+    </message>
+    <message>
+        <location filename="../../app/sidepane.cpp" line="118"/>
+        <source>Connect</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <location filename="../../app/sidepane.cpp" line="119"/>
+        <source>connect(): send a SYN to the peer</source>
+        <translation>connect()：向对方发送 SYN</translation>
+    </message>
+    <message>
+        <location filename="../../app/sidepane.cpp" line="120"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../app/sidepane.cpp" line="121"/>
+        <source>close(): send a FIN when the data is sent</source>
+        <translation>close()：数据发完后发送 FIN</translation>
+    </message>
+    <message>
+        <location filename="../../app/sidepane.cpp" line="122"/>
+        <source>Abort</source>
+        <translation>中止</translation>
+    </message>
+    <message>
+        <location filename="../../app/sidepane.cpp" line="123"/>
+        <source>abort(): send a RST and forget the connection</source>
+        <translation>abort()：发送 RST 并丢弃连接</translation>
+    </message>
+    <message>
+        <location filename="../../app/sidepane.cpp" line="124"/>
+        <source>Deliver →</source>
+        <translation>送达 →</translation>
+    </message>
+    <message>
+        <location filename="../../app/sidepane.cpp" line="124"/>
+        <source>← Deliver</source>
+        <translation>← 送达</translation>
+    </message>
+    <message>
+        <location filename="../../app/sidepane.cpp" line="125"/>
+        <source>The oldest segment in flight from the client reaches the server</source>
+        <translation>客户端最早发出、仍在传输中的报文段到达服务器</translation>
+    </message>
+    <message>
+        <location filename="../../app/sidepane.cpp" line="126"/>
+        <source>The oldest segment in flight from the server reaches the client</source>
+        <translation>服务器最早发出、仍在传输中的报文段到达客户端</translation>
+    </message>
+    <message>
+        <location filename="../../app/sidepane.cpp" line="127"/>
+        <source>Drop ✕</source>
+        <translation>丢弃 ✕</translation>
+    </message>
+    <message>
+        <location filename="../../app/sidepane.cpp" line="128"/>
+        <source>The network loses the oldest segment in flight from this side</source>
+        <translation>网络丢失这一方最早发出、仍在传输中的报文段</translation>
+    </message>
+    <message>
+        <location filename="../../app/sidepane.cpp" line="129"/>
+        <source>Timer</source>
+        <translation>定时器</translation>
+    </message>
+    <message>
+        <location filename="../../app/sidepane.cpp" line="130"/>
+        <source>Fire this side&apos;s next timer (retransmission or TIME-WAIT)</source>
+        <translation>触发这一方的下一个定时器（重传或 TIME-WAIT）</translation>
+    </message>
+    <message>
+        <location filename="../../app/sidepane.cpp" line="131"/>
+        <source>Type a message, press Enter: client send</source>
+        <translation>输入消息后按回车：客户端发送</translation>
+    </message>
+    <message>
+        <location filename="../../app/sidepane.cpp" line="132"/>
+        <source>Type a reply, press Enter: server send</source>
+        <translation>输入回复后按回车：服务器发送</translation>
+    </message>
+    <message>
+        <location filename="../../app/sidepane.cpp" line="133"/>
+        <source>Send</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <location filename="../../app/sidepane.cpp" line="134"/>
+        <source>recv() got:</source>
+        <translation>recv() 收到：</translation>
+    </message>
+    <message>
+        <location filename="../../app/sidepane.cpp" line="136"/>
+        <source>Auto-reply &quot;Hello, …&quot;</source>
+        <translation>自动回复“Hello, …”</translation>
+    </message>
+    <message>
+        <location filename="../../app/sidepane.cpp" line="137"/>
+        <source>Like the echo server of the notes: answer each message with &quot;Hello, &lt;message&gt;&quot;</source>
+        <translation>像笔记中的回声服务器一样：对每条消息回复“Hello, &lt;消息&gt;”</translation>
+    </message>
+    <message>
+        <location filename="../../app/sidepane.cpp" line="146"/>
+        <source>waiting in the accept queue</source>
+        <translation>在 accept 队列中等待</translation>
+    </message>
+    <message>
+        <location filename="../../app/sidepane.cpp" line="148"/>
+        <source>connect() is blocked</source>
+        <translation>connect() 正在阻塞</translation>
+    </message>
+    <message>
+        <location filename="../../app/sidepane.cpp" line="150"/>
+        <source>recv() returned 0</source>
+        <translation>recv() 已返回 0</translation>
+    </message>
+    <message>
+        <location filename="../../app/sidepane.cpp" line="158"/>
+        <source>(nothing yet)</source>
+        <translation>（还没有）</translation>
+    </message>
+</context>
+<context>
+    <name>StateDiagram</name>
+    <message>
+        <location filename="../../app/statediagram.cpp" line="44"/>
+        <source>TCP state diagram</source>
+        <translation>TCP 状态图</translation>
+    </message>
+    <message>
+        <location filename="../../app/statediagram.cpp" line="109"/>
+        <source>passive OPEN</source>
+        <translation>被动 OPEN</translation>
+    </message>
+    <message>
+        <location filename="../../app/statediagram.cpp" line="109"/>
+        <source>create TCB</source>
+        <translation>创建 TCB</translation>
+    </message>
+    <message>
+        <location filename="../../app/statediagram.cpp" line="110"/>
+        <location filename="../../app/statediagram.cpp" line="119"/>
+        <location filename="../../app/statediagram.cpp" line="120"/>
+        <location filename="../../app/statediagram.cpp" line="125"/>
+        <source>CLOSE</source>
+        <translation>CLOSE</translation>
+    </message>
+    <message>
+        <location filename="../../app/statediagram.cpp" line="110"/>
+        <location filename="../../app/statediagram.cpp" line="112"/>
+        <location filename="../../app/statediagram.cpp" line="129"/>
+        <source>delete TCB</source>
+        <translation>删除 TCB</translation>
+    </message>
+    <message>
+        <location filename="../../app/statediagram.cpp" line="111"/>
+        <source>active OPEN</source>
+        <translation>主动 OPEN</translation>
+    </message>
+    <message>
+        <location filename="../../app/statediagram.cpp" line="111"/>
+        <location filename="../../app/statediagram.cpp" line="115"/>
+        <source>snd SYN</source>
+        <translation>发 SYN</translation>
+    </message>
+    <message>
+        <location filename="../../app/statediagram.cpp" line="112"/>
+        <source>CLOSE, rcv RST</source>
+        <translation>CLOSE，收 RST</translation>
+    </message>
+    <message>
+        <location filename="../../app/statediagram.cpp" line="113"/>
+        <location filename="../../app/statediagram.cpp" line="116"/>
+        <source>rcv SYN</source>
+        <translation>收 SYN</translation>
+    </message>
+    <message>
+        <location filename="../../app/statediagram.cpp" line="113"/>
+        <location filename="../../app/statediagram.cpp" line="116"/>
+        <source>snd SYN,ACK</source>
+        <translation>发 SYN,ACK</translation>
+    </message>
+    <message>
+        <location filename="../../app/statediagram.cpp" line="114"/>
+        <source>rcv RST</source>
+        <translation>收 RST</translation>
+    </message>
+    <message>
+        <location filename="../../app/statediagram.cpp" line="115"/>
+        <source>SEND</source>
+        <translation>SEND</translation>
+    </message>
+    <message>
+        <location filename="../../app/statediagram.cpp" line="117"/>
+        <source>rcv ACK of SYN</source>
+        <translation>收到 SYN 的 ACK</translation>
+    </message>
+    <message>
+        <location filename="../../app/statediagram.cpp" line="118"/>
+        <source>rcv SYN,ACK</source>
+        <translation>收 SYN,ACK</translation>
+    </message>
+    <message>
+        <location filename="../../app/statediagram.cpp" line="118"/>
+        <location filename="../../app/statediagram.cpp" line="121"/>
+        <location filename="../../app/statediagram.cpp" line="123"/>
+        <location filename="../../app/statediagram.cpp" line="124"/>
+        <location filename="../../app/statediagram.cpp" line="126"/>
+        <source>snd ACK</source>
+        <translation>发 ACK</translation>
+    </message>
+    <message>
+        <location filename="../../app/statediagram.cpp" line="119"/>
+        <location filename="../../app/statediagram.cpp" line="120"/>
+        <location filename="../../app/statediagram.cpp" line="125"/>
+        <source>snd FIN</source>
+        <translation>发 FIN</translation>
+    </message>
+    <message>
+        <location filename="../../app/statediagram.cpp" line="121"/>
+        <location filename="../../app/statediagram.cpp" line="123"/>
+        <location filename="../../app/statediagram.cpp" line="126"/>
+        <source>rcv FIN</source>
+        <translation>收 FIN</translation>
+    </message>
+    <message>
+        <location filename="../../app/statediagram.cpp" line="122"/>
+        <location filename="../../app/statediagram.cpp" line="127"/>
+        <location filename="../../app/statediagram.cpp" line="128"/>
+        <source>rcv ACK of FIN</source>
+        <translation>收到 FIN 的 ACK</translation>
+    </message>
+    <message>
+        <location filename="../../app/statediagram.cpp" line="124"/>
+        <source>rcv FIN+ACK of FIN</source>
+        <translation>收到 FIN+ACK（确认了 FIN）</translation>
+    </message>
+    <message>
+        <location filename="../../app/statediagram.cpp" line="129"/>
+        <source>timeout 2MSL</source>
+        <translation>超时 2MSL</translation>
+    </message>
+    <message>
+        <location filename="../../app/statediagram.cpp" line="377"/>
+        <location filename="../../app/statediagram.cpp" line="394"/>
+        <source>Client</source>
+        <translation>客户端</translation>
+    </message>
+    <message>
+        <location filename="../../app/statediagram.cpp" line="377"/>
+        <location filename="../../app/statediagram.cpp" line="394"/>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <location filename="../../app/statediagram.cpp" line="384"/>
+        <source>dashed: not in Figure 5</source>
+        <translation>虚线：图 5 中没有</translation>
+    </message>
+    <message>
+        <location filename="../../app/statediagram.cpp" line="393"/>
+        <source>%1: %2 → %3</source>
+        <translation>%1：%2 → %3</translation>
+    </message>
+    <message>
+        <location filename="../../app/statediagram.cpp" line="398"/>
+        <source>(an edge Figure 5 does not draw)</source>
+        <translation>（图 5 没有画出这条边）</translation>
+    </message>
+</context>
+<context>
+    <name>TransitionLogModel</name>
+    <message>
+        <location filename="../../app/transitionlog.cpp" line="19"/>
+        <source>rcv %1</source>
+        <translation>收 %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/transitionlog.cpp" line="20"/>
+        <source>segment</source>
+        <translation>报文段</translation>
+    </message>
+    <message>
+        <location filename="../../app/transitionlog.cpp" line="22"/>
+        <source>2MSL timer</source>
+        <translation>2MSL 定时器</translation>
+    </message>
+    <message>
+        <location filename="../../app/transitionlog.cpp" line="23"/>
+        <source>retransmission timer</source>
+        <translation>重传定时器</translation>
+    </message>
+    <message>
+        <location filename="../../app/transitionlog.cpp" line="55"/>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
+    <message>
+        <location filename="../../app/transitionlog.cpp" line="59"/>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/transitionlog.cpp" line="87"/>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <location filename="../../app/transitionlog.cpp" line="89"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/transitionlog.cpp" line="91"/>
+        <source>Endpoint</source>
+        <translation>端点</translation>
+    </message>
+    <message>
+        <location filename="../../app/transitionlog.cpp" line="93"/>
+        <source>From → To</source>
+        <translation>从 → 到</translation>
+    </message>
+    <message>
+        <location filename="../../app/transitionlog.cpp" line="95"/>
+        <source>Cause</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../app/transitionlog.cpp" line="97"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../app/transitionlog.cpp" line="210"/>
+        <source>client</source>
+        <translation>客户端</translation>
+    </message>
+    <message>
+        <location filename="../../app/transitionlog.cpp" line="210"/>
+        <source>server</source>
+        <translation>服务器</translation>
+    </message>
+</context>
 </TS>
