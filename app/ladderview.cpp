@@ -772,8 +772,13 @@ void LadderView::paintEvent(QPaintEvent *)
         if (isRevealed(label))
             paintLabel(painter, label, g);
     }
-    for (int i = 0; i < arrowCount(); ++i)
-        paintArrow(painter, i);
+    for (int i = 0; i < arrowCount(); ++i) {
+        const QLineF line = arrowLine(m_arrows[static_cast<std::size_t>(i)]);
+        const double top = std::min(line.y1(), line.y2()) - g.line * 2;
+        const double bottom = std::max(line.y1(), line.y2()) + g.line * 2;
+        if (bottom >= visibleTop && top <= visibleBottom)
+            paintArrow(painter, i);
+    }
     painter.restore();
 
     paintHeader(painter, g);
