@@ -58,6 +58,7 @@ void KernelObserver::pollFor(int milliseconds)
     if (!isAvailable())
         return;
     m_pollDeadline = qMax(m_pollDeadline, m_pollDeadlineClock.elapsed() + milliseconds);
+    m_lastChange = m_pollDeadlineClock.elapsed();
     updatePolling();
 }
 
@@ -106,6 +107,7 @@ void KernelObserver::sample()
     }
 
     const QHash<FourTuple, KernelSocket> previous = std::exchange(m_rows, current);
+    bool changed = previous.size() != current.size();
     for (auto it = previous.constBegin(); it != previous.constEnd(); ++it) {
         if (!current.contains(it.key()))
             emit socketGone(it.value());
@@ -113,14 +115,18 @@ void KernelObserver::sample()
     for (auto it = current.constBegin(); it != current.constEnd(); ++it) {
         const auto before = previous.constFind(it.key());
         if (before == previous.constEnd()) {
+            changed = true;
             emit socketChanged(it.value(), 0);
         } else if (before->stateCode != it->stateCode) {
+            changed = true;
             emit socketChanged(it.value(), before->stateCode);
         } else if (before->rxQueue != it->rxQueue || before->txQueue != it->txQueue
                    || before->inode != it->inode) {
             emit socketUpdated(it.value());
         }
     }
+    if (changed)
+        m_lastChange = m_pollDeadlineClock.elapsed();
     m_sampling = false;
     updatePolling();
     emit sampled();
@@ -148,9 +154,10 @@ void KernelObserver::updatePolling()
         }
         return;
     }
-    const int interval = (connections && onlyTimeWait && !deadlinePending)
-        ? qMax(m_pollInterval, timeWaitPollIntervalMs)
-        : m_pollInterval;
+    // Fast right after a change or a step, slower when connections just sit there.
+    int interval = m_pollInterval;
+    if (!deadlinePending && m_pollDeadlineClock.elapsed() - m_lastChange >= steadyAfterMs)
+        interval = qMax(m_pollInterval, onlyTimeWait ? timeWaitPollIntervalMs : steadyPollIntervalMs);
     if (!m_timer.isActive()) {
         m_timer.start(interval);
         emit pollingChanged(true);

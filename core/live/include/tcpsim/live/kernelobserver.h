@@ -20,6 +20,9 @@ class KernelObserver : public QObject
 
 public:
     static constexpr int defaultPollIntervalMs = 25;
+    // Nothing changed for a second: connections wait for the next click.
+    static constexpr int steadyPollIntervalMs = 100;
+    static constexpr int steadyAfterMs = 1000;
     // Only TIME-WAIT rows left: nothing changes for 60 s but their end.
     static constexpr int timeWaitPollIntervalMs = 250;
 
@@ -77,6 +80,7 @@ private:
     QTimer m_timer;
     QElapsedTimer m_pollDeadlineClock;
     qint64 m_pollDeadline = -1;
+    qint64 m_lastChange = 0;
     int m_pollInterval = defaultPollIntervalMs;
     quint64 m_sampleCount = 0;
     bool m_sampling = false;
