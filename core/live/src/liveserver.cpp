@@ -9,7 +9,12 @@ namespace tcpsim::live {
 
 LiveServer::LiveServer(QObject *parent) : QObject(parent)
 {
+#if QT_VERSION >= QT_VERSION_CHECK(6, 4, 0)
+    // Emitted only for connections QTcpServer has actually queued (not while paused).
     connect(&m_server, &QTcpServer::pendingConnectionAvailable, this, &LiveServer::acceptPending);
+#else
+    connect(&m_server, &QTcpServer::newConnection, this, &LiveServer::acceptPending);
+#endif
 }
 
 LiveServer::~LiveServer()

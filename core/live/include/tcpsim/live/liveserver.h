@@ -62,8 +62,13 @@ public:
     int maxConnections() const { return m_maxConnections; }
     void setMaxBufferedBytes(qint64 bytes) { m_maxBufferedBytes = qMax<qint64>(1024, bytes); }
     qint64 maxBufferedBytes() const { return m_maxBufferedBytes; }
+#if QT_VERSION >= QT_VERSION_CHECK(6, 3, 0)
     void setListenBacklogSize(int size) { m_server.setListenBacklogSize(size); }
     int listenBacklogSize() const { return m_server.listenBacklogSize(); }
+#else
+    // Before Qt 6.3 QTcpServer always passed 50 to listen().
+    int listenBacklogSize() const { return 50; }
+#endif
 
     // accept() deferred: connections wait, ESTABLISHED, in the kernel's accept queue.
     void pauseAccepting();
