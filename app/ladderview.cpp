@@ -672,11 +672,23 @@ void LadderView::mousePressEvent(QMouseEvent *event)
     }
     finishAnimation();
     const QPointF point = event->position() + QPointF(0, verticalScrollBar()->value());
-    const int index = arrowAt(point);
-    if (index >= 0) {
-        setSelectedArrow(index);
-        emit arrowClicked(index);
+    int index = arrowAt(point);
+    if (index < 0)
+        return;
+    const Arrow &arrow = m_arrows[static_cast<std::size_t>(index)];
+    if (arrow.fate == Fate::InFlight && arrow.segment.id != 0) {
+        // Copies: a receiver that drops the segment rebuilds m_arrows.
+        const tcpsim::Side from = arrow.segment.from;
+        const std::uint64_t id = arrow.segment.id;
+        emit dropRequested(from, id);
+        finishAnimation();
+        const int now = arrowIndexForSegmentId(id);
+        if (now < 0)
+            return;
+        index = now;
     }
+    setSelectedArrow(index);
+    emit arrowClicked(index);
 }
 
 void LadderView::mouseMoveEvent(QMouseEvent *event)

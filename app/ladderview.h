@@ -89,6 +89,9 @@ public:
 
 signals:
     void arrowClicked(int index);
+    // Emitted before arrowClicked when the clicked arrow is in flight: the receiver should drop
+    // that segment (LessonController::dropSegment records `client drop #id`).
+    void dropRequested(tcpsim::Side from, std::uint64_t id);
     void revealChanged();
     void animationFinished();
 

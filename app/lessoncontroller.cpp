@@ -1,5 +1,7 @@
 #include "lessoncontroller.h"
 
+#include <algorithm>
+
 using namespace tcpsim;
 
 namespace Commands {
@@ -9,6 +11,13 @@ Command make(Verb verb, Side side, std::string data)
     command.verb = verb;
     command.side = side;
     command.data = std::move(data);
+    return command;
+}
+
+Command dropSegment(Side side, std::uint64_t id)
+{
+    Command command = make(Verb::Drop, side);
+    command.segmentId = id;
     return command;
 }
 } // namespace Commands
@@ -225,6 +234,17 @@ void LessonController::perform(const Command &command)
     emit lessonChanged();
     emit stepped(Direction::Forward);
     applyAutoReply();
+}
+
+bool LessonController::dropSegment(Side from, std::uint64_t id)
+{
+    const auto &queue = simulation().inFlight(from);
+    const bool inFlight = std::any_of(queue.begin(), queue.end(),
+                                      [id](const Segment &segment) { return segment.id == id; });
+    if (id == 0 || !inFlight)
+        return false;
+    perform(Commands::dropSegment(from, id));
+    return true;
 }
 
 void LessonController::applyAutoReply()

@@ -9,6 +9,7 @@
 #include <QObject>
 #include <QStringList>
 
+#include <cstdint>
 #include <vector>
 
 class LessonController : public QObject
@@ -59,6 +60,10 @@ public slots:
     void goToStep(int step);
     // Free mode: inserts the command at the current position and runs it.
     void perform(const tcpsim::Command &command);
+    // Clicking an in-flight arrow: records `client drop #3` (the segment's global id) at the
+    // current position and runs it. False, and nothing recorded, when that segment is not in
+    // flight from `from` now.
+    bool dropSegment(tcpsim::Side from, std::uint64_t id);
 
 signals:
     void stepped(LessonController::Direction direction);
@@ -85,4 +90,6 @@ private:
 // Builds commands for free mode.
 namespace Commands {
 tcpsim::Command make(tcpsim::Verb verb, tcpsim::Side side, std::string data = {});
+// `client drop #id`
+tcpsim::Command dropSegment(tcpsim::Side side, std::uint64_t id);
 }

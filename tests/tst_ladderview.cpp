@@ -3,6 +3,7 @@
 #include "lessoncontroller.h"
 #include "lessonlibrary.h"
 
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QTimer>
 #include <QTest>
@@ -19,6 +20,7 @@ private slots:
     void noTimerRunsWhenIdle();
     void numberStyles();
     void clickingArrow_emitsIndex();
+    void clickingInFlightArrow_dropsThatSegment();
     void longLesson_scrolls();
 
 private:
@@ -124,6 +126,47 @@ void TestLadderView::clickingArrow_emitsIndex()
     QTest::mouseClick(view.viewport(), Qt::LeftButton, {}, view.arrowHitPoint(1).toPoint());
     QCOMPARE(clicked.count(), 2);
     QCOMPARE(clicked.last().first().toInt(), 1);
+}
+
+void TestLadderView::clickingInFlightArrow_dropsThatSegment()
+{
+    LessonController controller;
+    controller.setLesson(lesson("server listen\nclient connect\nsettle\nclient send \"a\"\nclient send \"b\"\n"));
+    controller.goToStep(controller.stepCount());
+    LadderView view;
+    view.resize(800, 600);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    const auto show = [&] {
+        view.setSimulation(controller.simulation(), controller.eventBoundaries(), LadderView::Animation::Instant);
+    };
+    show();
+    // As the window wires it: the controller records `client drop #id`, the ladder shows the result.
+    connect(&view, &LadderView::dropRequested, &controller,
+            [&](Side from, std::uint64_t id) { controller.dropSegment(from, id); });
+    connect(&controller, &LessonController::stepped, &view, show);
+    QSignalSpy drops(&view, &LadderView::dropRequested);
+    QSignalSpy clicked(&view, &LadderView::arrowClicked);
+
+    const std::uint64_t newer = controller.simulation().inFlight(Side::Client).back().id;
+    const int index = view.arrowIndexForSegmentId(newer);
+    QVERIFY(index >= 0);
+    QCOMPARE(view.arrows()[static_cast<std::size_t>(index)].fate, LadderView::Fate::InFlight);
+    view.verticalScrollBar()->setValue(view.verticalScrollBar()->maximum());
+    QTest::mouseClick(view.viewport(), Qt::LeftButton, {}, view.arrowHitPoint(index).toPoint());
+    QCOMPARE(drops.count(), 1);
+    QCOMPARE(drops.first().at(1).value<std::uint64_t>(), newer);
+    QCOMPARE(controller.stepScript(controller.currentStep()), QStringLiteral("client drop #%1").arg(newer));
+    QCOMPARE(clicked.count(), 1);
+    const int now = clicked.first().first().toInt();
+    QCOMPARE(view.arrows()[static_cast<std::size_t>(now)].segment.id, newer);
+    QCOMPARE(view.arrows()[static_cast<std::size_t>(now)].fate, LadderView::Fate::Lost);
+    QCOMPARE(view.arrowCount(LadderView::Fate::InFlight), 1); // the older one still travels
+
+    // A lost arrow only selects.
+    QTest::mouseClick(view.viewport(), Qt::LeftButton, {}, view.arrowHitPoint(now).toPoint());
+    QCOMPARE(drops.count(), 1);
+    QCOMPARE(clicked.count(), 2);
 }
 
 void TestLadderView::longLesson_scrolls()

@@ -17,6 +17,7 @@ private slots:
     void back_thenForward_reusesExactSnapshot();
     void stepAtEnd_deliversInFlight();
     void perform_insertsAtCurrentPosition();
+    void dropSegment_recordsTheIdAndDropsThatSegment();
     void everyBuiltInLesson_runsToTheEnd();
 };
 
@@ -90,6 +91,42 @@ void TestLessonController::perform_insertsAtCurrentPosition()
     QCOMPARE(controller.stepCount(), 4);
     QCOMPARE(controller.simulation().endpoint(Side::Server).state(), TcpState::Closed);
     QCOMPARE(controller.stepScript(2), QStringLiteral("server close"));
+}
+
+void TestLessonController::dropSegment_recordsTheIdAndDropsThatSegment()
+{
+    LessonController controller;
+    controller.setLesson(parse("server listen\nclient connect\nsettle\nclient send \"a\"\nclient send \"b\"\n"));
+    controller.goToStep(controller.stepCount());
+    const auto &queue = controller.simulation().inFlight(Side::Client);
+    QCOMPARE(queue.size(), std::size_t(2));
+    const std::uint64_t older = queue.front().id;
+    const std::uint64_t newer = queue.back().id;
+    const int steps = controller.stepCount();
+
+    // Not in flight from that side, or no such segment: nothing is recorded.
+    QVERIFY(!controller.dropSegment(Side::Server, newer));
+    QVERIFY(!controller.dropSegment(Side::Client, 999));
+    QVERIFY(!controller.dropSegment(Side::Client, 0));
+    QCOMPARE(controller.stepCount(), steps);
+
+    // Any segment in flight, not only the oldest.
+    QVERIFY(controller.dropSegment(Side::Client, newer));
+    QCOMPARE(controller.stepCount(), steps + 1);
+    QCOMPARE(controller.currentStep(), steps + 1);
+    const QString line = QStringLiteral("client drop #%1").arg(newer);
+    QCOMPARE(controller.stepScript(controller.currentStep()), line);
+    QVERIFY(QString::fromStdString(controller.lesson().toText()).contains(line));
+    const auto &left = controller.simulation().inFlight(Side::Client);
+    QCOMPARE(left.size(), std::size_t(1));
+    QCOMPARE(left.front().id, older);
+    QVERIFY(!controller.dropSegment(Side::Client, newer)); // already lost
+
+    // The recorded lesson replays exactly.
+    controller.stepBack();
+    controller.stepForward();
+    QCOMPARE(controller.simulation().inFlight(Side::Client).size(), std::size_t(1));
+    QVERIFY(controller.reportAt(controller.currentStep()).errors.isEmpty());
 }
 
 void TestLessonController::everyBuiltInLesson_runsToTheEnd()

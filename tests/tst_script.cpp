@@ -46,6 +46,10 @@ private slots:
         QTest::newRow("abort") << "client abort" << Verb::Abort << "client abort";
         QTest::newRow("deliver") << "client deliver" << Verb::Deliver << "client deliver";
         QTest::newRow("drop") << "server drop" << Verb::Drop << "server drop";
+        QTest::newRow("drop #id") << "client drop #3" << Verb::Drop << "client drop #3";
+        QTest::newRow("drop #id, comment") << "server  drop  #12 # the FIN" << Verb::Drop << "server drop #12";
+        QTest::newRow("drop, '# text' is a comment") << "client drop # lost on the way" << Verb::Drop << "client drop";
+        QTest::newRow("deliver, #3 is a comment") << "client deliver #3" << Verb::Deliver << "client deliver";
         QTest::newRow("timeout") << "client timeout" << Verb::Timeout << "client timeout";
         QTest::newRow("receive") << "server receive ack+psh seq=101 ack=301 data=\"hi\" win=100"
                                  << Verb::Receive << "server receive PSH+ACK seq=101 ack=301 data=\"hi\" win=100";
@@ -161,6 +165,15 @@ private slots:
         QTest::newRow("text after a string") << "client send \"hi\"x" << "t.tcp:1:17: unexpected text after the closing quote";
         QTest::newRow("column counts characters") << "client send \"你好\" x" << "t.tcp:1:18: unexpected 'x'";
         QTest::newRow("quoted command") << "\"client\" connect" << "t.tcp:1:1: unknown command";
+        QTest::newRow("drop, bad id") << "client drop #abc" << "t.tcp:1:14: bad segment id '#abc'";
+        QTest::newRow("drop, id with letters") << "server drop #3x" << "t.tcp:1:14: bad segment id '#3x'";
+        QTest::newRow("drop, id 0") << "client drop #0" << "t.tcp:1:14: bad segment id '#0'";
+        QTest::newRow("drop, id too large") << "client drop #4294967296" << "t.tcp:1:14: number out of range";
+        QTest::newRow("drop, missing id") << "client drop #" << "t.tcp:1:14: missing segment id after '#'";
+        QTest::newRow("drop, missing id, spaces") << "  client drop #  " << "t.tcp:1:16: missing segment id after '#'";
+        QTest::newRow("drop, id without #") << "client drop 3" << "t.tcp:1:13: unexpected '3'";
+        QTest::newRow("drop, after the id") << "client drop #3 now" << "t.tcp:1:16: unexpected 'now'";
+        QTest::newRow("drop, quote after #") << "client drop #\"3\"" << "t.tcp:1:14: bad segment id '#'";
     }
     void parse_errorsPointAtTheToken()
     {
@@ -194,6 +207,12 @@ private slots:
         QTest::newRow("deliver nothing") << "client connect\nserver deliver" << "t.tcp:2:1: deliver: nothing in flight from the server";
         QTest::newRow("drop nothing") << "  client drop" << "t.tcp:1:3: drop: nothing in flight from the client";
         QTest::newRow("no timer") << "server listen\nserver timeout" << "t.tcp:2:1: timeout: the server has no timer pending";
+        QTest::newRow("drop #id from the other side") << "client connect\nserver drop #1"
+                                                      << "t.tcp:2:1: drop: segment #1 is not in flight from the server";
+        QTest::newRow("drop #id never sent") << "client connect\nclient drop #2"
+                                             << "t.tcp:2:1: drop: segment #2 is not in flight from the client";
+        QTest::newRow("drop #id twice") << "client connect\nclient drop #1\n client drop #1"
+                                        << "t.tcp:3:2: drop: segment #1 is not in flight from the client";
     }
     void run_runtimeErrors()
     {
@@ -205,6 +224,35 @@ private slots:
         QCOMPARE(QString::fromStdString(result.message), error);
         QVERIFY(result.error);
         QCOMPARE(QString::fromStdString(result.error->toString()), error);
+    }
+
+    void run_dropByIdDropsThatSegment()
+    {
+        // Two data segments in flight from the client: drop the newer one by its id.
+        const std::string handshake = "server listen\nclient connect\nsettle\nclient send \"a\"\nclient send \"b\"\n";
+        ScriptRunner probe(parsed(handshake));
+        QCOMPARE(probe.runToEnd().status, ScriptRunner::Status::Finished);
+        const auto &queue = probe.simulation().inFlight(Side::Client);
+        QCOMPARE(queue.size(), std::size_t(2));
+        const std::uint64_t older = queue.front().id;
+        const std::uint64_t newer = queue.back().id;
+        QVERIFY(older != newer && older != 0);
+
+        const std::string dropLine = "client drop #" + std::to_string(newer);
+        Lesson lesson = parsed(handshake + dropLine + "\n");
+        QCOMPARE(lesson.commands.back().segmentId, std::optional<std::uint64_t>(newer));
+        QCOMPARE(lesson.commands.back().toScriptLine(), dropLine);
+        // The lesson's text round-trips with the id.
+        QCOMPARE(parsed(lesson.toText()).toText(), lesson.toText());
+        ScriptRunner runner(std::move(lesson));
+        QCOMPARE(runner.runToEnd().status, ScriptRunner::Status::Finished);
+        const auto &left = runner.simulation().inFlight(Side::Client);
+        QCOMPARE(left.size(), std::size_t(1));
+        QCOMPARE(left.front().id, older);
+        const Event &last = runner.simulation().events().back();
+        QCOMPARE(last.kind, EventKind::Drop);
+        QVERIFY(last.segment);
+        QCOMPARE(last.segment->id, newer);
     }
 
     void run_rfcErrorIsAnEventNotAScriptError()

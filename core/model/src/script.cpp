@@ -62,6 +62,7 @@ struct Token {
     std::size_t end = 0;
     bool quoted = false;       // a "string" follows the word (or is the whole token)
     std::string value;         // the string's unescaped text
+    bool segmentId = false;    // `#3` after `drop`: word is "#3"
 };
 
 struct Verbs {
@@ -179,8 +180,26 @@ private:
                 ++at;
                 continue;
             }
-            if (m_line[at] == '#')
-                break;
+            if (m_line[at] == '#') {
+                // After `client drop`, `#3` names a segment; anywhere else `#` starts a comment,
+                // and so does `# text` after drop. A bare `#` ending the line is a missing id.
+                if (!isDropVerb())
+                    break;
+                const std::size_t next = m_line.find_first_not_of(" \t\r", at + 1);
+                if (next == std::string_view::npos)
+                    return fail(at + 1, "missing segment id after '#' (such as #3)");
+                if (next != at + 1)
+                    break;
+                Token token;
+                token.begin = at;
+                token.segmentId = true;
+                for (++at; at < m_line.size() && !isSpace(m_line[at]) && m_line[at] != '#' && m_line[at] != '"'; ++at) {
+                }
+                token.word = std::string(m_line.substr(token.begin, at - token.begin));
+                token.end = at;
+                m_tokens.push_back(std::move(token));
+                continue;
+            }
             Token token;
             token.begin = at;
             while (at < m_line.size() && !isSpace(m_line[at]) && m_line[at] != '#' && m_line[at] != '"')
@@ -199,6 +218,13 @@ private:
             m_tokens.push_back(std::move(token));
         }
         return true;
+    }
+
+    // The tokens so far are `client drop` or `server drop`: a `#` now may start a segment id.
+    bool isDropVerb() const
+    {
+        return m_tokens.size() == 2 && !m_tokens[0].quoted && parseSide(m_tokens[0].word)
+            && !m_tokens[1].quoted && m_tokens[1].word == "drop";
     }
 
     bool expectEnd(std::size_t count)
@@ -359,6 +385,22 @@ private:
             return expectEnd(3);
         case Verb::Receive:
             return parsePattern(2, false, command.pattern);
+        case Verb::Drop:
+            if (m_tokens.size() > 2 && m_tokens[2].segmentId) {
+                const Token &idToken = m_tokens[2];
+                const std::string_view digits = std::string_view(idToken.word).substr(1);
+                const std::size_t digitsAt = idToken.begin + 1;
+                if (digits.empty() || !std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; }))
+                    return fail(digitsAt, "bad segment id '" + idToken.word + "' (a number such as #3)");
+                std::uint64_t id = 0;
+                if (!parseNumber(digits, digitsAt, UINT32_MAX, id))
+                    return false;
+                if (id == 0)
+                    return fail(digitsAt, "bad segment id '#0' (segments are numbered from #1)");
+                command.segmentId = id;
+                return expectEnd(3);
+            }
+            return expectEnd(2);
         default:
             return expectEnd(2);
         }
@@ -492,6 +534,7 @@ std::string Command::toScriptLine() const
     case Verb::Isn: return sideWord + " isn " + std::to_string(number);
     case Verb::Send: return sideWord + " send " + quoteScriptString(data);
     case Verb::Receive: return sideWord + " receive " + pattern.toString();
+    case Verb::Drop: return sideWord + " drop" + (segmentId ? " #" + std::to_string(*segmentId) : std::string());
     default: return sideWord + ' ' + std::string(verbWord(verb));
     }
 }
@@ -580,8 +623,17 @@ ScriptRunner::StepResult ScriptRunner::step()
             return runtimeError("deliver: nothing in flight from the " + side);
         break;
     case Verb::Drop:
-        if (!m_simulation.drop(command.side))
+        if (command.segmentId) {
+            const auto &queue = m_simulation.inFlight(command.side);
+            const bool inFlight = std::any_of(queue.begin(), queue.end(), [&](const Segment &segment) {
+                return segment.id == *command.segmentId;
+            });
+            if (!inFlight || !m_simulation.dropById(*command.segmentId))
+                return runtimeError("drop: segment #" + std::to_string(*command.segmentId)
+                                    + " is not in flight from the " + side);
+        } else if (!m_simulation.drop(command.side)) {
             return runtimeError("drop: nothing in flight from the " + side);
+        }
         break;
     case Verb::Timeout:
         if (!m_simulation.fireTimer(command.side))

@@ -44,7 +44,7 @@ enum class Verb : std::uint8_t {
     Close,        // client close
     Abort,        // client abort
     Deliver,      // client deliver
-    Drop,         // client drop
+    Drop,         // client drop, client drop #3
     Timeout,      // client timeout
     Receive,      // server receive SYN seq=100
     Settle,       // settle
@@ -62,6 +62,9 @@ struct Command {
     std::string data;              // Send
     TcpState state = TcpState::Closed; // ExpectState
     SegmentPattern pattern;        // Receive, ExpectSent
+    // Drop: `client drop #3` names the in-flight segment by its global id (Segment::id, the #3 on
+    // the ladder); without it the oldest segment in flight from the side is dropped.
+    std::optional<std::uint64_t> segmentId;
 
     bool isApplicationCall() const; // listen, connect, accept, send, close, abort
     bool isCheck() const;           // the expect forms
