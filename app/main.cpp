@@ -54,8 +54,14 @@ int main(int argc, char *argv[])
     const QCommandLineOption numbersOption(QStringLiteral("numbers"),
                                            QStringLiteral("Sequence numbers: symbolic, relative or absolute."),
                                            QStringLiteral("STYLE"));
+    const QCommandLineOption liveOption(QStringLiteral("live"),
+                                        QStringLiteral("Mirror every step on a real socket pair on loopback (Linux default)."));
+    const QCommandLineOption noLiveOption(QStringLiteral("no-live"), QStringLiteral("Do not mirror on real sockets."));
+    const QCommandLineOption livePortOption(QStringLiteral("live-port"),
+                                            QStringLiteral("Port of the live server (default 3267; 0 = any free port)."),
+                                            QStringLiteral("N"), QStringLiteral("3267"));
     parser.addOptions({lessonOption, stepsOption, screenshotOption, sizeOption, inspectOption, languageOption,
-                       paletteOption, numbersOption});
+                       paletteOption, numbersOption, liveOption, noLiveOption, livePortOption});
     parser.process(app);
 
     // Language: the option, else the system locale.
@@ -91,6 +97,13 @@ int main(int argc, char *argv[])
 
     const bool screenshot = parser.isSet(screenshotOption);
     MainWindow window(screenshot ? MainWindow::SettingsPolicy::Ignore : MainWindow::SettingsPolicy::Remember);
+    bool portOk = false;
+    const uint livePort = parser.value(livePortOption).toUInt(&portOk);
+    if (!portOk || livePort > 65535)
+        return fail(QStringLiteral("--live-port takes 0..65535"));
+    window.setLivePort(quint16(livePort));
+    if (parser.isSet(liveOption) || parser.isSet(noLiveOption))
+        window.setLiveEnabled(!parser.isSet(noLiveOption));
     if (parser.isSet(lessonOption)) {
         QString error;
         if (!window.loadLesson(parser.value(lessonOption), &error))

@@ -5,6 +5,8 @@
 #include "inspectorview.h"
 #include "ladderview.h"
 #include "lessonlibrary.h"
+#include "livemirror.h"
+#include "livepane.h"
 #include "sidepane.h"
 #include "statediagram.h"
 #include "transitionlog.h"
@@ -49,6 +51,7 @@ MainWindow::MainWindow(SettingsPolicy policy, QWidget *parent)
     , m_controller(new LessonController(this))
     , m_logModel(new TransitionLogModel(this))
     , m_playTimer(new QTimer(this))
+    , m_live(new LiveMirror(m_controller, this))
 {
     setObjectName(QStringLiteral("MainWindow"));
     setDockNestingEnabled(true);
@@ -112,6 +115,8 @@ MainWindow::MainWindow(SettingsPolicy policy, QWidget *parent)
     populateLessonPicker();
 
     connect(m_controller, &LessonController::stepped, this, &MainWindow::onStepped);
+    connect(m_live, &LiveMirror::rowsChanged, this, [this] { m_logModel->setLiveRows(m_live->logRows()); });
+    connect(m_live, &LiveMirror::statusMessage, this, [this](const QString &text) { statusBar()->showMessage(text, 8000); });
     connect(m_ladder, &LadderView::revealChanged, this, &MainWindow::updateStateDiagram);
     connect(m_ladder, &LadderView::arrowClicked, this, &MainWindow::onArrowClicked);
     connect(m_ladder, &LadderView::animationFinished, this, &MainWindow::onAnimationFinished);
@@ -120,12 +125,23 @@ MainWindow::MainWindow(SettingsPolicy policy, QWidget *parent)
     resize(1280, 720);
     if (m_policy == SettingsPolicy::Remember)
         readSettings();
+    else
+        m_liveDock->hide();
     if (m_lessonName.isEmpty() && m_controller->lesson().commands.empty())
         loadLesson(QStringLiteral("handshake"));
     onStepped(LessonController::Direction::Reset);
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // The live pair closes its sockets as it goes: nothing of the window may hear it then.
+    m_live->session()->server()->disconnect(m_livePane);
+    m_live->session()->observer()->disconnect(m_livePane);
+    m_live->disconnect(m_livePane);
+    m_live->disconnect(this);
+    delete m_live;
+    m_live = nullptr;
+}
 
 SidePane *MainWindow::pane(Side side) const
 {
@@ -194,8 +210,13 @@ void MainWindow::createActions()
                            tr("<p><b>tcpsim</b> shows how TCP opens and closes a connection, one segment at a time, "
                               "following RFC 9293.</p><p>Space or → steps, ← goes back, Home resets, P plays.</p>"));
     });
+    m_liveAction = new QAction(this);
+    m_liveAction->setCheckable(true);
+    m_liveAction->setShortcut(QKeySequence(Qt::Key_L));
+    connect(m_liveAction, &QAction::toggled, this, &MainWindow::setLiveEnabled);
+
     for (QAction *action : {m_stepAction, m_backAction, m_resetAction, m_playAction, m_fullScreenAction,
-                            m_zoomInAction, m_zoomOutAction, m_zoomResetAction})
+                            m_zoomInAction, m_zoomOutAction, m_zoomResetAction, m_liveAction})
         addAction(action); // shortcuts work even with the tool bar hidden
 }
 
@@ -224,6 +245,7 @@ void MainWindow::createToolBar()
     m_toolBar->addAction(m_backAction);
     m_toolBar->addAction(m_stepAction);
     m_toolBar->addAction(m_playAction);
+    m_toolBar->addAction(m_liveAction);
     m_speedLabel = new QLabel(m_toolBar);
     m_speedPicker = new QComboBox(m_toolBar);
     m_speedPicker->setFocusPolicy(Qt::NoFocus);
@@ -300,13 +322,12 @@ void MainWindow::createDocks()
     }
     connect(m_serverPane, &SidePane::autoReplyToggled, this, [this](bool on) { m_controller->setAutoReply(on); });
 
-    // The live loopback pair comes here (app/livepane.{h,cpp}, from the live engineer).
-    m_livePlaceholder = new QLabel(this);
-    m_livePlaceholder->setAlignment(Qt::AlignCenter);
-    m_livePlaceholder->setWordWrap(true);
-    m_liveDock = makeDock(QStringLiteral("liveDock"), m_livePlaceholder, Qt::RightDockWidgetArea);
-    m_liveDock->hide();
-
+    // The live loopback pair: a tab next to the log and the inspector, so the ladder stays the
+    // main thing and the log (with the live rows) stays in view.
+    m_livePane = new LivePane(m_live, m_controller, this);
+    m_liveDock = makeDock(QStringLiteral("liveDock"), m_livePane, Qt::RightDockWidgetArea);
+    tabifyDockWidget(m_inspectorDock, m_liveDock);
+    m_logDock->raise();
 }
 
 void MainWindow::applyDefaultDockSizes()
@@ -344,6 +365,8 @@ void MainWindow::createMenus()
     m_lessonMenu->addAction(m_backAction);
     m_lessonMenu->addAction(m_resetAction);
     m_lessonMenu->addAction(m_playAction);
+    m_lessonMenu->addSeparator();
+    m_lessonMenu->addAction(m_liveAction);
 
     m_viewMenu = menuBar()->addMenu(QString());
     m_viewMenu->addAction(m_fullScreenAction);
@@ -399,8 +422,10 @@ void MainWindow::retranslate()
     m_inspectorDock->setWindowTitle(tr("Segment inspector"));
     m_clientDock->setWindowTitle(tr("Client"));
     m_serverDock->setWindowTitle(tr("Server"));
-    m_liveDock->setWindowTitle(tr("Live connection"));
-    m_livePlaceholder->setText(tr("A real QTcpSocket pair on loopback will run the same exchange here."));
+    m_liveDock->setWindowTitle(tr("Live pair"));
+    m_liveAction->setText(tr("Live pair"));
+    m_liveAction->setToolTip(tr("Do every step again on a real QTcpServer/QTcpSocket pair on loopback, and show "
+                                "Qt's and the kernel's states in the log (L)"));
 }
 
 void MainWindow::changeEvent(QEvent *event)
@@ -812,6 +837,8 @@ void MainWindow::setZoom(double zoom)
 QImage MainWindow::renderImage(const QSize &size)
 {
     m_ladder->finishAnimation();
+    if (m_live->isEnabled() && !m_live->waitUntilIdle(20000))
+        statusBar()->showMessage(tr("The live pair did not settle in time; its rows may be incomplete."));
     setAttribute(Qt::WA_DontShowOnScreen, true);
     resize(size);
     show();
@@ -820,6 +847,8 @@ QImage MainWindow::renderImage(const QSize &size)
     QCoreApplication::processEvents();
     if (layout())
         layout()->activate();
+    QCoreApplication::processEvents();
+    m_logView->scrollToBottom();
     QCoreApplication::processEvents();
     QImage image = grab().toImage();
     if (image.size() != size)
@@ -838,6 +867,12 @@ void MainWindow::readSettings()
     setNumberStyle(static_cast<NumberStyle>(settings.value(QStringLiteral("view/numbers"), int(NumberStyle::Symbolic)).toInt()));
     m_speedPicker->setCurrentIndex(m_speedPicker->findData(settings.value(QStringLiteral("view/speed"), 1.0).toDouble()));
     m_serverPane->autoReplyBox()->setChecked(settings.value(QStringLiteral("server/autoReply"), true).toBool());
+#ifdef Q_OS_LINUX
+    const bool liveByDefault = true;
+#else
+    const bool liveByDefault = false;
+#endif
+    setLiveEnabled(settings.value(QStringLiteral("live/enabled"), liveByDefault).toBool());
     const QString lesson = settings.value(QStringLiteral("lesson/last")).toString();
     if (!lesson.isEmpty())
         loadLesson(lesson);
@@ -852,8 +887,32 @@ void MainWindow::writeSettings() const
     settings.setValue(QStringLiteral("view/numbers"), int(numberStyle()));
     settings.setValue(QStringLiteral("view/speed"), m_ladder->speed());
     settings.setValue(QStringLiteral("server/autoReply"), m_controller->autoReply());
+    settings.setValue(QStringLiteral("live/enabled"), m_live->isEnabled());
     if (!m_lessonName.isEmpty())
         settings.setValue(QStringLiteral("lesson/last"), m_lessonName);
+}
+
+bool MainWindow::isLiveEnabled() const
+{
+    return m_live->isEnabled();
+}
+
+void MainWindow::setLiveEnabled(bool on)
+{
+    if (m_liveAction->isChecked() != on)
+        m_liveAction->setChecked(on); // comes back here through toggled()
+    if (m_live->isEnabled() == on)
+        return;
+    m_live->setEnabled(on);
+    m_liveDock->setVisible(on);
+    m_logDock->raise();
+    if (!on)
+        statusBar()->showMessage(tr("Live pair off: the steps are no longer done on real sockets."), 5000);
+}
+
+void MainWindow::setLivePort(quint16 port)
+{
+    m_live->setServerPort(port);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -10,6 +10,8 @@
 
 class InspectorView;
 class LadderView;
+class LiveMirror;
+class LivePane;
 class QAction;
 class QActionGroup;
 class QComboBox;
@@ -67,6 +69,18 @@ public:
     QAction *playAction() const { return m_playAction; }
     bool isPlaying() const;
     QString currentLessonName() const { return m_lessonName; }
+
+    // The live loopback pair: mirrors every step on a real QTcpServer/QTcpSocket pair and adds
+    // Qt's and the kernel's states to the log. Remembered; on by default on Linux when the
+    // window remembers its settings, off otherwise (tests, screenshots) unless asked for.
+    bool isLiveEnabled() const;
+    void setLiveEnabled(bool on);
+    // The live server's port (default 3267, 0 = any free port); set it before the listen step.
+    void setLivePort(quint16 port);
+    LiveMirror *liveMirror() const { return m_live; }
+    LivePane *livePane() const { return m_livePane; }
+    QDockWidget *liveDock() const { return m_liveDock; }
+    QAction *liveAction() const { return m_liveAction; }
 
 public slots:
     void step();
@@ -131,7 +145,9 @@ private:
     QDockWidget *m_clientDock = nullptr;
     QDockWidget *m_serverDock = nullptr;
     QDockWidget *m_liveDock = nullptr;
-    QLabel *m_livePlaceholder = nullptr;
+    LiveMirror *m_live = nullptr;
+    LivePane *m_livePane = nullptr;
+    QAction *m_liveAction = nullptr;
 
     QAction *m_newAction = nullptr;
     QAction *m_openAction = nullptr;

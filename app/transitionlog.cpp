@@ -55,17 +55,35 @@ QVariant TransitionLogModel::data(const QModelIndex &index, int role) const
             return tr("%1 ms").arg(row.timeMs);
         case EndpointColumn:
             return row.endpoint;
-        case TransitionColumn:
-            return tr("%1 → %2").arg(row.from, row.to);
+        case TransitionColumn: {
+            QString text = row.from.isEmpty() ? row.to : tr("%1 → %2").arg(row.from, row.to);
+            if (!row.qualifier.isEmpty())
+                text = tr("%1 (%2)").arg(text, row.qualifier);
+            return row.warning.isEmpty() ? text : QStringLiteral("⚠ ") + text;
+        }
         case CauseColumn:
             return row.cause;
         case SourceColumn:
-            return row.source;
+            return sourceText(row.source);
         default:
             break;
         }
+    } else if (role == Qt::ToolTipRole && (!row.detail.isEmpty() || !row.warning.isEmpty())) {
+        QStringList parts;
+        if (!row.detail.isEmpty())
+            parts.append(row.detail);
+        if (!row.warning.isEmpty())
+            parts.append(tr("⚠ Differs from the model: %1").arg(row.warning));
+        return parts.join(QStringLiteral("\n\n"));
+    } else if (role == Qt::BackgroundRole && !row.warning.isEmpty()) {
+        // A warm wash, readable on light and dark palettes alike.
+        QColor wash = AppStyle::isDark(QApplication::palette()) ? QColor(0xb0, 0x80, 0x00) : QColor(0xff, 0xc1, 0x07);
+        wash.setAlpha(AppStyle::isDark(QApplication::palette()) ? 90 : 70);
+        return wash;
     } else if (role == Qt::ForegroundRole && index.column() == EndpointColumn && row.side) {
         return AppStyle::sideColor(*row.side, QApplication::palette());
+    } else if (role == Qt::ForegroundRole && row.live && index.column() != TransitionColumn) {
+        return AppStyle::mutedText(QApplication::palette());
     } else if (role == Qt::FontRole && index.column() == EndpointColumn) {
         QFont font;
         font.setBold(true);
@@ -115,38 +133,69 @@ void TransitionLogModel::appendRows(const QList<TransitionLogRow> &rows)
     endInsertRows();
 }
 
+namespace {
+
+bool sameRow(const TransitionLogRow &a, const TransitionLogRow &b)
+{
+    return a.step == b.step && a.timeMs == b.timeMs && a.side == b.side && a.endpoint == b.endpoint
+        && a.from == b.from && a.to == b.to && a.cause == b.cause && a.source == b.source
+        && a.qualifier == b.qualifier && a.detail == b.detail && a.warning == b.warning && a.live == b.live;
+}
+
+} // namespace
+
+template<typename Keep>
+void TransitionLogModel::replaceRows(Keep keep, const QList<TransitionLogRow> &rows)
+{
+    std::vector<TransitionLogRow> next;
+    next.reserve(m_rows.size() + static_cast<std::size_t>(rows.size()));
+    for (const TransitionLogRow &row : m_rows) {
+        if (keep(row))
+            next.push_back(row);
+    }
+    next.insert(next.end(), rows.begin(), rows.end());
+    // By step; within a step the model's rows first, then the live pair's in arrival order.
+    std::stable_sort(next.begin(), next.end(), [](const TransitionLogRow &a, const TransitionLogRow &b) {
+        const bool aLive = a.source != modelSource();
+        const bool bLive = b.source != modelSource();
+        return a.step != b.step ? a.step < b.step : (!aLive && bLive);
+    });
+    // Usually only the tail changes (a step forward, a live row arriving): keep the rows before
+    // it, and with them the selection and the scroll position.
+    std::size_t common = 0;
+    while (common < m_rows.size() && common < next.size() && sameRow(m_rows[common], next[common]))
+        ++common;
+    if (common < m_rows.size()) {
+        beginRemoveRows({}, static_cast<int>(common), rowCount() - 1);
+        m_rows.resize(common);
+        endRemoveRows();
+    }
+    if (common < next.size()) {
+        beginInsertRows({}, static_cast<int>(common), static_cast<int>(next.size()) - 1);
+        m_rows.insert(m_rows.end(), next.begin() + static_cast<std::ptrdiff_t>(common), next.end());
+        endInsertRows();
+    }
+}
+
 void TransitionLogModel::setRows(const QString &source, const QList<TransitionLogRow> &rows)
 {
-    // Common case: only the tail changed. Keep it cheap and keep the selection stable.
-    std::vector<TransitionLogRow> kept;
-    for (const TransitionLogRow &row : m_rows) {
-        if (row.source != source)
-            kept.push_back(row);
-    }
-    if (kept.empty()) {
-        const int common = [&] {
-            int n = 0;
-            while (n < rowCount() && n < rows.size() && m_rows[static_cast<std::size_t>(n)].step == rows[n].step
-                   && m_rows[static_cast<std::size_t>(n)].to == rows[n].to
-                   && m_rows[static_cast<std::size_t>(n)].endpoint == rows[n].endpoint
-                   && m_rows[static_cast<std::size_t>(n)].timeMs == rows[n].timeMs)
-                ++n;
-            return n;
-        }();
-        if (common < rowCount()) {
-            beginRemoveRows({}, common, rowCount() - 1);
-            m_rows.resize(static_cast<std::size_t>(common));
-            endRemoveRows();
-        }
-        appendRows(rows.mid(common));
-        return;
-    }
-    beginResetModel();
-    m_rows = std::move(kept);
-    m_rows.insert(m_rows.end(), rows.begin(), rows.end());
-    std::stable_sort(m_rows.begin(), m_rows.end(),
-                     [](const TransitionLogRow &a, const TransitionLogRow &b) { return a.step < b.step; });
-    endResetModel();
+    replaceRows([&source](const TransitionLogRow &row) { return row.source != source; }, rows);
+}
+
+void TransitionLogModel::setLiveRows(const QList<TransitionLogRow> &rows)
+{
+    replaceRows([](const TransitionLogRow &row) { return !row.live; }, rows);
+}
+
+QString TransitionLogModel::sourceText(const QString &source)
+{
+    if (source == modelSource())
+        return tr("model");
+    if (source == kernelSource())
+        return tr("kernel");
+    if (source == liveSource())
+        return tr("live");
+    return source; // "Qt" is a name
 }
 
 void TransitionLogModel::clear()

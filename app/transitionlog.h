@@ -1,5 +1,7 @@
-// The transition log: one row per state change, from the model now and, later, from the live
-// pair (sources "Qt" and "kernel"), so the three can be read side by side.
+// The transition log: one row per state change, from the model and from the live pair (sources
+// "Qt" and "kernel", and "live" for what the pair did or could not do), so the three can be read
+// side by side, ordered by step. A live row whose kernel state differs from the model's at the
+// same step carries a warning that explains why.
 #pragma once
 
 #include "tcpsim/model/event.h"
@@ -19,7 +21,11 @@ struct TransitionLogRow {
     QString from;
     QString to;
     QString cause;
-    QString source;               // "model", "Qt", "kernel"
+    QString source;               // "model", "Qt", "kernel", "live" (shown translated)
+    QString qualifier;            // live: "observed", "inferred", "still" (shown after the state)
+    QString detail;               // live: the full sentence, tuple and descriptor (tooltip)
+    QString warning;              // non-empty: the kernel differs from the model here, and why
+    bool live = false;            // from the live pair (replaced together by setLiveRows)
 };
 
 class TransitionLogModel : public QAbstractTableModel
@@ -42,6 +48,8 @@ public:
     void appendRows(const QList<TransitionLogRow> &rows);
     // Replaces the rows of one source (the model's rows are rebuilt on every step and Back).
     void setRows(const QString &source, const QList<TransitionLogRow> &rows);
+    // Replaces every live row (any source). Rows stay ordered by step, the model's first.
+    void setLiveRows(const QList<TransitionLogRow> &rows);
     void clear();
     const TransitionLogRow &row(int index) const { return m_rows[static_cast<std::size_t>(index)]; }
 
@@ -53,8 +61,16 @@ public:
     static QList<TransitionLogRow> rowsFromEvents(const std::vector<tcpsim::Event> &events,
                                                   const std::vector<std::size_t> &boundaries);
     static QString modelSource() { return QStringLiteral("model"); }
+    static QString qtSource() { return QStringLiteral("Qt"); }
+    static QString kernelSource() { return QStringLiteral("kernel"); }
+    static QString liveSource() { return QStringLiteral("live"); }
+    // The source as the window shows it ("kernel" -> tr("kernel")).
+    static QString sourceText(const QString &source);
 
 private:
+    template<typename Keep>
+    void replaceRows(Keep keep, const QList<TransitionLogRow> &rows);
+
     std::vector<TransitionLogRow> m_rows;
 };
 

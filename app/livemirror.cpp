@@ -1,0 +1,473 @@
+#include "livemirror.h"
+
+#include "lessoncontroller.h"
+
+#include <QEventLoop>
+
+using namespace tcpsim;
+using live::LiveSession;
+using live::Observation;
+
+namespace {
+
+QString stateText(TcpState state)
+{
+    return QString::fromLatin1(stateName(state));
+}
+
+QString endpointText(Observation::Endpoint endpoint)
+{
+    switch (endpoint) {
+    case Observation::Endpoint::Client:
+        return LiveMirror::tr("client");
+    case Observation::Endpoint::Server:
+        return LiveMirror::tr("server");
+    case Observation::Endpoint::Listener:
+        return LiveMirror::tr("listener");
+    case Observation::Endpoint::Other:
+        return LiveMirror::tr("other");
+    case Observation::Endpoint::None:
+        break;
+    }
+    return {};
+}
+
+std::optional<Side> sideOf(Observation::Endpoint endpoint)
+{
+    if (endpoint == Observation::Endpoint::Client)
+        return Side::Client;
+    if (endpoint == Observation::Endpoint::Server)
+        return Side::Server;
+    return std::nullopt;
+}
+
+// The tuple and descriptor, for the tooltip.
+QString whereText(const Observation &observation)
+{
+    QStringList parts;
+    if (observation.tuple.isValid())
+        parts.append(observation.tuple.toString());
+    if (observation.descriptor >= 0)
+        parts.append(LiveMirror::tr("descriptor %1").arg(observation.descriptor));
+    return parts.join(QStringLiteral(", "));
+}
+
+bool isQtError(const QString &state)
+{
+    return state.endsWith(QLatin1String("Error"));
+}
+
+} // namespace
+
+LiveMirror::LiveMirror(LessonController *controller, QObject *parent)
+    : QObject(parent), m_controller(controller), m_session(new LiveSession(this))
+{
+    m_quiet.setSingleShot(true);
+    m_cap.setSingleShot(true);
+    m_rebuildTimer.setSingleShot(true);
+    m_rebuildTimer.setInterval(0);
+    connect(&m_quiet, &QTimer::timeout, this, &LiveMirror::finishSettling);
+    connect(&m_cap, &QTimer::timeout, this, &LiveMirror::finishSettling);
+    connect(&m_rebuildTimer, &QTimer::timeout, this, &LiveMirror::rebuild);
+    connect(m_session, &LiveSession::observed, this, &LiveMirror::onObserved);
+    connect(controller, &LessonController::lessonChanged, this, &LiveMirror::onLessonChanged);
+    connect(controller, &LessonController::stepped, this,
+            [this](LessonController::Direction direction) { onStepped(static_cast<int>(direction)); });
+}
+
+LiveMirror::~LiveMirror()
+{
+    // The session's last signals (sockets closing) must not reach a half-destroyed mirror.
+    m_session->disconnect(this);
+}
+
+void LiveMirror::setEnabled(bool on)
+{
+    if (on == m_enabled)
+        return;
+    m_enabled = on;
+    restart();
+    if (on) {
+        for (int step = 1; step <= m_controller->currentStep(); ++step)
+            enqueue(step);
+        processQueue();
+    }
+    emit enabledChanged(on);
+}
+
+void LiveMirror::setServerPort(quint16 port)
+{
+    m_requestedPort = port;
+    m_session->setServerPort(port);
+}
+
+std::optional<Verb> LiveMirror::stepVerb(int step) const
+{
+    const auto it = m_stepVerbs.constFind(step);
+    if (it == m_stepVerbs.cend())
+        return std::nullopt;
+    return *it;
+}
+
+bool LiveMirror::waitUntilIdle(int timeoutMs)
+{
+    if (!isIdle()) {
+        QEventLoop loop;
+        QTimer limit;
+        limit.setSingleShot(true);
+        connect(&limit, &QTimer::timeout, &loop, &QEventLoop::quit);
+        connect(this, &LiveMirror::idle, &loop, &QEventLoop::quit);
+        limit.start(timeoutMs);
+        loop.exec();
+    }
+    if (m_rebuildTimer.isActive()) {
+        m_rebuildTimer.stop();
+        rebuild();
+    }
+    return isIdle();
+}
+
+void LiveMirror::restart()
+{
+    m_queue.clear();
+    m_quiet.stop();
+    m_cap.stop();
+    m_settling = false;
+    m_session->reset();
+    m_session->setServerPort(m_requestedPort);
+    m_session->setLesson(m_controller->lesson());
+    m_observations.clear();
+    m_stepVerbs.clear();
+    m_stepTimes.clear();
+    m_mirroredStep = 0;
+    scheduleRebuild();
+}
+
+void LiveMirror::onLessonChanged()
+{
+    m_lessonEdited = true;
+}
+
+void LiveMirror::onStepped(int direction)
+{
+    const bool edited = m_lessonEdited;
+    m_lessonEdited = false;
+    const int current = m_controller->currentStep();
+    switch (static_cast<LessonController::Direction>(direction)) {
+    case LessonController::Direction::Reset:
+        // A new lesson, or Reset: the real connection cannot be wound back, so start again
+        // (a TIME-WAIT of the old connection may linger in the kernel: it shows as "other").
+        if (m_enabled)
+            restart();
+        return;
+    case LessonController::Direction::Backward:
+        if (m_enabled && current < m_mirroredStep)
+            emit statusMessage(tr("The live pair cannot un-send: it stays at step %1. Its rows for the later "
+                                  "steps are hidden and come back as you step forward again.")
+                                   .arg(m_mirroredStep));
+        rebuild();
+        return;
+    case LessonController::Direction::Forward:
+        break;
+    }
+    if (!m_enabled) {
+        rebuild();
+        return;
+    }
+    if (edited && current <= m_mirroredStep && current > 0) {
+        // A free-mode action after Back: the controller inserted a step before the ones the
+        // live pair already did. Renumber those and do the new one now.
+        for (Observation &observation : m_observations) {
+            if (observation.step >= current)
+                ++observation.step;
+        }
+        QHash<int, Verb> verbs;
+        for (auto it = m_stepVerbs.cbegin(); it != m_stepVerbs.cend(); ++it)
+            verbs.insert(it.key() >= current ? it.key() + 1 : it.key(), it.value());
+        m_stepVerbs = verbs;
+        QHash<int, qint64> times;
+        for (auto it = m_stepTimes.cbegin(); it != m_stepTimes.cend(); ++it)
+            times.insert(it.key() >= current ? it.key() + 1 : it.key(), it.value());
+        m_stepTimes = times;
+        ++m_mirroredStep;
+        enqueue(current);
+    } else {
+        int queued = m_mirroredStep;
+        for (const PendingStep &pending : m_queue)
+            queued = std::max(queued, pending.step);
+        for (int step = queued + 1; step <= current; ++step)
+            enqueue(step);
+    }
+    processQueue();
+    rebuild();
+}
+
+std::vector<Command> LiveMirror::commandsOfStep(int step) const
+{
+    // The controller's own grouping of the script into steps, read back from its text.
+    const std::string text = m_controller->stepScript(step).toStdString() + '\n';
+    auto parsed = parseLesson(text, m_controller->lesson().file);
+    if (const auto *lesson = std::get_if<Lesson>(&parsed))
+        return lesson->commands;
+    return {};
+}
+
+void LiveMirror::enqueue(int step)
+{
+    m_queue.push_back({step, commandsOfStep(step)});
+}
+
+void LiveMirror::processQueue()
+{
+    while (!m_settling && !m_queue.empty()) {
+        const PendingStep pending = std::move(m_queue.front());
+        m_queue.pop_front();
+        m_stepTimes.insert(pending.step, m_session->elapsed());
+        bool applicationCall = false;
+        std::optional<Verb> action;
+        for (const Command &command : pending.commands) {
+            if (command.isCheck())
+                continue; // a check of the model: nothing to do on the pair
+            if (command.verb != Verb::Isn)
+                action = command.verb;
+            applicationCall = applicationCall || command.isApplicationCall();
+        }
+        m_stepVerbs.insert(pending.step, action.value_or(Verb::Isn));
+        m_mirroredStep = std::max(m_mirroredStep, pending.step);
+        for (const Command &command : pending.commands) {
+            if (!command.isCheck())
+                m_session->perform(command, static_cast<std::size_t>(pending.step));
+        }
+        if (applicationCall) {
+            m_settling = true;
+            m_quiet.start(quietMs);
+            m_cap.start(settleCapMs);
+        }
+    }
+    scheduleRebuild();
+    if (isIdle())
+        emit idle();
+}
+
+void LiveMirror::finishSettling()
+{
+    m_quiet.stop();
+    m_cap.stop();
+    m_settling = false;
+    processQueue();
+}
+
+void LiveMirror::onObserved(const Observation &observation)
+{
+    if (!m_enabled)
+        return;
+    m_observations.append(observation);
+    if (m_settling)
+        m_quiet.start(quietMs);
+    scheduleRebuild();
+}
+
+void LiveMirror::scheduleRebuild()
+{
+    if (!m_rebuildTimer.isActive())
+        m_rebuildTimer.start();
+}
+
+std::vector<LiveMirror::ModelStep> LiveMirror::modelSteps() const
+{
+    // The model's state of each side after each step 0..current, from the events.
+    const auto &events = m_controller->simulation().events();
+    const std::vector<std::size_t> boundaries = m_controller->eventBoundaries();
+    std::vector<ModelStep> steps(boundaries.size());
+    ModelStep state;
+    std::size_t event = 0;
+    for (std::size_t step = 0; step < boundaries.size(); ++step) {
+        state.clientChanged = false;
+        state.serverChanged = false;
+        for (; event < boundaries[step] && event < events.size(); ++event) {
+            const Event &e = events[event];
+            if (e.kind != EventKind::Transition)
+                continue;
+            if (e.side == Side::Client) {
+                state.client = e.to;
+                state.clientChanged = true;
+            } else {
+                state.server = e.to;
+                state.serverChanged = true;
+            }
+        }
+        steps[step] = state;
+    }
+    return steps;
+}
+
+QString LiveMirror::explain(Side side, const ModelStep &model, std::optional<TcpState> kernel, int step) const
+{
+    const TcpState modelState = side == Side::Client ? model.client : model.server;
+    if (kernel.value_or(TcpState::Closed) == modelState)
+        return {};
+    Verb verb = stepVerb(step).value_or(Verb::Settle);
+    // The model's 2MSL timer fired while Linux keeps TIME-WAIT 60 s: that is the reason, not a
+    // lost segment.
+    if (verb == Verb::Timeout && kernel == TcpState::TimeWait && modelState == TcpState::Closed)
+        verb = Verb::Settle;
+    return live::explainDifference(side, modelState, kernel, verb);
+}
+
+QString LiveMirror::currentDifference(Side side) const
+{
+    if (!m_enabled || !m_session->observer()->isAvailable())
+        return {};
+    const int current = m_controller->currentStep();
+    if (current == 0 || current != m_mirroredStep || !isIdle())
+        return {};
+    // Only once the kernel has shown this side at all (before connect() there is nothing to compare).
+    const bool seen = std::any_of(m_observations.cbegin(), m_observations.cend(), [side](const Observation &o) {
+        return o.source == Observation::Source::Kernel && sideOf(o.endpoint) == side;
+    });
+    if (!seen)
+        return {};
+    const std::vector<ModelStep> steps = modelSteps();
+    return explain(side, steps.back(), m_session->kernelState(side), current);
+}
+
+void LiveMirror::rebuild()
+{
+    QList<TransitionLogRow> rows;
+    if (m_enabled) {
+        const int current = m_controller->currentStep();
+        const std::vector<ModelStep> model = modelSteps();
+        // Per endpoint (and tuple, for outside connections), the last state shown, for "from".
+        QHash<QString, QString> lastQt;
+        QHash<QString, QString> lastKernel;
+        struct KernelSide {
+            std::optional<TcpState> state; // nullopt: no entry in the table (gone)
+            bool seen = false;
+            qint64 since = 0;               // when it entered that state
+        };
+        KernelSide kernel[2];
+
+        auto flush = [&](int step, bool clientRow, bool serverRow) {
+            // "Still" rows: a side whose model state changed in this step (or any application
+            // call) while its kernel state did not.
+            if (step < 1 || step > current || !m_stepVerbs.contains(step))
+                return;
+            const ModelStep &atStep = model[static_cast<std::size_t>(step)];
+            const bool applicationCall = [&] {
+                const Verb verb = m_stepVerbs.value(step);
+                return verb == Verb::Listen || verb == Verb::Connect || verb == Verb::Accept || verb == Verb::Send
+                    || verb == Verb::Close || verb == Verb::Abort;
+            }();
+            for (Side side : {Side::Client, Side::Server}) {
+                const KernelSide &known = kernel[side == Side::Client ? 0 : 1];
+                const bool hadRow = side == Side::Client ? clientRow : serverRow;
+                const bool changed = side == Side::Client ? atStep.clientChanged : atStep.serverChanged;
+                if (hadRow || !known.seen || !(changed || applicationCall))
+                    continue;
+                TransitionLogRow row;
+                row.live = true;
+                row.step = step;
+                row.timeMs = quint64(m_stepTimes.value(step));
+                row.side = side;
+                row.endpoint = side == Side::Client ? tr("client") : tr("server");
+                row.source = TransitionLogModel::kernelSource();
+                row.to = known.state ? stateText(*known.state) : QStringLiteral("CLOSED");
+                if (!known.state) {
+                    row.qualifier = tr("no entry");
+                    row.cause = tr("nothing left in the kernel's table");
+                } else if (*known.state == TcpState::TimeWait) {
+                    row.qualifier = tr("still");
+                    const double seconds = double(m_stepTimes.value(step) - known.since) / 1000.0;
+                    row.cause = tr("in TIME-WAIT for %1 s; Linux keeps it 60 s").arg(seconds, 0, 'f', 1);
+                } else if (*known.state == TcpState::CloseWait) {
+                    row.qualifier = tr("held");
+                    row.cause = tr("held: this side's application has not called close() yet");
+                } else {
+                    row.qualifier = tr("still");
+                    row.cause = tr("no change in the kernel at this step");
+                }
+                row.detail = tr("The kernel's state did not change at this step.");
+                row.warning = explain(side, atStep, known.state, step);
+                rows.append(row);
+            }
+        };
+
+        int step = -1;
+        bool clientRow = false;
+        bool serverRow = false;
+        for (const Observation &observation : std::as_const(m_observations)) {
+            const int at = std::max(0, observation.step);
+            if (at != step) {
+                flush(step, clientRow, serverRow);
+                step = at;
+                clientRow = false;
+                serverRow = false;
+            }
+            const std::optional<Side> side = sideOf(observation.endpoint);
+            const QString key = QString::number(int(observation.endpoint))
+                + (side ? QString() : observation.tuple.toString());
+            TransitionLogRow row;
+            row.live = true;
+            row.step = at;
+            row.timeMs = quint64(std::max<qint64>(0, observation.timeMs));
+            row.side = side;
+            row.endpoint = endpointText(observation.endpoint);
+            const QString where = whereText(observation);
+            row.detail = where.isEmpty() ? observation.detail
+                                         : observation.detail.isEmpty() ? where
+                                                                        : observation.detail + QLatin1Char('\n') + where;
+            switch (observation.source) {
+            case Observation::Source::Qt:
+                row.source = TransitionLogModel::qtSource();
+                if (isQtError(observation.state)) {
+                    row.to = observation.state;
+                } else {
+                    row.from = lastQt.value(key);
+                    row.to = observation.state;
+                    lastQt.insert(key, observation.state);
+                }
+                row.cause = observation.detail;
+                break;
+            case Observation::Source::Kernel: {
+                row.source = TransitionLogModel::kernelSource();
+                row.from = lastKernel.value(key);
+                row.to = observation.state;
+                lastKernel.insert(key, observation.state);
+                const bool gone = !observation.observed && observation.tcpState == TcpState::Closed;
+                row.qualifier = gone ? tr("entry gone") : observation.observed ? tr("observed") : tr("inferred");
+                row.cause = observation.detail;
+                if (side) {
+                    KernelSide &known = kernel[*side == Side::Client ? 0 : 1];
+                    const std::optional<TcpState> state = gone ? std::nullopt : observation.tcpState;
+                    if (!known.seen || known.state != state)
+                        known.since = observation.timeMs;
+                    known.state = state;
+                    known.seen = true;
+                    (*side == Side::Client ? clientRow : serverRow) = true;
+                    if (at >= 1 && at <= current && m_stepVerbs.contains(at) && (gone || observation.tcpState))
+                        row.warning = explain(*side, model[static_cast<std::size_t>(at)], state, at);
+                }
+                break;
+            }
+            case Observation::Source::Note: {
+                row.source = TransitionLogModel::liveSource();
+                const Verb verb = m_stepVerbs.value(at, Verb::Settle);
+                const bool simulationOnly = verb != Verb::Listen && verb != Verb::Connect && verb != Verb::Accept
+                    && verb != Verb::Send && verb != Verb::Close && verb != Verb::Abort;
+                if (simulationOnly && at >= 1 && observation.endpoint == Observation::Endpoint::None)
+                    row.to = tr("simulation only");
+                row.cause = observation.detail;
+                break;
+            }
+            }
+            if (at <= current)
+                rows.append(row);
+        }
+        flush(step, clientRow, serverRow);
+        // Steps done since without any observation still get their "still" rows.
+        for (int later = std::max(step + 1, 1); later <= std::min(current, m_mirroredStep); ++later)
+            flush(later, false, false);
+    }
+    m_rows = rows;
+    emit rowsChanged();
+}

@@ -1,0 +1,111 @@
+// Mirrors the lesson on the live loopback pair: every step the LessonController performs (steps
+// forward, free-mode actions) is done again, at the same click, by LiveSession::perform() on a
+// real QTcpServer/QTcpSocket pair, and what Qt and the kernel report becomes rows of the
+// transition log, each under the step it belongs to. The real world cannot go back: Back hides
+// the live rows of the later steps (they come back when the lesson steps forward again, without
+// doing them twice); Reset and a new lesson start the live pair again.
+#pragma once
+
+#include "transitionlog.h"
+
+#include "tcpsim/live/livesession.h"
+#include "tcpsim/model/script.h"
+
+#include <QHash>
+#include <QList>
+#include <QObject>
+#include <QTimer>
+
+#include <deque>
+#include <optional>
+#include <vector>
+
+class LessonController;
+
+class LiveMirror : public QObject
+{
+    Q_OBJECT
+
+public:
+    // How long the pair must be quiet after an application call before the next queued step
+    // runs, so that every observation lands under the step that caused it.
+    static constexpr int quietMs = 100;
+    static constexpr int settleCapMs = 2000;
+
+    explicit LiveMirror(LessonController *controller, QObject *parent = nullptr);
+    ~LiveMirror() override;
+
+    bool isEnabled() const { return m_enabled; }
+    // On: starts the pair again and catches up with the lesson's current step. Off: closes it.
+    void setEnabled(bool on);
+    // Where the live server listens (default 3267; 0 = any free port). Takes effect at the next
+    // listen step.
+    void setServerPort(quint16 port);
+    quint16 requestedPort() const { return m_requestedPort; }
+
+    tcpsim::live::LiveSession *session() const { return m_session; }
+    // The highest lesson step done on the live pair (0: none).
+    int mirroredStep() const { return m_mirroredStep; }
+    // The verb of a mirrored step's action (nullopt: not mirrored).
+    std::optional<tcpsim::Verb> stepVerb(int step) const;
+    // Nothing queued and the pair quiet since the last application call.
+    bool isIdle() const { return !m_settling && m_queue.empty(); }
+    // Runs the event loop until isIdle() (driven by signals and a time limit, never a sleep).
+    bool waitUntilIdle(int timeoutMs);
+
+    // The live rows for the log: steps up to the lesson's current one, kernel rows compared
+    // with the model's state at the same step, plus a "still" row for a side whose kernel
+    // state did not change in a step where its model state did (CLOSE-WAIT held, TIME-WAIT
+    // lasting).
+    QList<TransitionLogRow> logRows() const { return m_rows; }
+    // Why the kernel's state of `side` differs from the model's now (empty if it agrees).
+    QString currentDifference(tcpsim::Side side) const;
+
+signals:
+    void enabledChanged(bool on);
+    void rowsChanged();
+    void idle();
+    void statusMessage(const QString &text);
+
+private:
+    struct PendingStep {
+        int step = 0;
+        std::vector<tcpsim::Command> commands;
+    };
+    struct ModelStep {
+        tcpsim::TcpState client = tcpsim::TcpState::Closed;
+        tcpsim::TcpState server = tcpsim::TcpState::Closed;
+        bool clientChanged = false;
+        bool serverChanged = false;
+    };
+
+    void onLessonChanged();
+    void onStepped(int direction);
+    void onObserved(const tcpsim::live::Observation &observation);
+    void restart();
+    void enqueue(int step);
+    void processQueue();
+    void finishSettling();
+    void scheduleRebuild();
+    void rebuild();
+    std::vector<tcpsim::Command> commandsOfStep(int step) const;
+    std::vector<ModelStep> modelSteps() const;
+    QString explain(tcpsim::Side side, const ModelStep &model, std::optional<tcpsim::TcpState> kernel,
+                    int step) const;
+
+    LessonController *m_controller = nullptr;
+    tcpsim::live::LiveSession *m_session = nullptr;
+    QTimer m_quiet;
+    QTimer m_cap;
+    QTimer m_rebuildTimer;
+    std::deque<PendingStep> m_queue;
+    QList<tcpsim::live::Observation> m_observations;
+    QHash<int, tcpsim::Verb> m_stepVerbs;
+    QHash<int, qint64> m_stepTimes;
+    QList<TransitionLogRow> m_rows;
+    quint16 m_requestedPort = tcpsim::live::defaultServerPort;
+    int m_mirroredStep = 0;
+    bool m_enabled = false;
+    bool m_settling = false;
+    bool m_lessonEdited = false;
+};
