@@ -8,16 +8,42 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPainter>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QStyle>
 
 using namespace tcpsim;
+
+namespace {
+// A one-line label that elides at the right instead of widening its dock: the panes' minimum
+// width stays fixed whatever the status says (the full text is the tooltip).
+class ElidingLabel : public QLabel
+{
+public:
+    using QLabel::QLabel;
+    QSize minimumSizeHint() const override
+    {
+        return {fontMetrics().horizontalAdvance(QStringLiteral("…")) * 3, QLabel::minimumSizeHint().height()};
+    }
+
+protected:
+    void paintEvent(QPaintEvent *) override
+    {
+        QPainter painter(this);
+        const QRect room = contentsRect();
+        const QString shown = fontMetrics().elidedText(text(), Qt::ElideRight, room.width());
+        style()->drawItemText(&painter, room, int(alignment() | Qt::AlignVCenter), palette(), isEnabled(), shown,
+                              foregroundRole());
+    }
+};
+} // namespace
 
 SidePane::SidePane(Side side, QWidget *parent)
     : QWidget(parent)
     , m_side(side)
     , m_title(new QLabel(this))
-    , m_status(new QLabel(this))
+    , m_status(new ElidingLabel(this))
     , m_message(new QLineEdit(this))
     , m_sendButton(new QPushButton(this))
     , m_received(new QLabel(this))
@@ -31,12 +57,6 @@ SidePane::SidePane(Side side, QWidget *parent)
     auto *titleRow = new QHBoxLayout;
     titleRow->addWidget(m_title);
     titleRow->addWidget(m_status, 1);
-    if (side == Side::Server) {
-        m_autoReply = new QCheckBox(this);
-        m_autoReply->setChecked(true);
-        connect(m_autoReply, &QCheckBox::toggled, this, &SidePane::autoReplyToggled);
-        titleRow->addWidget(m_autoReply);
-    }
     layout->addLayout(titleRow);
 
     // Socket calls on the first row, the network and the timer on the second.
@@ -55,6 +75,16 @@ SidePane::SidePane(Side side, QWidget *parent)
         buttons->addWidget(button, position / 4, position % 4);
         ++position;
     }
+    // The server's auto-reply switch takes the free cell after Timer.
+    if (side == Side::Server) {
+        m_autoReply = new QCheckBox(this);
+        m_autoReply->setChecked(true);
+        m_autoReply->setFocusPolicy(Qt::NoFocus);
+        connect(m_autoReply, &QCheckBox::toggled, this, &SidePane::autoReplyToggled);
+        buttons->addWidget(m_autoReply, position / 4, position % 4);
+    }
+    for (int column = 0; column < 4; ++column)
+        buttons->setColumnStretch(column, 1);
     layout->addLayout(buttons);
 
     auto *sendRow = new QHBoxLayout;
@@ -128,12 +158,14 @@ void SidePane::retranslate()
     button(Action::Drop)->setToolTip(tr("The network loses the oldest segment in flight from this side"));
     button(Action::FireTimer)->setText(tr("Timer"));
     button(Action::FireTimer)->setToolTip(tr("Fire this side's next timer (retransmission or TIME-WAIT)"));
-    m_message->setPlaceholderText(client ? tr("Type a message, press Enter: client send")
-                                         : tr("Type a reply, press Enter: server send"));
+    m_message->setPlaceholderText(client ? tr("Message to the server (Enter)")
+                                         : tr("Reply to the client (Enter)"));
+    m_message->setToolTip(client ? tr("client send: the client application writes this message")
+                                 : tr("server send: the server application writes this reply"));
     m_sendButton->setText(tr("Send"));
     m_receivedLabel->setText(client ? tr("recv() got:") : tr("recv() got:"));
     if (m_autoReply) {
-        m_autoReply->setText(tr("Auto-reply \"Hello, …\""));
+        m_autoReply->setText(tr("Auto-reply"));
         m_autoReply->setToolTip(tr("Like the echo server of the notes: answer each message with \"Hello, <message>\""));
     }
 }
@@ -149,6 +181,7 @@ void SidePane::updateFrom(const Simulation &simulation)
     if (endpoint.endOfStream())
         status += QStringLiteral(" · ") + tr("recv() returned 0");
     m_status->setText(status);
+    m_status->setToolTip(status);
 
     m_receivedText = QString::fromStdString(endpoint.received());
     QString shown = m_receivedText;

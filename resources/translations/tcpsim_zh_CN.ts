@@ -1115,13 +1115,23 @@
     </message>
     <message>
         <location filename="../../app/sidepane.cpp" line="131"/>
-        <source>Type a message, press Enter: client send</source>
-        <translation>输入消息后按回车：客户端发送</translation>
+        <source>Message to the server (Enter)</source>
+        <translation>发给服务器的消息（回车）</translation>
     </message>
     <message>
         <location filename="../../app/sidepane.cpp" line="132"/>
-        <source>Type a reply, press Enter: server send</source>
-        <translation>输入回复后按回车：服务器发送</translation>
+        <source>Reply to the client (Enter)</source>
+        <translation>给客户端的回复（回车）</translation>
+    </message>
+    <message>
+        <location filename="../../app/sidepane.cpp" line="133"/>
+        <source>client send: the client application writes this message</source>
+        <translation>client send：客户端应用程序写出这条消息</translation>
+    </message>
+    <message>
+        <location filename="../../app/sidepane.cpp" line="134"/>
+        <source>server send: the server application writes this reply</source>
+        <translation>server send：服务器应用程序写出这条回复</translation>
     </message>
     <message>
         <location filename="../../app/sidepane.cpp" line="133"/>
@@ -1135,8 +1145,8 @@
     </message>
     <message>
         <location filename="../../app/sidepane.cpp" line="136"/>
-        <source>Auto-reply &quot;Hello, …&quot;</source>
-        <translation>自动回复“Hello, …”</translation>
+        <source>Auto-reply</source>
+        <translation>自动回复</translation>
     </message>
     <message>
         <location filename="../../app/sidepane.cpp" line="137"/>
