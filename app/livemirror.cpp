@@ -139,6 +139,7 @@ void LiveMirror::restart()
     m_observations.clear();
     m_stepVerbs.clear();
     m_stepTimes.clear();
+    m_stepSides.clear();
     m_mirroredStep = 0;
     scheduleRebuild();
 }
@@ -189,6 +190,10 @@ void LiveMirror::onStepped(int direction)
         for (auto it = m_stepTimes.cbegin(); it != m_stepTimes.cend(); ++it)
             times.insert(it.key() >= current ? it.key() + 1 : it.key(), it.value());
         m_stepTimes = times;
+        QHash<int, Side> sides;
+        for (auto it = m_stepSides.cbegin(); it != m_stepSides.cend(); ++it)
+            sides.insert(it.key() >= current ? it.key() + 1 : it.key(), it.value());
+        m_stepSides = sides;
         ++m_mirroredStep;
         enqueue(current);
     } else {
@@ -228,8 +233,10 @@ void LiveMirror::processQueue()
         for (const Command &command : pending.commands) {
             if (command.isCheck())
                 continue; // a check of the model: nothing to do on the pair
-            if (command.verb != Verb::Isn)
+            if (command.verb != Verb::Isn) {
                 action = command.verb;
+                m_stepSides.insert(pending.step, command.side);
+            }
             applicationCall = applicationCall || command.isApplicationCall();
         }
         m_stepVerbs.insert(pending.step, action.value_or(Verb::Isn));
@@ -412,6 +419,7 @@ void LiveMirror::rebuild()
             row.timeMs = quint64(std::max<qint64>(0, observation.timeMs));
             row.side = side;
             row.endpoint = endpointText(observation.endpoint);
+            QString previous; // the endpoint's state before this one (tooltip)
             const QString where = whereText(observation);
             row.detail = where.isEmpty() ? observation.detail
                                          : observation.detail.isEmpty() ? where
@@ -419,18 +427,16 @@ void LiveMirror::rebuild()
             switch (observation.source) {
             case Observation::Source::Qt:
                 row.source = TransitionLogModel::qtSource();
-                if (isQtError(observation.state)) {
-                    row.to = observation.state;
-                } else {
-                    row.from = lastQt.value(key);
-                    row.to = observation.state;
+                row.to = observation.state;
+                if (!isQtError(observation.state)) {
+                    previous = lastQt.value(key);
                     lastQt.insert(key, observation.state);
                 }
                 row.cause = observation.detail;
                 break;
             case Observation::Source::Kernel: {
                 row.source = TransitionLogModel::kernelSource();
-                row.from = lastKernel.value(key);
+                previous = lastKernel.value(key);
                 row.to = observation.state;
                 lastKernel.insert(key, observation.state);
                 const bool gone = !observation.observed && observation.tcpState == TcpState::Closed;
@@ -454,12 +460,19 @@ void LiveMirror::rebuild()
                 const Verb verb = m_stepVerbs.value(at, Verb::Settle);
                 const bool simulationOnly = verb != Verb::Listen && verb != Verb::Connect && verb != Verb::Accept
                     && verb != Verb::Send && verb != Verb::Close && verb != Verb::Abort;
-                if (simulationOnly && at >= 1 && observation.endpoint == Observation::Endpoint::None)
+                if (simulationOnly && at >= 1 && observation.endpoint == Observation::Endpoint::None) {
                     row.to = tr("simulation only");
+                    if (m_stepSides.contains(at)) {
+                        row.side = m_stepSides.value(at);
+                        row.endpoint = *row.side == Side::Client ? tr("client") : tr("server");
+                    }
+                }
                 row.cause = observation.detail;
                 break;
             }
             }
+            if (!previous.isEmpty())
+                row.detail = tr("%1 → %2").arg(previous, observation.state) + QLatin1Char('\n') + row.detail;
             if (at <= current)
                 rows.append(row);
         }

@@ -102,6 +102,7 @@ private:
     QList<tcpsim::live::Observation> m_observations;
     QHash<int, tcpsim::Verb> m_stepVerbs;
     QHash<int, qint64> m_stepTimes;
+    QHash<int, tcpsim::Side> m_stepSides;
     QList<TransitionLogRow> m_rows;
     quint16 m_requestedPort = tcpsim::live::defaultServerPort;
     int m_mirroredStep = 0;

@@ -293,10 +293,17 @@ void MainWindow::createDocks()
     m_logView->setSelectionMode(QAbstractItemView::SingleSelection);
     m_logView->setAlternatingRowColors(true);
     m_logView->verticalHeader()->hide();
+    m_logView->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_logView->horizontalHeader()->setStretchLastSection(true);
     m_logView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_logView->horizontalHeader()->setSectionResizeMode(TransitionLogModel::CauseColumn, QHeaderView::Stretch);
     m_logView->setWordWrap(false);
+    // What a student reads first: the step, where the row comes from (model, Qt, kernel), whose
+    // state and which, the time; the cause last (the column that may be cut off).
+    QHeaderView *logHeader = m_logView->horizontalHeader();
+    logHeader->moveSection(logHeader->visualIndex(TransitionLogModel::SourceColumn), 1);
+    logHeader->moveSection(logHeader->visualIndex(TransitionLogModel::TimeColumn),
+                           logHeader->visualIndex(TransitionLogModel::TransitionColumn));
     m_logView->setFocusPolicy(Qt::ClickFocus);
     connect(m_logView->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::onLogSelection);
     connect(m_logModel, &QAbstractItemModel::rowsInserted, m_logView, &QTableView::scrollToBottom);
@@ -332,11 +339,14 @@ void MainWindow::createDocks()
 
 void MainWindow::applyDefaultDockSizes()
 {
-    // About 38 % of the width for the diagram column, the rest for the ladder.
-    const int right = std::clamp(width() * 38 / 100, 420, 760);
+    // About 38 % of the width for the diagram column, the rest for the ladder. With the live
+    // pair on, the log carries the real states too and gets half of the column.
+    const int right = std::clamp(width() * (m_live->isEnabled() ? 41 : 38) / 100, 420, 760);
     resizeDocks({m_stateDock}, {right}, Qt::Horizontal);
     const int column = height() - menuBar()->height() - m_toolBar->height();
-    resizeDocks({m_stateDock, m_logDock}, {column * 58 / 100, column * 42 / 100}, Qt::Vertical);
+    const int diagramShare = m_live->isEnabled() ? 55 : 58;
+    resizeDocks({m_stateDock, m_logDock}, {column * diagramShare / 100, column * (100 - diagramShare) / 100},
+                Qt::Vertical);
     resizeDocks({m_clientDock}, {m_clientPane->sizeHint().height()}, Qt::Vertical);
 }
 
@@ -832,6 +842,9 @@ void MainWindow::setZoom(double zoom)
     setFont(f);
     if (menuBar())
         menuBar()->setFont(f);
+    // Compact log rows (the text's height and a little air), so more of the steps fit.
+    if (m_logView)
+        m_logView->verticalHeader()->setDefaultSectionSize(QFontMetrics(f).height() + 8);
 }
 
 QImage MainWindow::renderImage(const QSize &size)

@@ -4,6 +4,7 @@
 
 #include <QApplication>
 #include <QFont>
+#include <QLocale>
 #include <QPalette>
 #include <QSaveFile>
 
@@ -52,7 +53,7 @@ QVariant TransitionLogModel::data(const QModelIndex &index, int role) const
         case StepColumn:
             return row.step;
         case TimeColumn:
-            return tr("%1 ms").arg(row.timeMs);
+            return QLocale().toString(row.timeMs); // the header says "ms"
         case EndpointColumn:
             return row.endpoint;
         case TransitionColumn: {
@@ -98,13 +99,16 @@ QVariant TransitionLogModel::data(const QModelIndex &index, int role) const
 
 QVariant TransitionLogModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    if (orientation == Qt::Horizontal && role == Qt::ToolTipRole && section == TimeColumn)
+        return tr("Time in milliseconds: the model's virtual clock for model rows, since the live pair started for "
+                  "Qt and kernel rows");
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
     case StepColumn:
         return tr("Step");
     case TimeColumn:
-        return tr("Time");
+        return tr("ms");
     case EndpointColumn:
         return tr("Endpoint");
     case TransitionColumn:

@@ -1002,6 +1002,22 @@
         <source>Only the oldest segment in flight from a side can be dropped; drop that one first.</source>
         <translation>只能丢弃一方最早发出、仍在传输中的报文段；请先丢弃那一个。</translation>
     </message>
+    <message>
+        <source>Live pair</source>
+        <translation>真实套接字对</translation>
+    </message>
+    <message>
+        <source>Do every step again on a real QTcpServer/QTcpSocket pair on loopback, and show Qt&apos;s and the kernel&apos;s states in the log (L)</source>
+        <translation>在回环接口上用一对真实的 QTcpServer/QTcpSocket 重做每一步，并在日志中显示 Qt 和内核的状态（L）</translation>
+    </message>
+    <message>
+        <source>The live pair did not settle in time; its rows may be incomplete.</source>
+        <translation>真实套接字对未能及时稳定下来，它的日志行可能不完整。</translation>
+    </message>
+    <message>
+        <source>Live pair off: the steps are no longer done on real sockets.</source>
+        <translation>真实套接字对已关闭：各步骤不再在真实套接字上执行。</translation>
+    </message>
 </context>
 <context>
     <name>NumberFormatter</name>
@@ -1393,6 +1409,244 @@
         <location filename="../../app/transitionlog.cpp" line="210"/>
         <source>server</source>
         <translation>服务器</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>⚠ Differs from the model: %1</source>
+        <translation>⚠ 与模型不同：%1</translation>
+    </message>
+    <message>
+        <source>model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>kernel</source>
+        <translation>内核</translation>
+    </message>
+    <message>
+        <source>live</source>
+        <translation>真实</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>毫秒</translation>
+    </message>
+    <message>
+        <source>Time in milliseconds: the model&apos;s virtual clock for model rows, since the live pair started for Qt and kernel rows</source>
+        <translation>时间（毫秒）：模型行是模型的虚拟时钟，Qt 行和内核行是自真实套接字对启动以来的时间</translation>
+    </message>
+</context>
+<context>
+    <name>LiveMirror</name>
+    <message>
+        <source>client</source>
+        <translation>客户端</translation>
+    </message>
+    <message>
+        <source>server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>listener</source>
+        <translation>监听套接字</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>其他连接</translation>
+    </message>
+    <message>
+        <source>descriptor %1</source>
+        <translation>描述符 %1</translation>
+    </message>
+    <message>
+        <source>The live pair cannot un-send: it stays at step %1. Its rows for the later steps are hidden and come back as you step forward again.</source>
+        <translation>真实套接字对无法撤回已发送的内容：它停留在第 %1 步。之后各步的日志行暂时隐藏，再次前进时会重新显示。</translation>
+    </message>
+    <message>
+        <source>no entry</source>
+        <translation>无表项</translation>
+    </message>
+    <message>
+        <source>nothing left in the kernel&apos;s table</source>
+        <translation>内核的连接表中已没有它</translation>
+    </message>
+    <message>
+        <source>still</source>
+        <translation>仍在</translation>
+    </message>
+    <message>
+        <source>in TIME-WAIT for %1 s; Linux keeps it 60 s</source>
+        <translation>已处于 TIME-WAIT %1 秒；Linux 会保持 60 秒</translation>
+    </message>
+    <message>
+        <source>held</source>
+        <translation>保持</translation>
+    </message>
+    <message>
+        <source>held: this side&apos;s application has not called close() yet</source>
+        <translation>保持：这一方的应用程序还没有调用 close()</translation>
+    </message>
+    <message>
+        <source>no change in the kernel at this step</source>
+        <translation>这一步内核中没有变化</translation>
+    </message>
+    <message>
+        <source>The kernel&apos;s state did not change at this step.</source>
+        <translation>这一步内核的状态没有改变。</translation>
+    </message>
+    <message>
+        <source>entry gone</source>
+        <translation>表项已消失</translation>
+    </message>
+    <message>
+        <source>observed</source>
+        <translation>观测到</translation>
+    </message>
+    <message>
+        <source>inferred</source>
+        <translation>推断</translation>
+    </message>
+    <message>
+        <source>simulation only</source>
+        <translation>仅模拟</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+</context>
+<context>
+    <name>LivePane</name>
+    <message>
+        <source>listening socket</source>
+        <translation>监听套接字</translation>
+    </message>
+    <message>
+        <source>connected socket</source>
+        <translation>已连接套接字</translation>
+    </message>
+    <message>
+        <source>in the accept queue</source>
+        <translation>在 accept 队列中</translation>
+    </message>
+    <message>
+        <source>kernel only (no descriptor)</source>
+        <translation>仅在内核中（无描述符）</translation>
+    </message>
+    <message>
+        <source>%1 (held by the lesson)</source>
+        <translation>%1（被课程保持）</translation>
+    </message>
+    <message>
+        <source>not available on this system</source>
+        <translation>本系统不支持</translation>
+    </message>
+    <message>
+        <source>Socket</source>
+        <translation>套接字</translation>
+    </message>
+    <message>
+        <source>Descriptor</source>
+        <translation>描述符</translation>
+    </message>
+    <message>
+        <source>Local</source>
+        <translation>本地</translation>
+    </message>
+    <message>
+        <source>Remote</source>
+        <translation>远端</translation>
+    </message>
+    <message>
+        <source>Kernel state</source>
+        <translation>内核状态</translation>
+    </message>
+    <message>
+        <source>Bytes in</source>
+        <translation>收到字节</translation>
+    </message>
+    <message>
+        <source>Bytes out</source>
+        <translation>发出字节</translation>
+    </message>
+    <message>
+        <source>Accept queue</source>
+        <translation>accept 队列</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>客户端</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>Sockets on the server&apos;s port (the listening socket, the connected sockets accept() returned, and what only the kernel still has):</source>
+        <translation>服务器端口上的套接字（监听套接字、accept() 返回的已连接套接字，以及只有内核还保留的连接）：</translation>
+    </message>
+    <message>
+        <source>Every connection to the live server is listed, including ones from outside the lesson, for example: nc 127.0.0.1 %1</source>
+        <translation>这里列出连接到真实服务器的每一个连接，包括课程之外的连接，例如：nc 127.0.0.1 %1</translation>
+    </message>
+    <message>
+        <source>no connection</source>
+        <translation>无连接</translation>
+    </message>
+    <message>
+        <source>CLOSED (no entry)</source>
+        <translation>CLOSED（无表项）</translation>
+    </message>
+    <message>
+        <source>%1 (held)</source>
+        <translation>%1（保持）</translation>
+    </message>
+    <message>
+        <source>%1 (%2 s left)</source>
+        <translation>%1（剩余 %2 秒）</translation>
+    </message>
+    <message>
+        <source>model: %1  ·  kernel: %2</source>
+        <translation>模型：%1  ·  内核：%2</translation>
+    </message>
+    <message>
+        <source>The live pair is off (Lesson → Live pair).</source>
+        <translation>真实套接字对已关闭（课程 → 真实套接字对）。</translation>
+    </message>
+    <message>
+        <source>Port %1 was taken: the live server listens on %2 instead.</source>
+        <translation>端口 %1 已被占用：真实服务器改为监听 %2。</translation>
+    </message>
+    <message>
+        <source>The live server listens on %1.</source>
+        <translation>真实服务器正在监听 %1。</translation>
+    </message>
+    <message>
+        <source>Waiting for the lesson&apos;s listen step (port %1).</source>
+        <translation>等待课程的 listen 步骤（端口 %1）。</translation>
+    </message>
+    <message>
+        <source>any free port</source>
+        <translation>任意空闲端口</translation>
+    </message>
+    <message>
+        <source>The live server is not listening.</source>
+        <translation>真实服务器没有在监听。</translation>
+    </message>
+    <message>
+        <source>Kernel states: not available on this system.</source>
+        <translation>内核状态：本系统不支持。</translation>
+    </message>
+    <message>
+        <source>Warning: the live server listens on %1, which other machines can reach.</source>
+        <translation>警告：真实服务器正在监听 %1，其他机器也能访问到它。</translation>
+    </message>
+    <message>
+        <source>The lesson went back to step %1; the live pair stays at step %2: a real connection cannot un-send.</source>
+        <translation>课程退回到了第 %1 步；真实套接字对停留在第 %2 步：真实的连接无法撤回已发送的内容。</translation>
     </message>
 </context>
 </TS>
