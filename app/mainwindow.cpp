@@ -126,7 +126,7 @@ MainWindow::MainWindow(SettingsPolicy policy, QWidget *parent)
     if (m_policy == SettingsPolicy::Remember)
         readSettings();
     else
-        m_liveDock->hide();
+        setLiveEnabled(false);
     if (m_lessonName.isEmpty() && m_controller->lesson().commands.empty())
         loadLesson(QStringLiteral("handshake"));
     onStepped(LessonController::Direction::Reset);
@@ -914,11 +914,11 @@ void MainWindow::setLiveEnabled(bool on)
 {
     if (m_liveAction->isChecked() != on)
         m_liveAction->setChecked(on); // comes back here through toggled()
+    m_liveDock->setVisible(on); // a tab next to the log; the log stays in front
+    m_logDock->raise();
     if (m_live->isEnabled() == on)
         return;
     m_live->setEnabled(on);
-    m_liveDock->setVisible(on);
-    m_logDock->raise();
     if (!on)
         statusBar()->showMessage(tr("Live pair off: the steps are no longer done on real sockets."), 5000);
 }
