@@ -3,8 +3,11 @@
 #include "appstyle.h"
 
 #include <QEvent>
+#include <QFontInfo>
+#include <QHelpEvent>
 #include <QPainter>
 #include <QPainterPath>
+#include <QToolTip>
 
 #include <algorithm>
 #include <cmath>
@@ -13,25 +16,33 @@ using namespace tcpsim;
 
 namespace {
 
-constexpr double logicalWidth = 700;
-constexpr double logicalHeight = 600;
-constexpr double columnX[3] = {105, 350, 595};
-constexpr double rowY[7] = {30, 110, 200, 290, 380, 470, 560};
+// Figure proportions, in units of the box text's pixel size.
+constexpr double boxPaddingX = 0.35;
+constexpr double boxPaddingY = 0.25;
+constexpr double rowGap = 0.9;    // room for a vertical arrow and its head
+constexpr double leftGap = 1.9;   // FIN-WAIT-1 -> CLOSING, -> TIME-WAIT and FIN-WAIT-2 -> TIME-WAIT pass here
+constexpr double rightGap = 1.2;  // TIME-WAIT -> CLOSED
+constexpr double margin = 6;      // pixels around the figure
+constexpr double spacing = 6;     // pixels between the legend, the figure and the caption
+constexpr int largestFactorPercent = 200; // box text up to twice the window's font
 
-// Where the line from `inside` towards `outside` leaves the rectangle.
-QPointF exitPoint(const QRectF &rect, const QPointF &inside, const QPointF &outside)
+// CLOSED, LISTEN, SYN-RCVD, SYN-SENT, ESTAB, FIN-WAIT-1, CLOSE-WAIT, FIN-WAIT-2, CLOSING,
+// LAST-ACK, TIME-WAIT, CLOSED (bottom): 0 left, 1 middle, 2 right; rows from the top.
+int column(int node)
 {
-    const QPointF d = outside - inside;
-    double t = 1.0;
-    if (d.x() > 0)
-        t = std::min(t, (rect.right() - inside.x()) / d.x());
-    else if (d.x() < 0)
-        t = std::min(t, (rect.left() - inside.x()) / d.x());
-    if (d.y() > 0)
-        t = std::min(t, (rect.bottom() - inside.y()) / d.y());
-    else if (d.y() < 0)
-        t = std::min(t, (rect.top() - inside.y()) / d.y());
-    return inside + std::clamp(t, 0.0, 1.0) * d;
+    static const int columns[] = {1, 1, 0, 2, 1, 0, 2, 0, 1, 2, 1, 2};
+    return columns[node];
+}
+
+int row(int node)
+{
+    static const int rows[] = {0, 1, 2, 2, 3, 4, 4, 5, 5, 5, 6, 6};
+    return rows[node];
+}
+
+QFont sizedBold(const QFont &base, int pixelSize)
+{
+    return AppStyle::boldFont(AppStyle::withPixelSize(base, pixelSize));
 }
 
 } // namespace
@@ -51,7 +62,8 @@ QSize StateDiagram::sizeHint() const
 
 QSize StateDiagram::minimumSizeHint() const
 {
-    return {320, 300};
+    // The figure at 14 px with Figure 5's short names, a legend line and a caption line.
+    return {360, 330};
 }
 
 TcpState StateDiagram::nodeState(Node node)
@@ -96,37 +108,48 @@ StateDiagram::Node StateDiagram::nodeFor(TcpState state, std::optional<TcpState>
     return Closed;
 }
 
-QPointF StateDiagram::nodeCenter(Node node) const
+QPointF StateDiagram::anchorPoint(const QRectF &box, Anchor anchor)
 {
-    static const int column[NodeCount] = {1, 1, 0, 2, 1, 0, 2, 0, 1, 2, 1, 2};
-    static const int row[NodeCount] = {0, 1, 2, 2, 3, 4, 4, 5, 5, 5, 6, 6};
-    return {columnX[column[node]], rowY[row[node]]};
+    switch (anchor.side) {
+    case Top:
+        return {box.center().x() + anchor.along * box.width(), box.top()};
+    case Bottom:
+        return {box.center().x() + anchor.along * box.width(), box.bottom()};
+    case Left:
+        return {box.left(), box.center().y() + anchor.along * box.height()};
+    case Right:
+        return {box.right(), box.center().y() + anchor.along * box.height()};
+    }
+    return box.center();
 }
 
 QList<StateDiagram::Edge> StateDiagram::edges()
 {
+    // Each edge leaves and enters its boxes at fixed points, chosen so that no line crosses a box
+    // or another line, and the pairs (CLOSED <-> LISTEN, CLOSED <-> SYN-SENT, LISTEN <->
+    // SYN-RECEIVED) run side by side.
     return {
-        {Closed, Listen, tr("passive OPEN"), tr("create TCB"), false, -14},
-        {Listen, Closed, tr("CLOSE"), tr("delete TCB"), false, -14},
-        {Closed, SynSent, tr("active OPEN"), tr("snd SYN"), false, -12},
-        {SynSent, Closed, tr("CLOSE, rcv RST"), tr("delete TCB"), false, -12},
-        {Listen, SynReceived, tr("rcv SYN"), tr("snd SYN,ACK"), false, -12},
-        {SynReceived, Listen, tr("rcv RST"), QString(), false, -12},
-        {Listen, SynSent, tr("SEND"), tr("snd SYN"), false, 0},
-        {SynSent, SynReceived, tr("rcv SYN"), tr("snd SYN,ACK"), false, 0},
-        {SynReceived, Established, tr("rcv ACK of SYN"), QString(), false, 0},
-        {SynSent, Established, tr("rcv SYN,ACK"), tr("snd ACK"), false, 0},
-        {SynReceived, FinWait1, tr("CLOSE"), tr("snd FIN"), false, 0},
-        {Established, FinWait1, tr("CLOSE"), tr("snd FIN"), false, 0},
-        {Established, CloseWait, tr("rcv FIN"), tr("snd ACK"), false, 0},
-        {FinWait1, FinWait2, tr("rcv ACK of FIN"), QString(), false, 0},
-        {FinWait1, Closing, tr("rcv FIN"), tr("snd ACK"), false, 0},
-        {FinWait1, TimeWait, tr("rcv FIN+ACK of FIN"), tr("snd ACK"), true, 0},
-        {CloseWait, LastAck, tr("CLOSE"), tr("snd FIN"), false, 0},
-        {FinWait2, TimeWait, tr("rcv FIN"), tr("snd ACK"), false, 0},
-        {Closing, TimeWait, tr("rcv ACK of FIN"), QString(), false, 0},
-        {LastAck, ClosedBottom, tr("rcv ACK of FIN"), QString(), false, 0},
-        {TimeWait, ClosedBottom, tr("timeout 2MSL"), tr("delete TCB"), false, 0},
+        {Closed, Listen, tr("passive OPEN"), tr("create TCB"), {Bottom, -0.2}, {Top, -0.2}},
+        {Listen, Closed, tr("CLOSE"), tr("delete TCB"), {Top, 0.2}, {Bottom, 0.2}},
+        {Closed, SynSent, tr("active OPEN"), tr("snd SYN"), {Right, 0.25}, {Top, -0.15}},
+        {SynSent, Closed, tr("CLOSE, rcv RST"), tr("delete TCB"), {Top, 0.3}, {Right, -0.25}},
+        {Listen, SynReceived, tr("rcv SYN"), tr("snd SYN,ACK"), {Left, 0.25}, {Top, 0.3}},
+        {SynReceived, Listen, tr("rcv RST"), QString(), {Top, -0.1}, {Left, -0.25}},
+        {Listen, SynSent, tr("SEND"), tr("snd SYN"), {Right, 0.25}, {Left, -0.3}},
+        {SynSent, SynReceived, tr("rcv SYN"), tr("snd SYN,ACK"), {Left, 0.2}, {Right, 0.2}},
+        {SynReceived, Established, tr("rcv ACK of SYN"), QString(), {Bottom, 0.3}, {Top, -0.3}},
+        {SynSent, Established, tr("rcv SYN,ACK"), tr("snd ACK"), {Bottom, -0.3}, {Top, 0.3}},
+        {SynReceived, FinWait1, tr("CLOSE"), tr("snd FIN"), {Bottom, -0.25}, {Top, -0.25}},
+        {Established, FinWait1, tr("CLOSE"), tr("snd FIN"), {Left, 0.1}, {Top, 0.3}},
+        {Established, CloseWait, tr("rcv FIN"), tr("snd ACK"), {Right, 0.1}, {Top, -0.3}},
+        {FinWait1, FinWait2, tr("rcv ACK of FIN"), QString(), {Bottom, -0.1}, {Top, -0.1}},
+        {FinWait1, Closing, tr("rcv FIN"), tr("snd ACK"), {Right, -0.1}, {Left, -0.1}},
+        {FinWait1, TimeWait, tr("rcv FIN+ACK of FIN"), tr("snd ACK"), {Right, 0.45}, {Left, -0.4}, true},
+        {CloseWait, LastAck, tr("CLOSE"), tr("snd FIN"), {Bottom, 0}, {Top, 0}},
+        {FinWait2, TimeWait, tr("rcv FIN"), tr("snd ACK"), {Right, 0.2}, {Left, 0.15}},
+        {Closing, TimeWait, tr("rcv ACK of FIN"), QString(), {Bottom, 0}, {Top, 0}},
+        {LastAck, ClosedBottom, tr("rcv ACK of FIN"), QString(), {Bottom, 0}, {Top, 0}},
+        {TimeWait, ClosedBottom, tr("timeout 2MSL"), tr("delete TCB"), {Right, 0}, {Left, 0}},
     };
 }
 
@@ -188,48 +211,219 @@ void StateDiagram::changeEvent(QEvent *event)
         update();
 }
 
+QSizeF StateDiagram::placeBoxes(int pixelSize, bool abbreviated, QRectF (&boxes)[NodeCount],
+                                QString (&texts)[NodeCount]) const
+{
+    const QFontMetricsF metrics(sizedBold(font(), pixelSize));
+    double columnWidth[3] = {0, 0, 0};
+    for (int node = Closed; node < NodeCount; ++node) {
+        const TcpState state = nodeState(static_cast<Node>(node));
+        QString text = QString::fromLatin1(stateName(state));
+        // Figure 5's own short names, only when the full ones cannot fit at 14 px.
+        if (abbreviated && state == TcpState::SynReceived)
+            text = QStringLiteral("SYN-RCVD");
+        else if (abbreviated && state == TcpState::Established)
+            text = QStringLiteral("ESTAB");
+        texts[node] = text;
+        double &width = columnWidth[column(node)];
+        width = std::max(width, std::ceil(metrics.horizontalAdvance(text) + 2 * boxPaddingX * pixelSize));
+    }
+    const double boxHeight = std::ceil(metrics.height() + 2 * boxPaddingY * pixelSize);
+    const double pitch = boxHeight + std::ceil(rowGap * pixelSize);
+    const double left[3] = {0, columnWidth[0] + std::ceil(leftGap * pixelSize),
+                            columnWidth[0] + std::ceil(leftGap * pixelSize) + columnWidth[1]
+                                + std::ceil(rightGap * pixelSize)};
+    for (int node = Closed; node < NodeCount; ++node)
+        boxes[node] = QRectF(left[column(node)], row(node) * pitch, columnWidth[column(node)], boxHeight);
+    return {left[2] + columnWidth[2], 6 * pitch + boxHeight};
+}
+
+QStringList StateDiagram::captionLines(bool full) const
+{
+    const QList<Edge> all = edges();
+    QStringList lines;
+    for (const Taken &taken : m_taken) {
+        QString text = tr("%1: %2 → %3")
+                           .arg(taken.side == Side::Client ? tr("Client") : tr("Server"),
+                                QString::fromLatin1(stateName(taken.from)), QString::fromLatin1(stateName(taken.to)));
+        const int index = edgeIndex(all, taken.from, taken.to);
+        if (index < 0) {
+            text += QStringLiteral("  ") + tr("(an edge Figure 5 does not draw)");
+        } else if (full) {
+            const Edge &edge = all[index];
+            text += QStringLiteral("  (") + edge.event
+                + (edge.action.isEmpty() ? QString() : QStringLiteral(" / ") + edge.action) + QLatin1Char(')');
+        }
+        lines.append(text);
+    }
+    return lines;
+}
+
+double StateDiagram::captionHeight(const QStringList &lines, double width) const
+{
+    const QFontMetricsF metrics(AppStyle::boldFont(font()));
+    double height = 0;
+    for (const QString &line : lines) {
+        height += metrics.boundingRect(QRectF(0, 0, width, 1e6), Qt::AlignLeft | Qt::TextWordWrap, line).height() + 2;
+    }
+    return height;
+}
+
+double StateDiagram::legend(QPainter *painter, const QRectF &room) const
+{
+    const QPalette &pal = palette();
+    const QFont bold = AppStyle::boldFont(font());
+    const QFontMetricsF boldMetrics(bold);
+    const QFontMetricsF metrics(font());
+    const double line = std::max(boldMetrics.height(), metrics.height());
+    constexpr double swatch = 14;
+    constexpr double dashSample = 28;
+    constexpr double itemSpacing = 18;
+    struct Item {
+        int kind; // 0 client, 1 server, 2 dashed
+        QString text;
+        double width;
+    };
+    const QList<Item> items = {
+        {0, tr("Client"), swatch + 6 + boldMetrics.horizontalAdvance(tr("Client"))},
+        {1, tr("Server"), swatch + 6 + boldMetrics.horizontalAdvance(tr("Server"))},
+        {2, tr("not in Figure 5"), dashSample + 6 + metrics.horizontalAdvance(tr("not in Figure 5"))},
+    };
+    double x = room.left();
+    double y = room.top();
+    for (const Item &item : items) {
+        if (x > room.left() && x + item.width > room.right()) {
+            x = room.left();
+            y += line + 2;
+        }
+        if (painter) {
+            const double middle = y + line / 2;
+            if (item.kind < 2) {
+                const Side side = item.kind == 0 ? Side::Client : Side::Server;
+                painter->setPen(Qt::NoPen);
+                painter->setBrush(AppStyle::sideColor(side, pal));
+                painter->drawRoundedRect(QRectF(x, middle - swatch / 2, swatch, swatch), 3, 3);
+                painter->setFont(bold);
+                painter->setPen(pal.color(QPalette::Text));
+                painter->drawText(QRectF(x + swatch + 6, y, item.width - swatch - 6, line),
+                                  Qt::AlignLeft | Qt::AlignVCenter, item.text);
+            } else {
+                painter->setPen(QPen(AppStyle::mutedText(pal), 1.6, Qt::DashLine));
+                painter->drawLine(QPointF(x, middle), QPointF(x + dashSample, middle));
+                painter->setFont(font());
+                painter->setPen(AppStyle::mutedText(pal));
+                painter->drawText(QRectF(x + dashSample + 6, y, item.width - dashSample - 6, line),
+                                  Qt::AlignLeft | Qt::AlignVCenter, item.text);
+            }
+        }
+        x += item.width + itemSpacing;
+    }
+    return y + line - room.top();
+}
+
+StateDiagram::Layout StateDiagram::layout() const
+{
+    Layout out;
+    const QRectF inner(margin, 6, std::max(0.0, width() - 2 * margin), std::max(0.0, height() - 10.0));
+    const double legendHeight = legend(nullptr, inner);
+    out.legend = QRectF(inner.left(), inner.top(), inner.width(), legendHeight);
+    const double figureTop = inner.top() + legendHeight + spacing;
+    const int base = std::max(AppStyle::minimumPixelSize, QFontInfo(font()).pixelSize());
+    const int largest = std::max(base, base * largestFactorPercent / 100);
+
+    const auto place = [&](int pixelSize, bool abbreviated, bool shortCaption, double captionSpace, double scale) {
+        const QSizeF size = placeBoxes(pixelSize, abbreviated, out.boxes, out.texts);
+        const double areaHeight = inner.bottom() - figureTop - captionSpace;
+        out.fontPixelSize = pixelSize;
+        out.abbreviated = abbreviated;
+        out.shortCaption = shortCaption;
+        out.scale = scale;
+        out.origin = QPointF(inner.left() + std::max(0.0, (inner.width() - size.width() * scale) / 2),
+                             figureTop + std::max(0.0, (areaHeight - size.height() * scale) / 2));
+        const double captionTop = out.origin.y() + size.height() * scale + spacing;
+        out.caption = QRectF(inner.left(), captionTop, inner.width(), std::max(0.0, inner.bottom() - captionTop));
+    };
+
+    for (bool shortCaption : {false, true}) {
+        const QStringList lines = captionLines(!shortCaption);
+        const double captionSpace = lines.isEmpty() ? 0 : captionHeight(lines, inner.width()) + spacing;
+        const QSizeF area(inner.width(), inner.bottom() - figureTop - captionSpace);
+        for (bool abbreviated : {false, true}) {
+            for (int pixelSize = largest; pixelSize >= AppStyle::minimumPixelSize; --pixelSize) {
+                QRectF boxes[NodeCount];
+                QString texts[NodeCount];
+                const QSizeF size = placeBoxes(pixelSize, abbreviated, boxes, texts);
+                if (size.width() <= area.width() && size.height() <= area.height()) {
+                    place(pixelSize, abbreviated, shortCaption, captionSpace, 1.0);
+                    return out;
+                }
+            }
+        }
+    }
+    // Smaller than the figure at 14 px: the whole figure scales down.
+    const QStringList lines = captionLines(false);
+    const double captionSpace = lines.isEmpty() ? 0 : captionHeight(lines, inner.width()) + spacing;
+    QRectF boxes[NodeCount];
+    QString texts[NodeCount];
+    const QSizeF size = placeBoxes(AppStyle::minimumPixelSize, true, boxes, texts);
+    const double scale = std::max(0.05, std::min(inner.width() / size.width(),
+                                                 (inner.bottom() - figureTop - captionSpace) / size.height()));
+    place(AppStyle::minimumPixelSize, true, true, captionSpace, std::min(1.0, scale));
+    return out;
+}
+
+StateDiagram::Figure StateDiagram::figure() const
+{
+    const Layout lay = layout();
+    Figure figure;
+    const auto map = [&](const QPointF &p) { return lay.origin + p * lay.scale; };
+    for (int node = Closed; node < NodeCount; ++node) {
+        const QRectF &box = lay.boxes[node];
+        figure.boxes.append(QRectF(map(box.topLeft()), box.size() * lay.scale));
+        figure.texts.append(lay.texts[node]);
+    }
+    for (const Edge &edge : edges())
+        figure.edges.append(QLineF(map(anchorPoint(lay.boxes[edge.from], edge.start)),
+                                   map(anchorPoint(lay.boxes[edge.to], edge.end))));
+    figure.legend = lay.legend;
+    figure.caption = lay.caption;
+    figure.fontPixelSize = lay.fontPixelSize * lay.scale;
+    figure.scale = lay.scale;
+    figure.abbreviated = lay.abbreviated;
+    return figure;
+}
+
+bool StateDiagram::event(QEvent *event)
+{
+    if (event->type() == QEvent::ToolTip) {
+        const auto *help = static_cast<QHelpEvent *>(event);
+        const Figure shown = figure();
+        for (qsizetype node = 0; node < shown.boxes.size(); ++node) {
+            if (shown.boxes[node].contains(help->pos())) {
+                QToolTip::showText(help->globalPos(),
+                                   QString::fromLatin1(stateName(nodeState(static_cast<Node>(node)))), this);
+                return true;
+            }
+        }
+        QToolTip::hideText();
+        event->ignore();
+        return true;
+    }
+    return QWidget::event(event);
+}
+
 void StateDiagram::paintEvent(QPaintEvent *)
 {
     QPainter painter(this);
     painter.setRenderHint(QPainter::Antialiasing);
     const QPalette &pal = palette();
-    const QFont baseFont = font();
-    const QFont boldFont = AppStyle::boldFont(baseFont);
-    const QFontMetricsF metrics(baseFont);
-    const QFontMetricsF boldMetrics(boldFont);
-    const double line = metrics.height();
+    const Layout lay = layout();
+    legend(&painter, lay.legend);
 
-    // Legend on top, caption (the transitions just taken) at the bottom, the figure between.
-    const double legendHeight = line + 10;
-    const double captionHeight = line * 3 + 12;
-    const QRectF area(8, legendHeight, width() - 16, height() - legendHeight - captionHeight);
-    const double scale = std::min(area.width() / logicalWidth, area.height() / logicalHeight);
-    const QPointF origin(area.left() + (area.width() - logicalWidth * scale) / 2,
-                         area.top() + (area.height() - logicalHeight * scale) / 2);
-    auto map = [&](const QPointF &p) { return origin + p * scale; };
-    const bool allLabels = scale >= 0.92;
-
-    // Box geometry (pixels): wide enough for the name in one or two lines.
-    QRectF boxes[NodeCount];
-    QStringList names[NodeCount];
-    for (int node = Closed; node < NodeCount; ++node) {
-        const QString name = QString::fromLatin1(stateName(nodeState(static_cast<Node>(node))));
-        const double maxWidth = 128 * scale;
-        QStringList lines{name};
-        if (boldMetrics.horizontalAdvance(name) + 14 > maxWidth && name.contains(QLatin1Char('-'))) {
-            const qsizetype dash = name.indexOf(QLatin1Char('-'));
-            lines = {name.left(dash + 1), name.mid(dash + 1)};
-        }
-        double textWidth = 0;
-        for (const QString &l : lines)
-            textWidth = std::max(textWidth, boldMetrics.horizontalAdvance(l));
-        const double w = std::max(maxWidth, textWidth + 14);
-        const double h = std::max(40 * scale, lines.size() * boldMetrics.height() + 8);
-        const QPointF c = map(nodeCenter(static_cast<Node>(node)));
-        boxes[node] = QRectF(c.x() - w / 2, c.y() - h / 2, w, h);
-        names[node] = lines;
-    }
-
+    const double px = lay.fontPixelSize;
+    const double unit = px / AppStyle::basePixelSize;
+    const QFont boxFont = sizedBold(font(), lay.fontPixelSize);
+    const QColor edgeColor = AppStyle::mutedText(pal);
     const QList<Edge> all = edges();
     QList<int> litIndex;
     QList<Side> litSide;
@@ -241,90 +435,23 @@ void StateDiagram::paintEvent(QPaintEvent *)
         }
     }
 
-    const QColor edgeColor = AppStyle::mutedText(pal);
-    auto edgeGeometry = [&](const Edge &edge, QPointF &start, QPointF &end) {
-        QPointF a = map(nodeCenter(edge.from));
-        QPointF b = map(nodeCenter(edge.to));
-        const QLineF l(a, b);
-        const QPointF normal(-l.dy() / l.length(), l.dx() / l.length());
-        const double bend = edge.bend * scale;
-        // Parallel pairs (LISTEN <-> CLOSED ...) shift to opposite sides of the axis.
-        const double sign = edge.from < edge.to ? 1.0 : -1.0;
-        a += normal * bend * sign;
-        b += normal * bend * sign;
-        start = exitPoint(boxes[edge.from], a, b);
-        end = exitPoint(boxes[edge.to], b, a);
-    };
-    auto drawArrowHead = [&](const QPointF &start, const QPointF &end, const QColor &color, double size) {
-        const double angle = std::atan2(end.y() - start.y(), end.x() - start.x());
-        QPainterPath path;
-        path.moveTo(end);
-        path.lineTo(end - QPointF(std::cos(angle - 0.45) * size, std::sin(angle - 0.45) * size));
-        path.lineTo(end - QPointF(std::cos(angle + 0.45) * size, std::sin(angle + 0.45) * size));
-        path.closeSubpath();
-        painter.setPen(Qt::NoPen);
-        painter.setBrush(color);
-        painter.drawPath(path);
-    };
-    auto drawEdgeLabel = [&](const Edge &edge, const QPointF &start, const QPointF &end, const QColor &color,
-                             bool lit) {
-        QStringList lines{edge.event};
-        if (!edge.action.isEmpty())
-            lines.append(edge.action);
-        double w = 0;
-        for (const QString &l : lines)
-            w = std::max(w, metrics.horizontalAdvance(l));
-        w += 10;
-        const double h = lines.size() * line + 4;
-        const QPointF mid = (start + end) / 2;
-        QRectF rect(mid.x() - w / 2, mid.y() - h / 2, w, h);
-        rect.moveLeft(std::clamp(rect.left(), 2.0, width() - w - 2));
-        QColor background = pal.color(QPalette::Base);
-        background.setAlpha(lit ? 245 : 215);
-        painter.setPen(lit ? QPen(color, 1.5) : Qt::NoPen);
-        painter.setBrush(background);
-        painter.drawRoundedRect(rect, 4, 4);
-        painter.setPen(lit ? pal.color(QPalette::Text) : color);
-        painter.setFont(lit ? boldFont : baseFont);
-        painter.drawText(rect, Qt::AlignCenter, lines.join(QLatin1Char('\n')));
-    };
+    painter.save();
+    painter.translate(lay.origin);
+    painter.scale(lay.scale, lay.scale);
 
-    for (int i = 0; i < all.size(); ++i) {
-        if (litIndex.contains(i))
-            continue;
-        QPointF start, end;
-        edgeGeometry(all[i], start, end);
-        painter.setPen(QPen(edgeColor, 1.4, all[i].extra ? Qt::DashLine : Qt::SolidLine));
-        painter.drawLine(start, end);
-        drawArrowHead(start, end, edgeColor, 9);
-    }
-    for (int k = 0; k < litIndex.size(); ++k) {
-        QPointF start, end;
-        const Edge &edge = all[litIndex[k]];
-        edgeGeometry(edge, start, end);
-        const QColor color = AppStyle::sideColor(litSide[k], pal);
-        QColor glow = color;
-        glow.setAlpha(70);
-        painter.setPen(QPen(glow, 10, Qt::SolidLine, Qt::RoundCap));
-        painter.drawLine(start, end);
-        painter.setPen(QPen(color, 3.5, edge.extra ? Qt::DashLine : Qt::SolidLine, Qt::RoundCap));
-        painter.drawLine(start, end);
-        drawArrowHead(start, end, color, 14);
-    }
-
-    // Boxes, filled with the colour of the side(s) in that state.
+    // Boxes first, filled with the colour of the side(s) in that state; the edges go on top so
+    // that no box hides a line or an arrowhead.
     const Node clientNode = nodeFor(m_state[0], m_cameFrom[0]);
     const Node serverNode = nodeFor(m_state[1], m_cameFrom[1]);
     for (int node = Closed; node < NodeCount; ++node) {
-        const QRectF &box = boxes[node];
+        const QRectF &box = lay.boxes[node];
+        const double radius = std::min(6 * unit, box.height() / 4);
         const bool client = node == clientNode;
         const bool server = node == serverNode;
-        painter.setPen(Qt::NoPen);
-        painter.setBrush(pal.color(QPalette::Base));
-        painter.drawRoundedRect(box, 7, 7);
+        QPainterPath shape;
+        shape.addRoundedRect(box, radius, radius);
+        painter.fillPath(shape, pal.color(QPalette::Base));
         if (client || server) {
-            QPainterPath shape;
-            shape.addRoundedRect(box, 7, 7);
             painter.save();
             painter.setClipPath(shape);
             if (client && server) {
@@ -339,73 +466,67 @@ void StateDiagram::paintEvent(QPaintEvent *)
         }
         const bool active = client || server;
         painter.setBrush(Qt::NoBrush);
-        painter.setPen(QPen(active ? pal.color(QPalette::Text) : edgeColor, active ? 2 : 1.3));
-        painter.drawRoundedRect(box, 7, 7);
-        painter.setFont(boldFont);
+        painter.setPen(QPen(active ? pal.color(QPalette::Text) : edgeColor, active ? 2.2 * unit : 1.3 * unit));
+        painter.drawPath(shape);
+        painter.setFont(boxFont);
         const bool darkText = !AppStyle::isDark(pal);
         painter.setPen(active ? (darkText ? QColor(Qt::white) : QColor(0x10, 0x10, 0x10)) : pal.color(QPalette::Text));
-        painter.drawText(box, Qt::AlignCenter, names[node].join(QLatin1Char('\n')));
+        painter.drawText(box, Qt::AlignCenter, lay.texts[node]);
     }
 
-    if (allLabels) {
-        for (int i = 0; i < all.size(); ++i) {
-            if (litIndex.contains(i))
-                continue;
-            QPointF start, end;
-            edgeGeometry(all[i], start, end);
-            drawEdgeLabel(all[i], start, end, edgeColor, false);
-        }
-    }
-    if (allLabels) {
-        for (int k = 0; k < litIndex.size(); ++k) {
-            QPointF start, end;
-            const Edge &edge = all[litIndex[k]];
-            edgeGeometry(edge, start, end);
-            drawEdgeLabel(edge, start, end, AppStyle::sideColor(litSide[k], pal), true);
-        }
-    }
-
-    // Legend.
-    double x = 10;
-    painter.setFont(boldFont);
-    for (Side side : {Side::Client, Side::Server}) {
-        const QRectF swatch(x, 6 + (line - 12) / 2, 14, 14);
+    auto drawArrowHead = [&](const QPointF &start, const QPointF &end, const QColor &color, double size) {
+        const double angle = std::atan2(end.y() - start.y(), end.x() - start.x());
+        QPainterPath path;
+        path.moveTo(end);
+        path.lineTo(end - QPointF(std::cos(angle - 0.42) * size, std::sin(angle - 0.42) * size));
+        path.lineTo(end - QPointF(std::cos(angle + 0.42) * size, std::sin(angle + 0.42) * size));
+        path.closeSubpath();
         painter.setPen(Qt::NoPen);
-        painter.setBrush(AppStyle::sideColor(side, pal));
-        painter.drawRoundedRect(swatch, 3, 3);
-        x += 20;
-        const QString text = side == Side::Client ? tr("Client") : tr("Server");
-        painter.setPen(pal.color(QPalette::Text));
-        painter.drawText(QPointF(x, 6 + boldMetrics.ascent()), text);
-        x += boldMetrics.horizontalAdvance(text) + 22;
+        painter.setBrush(color);
+        painter.drawPath(path);
+    };
+    auto line = [&](const Edge &edge) {
+        return QLineF(anchorPoint(lay.boxes[edge.from], edge.start), anchorPoint(lay.boxes[edge.to], edge.end));
+    };
+    const double head = 0.6 * px;
+    for (int i = 0; i < all.size(); ++i) {
+        if (litIndex.contains(i))
+            continue;
+        const QLineF l = line(all[i]);
+        // The shaft stops where the head begins, so a dashed line never pokes through it.
+        const QPointF shaftEnd = l.length() > head ? l.pointAt(1 - head * 0.8 / l.length()) : l.p1();
+        painter.setPen(QPen(edgeColor, 1.4 * unit, all[i].extra ? Qt::DashLine : Qt::SolidLine, Qt::FlatCap));
+        painter.drawLine(l.p1(), shaftEnd);
+        drawArrowHead(l.p1(), l.p2(), edgeColor, head);
     }
-    painter.setFont(baseFont);
-    painter.setPen(edgeColor);
-    const QString dashed = tr("dashed: not in Figure 5");
-    painter.drawText(QRectF(x, 6, width() - x - 8, line), Qt::AlignRight | Qt::AlignVCenter,
-                     metrics.elidedText(dashed, Qt::ElideRight, std::max(0.0, width() - x - 8)));
+    for (int k = 0; k < litIndex.size(); ++k) {
+        const Edge &edge = all[litIndex[k]];
+        const QLineF l = line(edge);
+        const QColor color = AppStyle::sideColor(litSide[k], pal);
+        QColor glow = color;
+        glow.setAlpha(70);
+        painter.setPen(QPen(glow, 0.6 * px, Qt::SolidLine, Qt::RoundCap));
+        painter.drawLine(l);
+        const double litHead = 0.8 * px;
+        const QPointF shaftEnd = l.length() > litHead ? l.pointAt(1 - litHead * 0.8 / l.length()) : l.p1();
+        painter.setPen(QPen(color, 3.2 * unit, edge.extra ? Qt::DashLine : Qt::SolidLine, Qt::FlatCap));
+        painter.drawLine(l.p1(), shaftEnd);
+        drawArrowHead(l.p1(), l.p2(), color, litHead);
+    }
+    painter.restore();
 
-    // Caption: the transitions the newest step took.
-    double y = height() - captionHeight + 6;
-    for (const Taken &taken : m_taken) {
-        if (y + line > height())
+    // Caption: the transitions the newest step took, each in its side's colour.
+    const QStringList lines = captionLines(!lay.shortCaption);
+    const QFont bold = AppStyle::boldFont(font());
+    painter.setFont(bold);
+    double y = lay.caption.top();
+    for (qsizetype i = 0; i < lines.size() && i < m_taken.size(); ++i) {
+        if (y >= height())
             break;
-        QString text = tr("%1: %2 → %3")
-                           .arg(taken.side == Side::Client ? tr("Client") : tr("Server"),
-                                QString::fromLatin1(stateName(taken.from)), QString::fromLatin1(stateName(taken.to)));
-        const int index = edgeIndex(all, taken.from, taken.to);
-        if (index < 0) {
-            text += QStringLiteral("  ") + tr("(an edge Figure 5 does not draw)");
-        } else {
-            const Edge &edge = all[index];
-            text += QStringLiteral("  (") + edge.event
-                + (edge.action.isEmpty() ? QString() : QStringLiteral(" / ") + edge.action) + QLatin1Char(')');
-        }
-        painter.setPen(AppStyle::sideColor(taken.side, pal));
-        painter.setFont(boldFont);
-        const QRectF room(10, y, width() - 20, height() - y);
-        const QRectF used = painter.boundingRect(room, Qt::AlignLeft | Qt::TextWordWrap, text);
-        painter.drawText(room, Qt::AlignLeft | Qt::TextWordWrap, text);
+        const QRectF room(lay.caption.left(), y, lay.caption.width(), height() - y);
+        painter.setPen(AppStyle::sideColor(m_taken[i].side, pal));
+        QRectF used;
+        painter.drawText(room, Qt::AlignLeft | Qt::TextWordWrap, lines[i], &used);
         y += used.height() + 2;
     }
 }

@@ -1,6 +1,10 @@
 // The RFC 9293 state diagram: Figure 5's edges plus the ones it leaves out, highlights.
 #include "statediagram.h"
 
+#include "appstyle.h"
+
+#include <QDir>
+#include <QFontMetricsF>
 #include <QTest>
 
 using namespace tcpsim;
@@ -13,6 +17,8 @@ private slots:
     void edges_data();
     void edges();
     void highlight_and_litEdges();
+    void layout_fitsWithoutOverlap_data();
+    void layout_fitsWithoutOverlap();
 };
 
 Q_DECLARE_METATYPE(tcpsim::TcpState)
@@ -58,6 +64,101 @@ void TestStateDiagram::highlight_and_litEdges()
     QCOMPARE(diagram.litEdgeCount(), 0);
     QImage image(diagram.size(), QImage::Format_ARGB32);
     diagram.render(&image); // paints without crashing in every state
+}
+
+void TestStateDiagram::layout_fitsWithoutOverlap_data()
+{
+    QTest::addColumn<QSize>("size");
+    QTest::addColumn<bool>("twoTransitions");
+    for (const QSize size : {QSize(360, 330), QSize(375, 360), QSize(420, 380), QSize(500, 400), QSize(486, 377),
+                             QSize(730, 560), QSize(900, 700), QSize(1400, 1000)}) {
+        for (bool two : {false, true}) {
+            const QByteArray name = QByteArray::number(size.width()) + 'x' + QByteArray::number(size.height())
+                + (two ? " two transitions" : " one transition");
+            QTest::newRow(name.constData()) << size << two;
+        }
+    }
+}
+
+// At every dock size from 360x330 up: text of at least 14 px, boxes inside the widget with gaps
+// between them, every edge long enough for its arrowhead and clear of every box but its own two.
+void TestStateDiagram::layout_fitsWithoutOverlap()
+{
+    QFETCH(QSize, size);
+    QFETCH(bool, twoTransitions);
+    StateDiagram diagram;
+    QFont font = diagram.font();
+    font.setPixelSize(AppStyle::basePixelSize);
+    diagram.setFont(font);
+    diagram.resize(size);
+    diagram.setState(Side::Client, TcpState::FinWait1, TcpState::Established);
+    diagram.setState(Side::Server, TcpState::CloseWait, TcpState::Established);
+    if (twoTransitions)
+        diagram.setTaken({{Side::Client, TcpState::SynSent, TcpState::Established},
+                          {Side::Server, TcpState::SynReceived, TcpState::Established}});
+    else
+        diagram.setTaken({{Side::Server, TcpState::Listen, TcpState::SynReceived}});
+
+    // TCPSIM_RENDER_DIR=/tmp/x: keep a picture of each size for eyeballing.
+    const QString dir = qEnvironmentVariable("TCPSIM_RENDER_DIR");
+    if (!dir.isEmpty()) {
+        QImage image(size, QImage::Format_ARGB32);
+        diagram.render(&image);
+        image.save(QDir(dir).filePath(QStringLiteral("state-%1x%2-%3.png").arg(size.width()).arg(size.height()).arg(twoTransitions ? 2 : 1)));
+    }
+
+    const StateDiagram::Figure figure = diagram.figure();
+    QCOMPARE(figure.boxes.size(), 12);
+    QVERIFY2(figure.fontPixelSize >= AppStyle::minimumPixelSize, qPrintable(QString::number(figure.fontPixelSize)));
+    QCOMPARE(figure.scale, 1.0);
+    const QRectF widget(QPointF(0, 0), QSizeF(size));
+    const double gap = 6;
+    QFont boxFont = AppStyle::boldFont(diagram.font());
+    boxFont.setPixelSize(static_cast<int>(figure.fontPixelSize));
+    const QFontMetricsF metrics(boxFont);
+    for (qsizetype i = 0; i < figure.boxes.size(); ++i) {
+        const QRectF &box = figure.boxes[i];
+        QVERIFY2(widget.contains(box), qPrintable(figure.texts[i]));
+        QVERIFY2(box.top() >= figure.legend.bottom(), qPrintable(figure.texts[i] + QStringLiteral(" under the legend")));
+        QVERIFY2(box.bottom() <= figure.caption.top(), qPrintable(figure.texts[i] + QStringLiteral(" above the caption")));
+        QVERIFY2(metrics.horizontalAdvance(figure.texts[i]) <= box.width(), qPrintable(figure.texts[i]));
+        for (qsizetype j = i + 1; j < figure.boxes.size(); ++j) {
+            QVERIFY2(!box.adjusted(-gap / 2, -gap / 2, gap / 2, gap / 2)
+                          .intersects(figure.boxes[j].adjusted(-gap / 2, -gap / 2, gap / 2, gap / 2)),
+                     qPrintable(figure.texts[i] + QStringLiteral(" touches ") + figure.texts[j]));
+        }
+    }
+    QVERIFY(!figure.abbreviated || size.width() < 420);
+    QVERIFY(figure.caption.height() > 0);
+
+    // Edges: the arrowhead (0.6 of the text size) has room, and no line runs through a box.
+    const QList<QPair<int, int>> ends = {{0, 1}, {1, 0}, {0, 3}, {3, 0}, {1, 2}, {2, 1}, {1, 3}, {3, 2}, {2, 4}, {3, 4}, {2, 5},
+                                          {4, 5}, {4, 6}, {5, 7}, {5, 8}, {5, 10}, {6, 9}, {7, 10}, {8, 10}, {9, 11}, {10, 11}};
+    QCOMPARE(figure.edges.size(), ends.size());
+    for (qsizetype e = 0; e < figure.edges.size(); ++e) {
+        const QLineF &line = figure.edges[e];
+        const QString name = figure.texts[ends[e].first] + QStringLiteral(" -> ") + figure.texts[ends[e].second];
+        QVERIFY2(line.length() >= 0.6 * figure.fontPixelSize + 4, qPrintable(name));
+        for (int step = 1; step < 40; ++step) {
+            const QPointF p = line.pointAt(step / 40.0);
+            for (qsizetype b = 0; b < figure.boxes.size(); ++b) {
+                const bool own = b == ends[e].first || b == ends[e].second;
+                const QRectF box = own ? figure.boxes[b].adjusted(1, 1, -1, -1) : figure.boxes[b].adjusted(-2, -2, 2, 2);
+                QVERIFY2(!box.contains(p), qPrintable(name + QStringLiteral(" crosses ") + figure.texts[b]));
+            }
+        }
+        // Lines meet only where they share a box.
+        for (qsizetype f = e + 1; f < figure.edges.size(); ++f) {
+            const bool shareBox = ends[e].first == ends[f].first || ends[e].first == ends[f].second
+                || ends[e].second == ends[f].first || ends[e].second == ends[f].second;
+            if (shareBox)
+                continue;
+            QVERIFY2(line.intersects(figure.edges[f], nullptr) != QLineF::BoundedIntersection,
+                     qPrintable(name + QStringLiteral(" crosses an edge ") + figure.texts[ends[f].first]
+                                + QStringLiteral(" -> ") + figure.texts[ends[f].second]));
+        }
+    }
+
 }
 
 QTEST_MAIN(TestStateDiagram)

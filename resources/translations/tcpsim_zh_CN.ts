@@ -1324,8 +1324,8 @@
     </message>
     <message>
         <location filename="../../app/statediagram.cpp" line="384"/>
-        <source>dashed: not in Figure 5</source>
-        <translation>虚线：图 5 中没有</translation>
+        <source>not in Figure 5</source>
+        <translation>图 5 中没有</translation>
     </message>
     <message>
         <location filename="../../app/statediagram.cpp" line="393"/>
