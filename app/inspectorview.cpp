@@ -54,7 +54,6 @@ InspectorView::InspectorView(QWidget *parent)
         label->setTextFormat(Qt::RichText);
         layout->addWidget(label);
     }
-    m_hex->setWordWrap(false);
     layout->addStretch(1);
     scroll->setWidget(content);
     auto *outer = new QVBoxLayout(this);
@@ -165,72 +164,98 @@ void InspectorView::rebuild()
             20, headerLength - 20);
     }
     if (!s.data.empty()) {
-        add(tr("Data"), tr("%n byte(s): %1", nullptr, static_cast<int>(s.data.size())).arg(dataPreview(s.data, 24).toHtmlEscaped()),
+        add(tr("Data"), tr("%n byte(s): %1", nullptr, static_cast<int>(s.data.size())).arg(dataPreview(s.data, 24)),
             tr("The application's bytes, exactly as send() gave them."), headerLength,
             static_cast<int>(s.data.size()));
     }
 
     const QColor sideColor = AppStyle::sideColor(s.from, pal);
+    const QString muted = AppStyle::mutedText(pal).name();
     QString title = tr("Segment #%1: %2 → %3, %4").arg(s.id).arg(sender, receiver,
                                                           QString::fromStdString(flagsToString(s.flags)));
     if (s.retransmission)
         title += QStringLiteral(" · ") + tr("retransmission");
-    m_title->setText(QStringLiteral("<span style='font-size:large; font-weight:bold; color:%1'>%2</span><br>%3")
-                         .arg(sideColor.name(), title.toHtmlEscaped(),
+    m_title->setText(QStringLiteral("<span style='font-weight:bold; color:%1'>%2</span><br>"
+                                    "<span style='color:%3'>%4</span>")
+                         .arg(sideColor.name(), title.toHtmlEscaped(), muted,
                               tr("%n byte(s) on the wire: %1 of header, %2 of data.", nullptr,
                                  static_cast<int>(m_bytes.size()))
                                   .arg(headerLength)
                                   .arg(s.data.size())
                                   .toHtmlEscaped()));
 
-    const QString muted = AppStyle::mutedText(pal).name();
-    QString html = QStringLiteral("<table cellspacing='0' cellpadding='4' width='100%'>");
-    html += QStringLiteral("<tr><th align='left'>%1</th><th align='left'>%2</th><th align='left'>%3</th></tr>")
-                .arg(tr("Field"), tr("Value"), tr("Bytes (hex)"));
-    for (std::size_t i = 0; i < m_fields.size(); ++i) {
-        const Field &field = m_fields[i];
-        QString bytes = hex(m_bytes, field.offset, std::min(field.length, 8));
-        if (field.length > 8)
-            bytes += QStringLiteral(" …");
-        html += QStringLiteral("<tr><td><b>%1</b><br><span style='color:%2'>%3</span></td>"
-                               "<td valign='top'>%4</td>"
-                               "<td valign='top'><span style='background-color:%5; color:#111111; font-family:monospace'>&nbsp;%6&nbsp;</span></td></tr>")
-                    .arg(field.name.toHtmlEscaped(), muted, field.meaning.toHtmlEscaped(), field.value.toHtmlEscaped(),
-                         fieldTint(static_cast<int>(i)).name(), bytes);
+    // The header as RFC 9293 §3.1 draws it: one row per 32-bit word, each field a cell as wide as
+    // its bytes, coloured, with its name, its value and its bytes in hex (network byte order).
+    const int dataRows = 2; // the first 8 bytes of data; the rest is counted
+    const int shownBytes = std::min<int>(static_cast<int>(m_bytes.size()), headerLength + 4 * dataRows);
+    auto cell = [&](std::size_t fieldIndex, int offset, int span, bool first) {
+        const Field &field = m_fields[fieldIndex];
+        // One line when the cell is wide enough (the bytes never break apart), wrapping otherwise.
+        QString text;
+        if (first) {
+            // The data offset's cell is one byte wide: the number of words only.
+            const QString value = field.offset == 12 && field.length == 1 ? QString::number(headerLength / 4) : field.value;
+            text = QStringLiteral("<span style='color:#3a3a3a'>%1</span> <b>%2</b> &nbsp;")
+                       .arg(field.name.toHtmlEscaped(), value.toHtmlEscaped());
+        }
+        text += QStringLiteral("<span style='font-family:monospace'>%1</span>")
+                    .arg(hex(m_bytes, offset, span).replace(QLatin1Char(' '), QStringLiteral("&nbsp;")));
+        return QStringLiteral("<td colspan='%1' width='%2%' bgcolor='%3' style='color:#111111'>%4</td>")
+            .arg(span)
+            .arg(25 * span)
+            .arg(fieldTint(static_cast<int>(fieldIndex)).name(), text);
+    };
+    QString html = QStringLiteral("<table cellspacing='2' cellpadding='3' width='100%'>");
+    for (int rowStart = 0; rowStart < shownBytes; rowStart += 4) {
+        html += QStringLiteral("<tr>");
+        int b = rowStart;
+        while (b < rowStart + 4) {
+            if (b >= shownBytes) {
+                html += QStringLiteral("<td colspan='%1' width='%2%'></td>").arg(rowStart + 4 - b).arg(25 * (rowStart + 4 - b));
+                break;
+            }
+            std::size_t fieldIndex = m_fields.size();
+            for (std::size_t f = 0; f < m_fields.size(); ++f) {
+                if (b >= m_fields[f].offset && b < m_fields[f].offset + std::max(1, m_fields[f].length))
+                    fieldIndex = f;
+            }
+            if (fieldIndex == m_fields.size()) {
+                html += QStringLiteral("<td width='25%'>%1</td>").arg(hex(m_bytes, b, 1));
+                ++b;
+                continue;
+            }
+            const Field &field = m_fields[fieldIndex];
+            const int end = std::min({field.offset + std::max(1, field.length), rowStart + 4, shownBytes});
+            html += cell(fieldIndex, b, end - b, b == field.offset);
+            b = end;
+        }
+        html += QStringLiteral("</tr>");
     }
     html += QStringLiteral("</table>");
+    if (shownBytes < static_cast<int>(m_bytes.size())) {
+        html += QStringLiteral("<span style='color:%1'>%2</span>")
+                    .arg(muted, tr("… %n more byte(s)", nullptr, static_cast<int>(m_bytes.size()) - shownBytes)
+                                    .toHtmlEscaped());
+    }
     m_table->setText(html);
 
     const QString seqBytes = hex(m_bytes, 4, 4);
-    m_byteOrder->setText(QStringLiteral("<b>%1</b> %2")
-                             .arg(tr("Network byte order (big-endian):").toHtmlEscaped(),
-                                  tr("the most significant byte is sent first, so seq %1 is sent as %2.")
-                                      .arg(s.seq)
-                                      .arg(seqBytes)
-                                      .toHtmlEscaped()));
+    m_byteOrder->setText(QStringLiteral("<span style='color:%1'>%2</span>")
+                             .arg(muted, (tr("Network byte order (big-endian):") + QLatin1Char(' ')
+                                          + tr("the most significant byte is sent first, so seq %1 is sent as %2.")
+                                                .arg(s.seq)
+                                                .arg(seqBytes))
+                                             .toHtmlEscaped()));
 
-    // The bytes as 32-bit words (the layout of the RFC's header figure), each coloured by field.
-    QString dump = QStringLiteral("<pre style='font-family:monospace'>");
-    const int shown = std::min<int>(static_cast<int>(m_bytes.size()), headerLength + 32);
-    for (int offset = 0; offset < shown; offset += 4) {
-        dump += QStringLiteral("<span style='color:%1'>%2</span>  ").arg(muted).arg(offset, 2, 10, QLatin1Char('0'));
-        for (int b = offset; b < offset + 4 && b < shown; ++b) {
-            int fieldIndex = -1;
-            for (std::size_t f = 0; f < m_fields.size(); ++f) {
-                if (b >= m_fields[f].offset && b < m_fields[f].offset + std::max(1, m_fields[f].length))
-                    fieldIndex = static_cast<int>(f);
-            }
-            const QString cell = hex(m_bytes, b, 1);
-            if (fieldIndex >= 0)
-                dump += QStringLiteral("<span style='background-color:%1; color:#111111'>%2</span> ")
-                            .arg(fieldTint(fieldIndex).name(), cell);
-            else
-                dump += cell + QLatin1Char(' ');
-        }
-        dump += QLatin1Char('\n');
+    // What each field means: name and value on one line, the meaning under it in muted text.
+    QString meanings;
+    for (std::size_t i = 0; i < m_fields.size(); ++i) {
+        const Field &field = m_fields[i];
+        meanings += QStringLiteral("<p style='margin-top:0; margin-bottom:6px'>"
+                                   "<span style='background-color:%1'>&nbsp;&nbsp;&nbsp;</span> <b>%2</b> %3<br>"
+                                   "<span style='color:%4'>%5</span></p>")
+                        .arg(fieldTint(static_cast<int>(i)).name(), field.name.toHtmlEscaped(),
+                             field.value.toHtmlEscaped(), muted, field.meaning.toHtmlEscaped());
     }
-    if (shown < static_cast<int>(m_bytes.size()))
-        dump += tr("… %n more byte(s)", nullptr, static_cast<int>(m_bytes.size()) - shown).toHtmlEscaped();
-    dump += QStringLiteral("</pre>");
-    m_hex->setText(dump);
+    m_hex->setText(meanings);
 }

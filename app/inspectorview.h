@@ -1,6 +1,6 @@
-// The segment inspector: the TCP header of one segment field by field (ports, seq, ack, data
-// offset, flags, window, checksum, options), each with one line of meaning, and its bytes in hex
-// in network byte order, coloured by field.
+// The segment inspector: the TCP header of one segment drawn as RFC 9293 §3.1 draws it, one row
+// per 32-bit word, each field a coloured cell with its name, value and bytes in hex (network byte
+// order); under it, each field's name and value on one line with its meaning in muted text.
 #pragma once
 
 #include "numberformat.h"
@@ -53,8 +53,8 @@ private:
     std::vector<std::uint8_t> m_bytes;
     std::vector<Field> m_fields;
     QLabel *m_title = nullptr;
-    QLabel *m_table = nullptr;
+    QLabel *m_table = nullptr;     // the header diagram
     QLabel *m_byteOrder = nullptr;
-    QLabel *m_hex = nullptr;
+    QLabel *m_hex = nullptr;       // the fields' meanings
     QLabel *m_placeholder = nullptr;
 };

@@ -1,6 +1,7 @@
 // The segment inspector: header fields and bytes in network byte order.
 #include "inspectorview.h"
 
+#include <QLabel>
 #include <QTest>
 
 using namespace tcpsim;
@@ -64,6 +65,13 @@ void TestInspector::data_bytesFollowHeader()
     QCOMPARE(view.fieldValue(QStringLiteral("Acknowledgment number")), QStringLiteral("103"));
     QVERIFY(view.fieldValue(QStringLiteral("Data")).contains(QStringLiteral("Hello, hi")));
     QCOMPARE(view.hexDump().split(QLatin1Char('\n')).at(5), QStringLiteral("48 65 6C 6C")); // "Hell"
+    // The header diagram and the field list show the message once escaped, never as "&quot;".
+    bool shown = false;
+    for (const QLabel *label : view.findChildren<QLabel *>()) {
+        QVERIFY2(!label->text().contains(QStringLiteral("&amp;")), qPrintable(label->text()));
+        shown = shown || label->text().contains(QStringLiteral("Hello, hi"));
+    }
+    QVERIFY(shown);
 }
 
 void TestInspector::clear_showsPlaceholder()
