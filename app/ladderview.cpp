@@ -356,7 +356,9 @@ LadderView::Geometry LadderView::geometry() const
     g.header = g.line * 2 + 18;
     const double width = viewport()->width();
     const double column = std::clamp(width * 0.22, 150.0, 260.0);
-    g.clientX = column;
+    // The client's labels sit left of its timeline: room for the widest one (SYN-RECEIVED,
+    // "retransmission timer fires"), up to 30 % of the width; the step numbers take 26 px.
+    g.clientX = std::max(column, std::min(m_clientLabelWidth + 26 + 10 + 4, width * 0.3));
     g.serverX = std::max(g.clientX + 200, width - column);
     return g;
 }
@@ -369,6 +371,16 @@ double LadderView::sideX(Side side) const
 
 void LadderView::relayout()
 {
+    const QFontMetricsF metrics(font());
+    const QFontMetricsF boldMetrics(AppStyle::boldFont(font()));
+    m_clientLabelWidth = 0;
+    for (const Label &label : m_labels) {
+        if (label.side != Side::Client)
+            continue;
+        const double width = label.kind == LabelKind::State ? boldMetrics.horizontalAdvance(label.text) + 20
+                                                            : metrics.horizontalAdvance(label.text);
+        m_clientLabelWidth = std::max(m_clientLabelWidth, std::ceil(width));
+    }
     const Geometry g = geometry();
     const double minimumHeight = g.line * 3.6;
     double y = g.header + g.row * 0.9;

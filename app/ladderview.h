@@ -169,6 +169,7 @@ private:
     double m_progress = 1e9;     // animation position within the newest step, in moments
     double m_speed = 1.0;
     double m_contentHeight = 0;
+    double m_clientLabelWidth = 0; // widest label left of the client's timeline (relayout)
     int m_highlightedStep = -1;
     int m_selectedArrow = -1;
     int m_hoveredArrow = -1;
