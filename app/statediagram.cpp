@@ -488,7 +488,7 @@ void StateDiagram::paintEvent(QPaintEvent *)
     auto line = [&](const Edge &edge) {
         return QLineF(anchorPoint(lay.boxes[edge.from], edge.start), anchorPoint(lay.boxes[edge.to], edge.end));
     };
-    const double head = 0.6 * px;
+    const double head = 0.55 * px;
     for (int i = 0; i < all.size(); ++i) {
         if (litIndex.contains(i))
             continue;
@@ -507,7 +507,7 @@ void StateDiagram::paintEvent(QPaintEvent *)
         glow.setAlpha(70);
         painter.setPen(QPen(glow, 0.6 * px, Qt::SolidLine, Qt::RoundCap));
         painter.drawLine(l);
-        const double litHead = 0.8 * px;
+        const double litHead = 0.65 * px;
         const QPointF shaftEnd = l.length() > litHead ? l.pointAt(1 - litHead * 0.8 / l.length()) : l.p1();
         painter.setPen(QPen(color, 3.2 * unit, edge.extra ? Qt::DashLine : Qt::SolidLine, Qt::FlatCap));
         painter.drawLine(l.p1(), shaftEnd);
