@@ -85,7 +85,9 @@ MainWindow::MainWindow(SettingsPolicy policy, QWidget *parent)
     m_stepCounter = new QLabel(banner);
     m_scriptLine = new QLabel(banner);
     m_scriptLine->setTextFormat(Qt::PlainText);
-    m_scriptLine->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    // Wrapped rather than cut: a step with several checks is a long line.
+    m_scriptLine->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Minimum);
+    m_scriptLine->setWordWrap(true);
     topRow->addWidget(m_stepCounter);
     topRow->addSpacing(12);
     topRow->addWidget(m_scriptLine, 1);
@@ -118,6 +120,9 @@ MainWindow::MainWindow(SettingsPolicy policy, QWidget *parent)
     connect(m_live, &LiveMirror::rowsChanged, this, [this] { m_logModel->setLiveRows(m_live->logRows()); });
     connect(m_live, &LiveMirror::statusMessage, this, [this](const QString &text) { statusBar()->showMessage(text, 8000); });
     connect(m_ladder, &LadderView::revealChanged, this, &MainWindow::updateStateDiagram);
+    // Clicking an arrow in flight loses that segment (recorded as `drop #id`), then inspects it.
+    connect(m_ladder, &LadderView::dropRequested, this,
+            [this](tcpsim::Side side, std::uint64_t id) { m_controller->dropSegment(side, id); });
     connect(m_ladder, &LadderView::arrowClicked, this, &MainWindow::onArrowClicked);
     connect(m_ladder, &LadderView::animationFinished, this, &MainWindow::onAnimationFinished);
 
@@ -734,16 +739,6 @@ void MainWindow::updateActions()
 void MainWindow::onArrowClicked(int index)
 {
     const LadderView::Arrow arrow = m_ladder->arrows()[static_cast<std::size_t>(index)];
-    if (arrow.fate == LadderView::Fate::InFlight) {
-        const auto &queue = m_controller->simulation().inFlight(arrow.segment.from);
-        if (!queue.empty() && queue.front().id == arrow.segment.id) {
-            m_controller->perform(Commands::make(Verb::Drop, arrow.segment.from));
-            m_ladder->finishAnimation();
-        } else {
-            statusBar()->showMessage(tr("Only the oldest segment in flight from a side can be dropped; drop that one first."),
-                                     5000);
-        }
-    }
     const int now = m_ladder->arrowIndexForSegmentId(arrow.segment.id);
     showArrowInInspector(now >= 0 && arrow.segment.id != 0 ? now : index);
     m_inspectorDock->show();
@@ -857,6 +852,11 @@ QImage MainWindow::renderImage(const QSize &size)
     show();
     QCoreApplication::processEvents();
     applyDefaultDockSizes();
+    if (m_inspector->hasSegment()) {
+        // The inspector screenshot: give the header diagram room to its last row.
+        const int column = height() - menuBar()->height() - m_toolBar->height();
+        resizeDocks({m_stateDock, m_inspectorDock}, {column * 52 / 100, column * 48 / 100}, Qt::Vertical);
+    }
     QCoreApplication::processEvents();
     if (layout())
         layout()->activate();

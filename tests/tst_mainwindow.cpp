@@ -14,6 +14,7 @@
 #include <QPushButton>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QScrollBar>
 #include <QTest>
 
 using namespace tcpsim;
@@ -32,6 +33,7 @@ private slots:
     void typedMessage_addsDataSegmentWithNextSeq();
     void autoReply_answersHello();
     void freeMode_actionsBecomeScriptLines_andSaveOpensAgain();
+    void clickNewerArrowInFlight_dropsThatSegment();
     void badScript_keepsCurrentLesson();
     void stepDuringAnimation_finishesIt();
     void inspectSegment_showsHeader();
@@ -198,6 +200,43 @@ void TestMainWindow::freeMode_actionsBecomeScriptLines_andSaveOpensAgain()
     reopened.goToStep(5);
     QCOMPARE(reopened.controller()->simulation().endpoint(Side::Server).state(), TcpState::SynReceived);
     QCOMPARE(reopened.ladder()->arrowCount(), window.ladder()->arrowCount());
+}
+
+void TestMainWindow::clickNewerArrowInFlight_dropsThatSegment()
+{
+    MainWindow window(MainWindow::SettingsPolicy::Ignore);
+    window.setAnimated(false);
+    window.resize(1280, 720);
+    window.show();
+    window.newFreeSession();
+    window.pane(Side::Server)->button(SidePane::Action::Listen)->click();
+    window.pane(Side::Client)->button(SidePane::Action::Connect)->click();
+    window.pane(Side::Client)->button(SidePane::Action::Deliver)->click();
+    window.pane(Side::Server)->button(SidePane::Action::Deliver)->click();
+    window.pane(Side::Client)->button(SidePane::Action::Deliver)->click();
+    for (const char *message : {"one", "two"}) {
+        window.pane(Side::Client)->messageEdit()->setText(QString::fromLatin1(message));
+        QTest::keyClick(window.pane(Side::Client)->messageEdit(), Qt::Key_Return);
+    }
+    const auto &inFlight = window.controller()->simulation().inFlight(Side::Client);
+    QCOMPARE(inFlight.size(), std::size_t(2));
+    const std::uint64_t older = inFlight.front().id;
+    const std::uint64_t newer = inFlight.back().id;
+
+    LadderView *ladder = window.ladder();
+    const int index = ladder->arrowIndexForSegmentId(newer);
+    QVERIFY(index >= 0);
+    ladder->verticalScrollBar()->setValue(ladder->verticalScrollBar()->maximum());
+    QTest::mouseClick(ladder->viewport(), Qt::LeftButton, {}, ladder->arrowHitPoint(index).toPoint());
+
+    // The clicked segment is lost, the older one still travels, and the script says which.
+    const auto &after = window.controller()->simulation().inFlight(Side::Client);
+    QCOMPARE(after.size(), std::size_t(1));
+    QCOMPARE(after.front().id, older);
+    QVERIFY(QString::fromStdString(window.controller()->lesson().toText())
+                .contains(QStringLiteral("client drop #%1").arg(newer)));
+    QCOMPARE(ladder->arrowCount(LadderView::Fate::Lost), 1);
+    QVERIFY(window.inspector()->hasSegment());
 }
 
 void TestMainWindow::badScript_keepsCurrentLesson()
