@@ -319,22 +319,22 @@
         <translation>RFC 9293 §%1</translation>
     </message>
     <message>
-        <location filename="../../app/explanation.cpp" line="193"/>
+        <location filename="../../app/explanation.cpp" line="196"/>
         <source>Client</source>
         <translation>客户端</translation>
     </message>
     <message>
-        <location filename="../../app/explanation.cpp" line="193"/>
+        <location filename="../../app/explanation.cpp" line="196"/>
         <source>Server</source>
         <translation>服务器</translation>
     </message>
     <message>
-        <location filename="../../app/explanation.cpp" line="194"/>
+        <location filename="../../app/explanation.cpp" line="197"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../app/explanation.cpp" line="199"/>
+        <location filename="../../app/explanation.cpp" line="202"/>
         <source>The network lost the segment: nobody receives it, and only its sender&apos;s retransmission timer will notice.</source>
         <translation>网络丢失了这个报文段：没有人收到它，只有发送方的重传定时器会发现。</translation>
     </message>
@@ -342,159 +342,161 @@
 <context>
     <name>InspectorView</name>
     <message>
-        <location filename="../../app/inspectorview.cpp" line="117"/>
+        <location filename="../../app/inspectorview.cpp" line="116"/>
         <source>Click an arrow in the ladder diagram to see its TCP header here.</source>
         <translation>点击时序图中的箭头，在这里查看它的 TCP 首部。</translation>
     </message>
     <message>
+        <location filename="../../app/inspectorview.cpp" line="122"/>
         <location filename="../../app/inspectorview.cpp" line="123"/>
-        <location filename="../../app/inspectorview.cpp" line="124"/>
         <source>client</source>
         <translation>客户端</translation>
     </message>
     <message>
+        <location filename="../../app/inspectorview.cpp" line="122"/>
         <location filename="../../app/inspectorview.cpp" line="123"/>
-        <location filename="../../app/inspectorview.cpp" line="124"/>
         <source>server</source>
         <translation>服务器</translation>
     </message>
     <message>
-        <location filename="../../app/inspectorview.cpp" line="130"/>
+        <location filename="../../app/inspectorview.cpp" line="129"/>
         <source>Source port</source>
         <translation>源端口</translation>
     </message>
     <message>
-        <location filename="../../app/inspectorview.cpp" line="131"/>
+        <location filename="../../app/inspectorview.cpp" line="130"/>
         <source>The %1&apos;s port: where the segment comes from.</source>
         <translation>%1的端口：报文段从这里发出。</translation>
     </message>
     <message>
-        <location filename="../../app/inspectorview.cpp" line="132"/>
+        <location filename="../../app/inspectorview.cpp" line="131"/>
         <source>Destination port</source>
         <translation>目的端口</translation>
     </message>
     <message>
-        <location filename="../../app/inspectorview.cpp" line="133"/>
+        <location filename="../../app/inspectorview.cpp" line="132"/>
         <source>The %1&apos;s port: which socket receives it.</source>
         <translation>%1的端口：由哪个套接字接收。</translation>
     </message>
     <message>
-        <location filename="../../app/inspectorview.cpp" line="137"/>
+        <location filename="../../app/inspectorview.cpp" line="136"/>
         <source>Sequence number</source>
         <translation>序列号</translation>
     </message>
     <message>
-        <location filename="../../app/inspectorview.cpp" line="138"/>
+        <location filename="../../app/inspectorview.cpp" line="137"/>
         <source>The initial sequence number (ISN) the %1 chose; the SYN itself uses it up.</source>
         <translation>%1选择的初始序列号（ISN）；SYN 本身占用这个序号。</translation>
     </message>
     <message>
-        <location filename="../../app/inspectorview.cpp" line="139"/>
+        <location filename="../../app/inspectorview.cpp" line="138"/>
         <source>Number of the first byte this segment carries (a FIN counts as one byte).</source>
         <translation>本报文段携带的第一个字节的序号（FIN 算一个字节）。</translation>
     </message>
     <message>
-        <location filename="../../app/inspectorview.cpp" line="144"/>
+        <location filename="../../app/inspectorview.cpp" line="143"/>
         <source>Acknowledgment number</source>
         <translation>确认号</translation>
     </message>
     <message>
-        <location filename="../../app/inspectorview.cpp" line="145"/>
+        <location filename="../../app/inspectorview.cpp" line="144"/>
         <source>The next byte the %1 expects: everything before it arrived.</source>
         <translation>%1期望的下一个字节：之前的字节都已收到。</translation>
     </message>
     <message>
-        <location filename="../../app/inspectorview.cpp" line="146"/>
+        <location filename="../../app/inspectorview.cpp" line="145"/>
         <source>Not used: the ACK flag is off.</source>
         <translation>未使用：ACK 标志没有置位。</translation>
     </message>
     <message>
-        <location filename="../../app/inspectorview.cpp" line="148"/>
+        <location filename="../../app/inspectorview.cpp" line="147"/>
         <source>Data offset</source>
         <translation>数据偏移</translation>
     </message>
     <message>
-        <location filename="../../app/inspectorview.cpp" line="148"/>
+        <location filename="../../app/inspectorview.cpp" line="147"/>
         <source>%1 words = %2 bytes</source>
         <translation>%1 个字 = %2 字节</translation>
     </message>
     <message>
-        <location filename="../../app/inspectorview.cpp" line="149"/>
+        <location filename="../../app/inspectorview.cpp" line="148"/>
         <source>Header length in 32-bit words; the data starts after it.</source>
         <translation>以 32 位字为单位的首部长度；数据从它之后开始。</translation>
     </message>
     <message>
-        <location filename="../../app/inspectorview.cpp" line="150"/>
+        <location filename="../../app/inspectorview.cpp" line="149"/>
         <source>Flags</source>
         <translation>标志位</translation>
     </message>
     <message>
-        <location filename="../../app/inspectorview.cpp" line="151"/>
+        <location filename="../../app/inspectorview.cpp" line="150"/>
         <source>Control bits: SYN opens, FIN closes, RST aborts, ACK says the ack field is valid, PSH pushes data to the application.</source>
         <translation>控制位：SYN 建立连接，FIN 关闭，RST 中止，ACK 表示确认号有效，PSH 把数据推给应用程序。</translation>
     </message>
     <message>
-        <location filename="../../app/inspectorview.cpp" line="153"/>
+        <location filename="../../app/inspectorview.cpp" line="152"/>
         <source>Window</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../../app/inspectorview.cpp" line="154"/>
+        <location filename="../../app/inspectorview.cpp" line="153"/>
         <source>How many more bytes the %1 can receive now (flow control).</source>
         <translation>%1现在还能接收多少字节（流量控制）。</translation>
     </message>
     <message>
-        <location filename="../../app/inspectorview.cpp" line="158"/>
+        <location filename="../../app/inspectorview.cpp" line="157"/>
         <source>Checksum</source>
         <translation>校验和</translation>
     </message>
     <message>
-        <location filename="../../app/inspectorview.cpp" line="159"/>
+        <location filename="../../app/inspectorview.cpp" line="158"/>
         <source>Covers an IP pseudo-header, the header and the data; the receiver drops the segment if it does not match.</source>
         <translation>覆盖 IP 伪首部、TCP 首部和数据；不匹配时接收方丢弃该报文段。</translation>
     </message>
     <message>
-        <location filename="../../app/inspectorview.cpp" line="161"/>
+        <location filename="../../app/inspectorview.cpp" line="160"/>
         <source>Urgent pointer</source>
         <translation>紧急指针</translation>
     </message>
     <message>
-        <location filename="../../app/inspectorview.cpp" line="161"/>
+        <location filename="../../app/inspectorview.cpp" line="160"/>
         <source>Unused: the URG flag is off.</source>
         <translation>未使用：URG 标志没有置位。</translation>
     </message>
     <message>
-        <location filename="../../app/inspectorview.cpp" line="163"/>
+        <location filename="../../app/inspectorview.cpp" line="162"/>
         <source>Options</source>
         <translation>选项</translation>
     </message>
     <message>
-        <location filename="../../app/inspectorview.cpp" line="163"/>
+        <location filename="../../app/inspectorview.cpp" line="162"/>
         <source>MSS %1</source>
         <translation>MSS %1</translation>
     </message>
     <message>
-        <location filename="../../app/inspectorview.cpp" line="163"/>
+        <location filename="../../app/inspectorview.cpp" line="162"/>
         <source>(padding)</source>
         <translation>（填充）</translation>
     </message>
     <message>
-        <location filename="../../app/inspectorview.cpp" line="164"/>
+        <location filename="../../app/inspectorview.cpp" line="163"/>
         <source>Maximum segment size: the largest data the %1 accepts in one segment (sent only on SYNs).</source>
         <translation>最大报文段长度：%1在一个报文段中能接受的最大数据量（只在 SYN 中发送）。</translation>
     </message>
     <message>
-        <location filename="../../app/inspectorview.cpp" line="168"/>
+        <location filename="../../app/inspectorview.cpp" line="167"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/inspectorview.cpp" line="168"/>
+        <location filename="../../app/inspectorview.cpp" line="167"/>
         <source>%n byte(s): %1</source>
-        <translation><numerusform>%n 字节：%1</numerusform></translation>
+        <translation>
+            <numerusform>%n 字节：%1</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../app/inspectorview.cpp" line="169"/>
+        <location filename="../../app/inspectorview.cpp" line="168"/>
         <source>The application&apos;s bytes, exactly as send() gave them.</source>
         <translation>应用程序的字节，与 send() 交给内核的完全一样。</translation>
     </message>
@@ -509,39 +511,40 @@
         <translation>重传</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/inspectorview.cpp" line="180"/>
+        <location filename="../../app/inspectorview.cpp" line="181"/>
         <source>%n byte(s) on the wire: %1 of header, %2 of data.</source>
-        <translation><numerusform>线路上共 %n 字节：首部 %1 字节，数据 %2 字节。</numerusform></translation>
+        <translation>
+            <numerusform>线路上共 %n 字节：首部 %1 字节，数据 %2 字节。</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../app/inspectorview.cpp" line="189"/>
         <source>Field</source>
-        <translation>字段</translation>
+        <translation type="vanished">字段</translation>
     </message>
     <message>
-        <location filename="../../app/inspectorview.cpp" line="189"/>
         <source>Value</source>
-        <translation>值</translation>
+        <translation type="vanished">值</translation>
     </message>
     <message>
-        <location filename="../../app/inspectorview.cpp" line="189"/>
         <source>Bytes (hex)</source>
-        <translation>字节（十六进制）</translation>
+        <translation type="vanished">字节（十六进制）</translation>
     </message>
     <message>
-        <location filename="../../app/inspectorview.cpp" line="206"/>
+        <location filename="../../app/inspectorview.cpp" line="244"/>
         <source>Network byte order (big-endian):</source>
         <translation>网络字节序（大端）：</translation>
     </message>
     <message>
-        <location filename="../../app/inspectorview.cpp" line="207"/>
+        <location filename="../../app/inspectorview.cpp" line="245"/>
         <source>the most significant byte is sent first, so seq %1 is sent as %2.</source>
         <translation>最高有效字节先发送，所以 seq %1 发送为 %2。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/inspectorview.cpp" line="233"/>
+        <location filename="../../app/inspectorview.cpp" line="237"/>
         <source>… %n more byte(s)</source>
-        <translation><numerusform>… 另有 %n 字节</numerusform></translation>
+        <translation>
+            <numerusform>… 另有 %n 字节</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -647,39 +650,39 @@
         <translation>时序图</translation>
     </message>
     <message>
-        <location filename="../../app/ladderview.cpp" line="592"/>
-        <location filename="../../app/ladderview.cpp" line="934"/>
+        <location filename="../../app/ladderview.cpp" line="604"/>
+        <location filename="../../app/ladderview.cpp" line="963"/>
         <source>retransmission</source>
         <translation>重传</translation>
     </message>
     <message>
-        <location filename="../../app/ladderview.cpp" line="594"/>
-        <location filename="../../app/ladderview.cpp" line="936"/>
+        <location filename="../../app/ladderview.cpp" line="606"/>
+        <location filename="../../app/ladderview.cpp" line="965"/>
         <source>crafted</source>
         <translation>构造的</translation>
     </message>
     <message>
-        <location filename="../../app/ladderview.cpp" line="702"/>
+        <location filename="../../app/ladderview.cpp" line="726"/>
         <source>In flight. Click to lose this segment in the network and inspect it.</source>
         <translation>传输中。点击让网络丢失这个报文段，并查看它。</translation>
     </message>
     <message>
-        <location filename="../../app/ladderview.cpp" line="703"/>
+        <location filename="../../app/ladderview.cpp" line="727"/>
         <source>Click to inspect this segment&apos;s TCP header.</source>
         <translation>点击查看这个报文段的 TCP 首部。</translation>
     </message>
     <message>
-        <location filename="../../app/ladderview.cpp" line="794"/>
+        <location filename="../../app/ladderview.cpp" line="823"/>
         <source>Client</source>
         <translation>客户端</translation>
     </message>
     <message>
-        <location filename="../../app/ladderview.cpp" line="794"/>
+        <location filename="../../app/ladderview.cpp" line="823"/>
         <source>Server</source>
         <translation>服务器</translation>
     </message>
     <message>
-        <location filename="../../app/ladderview.cpp" line="802"/>
+        <location filename="../../app/ladderview.cpp" line="831"/>
         <source>127.0.0.1 port %1</source>
         <translation>127.0.0.1 端口 %1</translation>
     </message>
@@ -693,328 +696,597 @@
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
+    <name>LiveMirror</name>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="193"/>
-        <source>About tcpsim</source>
-        <translation>关于 tcpsim</translation>
+        <location filename="../../app/livemirror.cpp" line="22"/>
+        <location filename="../../app/livemirror.cpp" line="379"/>
+        <location filename="../../app/livemirror.cpp" line="467"/>
+        <source>client</source>
+        <translation>客户端</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="194"/>
-        <source>&lt;p&gt;&lt;b&gt;tcpsim&lt;/b&gt; shows how TCP opens and closes a connection, one segment at a time, following RFC 9293.&lt;/p&gt;&lt;p&gt;Space or → steps, ← goes back, Home resets, P plays.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;tcpsim&lt;/b&gt; 按照 RFC 9293，一个报文段一个报文段地展示 TCP 如何建立和关闭连接。&lt;/p&gt;&lt;p&gt;空格或 → 前进一步，← 后退，Home 重置，P 自动播放。&lt;/p&gt;</translation>
+        <location filename="../../app/livemirror.cpp" line="24"/>
+        <location filename="../../app/livemirror.cpp" line="379"/>
+        <location filename="../../app/livemirror.cpp" line="467"/>
+        <source>server</source>
+        <translation>服务器</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="364"/>
-        <source>tcpsim — TCP handshake and teardown</source>
-        <translation>tcpsim — TCP 三次握手与四次挥手</translation>
+        <location filename="../../app/livemirror.cpp" line="26"/>
+        <source>listener</source>
+        <translation>监听套接字</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="365"/>
-        <source>&amp;New free session</source>
-        <translation>新建自由练习(&amp;N)</translation>
+        <location filename="../../app/livemirror.cpp" line="28"/>
+        <source>other</source>
+        <translation>其他连接</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="366"/>
-        <source>&amp;Open lesson…</source>
-        <translation>打开课程(&amp;O)…</translation>
+        <location filename="../../app/livemirror.cpp" line="51"/>
+        <source>descriptor %1</source>
+        <translation>描述符 %1</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="367"/>
-        <source>&amp;Save lesson as…</source>
-        <translation>课程另存为(&amp;S)…</translation>
+        <location filename="../../app/livemirror.cpp" line="166"/>
+        <source>The live pair cannot un-send: it stays at step %1. Its rows for the later steps are hidden and come back as you step forward again.</source>
+        <translation>真实套接字对无法撤回已发送的内容：它停留在第 %1 步。之后各步的日志行暂时隐藏，再次前进时会重新显示。</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="368"/>
-        <source>Save transition &amp;log as CSV…</source>
-        <translation>将状态转换日志保存为 CSV(&amp;L)…</translation>
+        <location filename="../../app/livemirror.cpp" line="383"/>
+        <source>no entry</source>
+        <translation>无表项</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="369"/>
-        <source>&amp;Quit</source>
-        <translation>退出(&amp;Q)</translation>
+        <location filename="../../app/livemirror.cpp" line="384"/>
+        <source>nothing left in the kernel&apos;s table</source>
+        <translation>内核的连接表中已没有它</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="370"/>
-        <source>Step ▶</source>
-        <translation>下一步 ▶</translation>
+        <location filename="../../app/livemirror.cpp" line="386"/>
+        <location filename="../../app/livemirror.cpp" line="393"/>
+        <source>still</source>
+        <translation>仍在</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="371"/>
-        <source>Run the next step (Space, →, Page Down)</source>
-        <translation>执行下一步（空格、→、Page Down）</translation>
+        <location filename="../../app/livemirror.cpp" line="388"/>
+        <source>in TIME-WAIT for %1 s; Linux keeps it 60 s</source>
+        <translation>已处于 TIME-WAIT %1 秒；Linux 会保持 60 秒</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="372"/>
-        <source>◀ Back</source>
-        <translation>◀ 上一步</translation>
+        <location filename="../../app/livemirror.cpp" line="390"/>
+        <source>held</source>
+        <translation>保持</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="373"/>
-        <source>Go back one step, exactly (←, Backspace, Page Up)</source>
-        <translation>精确地后退一步（←、Backspace、Page Up）</translation>
+        <location filename="../../app/livemirror.cpp" line="391"/>
+        <source>held: this side&apos;s application has not called close() yet</source>
+        <translation>保持：这一方的应用程序还没有调用 close()</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="374"/>
-        <source>Reset</source>
-        <translation>重置</translation>
+        <location filename="../../app/livemirror.cpp" line="394"/>
+        <source>no change in the kernel at this step</source>
+        <translation>这一步内核中没有变化</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="375"/>
-        <source>Back to the start of the lesson (Home)</source>
-        <translation>回到课程开头（Home）</translation>
+        <location filename="../../app/livemirror.cpp" line="396"/>
+        <source>The kernel&apos;s state did not change at this step.</source>
+        <translation>这一步内核的状态没有改变。</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="376"/>
-        <location filename="../../app/mainwindow.cpp" line="572"/>
-        <source>Pause</source>
-        <translation>暂停</translation>
+        <location filename="../../app/livemirror.cpp" line="443"/>
+        <source>entry gone</source>
+        <translation>表项已消失</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="376"/>
-        <location filename="../../app/mainwindow.cpp" line="572"/>
-        <source>Play</source>
-        <translation>播放</translation>
+        <location filename="../../app/livemirror.cpp" line="443"/>
+        <source>observed</source>
+        <translation>观测到</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="377"/>
-        <source>Play the lesson step by step (P)</source>
-        <translation>逐步自动播放课程（P）</translation>
+        <location filename="../../app/livemirror.cpp" line="443"/>
+        <source>inferred</source>
+        <translation>推断</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="378"/>
-        <source>&amp;Full screen</source>
-        <translation>全屏(&amp;F)</translation>
+        <location filename="../../app/livemirror.cpp" line="464"/>
+        <source>simulation only</source>
+        <translation>仅模拟</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="379"/>
-        <source>Zoom &amp;in</source>
-        <translation>放大(&amp;I)</translation>
+        <location filename="../../app/livemirror.cpp" line="475"/>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+</context>
+<context>
+    <name>LivePane</name>
+    <message>
+        <location filename="../../app/livepane.cpp" line="35"/>
+        <source>listening socket</source>
+        <translation>监听套接字</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="380"/>
-        <source>Zoom &amp;out</source>
-        <translation>缩小(&amp;O)</translation>
+        <location filename="../../app/livepane.cpp" line="37"/>
+        <source>connected socket</source>
+        <translation>已连接套接字</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="381"/>
-        <source>&amp;Actual size</source>
-        <translation>实际大小(&amp;A)</translation>
+        <location filename="../../app/livepane.cpp" line="39"/>
+        <source>in the accept queue</source>
+        <translation>在 accept 队列中</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="382"/>
-        <source>&amp;About tcpsim</source>
-        <translation>关于 tcpsim(&amp;A)</translation>
+        <location filename="../../app/livepane.cpp" line="43"/>
+        <source>kernel only (no descriptor)</source>
+        <translation>仅在内核中（无描述符）</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="383"/>
-        <source>&amp;File</source>
-        <translation>文件(&amp;F)</translation>
+        <location filename="../../app/livepane.cpp" line="52"/>
+        <source>%1 (held by the lesson)</source>
+        <translation>%1（被课程保持）</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="384"/>
-        <source>&amp;Lesson</source>
-        <translation>课程(&amp;L)</translation>
+        <location filename="../../app/livepane.cpp" line="54"/>
+        <location filename="../../app/livepane.cpp" line="191"/>
+        <source>not available on this system</source>
+        <translation>本系统不支持</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="385"/>
-        <source>&amp;View</source>
-        <translation>视图(&amp;V)</translation>
+        <location filename="../../app/livepane.cpp" line="65"/>
+        <source>Socket</source>
+        <translation>套接字</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="386"/>
-        <source>&amp;Help</source>
-        <translation>帮助(&amp;H)</translation>
+        <location filename="../../app/livepane.cpp" line="67"/>
+        <source>Descriptor</source>
+        <translation>描述符</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="387"/>
-        <source>Controls</source>
-        <translation>控制</translation>
+        <location filename="../../app/livepane.cpp" line="69"/>
+        <source>Local</source>
+        <translation>本地</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="388"/>
-        <source>Lesson:</source>
-        <translation>课程：</translation>
+        <location filename="../../app/livepane.cpp" line="71"/>
+        <source>Remote</source>
+        <translation>远端</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="389"/>
-        <source>Speed:</source>
-        <translation>速度：</translation>
+        <location filename="../../app/livepane.cpp" line="73"/>
+        <source>Kernel state</source>
+        <translation>内核状态</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="390"/>
-        <source>Numbers:</source>
-        <translation>序号：</translation>
+        <location filename="../../app/livepane.cpp" line="75"/>
+        <source>Bytes in</source>
+        <translation>收到字节</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="391"/>
-        <source>Symbolic (j, k)</source>
-        <translation>符号（j、k）</translation>
+        <location filename="../../app/livepane.cpp" line="77"/>
+        <source>Bytes out</source>
+        <translation>发出字节</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="392"/>
-        <source>Relative</source>
-        <translation>相对</translation>
+        <location filename="../../app/livepane.cpp" line="79"/>
+        <source>Accept queue</source>
+        <translation>accept 队列</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="393"/>
-        <source>Absolute</source>
-        <translation>绝对</translation>
-    </message>
-    <message>
-        <location filename="../../app/mainwindow.cpp" line="394"/>
-        <source>Symbolic: the client&apos;s ISN is j and the server&apos;s k, as in the textbooks. Relative: counted from each side&apos;s ISN, as Wireshark shows them. Absolute: the numbers on the wire.</source>
-        <translation>符号：客户端的 ISN 记作 j，服务器的记作 k，与教科书一致。相对：从各自的 ISN 开始计数，与 Wireshark 显示的一样。绝对：线路上的真实数值。</translation>
-    </message>
-    <message>
-        <location filename="../../app/mainwindow.cpp" line="397"/>
-        <source>State diagram (RFC 9293)</source>
-        <translation>状态图（RFC 9293）</translation>
-    </message>
-    <message>
-        <location filename="../../app/mainwindow.cpp" line="398"/>
-        <source>Transition log</source>
-        <translation>状态转换日志</translation>
-    </message>
-    <message>
-        <location filename="../../app/mainwindow.cpp" line="399"/>
-        <source>Segment inspector</source>
-        <translation>报文段检查器</translation>
-    </message>
-    <message>
-        <location filename="../../app/mainwindow.cpp" line="400"/>
+        <location filename="../../app/livepane.cpp" line="175"/>
         <source>Client</source>
         <translation>客户端</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="401"/>
+        <location filename="../../app/livepane.cpp" line="176"/>
         <source>Server</source>
         <translation>服务器</translation>
     </message>
     <message>
+        <location filename="../../app/livepane.cpp" line="177"/>
+        <source>Sockets on the server&apos;s port (the listening socket, the connected sockets accept() returned, and what only the kernel still has):</source>
+        <translation>服务器端口上的套接字（监听套接字、accept() 返回的已连接套接字，以及只有内核还保留的连接）：</translation>
+    </message>
+    <message>
+        <location filename="../../app/livepane.cpp" line="179"/>
+        <source>Every connection to the live server is listed, including ones from outside the lesson, for example: nc 127.0.0.1 %1</source>
+        <translation>这里列出连接到真实服务器的每一个连接，包括课程之外的连接，例如：nc 127.0.0.1 %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/livepane.cpp" line="194"/>
+        <source>no connection</source>
+        <translation>无连接</translation>
+    </message>
+    <message>
+        <location filename="../../app/livepane.cpp" line="195"/>
+        <source>CLOSED (no entry)</source>
+        <translation>CLOSED（无表项）</translation>
+    </message>
+    <message>
+        <location filename="../../app/livepane.cpp" line="198"/>
+        <source>%1 (held)</source>
+        <translation>%1（保持）</translation>
+    </message>
+    <message>
+        <location filename="../../app/livepane.cpp" line="202"/>
+        <source>%1 (%2 s left)</source>
+        <translation>%1（剩余 %2 秒）</translation>
+    </message>
+    <message>
+        <location filename="../../app/livepane.cpp" line="210"/>
+        <source>model: %1  ·  kernel: %2</source>
+        <translation>模型：%1  ·  内核：%2</translation>
+    </message>
+    <message>
+        <location filename="../../app/livepane.cpp" line="229"/>
+        <source>The live pair is off (Lesson → Live pair).</source>
+        <translation>真实套接字对已关闭（课程 → 真实套接字对）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/livepane.cpp" line="234"/>
+        <source>Port %1 was taken: the live server listens on %2 instead.</source>
+        <translation>端口 %1 已被占用：真实服务器改为监听 %2。</translation>
+    </message>
+    <message>
+        <location filename="../../app/livepane.cpp" line="235"/>
+        <source>The live server listens on %1.</source>
+        <translation>真实服务器正在监听 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../app/livepane.cpp" line="237"/>
+        <source>Waiting for the lesson&apos;s listen step (port %1).</source>
+        <translation>等待课程的 listen 步骤（端口 %1）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/livepane.cpp" line="238"/>
+        <source>any free port</source>
+        <translation>任意空闲端口</translation>
+    </message>
+    <message>
+        <location filename="../../app/livepane.cpp" line="240"/>
+        <source>The live server is not listening.</source>
+        <translation>真实服务器没有在监听。</translation>
+    </message>
+    <message>
+        <location filename="../../app/livepane.cpp" line="245"/>
+        <source>Kernel states: not available on this system.</source>
+        <translation>内核状态：本系统不支持。</translation>
+    </message>
+    <message>
+        <location filename="../../app/livepane.cpp" line="249"/>
+        <source>Warning: the live server listens on %1, which other machines can reach.</source>
+        <translation>警告：真实服务器正在监听 %1，其他机器也能访问到它。</translation>
+    </message>
+    <message>
+        <location filename="../../app/livepane.cpp" line="269"/>
+        <source>The lesson went back to step %1; the live pair stays at step %2: a real connection cannot un-send.</source>
+        <translation>课程退回到了第 %1 步；真实套接字对停留在第 %2 步：真实的连接无法撤回已发送的内容。</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../app/mainwindow.cpp" line="214"/>
+        <source>About tcpsim</source>
+        <translation>关于 tcpsim</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.cpp" line="215"/>
+        <source>&lt;p&gt;&lt;b&gt;tcpsim&lt;/b&gt; shows how TCP opens and closes a connection, one segment at a time, following RFC 9293.&lt;/p&gt;&lt;p&gt;Space or → steps, ← goes back, Home resets, P plays.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;tcpsim&lt;/b&gt; 按照 RFC 9293，一个报文段一个报文段地展示 TCP 如何建立和关闭连接。&lt;/p&gt;&lt;p&gt;空格或 → 前进一步，← 后退，Home 重置，P 自动播放。&lt;/p&gt;</translation>
+    </message>
+    <message>
         <location filename="../../app/mainwindow.cpp" line="402"/>
-        <source>Live connection</source>
-        <translation>真实连接</translation>
+        <source>tcpsim — TCP handshake and teardown</source>
+        <translation>tcpsim — TCP 三次握手与四次挥手</translation>
     </message>
     <message>
         <location filename="../../app/mainwindow.cpp" line="403"/>
-        <source>A real QTcpSocket pair on loopback will run the same exchange here.</source>
-        <translation>这里将由回环地址上一对真实的 QTcpSocket 进行同样的交互。</translation>
+        <source>&amp;New free session</source>
+        <translation>新建自由练习(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.cpp" line="404"/>
+        <source>&amp;Open lesson…</source>
+        <translation>打开课程(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.cpp" line="405"/>
+        <source>&amp;Save lesson as…</source>
+        <translation>课程另存为(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.cpp" line="406"/>
+        <source>Save transition &amp;log as CSV…</source>
+        <translation>将状态转换日志保存为 CSV(&amp;L)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.cpp" line="407"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.cpp" line="408"/>
+        <source>Step ▶</source>
+        <translation>下一步 ▶</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.cpp" line="409"/>
+        <source>Run the next step (Space, →, Page Down)</source>
+        <translation>执行下一步（空格、→、Page Down）</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.cpp" line="410"/>
+        <source>◀ Back</source>
+        <translation>◀ 上一步</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.cpp" line="411"/>
+        <source>Go back one step, exactly (←, Backspace, Page Up)</source>
+        <translation>精确地后退一步（←、Backspace、Page Up）</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.cpp" line="412"/>
+        <source>Reset</source>
+        <translation>重置</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.cpp" line="413"/>
+        <source>Back to the start of the lesson (Home)</source>
+        <translation>回到课程开头（Home）</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.cpp" line="414"/>
+        <location filename="../../app/mainwindow.cpp" line="612"/>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.cpp" line="414"/>
+        <location filename="../../app/mainwindow.cpp" line="612"/>
+        <source>Play</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.cpp" line="415"/>
+        <source>Play the lesson step by step (P)</source>
+        <translation>逐步自动播放课程（P）</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.cpp" line="416"/>
+        <source>&amp;Full screen</source>
+        <translation>全屏(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.cpp" line="417"/>
+        <source>Zoom &amp;in</source>
+        <translation>放大(&amp;I)</translation>
     </message>
     <message>
         <location filename="../../app/mainwindow.cpp" line="418"/>
+        <source>Zoom &amp;out</source>
+        <translation>缩小(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.cpp" line="419"/>
+        <source>&amp;Actual size</source>
+        <translation>实际大小(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.cpp" line="420"/>
+        <source>&amp;About tcpsim</source>
+        <translation>关于 tcpsim(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.cpp" line="421"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.cpp" line="422"/>
+        <source>&amp;Lesson</source>
+        <translation>课程(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.cpp" line="423"/>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.cpp" line="424"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.cpp" line="425"/>
+        <source>Controls</source>
+        <translation>控制</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.cpp" line="426"/>
+        <source>Lesson:</source>
+        <translation>课程：</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.cpp" line="427"/>
+        <source>Speed:</source>
+        <translation>速度：</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.cpp" line="428"/>
+        <source>Numbers:</source>
+        <translation>序号：</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.cpp" line="429"/>
+        <source>Symbolic (j, k)</source>
+        <translation>符号（j、k）</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.cpp" line="430"/>
+        <source>Relative</source>
+        <translation>相对</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.cpp" line="431"/>
+        <source>Absolute</source>
+        <translation>绝对</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.cpp" line="432"/>
+        <source>Symbolic: the client&apos;s ISN is j and the server&apos;s k, as in the textbooks. Relative: counted from each side&apos;s ISN, as Wireshark shows them. Absolute: the numbers on the wire.</source>
+        <translation>符号：客户端的 ISN 记作 j，服务器的记作 k，与教科书一致。相对：从各自的 ISN 开始计数，与 Wireshark 显示的一样。绝对：线路上的真实数值。</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.cpp" line="435"/>
+        <source>State diagram (RFC 9293)</source>
+        <translation>状态图（RFC 9293）</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.cpp" line="436"/>
+        <source>Transition log</source>
+        <translation>状态转换日志</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.cpp" line="437"/>
+        <source>Segment inspector</source>
+        <translation>报文段检查器</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.cpp" line="438"/>
+        <source>Client</source>
+        <translation>客户端</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.cpp" line="439"/>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>Live connection</source>
+        <translation type="vanished">真实连接</translation>
+    </message>
+    <message>
+        <source>A real QTcpSocket pair on loopback will run the same exchange here.</source>
+        <translation type="vanished">这里将由回环地址上一对真实的 QTcpSocket 进行同样的交互。</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.cpp" line="458"/>
         <source>Free play (empty lesson)</source>
         <translation>自由练习（空课程）</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="457"/>
+        <location filename="../../app/mainwindow.cpp" line="497"/>
         <source>Cannot open the lesson</source>
         <translation>无法打开课程</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="458"/>
+        <location filename="../../app/mainwindow.cpp" line="498"/>
         <source>The lesson script has an error; the current lesson stays open.</source>
         <translation>课程脚本有错误；当前课程保持打开。</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="469"/>
+        <location filename="../../app/mainwindow.cpp" line="509"/>
         <source>Free play</source>
         <translation>自由练习</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="497"/>
+        <location filename="../../app/mainwindow.cpp" line="537"/>
         <source>Open a lesson script</source>
         <translation>打开课程脚本</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="498"/>
+        <location filename="../../app/mainwindow.cpp" line="538"/>
         <source>Lesson scripts (*.tcp);;All files (*)</source>
         <translation>课程脚本 (*.tcp);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="505"/>
+        <location filename="../../app/mainwindow.cpp" line="545"/>
         <source>Save the lesson script</source>
         <translation>保存课程脚本</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="506"/>
+        <location filename="../../app/mainwindow.cpp" line="546"/>
         <source>Lesson scripts (*.tcp)</source>
         <translation>课程脚本 (*.tcp)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="513"/>
+        <location filename="../../app/mainwindow.cpp" line="553"/>
         <source>Cannot save the lesson</source>
         <translation>无法保存课程</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="515"/>
-        <location filename="../../app/mainwindow.cpp" line="528"/>
+        <location filename="../../app/mainwindow.cpp" line="555"/>
+        <location filename="../../app/mainwindow.cpp" line="568"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="520"/>
+        <location filename="../../app/mainwindow.cpp" line="560"/>
         <source>Save the transition log</source>
         <translation>保存状态转换日志</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="521"/>
+        <location filename="../../app/mainwindow.cpp" line="561"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="526"/>
+        <location filename="../../app/mainwindow.cpp" line="566"/>
         <source>Cannot save the log</source>
         <translation>无法保存日志</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="535"/>
+        <location filename="../../app/mainwindow.cpp" line="575"/>
         <source>The lesson is over: nothing is in flight and no timer is pending.</source>
         <translation>课程结束：没有正在传输的报文段，也没有待触发的定时器。</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="637"/>
+        <location filename="../../app/mainwindow.cpp" line="677"/>
         <source>Step %1 of %2</source>
         <translation>第 %1 步，共 %2 步</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="654"/>
+        <location filename="../../app/mainwindow.cpp" line="694"/>
         <source>Press Space or → to take the first step.</source>
         <translation>按空格或 → 开始第一步。</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="656"/>
+        <location filename="../../app/mainwindow.cpp" line="696"/>
         <source>Free play: use the buttons of the client and the server below; every action becomes a line of the lesson (File → Save lesson).</source>
         <translation>自由练习：使用下方客户端和服务器的按钮；每个操作都会成为课程中的一行（文件 → 保存课程）。</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="671"/>
+        <location filename="../../app/mainwindow.cpp" line="711"/>
         <source>Nothing changed state in this step.</source>
         <translation>这一步没有状态变化。</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="683"/>
+        <location filename="../../app/mainwindow.cpp" line="723"/>
         <source>Expectation failed: %1</source>
         <translation>预期不符：%1</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="708"/>
         <source>Only the oldest segment in flight from a side can be dropped; drop that one first.</source>
-        <translation>只能丢弃一方最早发出、仍在传输中的报文段；请先丢弃那一个。</translation>
+        <translation type="vanished">只能丢弃一方最早发出、仍在传输中的报文段；请先丢弃那一个。</translation>
     </message>
     <message>
+        <location filename="../../app/mainwindow.cpp" line="440"/>
+        <location filename="../../app/mainwindow.cpp" line="441"/>
         <source>Live pair</source>
         <translation>真实套接字对</translation>
     </message>
     <message>
+        <location filename="../../app/mainwindow.cpp" line="442"/>
         <source>Do every step again on a real QTcpServer/QTcpSocket pair on loopback, and show Qt&apos;s and the kernel&apos;s states in the log (L)</source>
         <translation>在回环接口上用一对真实的 QTcpServer/QTcpSocket 重做每一步，并在日志中显示 Qt 和内核的状态（L）</translation>
     </message>
     <message>
+        <location filename="../../app/mainwindow.cpp" line="849"/>
         <source>The live pair did not settle in time; its rows may be incomplete.</source>
         <translation>真实套接字对未能及时稳定下来，它的日志行可能不完整。</translation>
     </message>
     <message>
+        <location filename="../../app/mainwindow.cpp" line="923"/>
         <source>Live pair off: the steps are no longer done on real sockets.</source>
         <translation>真实套接字对已关闭：各步骤不再在真实套接字上执行。</translation>
     </message>
@@ -1040,152 +1312,152 @@
 <context>
     <name>SidePane</name>
     <message>
-        <location filename="../../app/sidepane.cpp" line="111"/>
+        <location filename="../../app/sidepane.cpp" line="141"/>
         <source>Client application</source>
         <translation>客户端应用程序</translation>
     </message>
     <message>
-        <location filename="../../app/sidepane.cpp" line="111"/>
+        <location filename="../../app/sidepane.cpp" line="141"/>
         <source>Server application</source>
         <translation>服务器应用程序</translation>
     </message>
     <message>
-        <location filename="../../app/sidepane.cpp" line="116"/>
+        <location filename="../../app/sidepane.cpp" line="146"/>
         <source>Listen</source>
         <translation>监听</translation>
     </message>
     <message>
-        <location filename="../../app/sidepane.cpp" line="117"/>
+        <location filename="../../app/sidepane.cpp" line="147"/>
         <source>listen(): open passively and wait for a SYN</source>
         <translation>listen()：被动打开，等待 SYN</translation>
     </message>
     <message>
-        <location filename="../../app/sidepane.cpp" line="118"/>
+        <location filename="../../app/sidepane.cpp" line="148"/>
         <source>Connect</source>
         <translation>连接</translation>
     </message>
     <message>
-        <location filename="../../app/sidepane.cpp" line="119"/>
+        <location filename="../../app/sidepane.cpp" line="149"/>
         <source>connect(): send a SYN to the peer</source>
         <translation>connect()：向对方发送 SYN</translation>
     </message>
     <message>
-        <location filename="../../app/sidepane.cpp" line="120"/>
+        <location filename="../../app/sidepane.cpp" line="150"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../app/sidepane.cpp" line="121"/>
+        <location filename="../../app/sidepane.cpp" line="151"/>
         <source>close(): send a FIN when the data is sent</source>
         <translation>close()：数据发完后发送 FIN</translation>
     </message>
     <message>
-        <location filename="../../app/sidepane.cpp" line="122"/>
+        <location filename="../../app/sidepane.cpp" line="152"/>
         <source>Abort</source>
         <translation>中止</translation>
     </message>
     <message>
-        <location filename="../../app/sidepane.cpp" line="123"/>
+        <location filename="../../app/sidepane.cpp" line="153"/>
         <source>abort(): send a RST and forget the connection</source>
         <translation>abort()：发送 RST 并丢弃连接</translation>
     </message>
     <message>
-        <location filename="../../app/sidepane.cpp" line="124"/>
+        <location filename="../../app/sidepane.cpp" line="154"/>
         <source>Deliver →</source>
         <translation>送达 →</translation>
     </message>
     <message>
-        <location filename="../../app/sidepane.cpp" line="124"/>
+        <location filename="../../app/sidepane.cpp" line="154"/>
         <source>← Deliver</source>
         <translation>← 送达</translation>
     </message>
     <message>
-        <location filename="../../app/sidepane.cpp" line="125"/>
+        <location filename="../../app/sidepane.cpp" line="155"/>
         <source>The oldest segment in flight from the client reaches the server</source>
         <translation>客户端最早发出、仍在传输中的报文段到达服务器</translation>
     </message>
     <message>
-        <location filename="../../app/sidepane.cpp" line="126"/>
+        <location filename="../../app/sidepane.cpp" line="156"/>
         <source>The oldest segment in flight from the server reaches the client</source>
         <translation>服务器最早发出、仍在传输中的报文段到达客户端</translation>
     </message>
     <message>
-        <location filename="../../app/sidepane.cpp" line="127"/>
+        <location filename="../../app/sidepane.cpp" line="157"/>
         <source>Drop ✕</source>
         <translation>丢弃 ✕</translation>
     </message>
     <message>
-        <location filename="../../app/sidepane.cpp" line="128"/>
+        <location filename="../../app/sidepane.cpp" line="158"/>
         <source>The network loses the oldest segment in flight from this side</source>
         <translation>网络丢失这一方最早发出、仍在传输中的报文段</translation>
     </message>
     <message>
-        <location filename="../../app/sidepane.cpp" line="129"/>
+        <location filename="../../app/sidepane.cpp" line="159"/>
         <source>Timer</source>
         <translation>定时器</translation>
     </message>
     <message>
-        <location filename="../../app/sidepane.cpp" line="130"/>
+        <location filename="../../app/sidepane.cpp" line="160"/>
         <source>Fire this side&apos;s next timer (retransmission or TIME-WAIT)</source>
         <translation>触发这一方的下一个定时器（重传或 TIME-WAIT）</translation>
     </message>
     <message>
-        <location filename="../../app/sidepane.cpp" line="131"/>
+        <location filename="../../app/sidepane.cpp" line="161"/>
         <source>Message to the server (Enter)</source>
         <translation>发给服务器的消息（回车）</translation>
     </message>
     <message>
-        <location filename="../../app/sidepane.cpp" line="132"/>
+        <location filename="../../app/sidepane.cpp" line="162"/>
         <source>Reply to the client (Enter)</source>
         <translation>给客户端的回复（回车）</translation>
     </message>
     <message>
-        <location filename="../../app/sidepane.cpp" line="133"/>
+        <location filename="../../app/sidepane.cpp" line="163"/>
         <source>client send: the client application writes this message</source>
         <translation>client send：客户端应用程序写出这条消息</translation>
     </message>
     <message>
-        <location filename="../../app/sidepane.cpp" line="134"/>
+        <location filename="../../app/sidepane.cpp" line="164"/>
         <source>server send: the server application writes this reply</source>
         <translation>server send：服务器应用程序写出这条回复</translation>
     </message>
     <message>
-        <location filename="../../app/sidepane.cpp" line="133"/>
+        <location filename="../../app/sidepane.cpp" line="165"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../app/sidepane.cpp" line="134"/>
+        <location filename="../../app/sidepane.cpp" line="166"/>
         <source>recv() got:</source>
         <translation>recv() 收到：</translation>
     </message>
     <message>
-        <location filename="../../app/sidepane.cpp" line="136"/>
+        <location filename="../../app/sidepane.cpp" line="168"/>
         <source>Auto-reply</source>
         <translation>自动回复</translation>
     </message>
     <message>
-        <location filename="../../app/sidepane.cpp" line="137"/>
+        <location filename="../../app/sidepane.cpp" line="169"/>
         <source>Like the echo server of the notes: answer each message with &quot;Hello, &lt;message&gt;&quot;</source>
         <translation>像笔记中的回声服务器一样：对每条消息回复“Hello, &lt;消息&gt;”</translation>
     </message>
     <message>
-        <location filename="../../app/sidepane.cpp" line="146"/>
+        <location filename="../../app/sidepane.cpp" line="178"/>
         <source>waiting in the accept queue</source>
         <translation>在 accept 队列中等待</translation>
     </message>
     <message>
-        <location filename="../../app/sidepane.cpp" line="148"/>
+        <location filename="../../app/sidepane.cpp" line="180"/>
         <source>connect() is blocked</source>
         <translation>connect() 正在阻塞</translation>
     </message>
     <message>
-        <location filename="../../app/sidepane.cpp" line="150"/>
+        <location filename="../../app/sidepane.cpp" line="182"/>
         <source>recv() returned 0</source>
         <translation>recv() 已返回 0</translation>
     </message>
     <message>
-        <location filename="../../app/sidepane.cpp" line="158"/>
+        <location filename="../../app/sidepane.cpp" line="191"/>
         <source>(nothing yet)</source>
         <translation>（还没有）</translation>
     </message>
@@ -1193,147 +1465,147 @@
 <context>
     <name>StateDiagram</name>
     <message>
-        <location filename="../../app/statediagram.cpp" line="44"/>
+        <location filename="../../app/statediagram.cpp" line="55"/>
         <source>TCP state diagram</source>
         <translation>TCP 状态图</translation>
     </message>
     <message>
-        <location filename="../../app/statediagram.cpp" line="109"/>
+        <location filename="../../app/statediagram.cpp" line="132"/>
         <source>passive OPEN</source>
         <translation>被动 OPEN</translation>
     </message>
     <message>
-        <location filename="../../app/statediagram.cpp" line="109"/>
+        <location filename="../../app/statediagram.cpp" line="132"/>
         <source>create TCB</source>
         <translation>创建 TCB</translation>
     </message>
     <message>
-        <location filename="../../app/statediagram.cpp" line="110"/>
-        <location filename="../../app/statediagram.cpp" line="119"/>
-        <location filename="../../app/statediagram.cpp" line="120"/>
-        <location filename="../../app/statediagram.cpp" line="125"/>
+        <location filename="../../app/statediagram.cpp" line="133"/>
+        <location filename="../../app/statediagram.cpp" line="142"/>
+        <location filename="../../app/statediagram.cpp" line="143"/>
+        <location filename="../../app/statediagram.cpp" line="148"/>
         <source>CLOSE</source>
         <translation>CLOSE</translation>
     </message>
     <message>
-        <location filename="../../app/statediagram.cpp" line="110"/>
-        <location filename="../../app/statediagram.cpp" line="112"/>
-        <location filename="../../app/statediagram.cpp" line="129"/>
+        <location filename="../../app/statediagram.cpp" line="133"/>
+        <location filename="../../app/statediagram.cpp" line="135"/>
+        <location filename="../../app/statediagram.cpp" line="152"/>
         <source>delete TCB</source>
         <translation>删除 TCB</translation>
     </message>
     <message>
-        <location filename="../../app/statediagram.cpp" line="111"/>
+        <location filename="../../app/statediagram.cpp" line="134"/>
         <source>active OPEN</source>
         <translation>主动 OPEN</translation>
     </message>
     <message>
-        <location filename="../../app/statediagram.cpp" line="111"/>
-        <location filename="../../app/statediagram.cpp" line="115"/>
+        <location filename="../../app/statediagram.cpp" line="134"/>
+        <location filename="../../app/statediagram.cpp" line="138"/>
         <source>snd SYN</source>
         <translation>发 SYN</translation>
     </message>
     <message>
-        <location filename="../../app/statediagram.cpp" line="112"/>
+        <location filename="../../app/statediagram.cpp" line="135"/>
         <source>CLOSE, rcv RST</source>
         <translation>CLOSE，收 RST</translation>
     </message>
     <message>
-        <location filename="../../app/statediagram.cpp" line="113"/>
-        <location filename="../../app/statediagram.cpp" line="116"/>
+        <location filename="../../app/statediagram.cpp" line="136"/>
+        <location filename="../../app/statediagram.cpp" line="139"/>
         <source>rcv SYN</source>
         <translation>收 SYN</translation>
     </message>
     <message>
-        <location filename="../../app/statediagram.cpp" line="113"/>
-        <location filename="../../app/statediagram.cpp" line="116"/>
+        <location filename="../../app/statediagram.cpp" line="136"/>
+        <location filename="../../app/statediagram.cpp" line="139"/>
         <source>snd SYN,ACK</source>
         <translation>发 SYN,ACK</translation>
     </message>
     <message>
-        <location filename="../../app/statediagram.cpp" line="114"/>
+        <location filename="../../app/statediagram.cpp" line="137"/>
         <source>rcv RST</source>
         <translation>收 RST</translation>
     </message>
     <message>
-        <location filename="../../app/statediagram.cpp" line="115"/>
+        <location filename="../../app/statediagram.cpp" line="138"/>
         <source>SEND</source>
         <translation>SEND</translation>
     </message>
     <message>
-        <location filename="../../app/statediagram.cpp" line="117"/>
+        <location filename="../../app/statediagram.cpp" line="140"/>
         <source>rcv ACK of SYN</source>
         <translation>收到 SYN 的 ACK</translation>
     </message>
     <message>
-        <location filename="../../app/statediagram.cpp" line="118"/>
+        <location filename="../../app/statediagram.cpp" line="141"/>
         <source>rcv SYN,ACK</source>
         <translation>收 SYN,ACK</translation>
     </message>
     <message>
-        <location filename="../../app/statediagram.cpp" line="118"/>
-        <location filename="../../app/statediagram.cpp" line="121"/>
-        <location filename="../../app/statediagram.cpp" line="123"/>
-        <location filename="../../app/statediagram.cpp" line="124"/>
-        <location filename="../../app/statediagram.cpp" line="126"/>
+        <location filename="../../app/statediagram.cpp" line="141"/>
+        <location filename="../../app/statediagram.cpp" line="144"/>
+        <location filename="../../app/statediagram.cpp" line="146"/>
+        <location filename="../../app/statediagram.cpp" line="147"/>
+        <location filename="../../app/statediagram.cpp" line="149"/>
         <source>snd ACK</source>
         <translation>发 ACK</translation>
     </message>
     <message>
-        <location filename="../../app/statediagram.cpp" line="119"/>
-        <location filename="../../app/statediagram.cpp" line="120"/>
-        <location filename="../../app/statediagram.cpp" line="125"/>
+        <location filename="../../app/statediagram.cpp" line="142"/>
+        <location filename="../../app/statediagram.cpp" line="143"/>
+        <location filename="../../app/statediagram.cpp" line="148"/>
         <source>snd FIN</source>
         <translation>发 FIN</translation>
     </message>
     <message>
-        <location filename="../../app/statediagram.cpp" line="121"/>
-        <location filename="../../app/statediagram.cpp" line="123"/>
-        <location filename="../../app/statediagram.cpp" line="126"/>
+        <location filename="../../app/statediagram.cpp" line="144"/>
+        <location filename="../../app/statediagram.cpp" line="146"/>
+        <location filename="../../app/statediagram.cpp" line="149"/>
         <source>rcv FIN</source>
         <translation>收 FIN</translation>
     </message>
     <message>
-        <location filename="../../app/statediagram.cpp" line="122"/>
-        <location filename="../../app/statediagram.cpp" line="127"/>
-        <location filename="../../app/statediagram.cpp" line="128"/>
+        <location filename="../../app/statediagram.cpp" line="145"/>
+        <location filename="../../app/statediagram.cpp" line="150"/>
+        <location filename="../../app/statediagram.cpp" line="151"/>
         <source>rcv ACK of FIN</source>
         <translation>收到 FIN 的 ACK</translation>
     </message>
     <message>
-        <location filename="../../app/statediagram.cpp" line="124"/>
+        <location filename="../../app/statediagram.cpp" line="147"/>
         <source>rcv FIN+ACK of FIN</source>
         <translation>收到 FIN+ACK（确认了 FIN）</translation>
     </message>
     <message>
-        <location filename="../../app/statediagram.cpp" line="129"/>
+        <location filename="../../app/statediagram.cpp" line="152"/>
         <source>timeout 2MSL</source>
         <translation>超时 2MSL</translation>
     </message>
     <message>
-        <location filename="../../app/statediagram.cpp" line="377"/>
-        <location filename="../../app/statediagram.cpp" line="394"/>
+        <location filename="../../app/statediagram.cpp" line="247"/>
+        <location filename="../../app/statediagram.cpp" line="288"/>
         <source>Client</source>
         <translation>客户端</translation>
     </message>
     <message>
-        <location filename="../../app/statediagram.cpp" line="377"/>
-        <location filename="../../app/statediagram.cpp" line="394"/>
+        <location filename="../../app/statediagram.cpp" line="247"/>
+        <location filename="../../app/statediagram.cpp" line="289"/>
         <source>Server</source>
         <translation>服务器</translation>
     </message>
     <message>
-        <location filename="../../app/statediagram.cpp" line="384"/>
+        <location filename="../../app/statediagram.cpp" line="290"/>
         <source>not in Figure 5</source>
         <translation>图 5 中没有</translation>
     </message>
     <message>
-        <location filename="../../app/statediagram.cpp" line="393"/>
+        <location filename="../../app/statediagram.cpp" line="246"/>
         <source>%1: %2 → %3</source>
         <translation>%1：%2 → %3</translation>
     </message>
     <message>
-        <location filename="../../app/statediagram.cpp" line="398"/>
+        <location filename="../../app/statediagram.cpp" line="251"/>
         <source>(an edge Figure 5 does not draw)</source>
         <translation>（图 5 没有画出这条边）</translation>
     </message>
@@ -1341,312 +1613,491 @@
 <context>
     <name>TransitionLogModel</name>
     <message>
-        <location filename="../../app/transitionlog.cpp" line="19"/>
+        <location filename="../../app/transitionlog.cpp" line="20"/>
         <source>rcv %1</source>
         <translation>收 %1</translation>
     </message>
     <message>
-        <location filename="../../app/transitionlog.cpp" line="20"/>
+        <location filename="../../app/transitionlog.cpp" line="21"/>
         <source>segment</source>
         <translation>报文段</translation>
     </message>
     <message>
-        <location filename="../../app/transitionlog.cpp" line="22"/>
+        <location filename="../../app/transitionlog.cpp" line="23"/>
         <source>2MSL timer</source>
         <translation>2MSL 定时器</translation>
     </message>
     <message>
-        <location filename="../../app/transitionlog.cpp" line="23"/>
+        <location filename="../../app/transitionlog.cpp" line="24"/>
         <source>retransmission timer</source>
         <translation>重传定时器</translation>
     </message>
     <message>
-        <location filename="../../app/transitionlog.cpp" line="55"/>
         <source>%1 ms</source>
-        <translation>%1 毫秒</translation>
+        <translation type="vanished">%1 毫秒</translation>
     </message>
     <message>
-        <location filename="../../app/transitionlog.cpp" line="59"/>
+        <location filename="../../app/transitionlog.cpp" line="60"/>
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
     </message>
     <message>
-        <location filename="../../app/transitionlog.cpp" line="87"/>
+        <location filename="../../app/transitionlog.cpp" line="109"/>
         <source>Step</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../../app/transitionlog.cpp" line="89"/>
         <source>Time</source>
-        <translation>时间</translation>
+        <translation type="vanished">时间</translation>
     </message>
     <message>
-        <location filename="../../app/transitionlog.cpp" line="91"/>
+        <location filename="../../app/transitionlog.cpp" line="113"/>
         <source>Endpoint</source>
         <translation>端点</translation>
     </message>
     <message>
-        <location filename="../../app/transitionlog.cpp" line="93"/>
+        <location filename="../../app/transitionlog.cpp" line="115"/>
         <source>From → To</source>
         <translation>从 → 到</translation>
     </message>
     <message>
-        <location filename="../../app/transitionlog.cpp" line="95"/>
+        <location filename="../../app/transitionlog.cpp" line="117"/>
         <source>Cause</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../app/transitionlog.cpp" line="97"/>
+        <location filename="../../app/transitionlog.cpp" line="119"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../app/transitionlog.cpp" line="210"/>
+        <location filename="../../app/transitionlog.cpp" line="263"/>
         <source>client</source>
         <translation>客户端</translation>
     </message>
     <message>
-        <location filename="../../app/transitionlog.cpp" line="210"/>
+        <location filename="../../app/transitionlog.cpp" line="263"/>
         <source>server</source>
         <translation>服务器</translation>
     </message>
     <message>
+        <location filename="../../app/transitionlog.cpp" line="62"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
+        <location filename="../../app/transitionlog.cpp" line="77"/>
         <source>⚠ Differs from the model: %1</source>
         <translation>⚠ 与模型不同：%1</translation>
     </message>
     <message>
+        <location filename="../../app/transitionlog.cpp" line="197"/>
         <source>model</source>
         <translation>模型</translation>
     </message>
     <message>
+        <location filename="../../app/transitionlog.cpp" line="199"/>
         <source>kernel</source>
         <translation>内核</translation>
     </message>
     <message>
+        <location filename="../../app/transitionlog.cpp" line="201"/>
         <source>live</source>
         <translation>真实</translation>
     </message>
     <message>
+        <location filename="../../app/transitionlog.cpp" line="111"/>
         <source>ms</source>
         <translation>毫秒</translation>
     </message>
     <message>
+        <location filename="../../app/transitionlog.cpp" line="103"/>
         <source>Time in milliseconds: the model&apos;s virtual clock for model rows, since the live pair started for Qt and kernel rows</source>
         <translation>时间（毫秒）：模型行是模型的虚拟时钟，Qt 行和内核行是自真实套接字对启动以来的时间</translation>
     </message>
 </context>
 <context>
-    <name>LiveMirror</name>
+    <name>tcpsim::live::KernelObserver</name>
     <message>
+        <location filename="../../core/live/src/kernelobserver.cpp" line="28"/>
+        <source>not available on this system</source>
+        <translation>本系统不支持</translation>
+    </message>
+</context>
+<context>
+    <name>tcpsim::live::LiveServer</name>
+    <message>
+        <location filename="../../core/live/src/liveserver.cpp" line="31"/>
+        <source>refusing to listen on %1: only loopback unless explicitly allowed</source>
+        <translation>拒绝监听 %1：除非明确允许，否则只监听回环地址</translation>
+    </message>
+    <message>
+        <location filename="../../core/live/src/liveserver.cpp" line="36"/>
+        <source>WARNING: listening on %1, reachable from other machines; the echo server answers anyone who connects</source>
+        <translation>警告：正在监听 %1，其他机器也能访问；回显服务器会应答任何连上来的人</translation>
+    </message>
+    <message>
+        <location filename="../../core/live/src/liveserver.cpp" line="45"/>
+        <location filename="../../core/live/src/liveserver.cpp" line="51"/>
+        <source>cannot listen on %1: %2</source>
+        <translation>无法监听 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../core/live/src/liveserver.cpp" line="54"/>
+        <source>port %1 is taken (%2): listening on %3 instead</source>
+        <translation>端口 %1 已被占用（%2）：改为监听 %3</translation>
+    </message>
+    <message>
+        <location filename="../../core/live/src/liveserver.cpp" line="58"/>
+        <source>listening on %1</source>
+        <translation>正在监听 %1</translation>
+    </message>
+    <message>
+        <location filename="../../core/live/src/liveserver.cpp" line="146"/>
+        <source>connection from %1 closed: the server already has %2 connections</source>
+        <translation>来自 %1 的连接已被关闭：服务器已经有 %2 个连接</translation>
+    </message>
+</context>
+<context>
+    <name>tcpsim::live::LiveSession</name>
+    <message>
+        <location filename="../../core/live/src/livesession.cpp" line="41"/>
         <source>client</source>
         <translation>客户端</translation>
     </message>
     <message>
+        <location filename="../../core/live/src/livesession.cpp" line="41"/>
         <source>server</source>
         <translation>服务器</translation>
     </message>
     <message>
-        <source>listener</source>
-        <translation>监听套接字</translation>
+        <location filename="../../core/live/src/livesession.cpp" line="87"/>
+        <source> (observed)</source>
+        <translation>（观测到）</translation>
     </message>
     <message>
-        <source>other</source>
-        <translation>其他连接</translation>
+        <location filename="../../core/live/src/livesession.cpp" line="87"/>
+        <source> (inferred)</source>
+        <translation>（推断）</translation>
     </message>
     <message>
-        <source>descriptor %1</source>
-        <translation>描述符 %1</translation>
+        <location filename="../../core/live/src/livesession.cpp" line="212"/>
+        <source>not mirrored: the live pair&apos;s client does not listen</source>
+        <translation>不在真实套接字对上重现：真实客户端不调用 listen()</translation>
     </message>
     <message>
-        <source>The live pair cannot un-send: it stays at step %1. Its rows for the later steps are hidden and come back as you step forward again.</source>
-        <translation>真实套接字对无法撤回已发送的内容：它停留在第 %1 步。之后各步的日志行暂时隐藏，再次前进时会重新显示。</translation>
+        <location filename="../../core/live/src/livesession.cpp" line="218"/>
+        <source>not mirrored: the live pair&apos;s server does not connect (simultaneous open is simulation only)</source>
+        <translation>不在真实套接字对上重现：真实服务器不调用 connect()（同时打开只在模拟中演示）</translation>
     </message>
     <message>
-        <source>no entry</source>
-        <translation>无表项</translation>
+        <location filename="../../core/live/src/livesession.cpp" line="225"/>
+        <source>not mirrored: the live pair&apos;s client does not accept</source>
+        <translation>不在真实套接字对上重现：真实客户端不调用 accept()</translation>
     </message>
     <message>
-        <source>nothing left in the kernel&apos;s table</source>
-        <translation>内核的连接表中已没有它</translation>
+        <location filename="../../core/live/src/livesession.cpp" line="237"/>
+        <source>simulation only: Linux chooses its own ISN (a keyed hash of the 4-tuple plus a clock)</source>
+        <translation>仅模拟：Linux 自己选择 ISN（对四元组做带密钥的哈希，再加上时钟）</translation>
     </message>
     <message>
-        <source>still</source>
-        <translation>仍在</translation>
+        <location filename="../../core/live/src/livesession.cpp" line="241"/>
+        <source>simulation only: loopback delivered every segment at once</source>
+        <translation>仅模拟：回环接口立即递交了每一个报文段</translation>
     </message>
     <message>
-        <source>in TIME-WAIT for %1 s; Linux keeps it 60 s</source>
-        <translation>已处于 TIME-WAIT %1 秒；Linux 会保持 60 秒</translation>
+        <location filename="../../core/live/src/livesession.cpp" line="244"/>
+        <source>simulation only: loopback loses nothing, the kernel went on as if delivered</source>
+        <translation>仅模拟：回环接口不会丢包，内核照常继续，就像报文段已经送达</translation>
     </message>
     <message>
-        <source>held</source>
-        <translation>保持</translation>
+        <location filename="../../core/live/src/livesession.cpp" line="247"/>
+        <source>simulation only: the kernel&apos;s timers keep their own time (on loopback nothing is lost; TIME-WAIT ends after 60 s)</source>
+        <translation>仅模拟：内核的定时器按自己的时间运行（回环上不会丢失任何东西；TIME-WAIT 在 60 秒后结束）</translation>
     </message>
     <message>
-        <source>held: this side&apos;s application has not called close() yet</source>
-        <translation>保持：这一方的应用程序还没有调用 close()</translation>
+        <location filename="../../core/live/src/livesession.cpp" line="251"/>
+        <source>simulation only: a crafted segment is not sent on the live pair</source>
+        <translation>仅模拟：构造的报文段不会在真实套接字对上发送</translation>
     </message>
     <message>
-        <source>no change in the kernel at this step</source>
-        <translation>这一步内核中没有变化</translation>
+        <location filename="../../core/live/src/livesession.cpp" line="254"/>
+        <source>simulation only: loopback has already settled</source>
+        <translation>仅模拟：回环上的交互早已完成</translation>
     </message>
     <message>
-        <source>The kernel&apos;s state did not change at this step.</source>
-        <translation>这一步内核的状态没有改变。</translation>
+        <location filename="../../core/live/src/livesession.cpp" line="259"/>
+        <source>simulation only: a check of the model</source>
+        <translation>仅模拟：这是对模型的检查</translation>
     </message>
     <message>
-        <source>entry gone</source>
-        <translation>表项已消失</translation>
+        <location filename="../../core/live/src/livesession.cpp" line="268"/>
+        <source>already listening on %1</source>
+        <translation>已经在监听 %1</translation>
     </message>
     <message>
-        <source>observed</source>
-        <translation>观测到</translation>
+        <location filename="../../core/live/src/livesession.cpp" line="285"/>
+        <source>listen(): the listening socket, descriptor %1; accept() waits for the lesson&apos;s accept step</source>
+        <translation>listen()：监听套接字，描述符 %1；accept() 要等到课程的 accept 步骤才调用</translation>
     </message>
     <message>
-        <source>inferred</source>
-        <translation>推断</translation>
+        <location filename="../../core/live/src/livesession.cpp" line="287"/>
+        <source>listen(): the listening socket, descriptor %1; connections are accepted at once</source>
+        <translation>listen()：监听套接字，描述符 %1；到达的连接会立即被 accept()</translation>
     </message>
     <message>
-        <source>simulation only</source>
-        <translation>仅模拟</translation>
+        <location filename="../../core/live/src/livesession.cpp" line="295"/>
+        <source>connect(): the live client already has a connection</source>
+        <translation>connect()：真实客户端已经有一个连接</translation>
     </message>
     <message>
-        <source>%1 → %2</source>
-        <translation>%1 → %2</translation>
+        <location filename="../../core/live/src/livesession.cpp" line="308"/>
+        <source>the live server is not listening: connecting to %1, where nobody listens</source>
+        <translation>真实服务器没有在监听：连接到 %1，那里没有人监听</translation>
+    </message>
+    <message>
+        <location filename="../../core/live/src/livesession.cpp" line="327"/>
+        <source>connect() returned: descriptor %1</source>
+        <translation>connect() 已返回：描述符 %1</translation>
+    </message>
+    <message>
+        <location filename="../../core/live/src/livesession.cpp" line="330"/>
+        <location filename="../../core/live/src/livesession.cpp" line="406"/>
+        <source>Qt closed its socket; the lesson still holds the connection</source>
+        <translation>Qt 关闭了它的套接字；课程仍保持着这个连接</translation>
+    </message>
+    <message>
+        <location filename="../../core/live/src/livesession.cpp" line="331"/>
+        <source>Qt closed the socket</source>
+        <translation>Qt 关闭了套接字</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../core/live/src/livesession.cpp" line="356"/>
+        <source>client received %n byte(s): &quot;%1&quot;</source>
+        <translation>
+            <numerusform>客户端收到 %n 个字节：“%1”</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../core/live/src/livesession.cpp" line="371"/>
+        <source>accept(): the lesson&apos;s connection was already accepted</source>
+        <translation>accept()：课程的连接之前已被接受</translation>
+    </message>
+    <message>
+        <location filename="../../core/live/src/livesession.cpp" line="375"/>
+        <source>accept(): the live server is not listening</source>
+        <translation>accept()：真实服务器没有在监听</translation>
+    </message>
+    <message>
+        <location filename="../../core/live/src/livesession.cpp" line="381"/>
+        <source>accept(): takes the established connection off the kernel&apos;s accept queue</source>
+        <translation>accept()：从内核的 accept 队列中取出已建立的连接</translation>
+    </message>
+    <message>
+        <location filename="../../core/live/src/livesession.cpp" line="382"/>
+        <source>accept(): nothing in the accept queue yet; it returns when a connection arrives</source>
+        <translation>accept()：accept 队列中还没有连接；有连接到达时它才返回</translation>
+    </message>
+    <message>
+        <location filename="../../core/live/src/livesession.cpp" line="397"/>
+        <source>accept() returned a connection from outside the lesson: descriptor %1</source>
+        <translation>accept() 返回了一个来自课程之外的连接：描述符 %1</translation>
+    </message>
+    <message>
+        <location filename="../../core/live/src/livesession.cpp" line="419"/>
+        <source>accept() returned a new connected socket, descriptor %1 (the listening socket keeps descriptor %2)</source>
+        <translation>accept() 返回了一个新的已连接套接字，描述符 %1（监听套接字仍是描述符 %2）</translation>
+    </message>
+    <message>
+        <location filename="../../core/live/src/livesession.cpp" line="437"/>
+        <source>send(): the live %1 has no connection to send on</source>
+        <translation>send()：真实%1没有可用于发送的连接</translation>
+    </message>
+    <message>
+        <location filename="../../core/live/src/livesession.cpp" line="443"/>
+        <source>send() on the live %1 failed: its sending side is closed</source>
+        <translation>真实%1上的 send() 失败：它的发送方向已经关闭</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../core/live/src/livesession.cpp" line="445"/>
+        <source>%1 sent %n byte(s)</source>
+        <translation>
+            <numerusform>%1发送了 %n 个字节</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../core/live/src/livesession.cpp" line="462"/>
+        <source>close(): the listening socket on port %1 is closed</source>
+        <translation>close()：端口 %1 上的监听套接字已关闭</translation>
+    </message>
+    <message>
+        <location filename="../../core/live/src/livesession.cpp" line="467"/>
+        <source>close(): the live %1 has nothing open</source>
+        <translation>close()：真实%1没有打开的套接字</translation>
+    </message>
+    <message>
+        <location filename="../../core/live/src/livesession.cpp" line="474"/>
+        <source>close() before the connection was established: the client socket is deleted</source>
+        <translation>连接建立之前调用 close()：客户端套接字被删除</translation>
+    </message>
+    <message>
+        <location filename="../../core/live/src/livesession.cpp" line="478"/>
+        <source>close(): the live %1 already closed its side</source>
+        <translation>close()：真实%1已经关闭了自己这一端</translation>
+    </message>
+    <message>
+        <location filename="../../core/live/src/livesession.cpp" line="481"/>
+        <source>%1 close(): FIN sent with shutdown(SHUT_WR); it keeps reading until the peer&apos;s FIN</source>
+        <translation>%1 close()：用 shutdown(SHUT_WR) 发出 FIN（半关闭）；它继续读取，直到对方的 FIN 到来</translation>
+    </message>
+    <message>
+        <location filename="../../core/live/src/livesession.cpp" line="491"/>
+        <source>abort(): the live %1 has nothing open</source>
+        <translation>abort()：真实%1没有打开的套接字</translation>
+    </message>
+    <message>
+        <location filename="../../core/live/src/livesession.cpp" line="494"/>
+        <source>%1 abort(): SO_LINGER {1, 0} then close: a RST</source>
+        <translation>%1 abort()：先设置 SO_LINGER {1, 0} 再 close：发出 RST</translation>
+    </message>
+    <message>
+        <location filename="../../core/live/src/livesession.cpp" line="529"/>
+        <source>too brief to sample: the kernel&apos;s SYN-RECV is a request socket that the final ACK turned into this connection</source>
+        <translation>持续太短，未能采样到：内核的 SYN-RECV 是一个请求套接字，最后一个 ACK 把它变成了这个连接</translation>
+    </message>
+    <message>
+        <location filename="../../core/live/src/livesession.cpp" line="531"/>
+        <location filename="../../core/live/src/livesession.cpp" line="568"/>
+        <source>too brief to sample: on the usual path between the states seen</source>
+        <translation>持续太短，未能采样到：它位于观测到的两个状态之间的常规路径上</translation>
+    </message>
+    <message>
+        <location filename="../../core/live/src/livesession.cpp" line="542"/>
+        <source>the listening socket; accept queue %1 of backlog %2</source>
+        <translation>监听套接字；accept 队列中有 %1 个连接（backlog 为 %2）</translation>
+    </message>
+    <message>
+        <location filename="../../core/live/src/livesession.cpp" line="545"/>
+        <source>in the accept queue: the kernel completed the handshake before accept()</source>
+        <translation>在 accept 队列中：内核在 accept() 之前就完成了握手</translation>
+    </message>
+    <message>
+        <location filename="../../core/live/src/livesession.cpp" line="547"/>
+        <source>TIME-WAIT: Linux keeps it 60 s; no descriptor, found by its 4-tuple</source>
+        <translation>TIME-WAIT：Linux 保持 60 秒；没有描述符，靠四元组找到它</translation>
+    </message>
+    <message>
+        <location filename="../../core/live/src/livesession.cpp" line="549"/>
+        <source>no descriptor any more: the connection lives on in the kernel</source>
+        <translation>已经没有描述符：连接仍留在内核中</translation>
+    </message>
+    <message>
+        <location filename="../../core/live/src/livesession.cpp" line="576"/>
+        <source>the kernel&apos;s entry is gone (last seen %1): no connection record, CLOSED</source>
+        <translation>内核中的表项已消失（最后一次看到时为 %1）：没有连接记录，即 CLOSED</translation>
+    </message>
+    <message>
+        <location filename="../../core/live/src/livesession.cpp" line="587"/>
+        <source>The lesson lost a segment or fired a timer; loopback never loses one, so the kernel went on as if everything had arrived.</source>
+        <translation>课程丢弃了一个报文段或触发了定时器；回环接口从不丢包，所以内核照常继续，就像一切都已送达。</translation>
+    </message>
+    <message>
+        <location filename="../../core/live/src/livesession.cpp" line="590"/>
+        <source>The kernel&apos;s TIME-WAIT entry is gone: Linux keeps TIME-WAIT 60 s.</source>
+        <translation>内核中的 TIME-WAIT 表项已消失：Linux 只保持 TIME-WAIT 60 秒。</translation>
+    </message>
+    <message>
+        <location filename="../../core/live/src/livesession.cpp" line="592"/>
+        <source>Linux keeps TIME-WAIT for a fixed 60 s (TCP_TIMEWAIT_LEN); the RFC asks for 2×MSL, 4 minutes with its MSL of 2 minutes, and the model&apos;s timer may have been fired already.</source>
+        <translation>Linux 固定保持 TIME-WAIT 60 秒（TCP_TIMEWAIT_LEN）；RFC 要求 2×MSL，按它 2 分钟的 MSL 算是 4 分钟，而模型的定时器可能已经被触发了。</translation>
+    </message>
+    <message>
+        <location filename="../../core/live/src/livesession.cpp" line="596"/>
+        <source>Linux keeps a half-open connection as a small request socket (ss: SYN-RECV) in the SYN queue; loopback delivered the final ACK at once, so the kernel already shows the connection ESTABLISHED (in the accept queue if accept() was not called).</source>
+        <translation>Linux 把半打开的连接作为一个小的请求套接字（ss 显示为 SYN-RECV）放在 SYN 队列中；回环接口立即递交了最后一个 ACK，所以内核已经显示该连接为 ESTABLISHED（如果还没调用 accept()，它就在 accept 队列中）。</translation>
+    </message>
+    <message>
+        <location filename="../../core/live/src/livesession.cpp" line="606"/>
+        <source>Loopback delivers each segment at once; the model waits for the segment to be delivered step by step, so the kernel is already further along.</source>
+        <translation>回环接口会立即递交每一个报文段；模型则一步一步地等待报文段送达，所以内核已经走在前面了。</translation>
+    </message>
+    <message>
+        <location filename="../../core/live/src/livesession.cpp" line="609"/>
+        <source>The kernel&apos;s state differs from the model&apos;s here.</source>
+        <translation>这里内核的状态与模型不同。</translation>
     </message>
 </context>
 <context>
-    <name>LivePane</name>
+    <name>tcpsim::live::ServerPaneModel</name>
     <message>
+        <location filename="../../core/live/src/serverpanemodel.cpp" line="81"/>
         <source>listening socket</source>
         <translation>监听套接字</translation>
     </message>
     <message>
+        <location filename="../../core/live/src/serverpanemodel.cpp" line="83"/>
         <source>connected socket</source>
         <translation>已连接套接字</translation>
     </message>
     <message>
+        <location filename="../../core/live/src/serverpanemodel.cpp" line="85"/>
         <source>in the accept queue</source>
         <translation>在 accept 队列中</translation>
     </message>
     <message>
+        <location filename="../../core/live/src/serverpanemodel.cpp" line="89"/>
         <source>kernel only (no descriptor)</source>
         <translation>仅在内核中（无描述符）</translation>
     </message>
     <message>
+        <location filename="../../core/live/src/serverpanemodel.cpp" line="131"/>
         <source>%1 (held by the lesson)</source>
         <translation>%1（被课程保持）</translation>
     </message>
     <message>
-        <source>not available on this system</source>
-        <translation>本系统不支持</translation>
+        <location filename="../../core/live/src/serverpanemodel.cpp" line="148"/>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
     </message>
     <message>
+        <location filename="../../core/live/src/serverpanemodel.cpp" line="161"/>
         <source>Socket</source>
         <translation>套接字</translation>
     </message>
     <message>
+        <location filename="../../core/live/src/serverpanemodel.cpp" line="163"/>
         <source>Descriptor</source>
         <translation>描述符</translation>
     </message>
     <message>
+        <location filename="../../core/live/src/serverpanemodel.cpp" line="165"/>
         <source>Local</source>
         <translation>本地</translation>
     </message>
     <message>
+        <location filename="../../core/live/src/serverpanemodel.cpp" line="167"/>
         <source>Remote</source>
         <translation>远端</translation>
     </message>
     <message>
+        <location filename="../../core/live/src/serverpanemodel.cpp" line="169"/>
         <source>Kernel state</source>
         <translation>内核状态</translation>
     </message>
     <message>
+        <location filename="../../core/live/src/serverpanemodel.cpp" line="171"/>
         <source>Bytes in</source>
         <translation>收到字节</translation>
     </message>
     <message>
+        <location filename="../../core/live/src/serverpanemodel.cpp" line="173"/>
         <source>Bytes out</source>
         <translation>发出字节</translation>
     </message>
     <message>
+        <location filename="../../core/live/src/serverpanemodel.cpp" line="175"/>
         <source>Accept queue</source>
         <translation>accept 队列</translation>
-    </message>
-    <message>
-        <source>Client</source>
-        <translation>客户端</translation>
-    </message>
-    <message>
-        <source>Server</source>
-        <translation>服务器</translation>
-    </message>
-    <message>
-        <source>Sockets on the server&apos;s port (the listening socket, the connected sockets accept() returned, and what only the kernel still has):</source>
-        <translation>服务器端口上的套接字（监听套接字、accept() 返回的已连接套接字，以及只有内核还保留的连接）：</translation>
-    </message>
-    <message>
-        <source>Every connection to the live server is listed, including ones from outside the lesson, for example: nc 127.0.0.1 %1</source>
-        <translation>这里列出连接到真实服务器的每一个连接，包括课程之外的连接，例如：nc 127.0.0.1 %1</translation>
-    </message>
-    <message>
-        <source>no connection</source>
-        <translation>无连接</translation>
-    </message>
-    <message>
-        <source>CLOSED (no entry)</source>
-        <translation>CLOSED（无表项）</translation>
-    </message>
-    <message>
-        <source>%1 (held)</source>
-        <translation>%1（保持）</translation>
-    </message>
-    <message>
-        <source>%1 (%2 s left)</source>
-        <translation>%1（剩余 %2 秒）</translation>
-    </message>
-    <message>
-        <source>model: %1  ·  kernel: %2</source>
-        <translation>模型：%1  ·  内核：%2</translation>
-    </message>
-    <message>
-        <source>The live pair is off (Lesson → Live pair).</source>
-        <translation>真实套接字对已关闭（课程 → 真实套接字对）。</translation>
-    </message>
-    <message>
-        <source>Port %1 was taken: the live server listens on %2 instead.</source>
-        <translation>端口 %1 已被占用：真实服务器改为监听 %2。</translation>
-    </message>
-    <message>
-        <source>The live server listens on %1.</source>
-        <translation>真实服务器正在监听 %1。</translation>
-    </message>
-    <message>
-        <source>Waiting for the lesson&apos;s listen step (port %1).</source>
-        <translation>等待课程的 listen 步骤（端口 %1）。</translation>
-    </message>
-    <message>
-        <source>any free port</source>
-        <translation>任意空闲端口</translation>
-    </message>
-    <message>
-        <source>The live server is not listening.</source>
-        <translation>真实服务器没有在监听。</translation>
-    </message>
-    <message>
-        <source>Kernel states: not available on this system.</source>
-        <translation>内核状态：本系统不支持。</translation>
-    </message>
-    <message>
-        <source>Warning: the live server listens on %1, which other machines can reach.</source>
-        <translation>警告：真实服务器正在监听 %1，其他机器也能访问到它。</translation>
-    </message>
-    <message>
-        <source>The lesson went back to step %1; the live pair stays at step %2: a real connection cannot un-send.</source>
-        <translation>课程退回到了第 %1 步；真实套接字对停留在第 %2 步：真实的连接无法撤回已发送的内容。</translation>
     </message>
 </context>
 </TS>

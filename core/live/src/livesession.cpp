@@ -8,11 +8,6 @@ namespace tcpsim::live {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("tcpsim::live::LiveSession", text);
-}
-
 QString qtStateName(QAbstractSocket::SocketState state)
 {
     return QString::fromLatin1(QMetaEnum::fromType<QAbstractSocket::SocketState>().valueToKey(state));
@@ -21,11 +16,6 @@ QString qtStateName(QAbstractSocket::SocketState state)
 QString qtErrorName(QAbstractSocket::SocketError error)
 {
     return QString::fromLatin1(QMetaEnum::fromType<QAbstractSocket::SocketError>().valueToKey(error));
-}
-
-QString fromStd(std::string_view text)
-{
-    return QString::fromUtf8(text.data(), qsizetype(text.size()));
 }
 
 // Printable preview of received bytes, bounded.
@@ -43,6 +33,12 @@ QString preview(const QByteArray &data)
     if (data.size() > limit)
         text += QStringLiteral("...");
     return text;
+}
+
+// "client" / "server" inside the notes, in the window's language.
+QString sideText(Side side)
+{
+    return side == Side::Client ? LiveSession::tr("client") : LiveSession::tr("server");
 }
 
 } // namespace
@@ -88,7 +84,7 @@ QString Observation::toText() const
     if (!state.isEmpty())
         text += QLatin1Char(' ') + state;
     if (source != Source::Note)
-        text += observed ? tr(" (observed)") : tr(" (inferred)");
+        text += observed ? LiveSession::tr(" (observed)") : LiveSession::tr(" (inferred)");
     if (tuple.isValid())
         text += QStringLiteral(" ") + tuple.toString();
     if (!detail.isEmpty())
@@ -436,7 +432,7 @@ LiveSocket *LiveSession::endpointSocket(Side side) const
 void LiveSession::doSend(Side side, const std::string &data)
 {
     LiveSocket *socket = endpointSocket(side);
-    const QString who = fromStd(sideName(side));
+    const QString who = sideText(side);
     if (!socket) {
         note(tr("send(): the live %1 has no connection to send on").arg(who));
         return;
@@ -452,7 +448,7 @@ void LiveSession::doSend(Side side, const std::string &data)
 void LiveSession::doClose(Side side)
 {
     LiveSocket *socket = endpointSocket(side);
-    const QString who = fromStd(sideName(side));
+    const QString who = sideText(side);
     if (side == Side::Server && !socket && m_server->isListening()) {
         if (m_clientTuple.isValid() && !m_serverConnection) {
             // The lesson's connection is still in the accept queue: take it first so that the
@@ -490,7 +486,7 @@ void LiveSession::doClose(Side side)
 void LiveSession::doAbort(Side side)
 {
     LiveSocket *socket = endpointSocket(side);
-    const QString who = fromStd(sideName(side));
+    const QString who = sideText(side);
     if (!socket) {
         note(tr("abort(): the live %1 has nothing open").arg(who));
         return;
@@ -588,29 +584,29 @@ QString explainDifference(Side side, TcpState modelState, std::optional<TcpState
     if (kernel == modelState)
         return {};
     if (stepVerb == Verb::Drop || stepVerb == Verb::Timeout)
-        return tr("The lesson lost a segment or fired a timer; loopback never loses one, so the "
-                  "kernel went on as if everything had arrived.");
+        return LiveSession::tr("The lesson lost a segment or fired a timer; loopback never loses one, so the "
+                               "kernel went on as if everything had arrived.");
     if (modelState == TcpState::TimeWait && kernel == TcpState::Closed && !kernelState)
-        return tr("The kernel's TIME-WAIT entry is gone: Linux keeps TIME-WAIT 60 s.");
+        return LiveSession::tr("The kernel's TIME-WAIT entry is gone: Linux keeps TIME-WAIT 60 s.");
     if (kernel == TcpState::TimeWait && modelState == TcpState::Closed)
-        return tr("Linux keeps TIME-WAIT for a fixed 60 s (TCP_TIMEWAIT_LEN); the RFC asks for "
-                  "2×MSL, 4 minutes with its MSL of 2 minutes, and the model's timer may have "
-                  "been fired already.");
+        return LiveSession::tr("Linux keeps TIME-WAIT for a fixed 60 s (TCP_TIMEWAIT_LEN); the RFC asks for "
+                               "2×MSL, 4 minutes with its MSL of 2 minutes, and the model's timer may have "
+                               "been fired already.");
     if (modelState == TcpState::SynReceived)
-        return tr("Linux keeps a half-open connection as a small request socket (ss: SYN-RECV) "
-                  "in the SYN queue; loopback delivered the final ACK at once, so the kernel "
-                  "already shows the connection ESTABLISHED (in the accept queue if accept() "
-                  "was not called).");
+        return LiveSession::tr("Linux keeps a half-open connection as a small request socket (ss: SYN-RECV) "
+                               "in the SYN queue; loopback delivered the final ACK at once, so the kernel "
+                               "already shows the connection ESTABLISHED (in the accept queue if accept() "
+                               "was not called).");
     if (modelState == TcpState::SynSent || modelState == TcpState::FinWait1
         || modelState == TcpState::LastAck || modelState == TcpState::Closing
         || modelState == TcpState::Listen || modelState == TcpState::Established
         || modelState == TcpState::FinWait2 || modelState == TcpState::CloseWait) {
         if (!kernelState && modelState == TcpState::Listen && side == Side::Client)
             return {};
-        return tr("Loopback delivers each segment at once; the model waits for the segment to be "
-                  "delivered step by step, so the kernel is already further along.");
+        return LiveSession::tr("Loopback delivers each segment at once; the model waits for the segment to be "
+                               "delivered step by step, so the kernel is already further along.");
     }
-    return tr("The kernel's state differs from the model's here.");
+    return LiveSession::tr("The kernel's state differs from the model's here.");
 }
 
 } // namespace tcpsim::live
