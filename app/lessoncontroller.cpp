@@ -44,14 +44,19 @@ SimulationConfig LessonController::configFor(const Lesson &lesson)
 
 void LessonController::setLesson(Lesson lesson)
 {
+    restart(std::move(lesson));
+    emit lessonChanged();
+    emit stepped(Direction::Reset);
+}
+
+void LessonController::restart(Lesson lesson)
+{
     m_lesson = std::move(lesson);
     computeGroups();
     m_snapshots.clear();
     m_snapshots.emplace_back(m_lesson, configFor(m_lesson));
     m_reports.assign(1, StepReport{});
     m_current = 0;
-    emit lessonChanged();
-    emit stepped(Direction::Reset);
 }
 
 void LessonController::computeGroups()
@@ -222,12 +227,7 @@ void LessonController::perform(const Command &command)
         lesson = std::move(*parsed);
     }
     const int keep = m_current;
-    m_lesson = std::move(lesson);
-    computeGroups();
-    m_snapshots.clear();
-    m_snapshots.emplace_back(m_lesson, configFor(m_lesson));
-    m_reports.assign(1, StepReport{});
-    m_current = 0;
+    restart(std::move(lesson));
     while (m_current < keep)
         runStep();
     runStep();

@@ -75,6 +75,8 @@ private:
         std::size_t end = 0;
     };
     void computeGroups();
+    // Takes `lesson` and goes back to its start: one snapshot, no reports.
+    void restart(tcpsim::Lesson lesson);
     void runStep(); // m_current -> m_current + 1, keeping a snapshot
     void applyAutoReply();
     static tcpsim::SimulationConfig configFor(const tcpsim::Lesson &lesson);
