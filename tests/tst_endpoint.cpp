@@ -87,6 +87,14 @@ private:
 
     // --- observations ---
     TcpState state(Side side) const { return sim.endpoint(side).state(); }
+    // Rows for tests that run in several states: a "start" column, one row per state, named
+    // with its RFC spelling.
+    static void addStartStates(std::initializer_list<TcpState> states)
+    {
+        QTest::addColumn<TcpState>("start");
+        for (TcpState start : states)
+            QTest::newRow(std::string(tcpsim::stateName(start)).c_str()) << start;
+    }
     const TransmissionControlBlock &tcb(Side side) const { return sim.endpoint(side).tcb(); }
     std::size_t inFlightCount(Side side) const { return sim.inFlight(side).size(); }
     const Segment &lastSent(Side side) const { return sim.inFlight(side).back(); }
@@ -681,11 +689,7 @@ private slots:
     // =========================================================================================
     void synchronized_rstAtRcvNxtResets_data()
     {
-        QTest::addColumn<TcpState>("start");
-        QTest::newRow("ESTABLISHED") << TcpState::Established;
-        QTest::newRow("FIN-WAIT-1") << TcpState::FinWait1;
-        QTest::newRow("FIN-WAIT-2") << TcpState::FinWait2;
-        QTest::newRow("CLOSE-WAIT") << TcpState::CloseWait;
+        addStartStates({TcpState::Established, TcpState::FinWait1, TcpState::FinWait2, TcpState::CloseWait});
     }
     void synchronized_rstAtRcvNxtResets()
     {
@@ -699,13 +703,7 @@ private slots:
 
     void synchronized_rstInWindowGetsChallengeAck_data()
     {
-        QTest::addColumn<TcpState>("start");
-        QTest::newRow("SYN-RECEIVED") << TcpState::SynReceived;
-        QTest::newRow("ESTABLISHED") << TcpState::Established;
-        QTest::newRow("FIN-WAIT-1") << TcpState::FinWait1;
-        QTest::newRow("FIN-WAIT-2") << TcpState::FinWait2;
-        QTest::newRow("CLOSE-WAIT") << TcpState::CloseWait;
-        QTest::newRow("LAST-ACK") << TcpState::LastAck;
+        addStartStates({TcpState::SynReceived, TcpState::Established, TcpState::FinWait1, TcpState::FinWait2, TcpState::CloseWait, TcpState::LastAck});
     }
     void synchronized_rstInWindowGetsChallengeAck()
     {
@@ -721,15 +719,7 @@ private slots:
 
     void synchronized_rstOutsideWindowDropped_data()
     {
-        QTest::addColumn<TcpState>("start");
-        QTest::newRow("SYN-RECEIVED") << TcpState::SynReceived;
-        QTest::newRow("ESTABLISHED") << TcpState::Established;
-        QTest::newRow("FIN-WAIT-1") << TcpState::FinWait1;
-        QTest::newRow("FIN-WAIT-2") << TcpState::FinWait2;
-        QTest::newRow("CLOSE-WAIT") << TcpState::CloseWait;
-        QTest::newRow("CLOSING") << TcpState::Closing;
-        QTest::newRow("LAST-ACK") << TcpState::LastAck;
-        QTest::newRow("TIME-WAIT") << TcpState::TimeWait;
+        addStartStates({TcpState::SynReceived, TcpState::Established, TcpState::FinWait1, TcpState::FinWait2, TcpState::CloseWait, TcpState::Closing, TcpState::LastAck, TcpState::TimeWait});
     }
     void synchronized_rstOutsideWindowDropped()
     {
@@ -743,13 +733,7 @@ private slots:
 
     void synchronized_synGetsChallengeAck_data()
     {
-        QTest::addColumn<TcpState>("start");
-        QTest::newRow("ESTABLISHED") << TcpState::Established;
-        QTest::newRow("FIN-WAIT-1") << TcpState::FinWait1;
-        QTest::newRow("FIN-WAIT-2") << TcpState::FinWait2;
-        QTest::newRow("CLOSE-WAIT") << TcpState::CloseWait;
-        QTest::newRow("CLOSING") << TcpState::Closing;
-        QTest::newRow("LAST-ACK") << TcpState::LastAck;
+        addStartStates({TcpState::Established, TcpState::FinWait1, TcpState::FinWait2, TcpState::CloseWait, TcpState::Closing, TcpState::LastAck});
     }
     void synchronized_synGetsChallengeAck()
     {
@@ -784,11 +768,7 @@ private slots:
 
     void synchronized_abortSendsRst_data()
     {
-        QTest::addColumn<TcpState>("start");
-        QTest::newRow("ESTABLISHED") << TcpState::Established;
-        QTest::newRow("FIN-WAIT-1") << TcpState::FinWait1;
-        QTest::newRow("FIN-WAIT-2") << TcpState::FinWait2;
-        QTest::newRow("CLOSE-WAIT") << TcpState::CloseWait;
+        addStartStates({TcpState::Established, TcpState::FinWait1, TcpState::FinWait2, TcpState::CloseWait});
     }
     void synchronized_abortSendsRst()
     {
@@ -804,10 +784,7 @@ private slots:
 
     void lateStates_rstCloses_data()
     {
-        QTest::addColumn<TcpState>("start");
-        QTest::newRow("CLOSING") << TcpState::Closing;
-        QTest::newRow("LAST-ACK") << TcpState::LastAck;
-        QTest::newRow("TIME-WAIT") << TcpState::TimeWait;
+        addStartStates({TcpState::Closing, TcpState::LastAck, TcpState::TimeWait});
     }
     void lateStates_rstCloses()
     {
@@ -831,12 +808,7 @@ private slots:
 
     void closingStates_closeAgainIsAnError_data()
     {
-        QTest::addColumn<TcpState>("start");
-        QTest::newRow("FIN-WAIT-1") << TcpState::FinWait1;
-        QTest::newRow("FIN-WAIT-2") << TcpState::FinWait2;
-        QTest::newRow("CLOSING") << TcpState::Closing;
-        QTest::newRow("LAST-ACK") << TcpState::LastAck;
-        QTest::newRow("TIME-WAIT") << TcpState::TimeWait;
+        addStartStates({TcpState::FinWait1, TcpState::FinWait2, TcpState::Closing, TcpState::LastAck, TcpState::TimeWait});
     }
     void closingStates_closeAgainIsAnError()
     {
