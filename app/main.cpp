@@ -2,6 +2,7 @@
 #include "mainwindow.h"
 
 #include <QApplication>
+#include <QCoreApplication>
 #include <QCommandLineParser>
 #include <QDir>
 #include <QLibraryInfo>
@@ -10,6 +11,7 @@
 #include <QTranslator>
 
 #include <cstdio>
+#include <optional>
 
 namespace {
 
@@ -17,6 +19,38 @@ int fail(const QString &message)
 {
     std::fprintf(stderr, "tcpsim: %s\n", qPrintable(message));
     return 2;
+}
+
+// Translation context for the command line's texts (lupdate reads Q_DECLARE_TR_FUNCTIONS).
+class CommandLine
+{
+    Q_DECLARE_TR_FUNCTIONS(CommandLine)
+};
+
+// The value of --language (also --language=X), read before the parser exists: the options'
+// help text is translated, so the translator must be installed first.
+QString requestedLanguage(const QStringList &arguments)
+{
+    for (qsizetype i = 1; i < arguments.size(); ++i) {
+        const QString &argument = arguments[i];
+        if (argument == QLatin1String("--language") && i + 1 < arguments.size())
+            return arguments[i + 1];
+        if (argument.startsWith(QLatin1String("--language=")))
+            return argument.mid(int(qstrlen("--language=")));
+    }
+    return {};
+}
+
+// The interface language: the option, else the system's. Nullopt for a language we don't have.
+std::optional<QLocale> interfaceLocale(const QString &language)
+{
+    if (language.isEmpty())
+        return QLocale::system();
+    if (language == QLatin1String("en"))
+        return QLocale(QLocale::English, QLocale::UnitedStates);
+    if (language.startsWith(QLatin1String("zh")))
+        return QLocale(QLocale::Chinese, QLocale::China);
+    return std::nullopt;
 }
 
 } // namespace
@@ -28,63 +62,56 @@ int main(int argc, char *argv[])
     QApplication::setOrganizationName(QStringLiteral("tcpsim"));
     QApplication::setApplicationVersion(QStringLiteral(TCPSIM_VERSION));
 
+    const QString language = requestedLanguage(QCoreApplication::arguments());
+    const std::optional<QLocale> locale = interfaceLocale(language);
+    if (!locale)
+        return fail(CommandLine::tr("unknown language %1 (use zh_CN or en)").arg(language));
+    QLocale::setDefault(*locale);
+    QTranslator translator;
+    QTranslator qtTranslator;
+    if (locale->language() == QLocale::Chinese) {
+        if (translator.load(QStringLiteral(":/i18n/tcpsim_zh_CN.qm")))
+            QApplication::installTranslator(&translator);
+        if (qtTranslator.load(*locale, QStringLiteral("qtbase"), QStringLiteral("_"),
+                              QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+            QApplication::installTranslator(&qtTranslator);
+    }
+
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Step through TCP's handshake and teardown."));
+    parser.setApplicationDescription(CommandLine::tr("Step through TCP's handshake and teardown."));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption lessonOption(QStringLiteral("lesson"),
-                                          QStringLiteral("Built-in lesson name (handshake, lost-syn, ...) or a .tcp file."),
+                                          CommandLine::tr("Built-in lesson name (handshake, lost-syn, ...) or a .tcp file."),
                                           QStringLiteral("NAME|FILE"));
-    const QCommandLineOption stepsOption(QStringLiteral("steps"), QStringLiteral("Run N steps of the lesson."),
+    const QCommandLineOption stepsOption(QStringLiteral("steps"), CommandLine::tr("Run N steps of the lesson."),
                                          QStringLiteral("N"));
     const QCommandLineOption screenshotOption(QStringLiteral("screenshot"),
-                                              QStringLiteral("Render the window to a PNG without showing it, then exit."),
+                                              CommandLine::tr("Render the window to a PNG without showing it, then exit."),
                                               QStringLiteral("FILE.png"));
-    const QCommandLineOption sizeOption(QStringLiteral("size"), QStringLiteral("Window size for --screenshot (default 1280x720)."),
+    const QCommandLineOption sizeOption(QStringLiteral("size"), CommandLine::tr("Window size for --screenshot (default 1280x720)."),
                                         QStringLiteral("WxH"), QStringLiteral("1280x720"));
     const QCommandLineOption inspectOption(QStringLiteral("inspect"),
-                                           QStringLiteral("Show segment K (1-based send order) in the inspector."),
+                                           CommandLine::tr("Show segment K (1-based send order) in the inspector."),
                                            QStringLiteral("K"));
     const QCommandLineOption languageOption(QStringLiteral("language"),
-                                            QStringLiteral("User interface language: zh_CN or en (default: the system's)."),
+                                            CommandLine::tr("User interface language: zh_CN or en (default: the system's)."),
                                             QStringLiteral("zh_CN|en"));
     const QCommandLineOption paletteOption(QStringLiteral("palette"),
-                                           QStringLiteral("Use the Fusion style with a dark or light palette."),
+                                           CommandLine::tr("Use the Fusion style with a dark or light palette."),
                                            QStringLiteral("dark|light"));
     const QCommandLineOption numbersOption(QStringLiteral("numbers"),
-                                           QStringLiteral("Sequence numbers: symbolic, relative or absolute."),
+                                           CommandLine::tr("Sequence numbers: symbolic, relative or absolute."),
                                            QStringLiteral("STYLE"));
     const QCommandLineOption liveOption(QStringLiteral("live"),
-                                        QStringLiteral("Mirror every step on a real socket pair on loopback (Linux default)."));
-    const QCommandLineOption noLiveOption(QStringLiteral("no-live"), QStringLiteral("Do not mirror on real sockets."));
+                                        CommandLine::tr("Mirror every step on a real socket pair on loopback (Linux default)."));
+    const QCommandLineOption noLiveOption(QStringLiteral("no-live"), CommandLine::tr("Do not mirror on real sockets."));
     const QCommandLineOption livePortOption(QStringLiteral("live-port"),
-                                            QStringLiteral("Port of the live server (default 3267; 0 = any free port)."),
+                                            CommandLine::tr("Port of the live server (default 3267; 0 = any free port)."),
                                             QStringLiteral("N"), QStringLiteral("3267"));
     parser.addOptions({lessonOption, stepsOption, screenshotOption, sizeOption, inspectOption, languageOption,
                        paletteOption, numbersOption, liveOption, noLiveOption, livePortOption});
     parser.process(app);
-
-    // Language: the option, else the system locale.
-    QLocale locale = QLocale::system();
-    if (parser.isSet(languageOption)) {
-        const QString language = parser.value(languageOption);
-        if (language == QLatin1String("en"))
-            locale = QLocale(QLocale::English, QLocale::UnitedStates);
-        else if (language.startsWith(QLatin1String("zh")))
-            locale = QLocale(QLocale::Chinese, QLocale::China);
-        else
-            return fail(QStringLiteral("unknown language %1 (use zh_CN or en)").arg(language));
-    }
-    QLocale::setDefault(locale);
-    QTranslator translator;
-    QTranslator qtTranslator;
-    if (locale.language() == QLocale::Chinese) {
-        if (translator.load(QStringLiteral(":/i18n/tcpsim_zh_CN.qm")))
-            QApplication::installTranslator(&translator);
-        if (qtTranslator.load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
-                              QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-            QApplication::installTranslator(&qtTranslator);
-    }
 
     if (parser.isSet(paletteOption)) {
         QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
@@ -100,7 +127,7 @@ int main(int argc, char *argv[])
     bool portOk = false;
     const uint livePort = parser.value(livePortOption).toUInt(&portOk);
     if (!portOk || livePort > 65535)
-        return fail(QStringLiteral("--live-port takes 0..65535"));
+        return fail(CommandLine::tr("--live-port takes 0..65535"));
     window.setLivePort(quint16(livePort));
     if (parser.isSet(liveOption) || parser.isSet(noLiveOption))
         window.setLiveEnabled(!parser.isSet(noLiveOption));
@@ -119,14 +146,14 @@ int main(int argc, char *argv[])
         bool ok = false;
         const int steps = parser.value(stepsOption).toInt(&ok);
         if (!ok || steps < 0)
-            return fail(QStringLiteral("--steps wants a number"));
+            return fail(CommandLine::tr("--steps wants a number"));
         window.goToStep(steps);
     }
     if (parser.isSet(inspectOption)) {
         bool ok = false;
         const qulonglong id = parser.value(inspectOption).toULongLong(&ok);
         if (!ok || !window.inspectSegment(id))
-            return fail(QStringLiteral("--inspect %1: no such segment after these steps").arg(parser.value(inspectOption)));
+            return fail(CommandLine::tr("--inspect %1: no such segment after these steps").arg(parser.value(inspectOption)));
     }
 
     if (screenshot) {
@@ -134,11 +161,11 @@ int main(int argc, char *argv[])
         const int width = parts.size() == 2 ? parts[0].toInt() : 0;
         const int height = parts.size() == 2 ? parts[1].toInt() : 0;
         if (width < 320 || height < 240)
-            return fail(QStringLiteral("--size wants WxH, at least 320x240"));
+            return fail(CommandLine::tr("--size wants WxH, at least 320x240"));
         const QImage image = window.renderImage(QSize(width, height));
         const QString file = parser.value(screenshotOption);
         if (!image.save(file, "PNG"))
-            return fail(QStringLiteral("cannot write %1").arg(QDir::toNativeSeparators(file)));
+            return fail(CommandLine::tr("cannot write %1").arg(QDir::toNativeSeparators(file)));
         return 0;
     }
 

@@ -2,6 +2,99 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>CommandLine</name>
+    <message>
+        <location filename="../../app/main.cpp" line="68"/>
+        <source>unknown language %1 (use zh_CN or en)</source>
+        <translation>未知的语言 %1（请用 zh_CN 或 en）</translation>
+    </message>
+    <message>
+        <location filename="../../app/main.cpp" line="81"/>
+        <source>Step through TCP&apos;s handshake and teardown.</source>
+        <translation>一步一步演示 TCP 的三次握手和四次挥手。</translation>
+    </message>
+    <message>
+        <location filename="../../app/main.cpp" line="85"/>
+        <source>Built-in lesson name (handshake, lost-syn, ...) or a .tcp file.</source>
+        <translation>内置课程名（handshake、lost-syn……）或一个 .tcp 文件。</translation>
+    </message>
+    <message>
+        <location filename="../../app/main.cpp" line="87"/>
+        <source>Run N steps of the lesson.</source>
+        <translation>先执行课程的前 N 步。</translation>
+    </message>
+    <message>
+        <location filename="../../app/main.cpp" line="90"/>
+        <source>Render the window to a PNG without showing it, then exit.</source>
+        <translation>不显示窗口，把它渲染成 PNG 后退出。</translation>
+    </message>
+    <message>
+        <location filename="../../app/main.cpp" line="92"/>
+        <source>Window size for --screenshot (default 1280x720).</source>
+        <translation>--screenshot 的窗口大小（默认 1280x720）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/main.cpp" line="95"/>
+        <source>Show segment K (1-based send order) in the inspector.</source>
+        <translation>在报文段检查器中显示第 K 个报文段（按发送顺序，从 1 开始）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/main.cpp" line="98"/>
+        <source>User interface language: zh_CN or en (default: the system&apos;s).</source>
+        <translation>界面语言：zh_CN 或 en（默认跟随系统）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/main.cpp" line="101"/>
+        <source>Use the Fusion style with a dark or light palette.</source>
+        <translation>使用 Fusion 风格和深色或浅色配色。</translation>
+    </message>
+    <message>
+        <location filename="../../app/main.cpp" line="104"/>
+        <source>Sequence numbers: symbolic, relative or absolute.</source>
+        <translation>序号显示方式：symbolic（符号）、relative（相对）或 absolute（绝对）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/main.cpp" line="107"/>
+        <source>Mirror every step on a real socket pair on loopback (Linux default).</source>
+        <translation>在回环接口上的真实套接字对上同步执行每一步（Linux 上默认开启）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/main.cpp" line="108"/>
+        <source>Do not mirror on real sockets.</source>
+        <translation>不在真实套接字上同步执行。</translation>
+    </message>
+    <message>
+        <location filename="../../app/main.cpp" line="110"/>
+        <source>Port of the live server (default 3267; 0 = any free port).</source>
+        <translation>真实服务器的端口（默认 3267；0 表示任选一个空闲端口）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/main.cpp" line="130"/>
+        <source>--live-port takes 0..65535</source>
+        <translation>--live-port 的取值是 0..65535</translation>
+    </message>
+    <message>
+        <location filename="../../app/main.cpp" line="149"/>
+        <source>--steps wants a number</source>
+        <translation>--steps 需要一个数字</translation>
+    </message>
+    <message>
+        <location filename="../../app/main.cpp" line="156"/>
+        <source>--inspect %1: no such segment after these steps</source>
+        <translation>--inspect %1：执行这些步骤后没有这个报文段</translation>
+    </message>
+    <message>
+        <location filename="../../app/main.cpp" line="164"/>
+        <source>--size wants WxH, at least 320x240</source>
+        <translation>--size 的格式是 宽x高，至少 320x240</translation>
+    </message>
+    <message>
+        <location filename="../../app/main.cpp" line="168"/>
+        <source>cannot write %1</source>
+        <translation>无法写入 %1</translation>
+    </message>
+</context>
+<context>
     <name>Explanation</name>
     <message>
         <location filename="../../app/explanation.cpp" line="13"/>
