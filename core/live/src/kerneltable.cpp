@@ -51,15 +51,11 @@ size_t qHash(const FourTuple &tuple, size_t seed)
 
 std::optional<TcpState> KernelSocket::state() const
 {
-    if (stateCode == linuxcode::NewSynRecv)
-        return TcpState::SynReceived;
     return stateFromLinuxCode(stateCode);
 }
 
 QString kernelStateText(int linuxCode)
 {
-    if (linuxCode == linuxcode::NewSynRecv)
-        linuxCode = linuxcode::SynRecv;
     if (const auto state = stateFromLinuxCode(linuxCode)) {
         const std::string_view name = stateName(*state);
         return QString::fromLatin1(name.data(), qsizetype(name.size()));

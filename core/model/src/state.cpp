@@ -59,35 +59,6 @@ std::optional<TcpState> parseState(std::string_view text)
     return found->state;
 }
 
-int linuxStateCode(TcpState state)
-{
-    switch (state) {
-    case TcpState::Established: return 1;
-    case TcpState::SynSent: return 2;
-    case TcpState::SynReceived: return 3;
-    case TcpState::FinWait1: return 4;
-    case TcpState::FinWait2: return 5;
-    case TcpState::TimeWait: return 6;
-    case TcpState::Closed: return 7;
-    case TcpState::CloseWait: return 8;
-    case TcpState::LastAck: return 9;
-    case TcpState::Listen: return 10;
-    case TcpState::Closing: return 11;
-    }
-    return 7;
-}
-
-std::optional<TcpState> stateFromLinuxCode(int code)
-{
-    for (TcpState state : allStates) {
-        if (linuxStateCode(state) == code)
-            return state;
-    }
-    if (code == 12) // TCP_NEW_SYN_RECV: the request socket of a half-open connection
-        return TcpState::SynReceived;
-    return std::nullopt;
-}
-
 bool isSynchronized(TcpState state)
 {
     switch (state) {

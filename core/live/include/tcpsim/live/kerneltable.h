@@ -61,23 +61,23 @@ struct KernelSocket {
     std::optional<TcpState> state() const;
     // "ESTABLISHED", "SYN-RECEIVED", ... (RFC spelling); NEW_SYN_RECV=12 reads SYN-RECEIVED.
     QString stateText() const;
-    bool isListening() const { return stateCode == 10; }
+    bool isListening() const { return stateCode == linuxStateCode(TcpState::Listen); }
 };
 
-// Linux tcp_states.h codes the code needs by name.
+// Linux tcp_states.h codes the code needs by name, from the model's one table.
 namespace linuxcode {
-inline constexpr int Established = 1;
-inline constexpr int SynSent = 2;
-inline constexpr int SynRecv = 3;
-inline constexpr int FinWait1 = 4;
-inline constexpr int FinWait2 = 5;
-inline constexpr int TimeWait = 6;
-inline constexpr int Close = 7;
-inline constexpr int CloseWait = 8;
-inline constexpr int LastAck = 9;
-inline constexpr int Listen = 10;
-inline constexpr int Closing = 11;
-inline constexpr int NewSynRecv = 12;
+inline constexpr int Established = linuxStateCode(TcpState::Established);
+inline constexpr int SynSent = linuxStateCode(TcpState::SynSent);
+inline constexpr int SynRecv = linuxStateCode(TcpState::SynReceived);
+inline constexpr int FinWait1 = linuxStateCode(TcpState::FinWait1);
+inline constexpr int FinWait2 = linuxStateCode(TcpState::FinWait2);
+inline constexpr int TimeWait = linuxStateCode(TcpState::TimeWait);
+inline constexpr int Close = linuxStateCode(TcpState::Closed);
+inline constexpr int CloseWait = linuxStateCode(TcpState::CloseWait);
+inline constexpr int LastAck = linuxStateCode(TcpState::LastAck);
+inline constexpr int Listen = linuxStateCode(TcpState::Listen);
+inline constexpr int Closing = linuxStateCode(TcpState::Closing);
+inline constexpr int NewSynRecv = linuxNewSynRecvCode;
 } // namespace linuxcode
 
 // The RFC spelling of a Linux state code (12, the kernel's request socket, is SYN-RECEIVED).

@@ -37,8 +37,38 @@ std::string_view stateName(TcpState state);
 std::optional<TcpState> parseState(std::string_view text);
 
 // Linux include/net/tcp_states.h code (ESTABLISHED=1 ... CLOSING=11; CLOSED maps to CLOSE=7).
-int linuxStateCode(TcpState state);
-std::optional<TcpState> stateFromLinuxCode(int code);
+constexpr int linuxStateCode(TcpState state)
+{
+    switch (state) {
+    case TcpState::Established: return 1;
+    case TcpState::SynSent: return 2;
+    case TcpState::SynReceived: return 3;
+    case TcpState::FinWait1: return 4;
+    case TcpState::FinWait2: return 5;
+    case TcpState::TimeWait: return 6;
+    case TcpState::Closed: return 7;
+    case TcpState::CloseWait: return 8;
+    case TcpState::LastAck: return 9;
+    case TcpState::Listen: return 10;
+    case TcpState::Closing: return 11;
+    }
+    return 7;
+}
+
+// TCP_NEW_SYN_RECV: the kernel's request socket for a half-open connection (not an RFC state).
+inline constexpr int linuxNewSynRecvCode = 12;
+
+// The RFC state of a Linux code; TCP_NEW_SYN_RECV reads SYN-RECEIVED. Nullopt if unknown.
+constexpr std::optional<TcpState> stateFromLinuxCode(int code)
+{
+    if (code == linuxNewSynRecvCode)
+        return TcpState::SynReceived;
+    for (TcpState state : allStates) {
+        if (linuxStateCode(state) == code)
+            return state;
+    }
+    return std::nullopt;
+}
 
 // §3.3.2: ESTABLISHED and every later state have exchanged ISNs ("synchronized states").
 bool isSynchronized(TcpState state);
