@@ -132,7 +132,8 @@ QSize LadderView::sizeHint() const
 
 QSize LadderView::minimumSizeHint() const
 {
-    return {420, 240};
+    // Small: the ladder scrolls, and the explanation above it must not be squeezed instead.
+    return {420, 150};
 }
 
 void LadderView::setSimulation(const Simulation &simulation, const std::vector<std::size_t> &boundaries,

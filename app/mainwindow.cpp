@@ -24,6 +24,7 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QResizeEvent>
 #include <QSaveFile>
 #include <QSettings>
 #include <QStatusBar>
@@ -74,7 +75,7 @@ MainWindow::MainWindow(SettingsPolicy policy, QWidget *parent)
     auto *centreLayout = new QVBoxLayout(centre);
     centreLayout->setContentsMargins(0, 0, 0, 0);
     centreLayout->setSpacing(0);
-    auto *banner = new QWidget(centre);
+    auto *banner = m_banner = new QWidget(centre);
     banner->setObjectName(QStringLiteral("explanationBanner"));
     banner->setAutoFillBackground(true);
     banner->setBackgroundRole(QPalette::AlternateBase);
@@ -105,6 +106,7 @@ MainWindow::MainWindow(SettingsPolicy policy, QWidget *parent)
     m_checks->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Minimum);
     bannerLayout->addWidget(m_checks);
     centreLayout->addWidget(banner);
+    banner->installEventFilter(this);
     m_ladder = new LadderView(centre);
     centreLayout->addWidget(m_ladder, 1);
     setCentralWidget(centre);
@@ -715,6 +717,7 @@ void MainWindow::updateExplanation()
         text += QStringLiteral(" <span style='color:%1'>(%2)</span>").arg(AppStyle::mutedText(pal).name(),
                                                                         references.toHtmlEscaped());
     m_explanation->setText(QStringLiteral("<span style='font-size:large'>%1</span>").arg(text));
+    fitBannerHeight();
 
     const LessonController::StepReport report = m_controller->reportAt(current);
     QStringList checks;
@@ -840,6 +843,31 @@ void MainWindow::setZoom(double zoom)
     // Compact log rows (the text's height and a little air), so more of the steps fit.
     if (m_logView)
         m_logView->verticalHeader()->setDefaultSectionSize(QFontMetrics(f).height() + 8);
+}
+
+bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_banner && event->type() == QEvent::Resize) {
+        const auto *resize = static_cast<QResizeEvent *>(event);
+        if (resize->size().width() != resize->oldSize().width())
+            fitBannerHeight();
+    }
+    return QMainWindow::eventFilter(watched, event);
+}
+
+void MainWindow::fitBannerHeight()
+{
+    // The banner's height for its present width becomes its minimum, so the layout takes the
+    // room from the ladder (which scrolls) and the docks rather than from the text. Only the
+    // height changes here, so the resize this causes does not come back (width unchanged).
+    // Before the first layout the banner's width is a default, not its own: the resize that
+    // lays it out fits it then.
+    if (!m_banner->isVisible())
+        return;
+    // At most half the window: a very long note must not push the window past the screen.
+    const int needed = qMin(m_banner->heightForWidth(m_banner->width()), height() / 2);
+    if (needed > 0 && needed != m_banner->minimumHeight())
+        m_banner->setMinimumHeight(needed);
 }
 
 QImage MainWindow::renderImage(const QSize &size)

@@ -92,8 +92,12 @@ protected:
     void closeEvent(QCloseEvent *event) override;
     void changeEvent(QEvent *event) override;
     void showEvent(QShowEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
+    // QMainWindow's layout ignores height-for-width: without this the docks can squeeze the
+    // wrapped explanation (a long lesson note, Chinese wraps sooner) below its last line.
+    void fitBannerHeight();
     void createActions();
     void createToolBar();
     void createDocks();
@@ -130,6 +134,7 @@ private:
     SidePane *m_serverPane = nullptr;
     QLabel *m_stepCounter = nullptr;
     QLabel *m_scriptLine = nullptr;
+    QWidget *m_banner = nullptr;
     QLabel *m_explanation = nullptr;
     QLabel *m_checks = nullptr;
     QComboBox *m_lessonPicker = nullptr;

@@ -35,6 +35,8 @@ private slots:
     void freeMode_actionsBecomeScriptLines_andSaveOpensAgain();
     void clickNewerArrowInFlight_dropsThatSegment();
     void badScript_keepsCurrentLesson();
+    void lessonNote_isNotSqueezed_andWindowKeepsItsSize_data();
+    void lessonNote_isNotSqueezed_andWindowKeepsItsSize();
     void stepDuringAnimation_finishesIt();
     void inspectSegment_showsHeader();
     void screenshotOption_writesPngOfAskedSize();
@@ -237,6 +239,34 @@ void TestMainWindow::clickNewerArrowInFlight_dropsThatSegment()
                 .contains(QStringLiteral("client drop #%1").arg(newer)));
     QCOMPARE(ladder->arrowCount(LadderView::Fate::Lost), 1);
     QVERIFY(window.inspector()->hasSegment());
+}
+
+void TestMainWindow::lessonNote_isNotSqueezed_andWindowKeepsItsSize_data()
+{
+    QTest::addColumn<QSize>("size");
+    QTest::newRow("1280x720") << QSize(1280, 720);
+    QTest::newRow("1280x640") << QSize(1280, 640);
+    QTest::newRow("1920x1080") << QSize(1920, 1080);
+}
+
+void TestMainWindow::lessonNote_isNotSqueezed_andWindowKeepsItsSize()
+{
+    // Step 0 shows the lesson's whole teaching note: the docks must not cut its last line, and
+    // making room for it must not make the window taller than the screen it was given.
+    QFETCH(QSize, size);
+    MainWindow window(MainWindow::SettingsPolicy::Ignore);
+    window.resize(size);
+    QVERIFY(window.loadLesson(QStringLiteral("handshake")));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto *banner = window.findChild<QWidget *>(QStringLiteral("explanationBanner"));
+    QVERIFY(banner);
+    QTRY_VERIFY(banner->height() >= banner->heightForWidth(banner->width()));
+    QCOMPARE(window.size(), size);
+
+    window.step(); // a one-sentence explanation: the banner gives the room back to the ladder
+    QTRY_VERIFY(banner->height() < banner->minimumSizeHint().height() + banner->fontMetrics().height() * 4);
+    QCOMPARE(window.size(), size);
 }
 
 void TestMainWindow::badScript_keepsCurrentLesson()
