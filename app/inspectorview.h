@@ -3,7 +3,7 @@
 // order); under it, each field's name and value on one line with its meaning in muted text.
 #pragma once
 
-#include "numberformat.h"
+#include "tcpsim/session/numberformat.h"
 
 #include "tcpsim/model/segment.h"
 

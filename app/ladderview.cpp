@@ -42,28 +42,28 @@ double distanceToSegment(const QPointF &p, const QPointF &a, const QPointF &b)
 
 QString callText(const Event &event)
 {
-    const QString call = QString::fromStdString(event.call);
-    if (event.call == "connect")
+    const QString call = QString::fromLatin1(callName(event.call));
+    if (event.call == Call::Connect)
         return LadderView::tr("connect() blocks");
-    if (event.call == "send")
+    if (event.call == Call::Send)
         return LadderView::tr("send(%1)").arg(dataPreview(event.text, 10));
-    if (event.call.empty())
+    if (event.call == Call::None)
         return LadderView::tr("call");
     return call + QStringLiteral("()");
 }
 
 QString returnText(const Event &event)
 {
-    if (event.call == "recv") {
+    if (event.call == Call::Recv) {
         if (event.rule == Rule::EndOfStream || event.text.empty())
             return LadderView::tr("recv() returns 0");
         return LadderView::tr("recv() → %1").arg(dataPreview(event.text, 10));
     }
-    if (event.call == "connect")
+    if (event.call == Call::Connect)
         return LadderView::tr("connect() returns");
-    if (event.call == "accept")
+    if (event.call == Call::Accept)
         return LadderView::tr("accept() returns");
-    return LadderView::tr("%1() returns").arg(QString::fromStdString(event.call));
+    return LadderView::tr("%1() returns").arg(QString::fromLatin1(callName(event.call)));
 }
 
 QString errorText(const Event &event)

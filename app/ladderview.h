@@ -5,7 +5,7 @@
 // animation at once. No timer runs unless something moves.
 #pragma once
 
-#include "numberformat.h"
+#include "tcpsim/session/numberformat.h"
 
 #include "tcpsim/model/event.h"
 #include "tcpsim/model/simulation.h"

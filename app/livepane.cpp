@@ -1,8 +1,8 @@
 #include "livepane.h"
 
 #include "appstyle.h"
-#include "lessoncontroller.h"
-#include "livemirror.h"
+#include "tcpsim/session/lessoncontroller.h"
+#include "tcpsim/session/livemirror.h"
 
 #include "tcpsim/live/serverpanemodel.h"
 

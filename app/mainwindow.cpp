@@ -1,15 +1,17 @@
 #include "mainwindow.h"
 
 #include "appstyle.h"
-#include "explanation.h"
 #include "inspectorview.h"
 #include "ladderview.h"
-#include "lessonlibrary.h"
-#include "livemirror.h"
 #include "livepane.h"
 #include "sidepane.h"
 #include "statediagram.h"
-#include "transitionlog.h"
+#include "transitionlogdelegate.h"
+
+#include "tcpsim/session/explanation.h"
+#include "tcpsim/session/lessonlibrary.h"
+#include "tcpsim/session/livemirror.h"
+#include "tcpsim/session/transitionlog.h"
 
 #include <QAction>
 #include <QApplication>
@@ -296,6 +298,7 @@ void MainWindow::createDocks()
 
     m_logView = new QTableView(this);
     m_logView->setModel(m_logModel);
+    m_logView->setItemDelegate(new TransitionLogDelegate(m_logView));
     m_logView->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_logView->setSelectionMode(QAbstractItemView::SingleSelection);
     m_logView->setAlternatingRowColors(true);

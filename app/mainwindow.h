@@ -3,8 +3,8 @@
 // and the server's applications below. Docks can be moved; the layout is remembered.
 #pragma once
 
-#include "lessoncontroller.h"
-#include "numberformat.h"
+#include "tcpsim/session/lessoncontroller.h"
+#include "tcpsim/session/numberformat.h"
 
 #include <QMainWindow>
 

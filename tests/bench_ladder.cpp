@@ -1,7 +1,7 @@
 // How long one full repaint of the ladder takes for a long lesson (200 steps, 250 arrows).
 // A measurement, not an assertion: run `build/tests/bench_ladder`.
 #include "ladderview.h"
-#include "lessoncontroller.h"
+#include "tcpsim/session/lessoncontroller.h"
 
 #include <QImage>
 #include <QPainter>

@@ -1,6 +1,6 @@
 // Every rule has a sentence; a step's explanation names the side and the rule.
-#include "explanation.h"
-#include "lessoncontroller.h"
+#include "tcpsim/session/explanation.h"
+#include "tcpsim/session/lessoncontroller.h"
 
 #include <QTest>
 

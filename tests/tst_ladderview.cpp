@@ -1,7 +1,7 @@
 // The ladder diagram: arrows and their fates, the animation, clicking an arrow.
 #include "ladderview.h"
-#include "lessoncontroller.h"
-#include "lessonlibrary.h"
+#include "tcpsim/session/lessoncontroller.h"
+#include "tcpsim/session/lessonlibrary.h"
 
 #include <QScrollBar>
 #include <QSignalSpy>

@@ -1,6 +1,6 @@
 // Steps: one command each, expects with the step before, isn with the step after; Back is exact.
-#include "lessoncontroller.h"
-#include "lessonlibrary.h"
+#include "tcpsim/session/lessoncontroller.h"
+#include "tcpsim/session/lessonlibrary.h"
 
 #include <QSignalSpy>
 #include <QTest>

@@ -5,7 +5,7 @@
 #include "mainwindow.h"
 #include "sidepane.h"
 #include "statediagram.h"
-#include "transitionlog.h"
+#include "tcpsim/session/transitionlog.h"
 
 #include <QAction>
 #include <QImage>

@@ -1,6 +1,6 @@
 // The transition log model: rows from the model's events, other sources, CSV.
-#include "lessoncontroller.h"
-#include "transitionlog.h"
+#include "tcpsim/session/lessoncontroller.h"
+#include "tcpsim/session/transitionlog.h"
 
 #include <QFile>
 #include <QTemporaryDir>

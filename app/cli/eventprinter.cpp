@@ -39,7 +39,7 @@ QString segmentText(const Segment &segment)
 QString causeText(const Event &event)
 {
     switch (event.cause) {
-    case CauseKind::UserCall: return QStringLiteral("by %1()").arg(QString::fromStdString(event.call));
+    case CauseKind::UserCall: return QStringLiteral("by %1()").arg(QString::fromLatin1(callName(event.call)));
     case CauseKind::Segment:
         return event.segment ? QStringLiteral("on %1").arg(text(flagsToString(event.segment->flags))) : QString();
     case CauseKind::Timer: return QStringLiteral("on %1 timer").arg(text(timerKindName(event.timer)));
@@ -50,10 +50,10 @@ QString causeText(const Event &event)
 
 QString whatHappened(const Event &event)
 {
-    const QString call = QString::fromStdString(event.call);
+    const QString call = QString::fromLatin1(callName(event.call));
     switch (event.kind) {
     case EventKind::Call:
-        return event.call == "send" ? QStringLiteral("calls send(%1)").arg(quoted(event.text))
+        return event.call == Call::Send ? QStringLiteral("calls send(%1)").arg(quoted(event.text))
                                     : QStringLiteral("calls %1()").arg(call);
     case EventKind::Return:
         if (event.rule == Rule::DataReceived)
@@ -129,8 +129,8 @@ QJsonObject eventJson(const Event &event)
         json.insert(QStringLiteral("rfc"), text(ruleInfo(event.rule).section));
         json.insert(QStringLiteral("summary"), text(ruleInfo(event.rule).summary));
     }
-    if (!event.call.empty())
-        json.insert(QStringLiteral("call"), QString::fromStdString(event.call));
+    if (event.call != Call::None)
+        json.insert(QStringLiteral("call"), QString::fromLatin1(callName(event.call)));
     if (event.kind == EventKind::Transition) {
         json.insert(QStringLiteral("from"), text(stateName(event.from)));
         json.insert(QStringLiteral("to"), text(stateName(event.to)));

@@ -1,6 +1,7 @@
 #include "tcpsim/live/liveserver.h"
 
 #include "tcpsim/live/livesocket.h"
+#include "tcpsim/model/echo.h"
 
 #include <QCoreApplication>
 #include <QTcpSocket>
@@ -177,7 +178,7 @@ void LiveServer::serve(int id)
     // Echo per chunk, as server.py does per recv(1024). The answer backlog stays under the cap:
     // a client that does not read is not read from.
     static constexpr qint64 chunkSize = 1024;
-    static const QByteArray hello = QByteArrayLiteral("Hello, ");
+    static const QByteArray hello(echoGreeting.data(), qsizetype(echoGreeting.size()));
     while (socket->bytesAvailable() > 0 && socket->bytesToWrite() < m_maxBufferedBytes) {
         const QByteArray chunk = socket->read(chunkSize);
         if (chunk.isEmpty())

@@ -16,11 +16,11 @@ std::size_t indexOf(Side side) { return side == Side::Client ? 0 : 1; }
 // Records
 // ---------------------------------------------------------------------------------------------
 
-Endpoint::Cause Endpoint::callCause(std::string call)
+Endpoint::Cause Endpoint::callCause(Call call)
 {
     Cause cause;
     cause.kind = CauseKind::UserCall;
-    cause.call = std::move(call);
+    cause.call = call;
     return cause;
 }
 
@@ -47,7 +47,7 @@ void Endpoint::record(Simulation &sim, Event event) const
 }
 
 namespace {
-Event eventWithCause(EventKind kind, Rule rule, CauseKind cause, const std::string &call,
+Event eventWithCause(EventKind kind, Rule rule, CauseKind cause, Call call,
                      const std::optional<Segment> &segment, TimerKind timer)
 {
     Event event;
@@ -90,9 +90,9 @@ void Endpoint::recordError(Simulation &sim, Rule rule, const Cause &cause, std::
 
 void Endpoint::recordReturn(Simulation &sim, Rule rule, const Cause &cause, std::string text) const
 {
-    const char *call = rule == Rule::ConnectReturned  ? "connect"
-                       : rule == Rule::AcceptReturned ? "accept"
-                                                      : "recv";
+    const Call call = rule == Rule::ConnectReturned  ? Call::Connect
+                      : rule == Rule::AcceptReturned ? Call::Accept
+                                                     : Call::Recv;
     Event event = eventWithCause(EventKind::Return, rule, cause.kind, call, cause.segment, cause.timer);
     event.text = std::move(text);
     record(sim, std::move(event));
@@ -133,7 +133,7 @@ SeqNum Endpoint::chooseIss(Simulation &sim)
 
 Rule Endpoint::listen(Simulation &sim)
 {
-    const Cause cause = callCause("listen");
+    const Cause cause = callCause(Call::Listen);
     // §3.10.1 OPEN, any state but CLOSED: "return 'error: connection already exists'".
     if (m_state != TcpState::Closed) {
         recordError(sim, Rule::ErrorConnectionExists, cause, "connection already exists");
@@ -146,7 +146,7 @@ Rule Endpoint::listen(Simulation &sim)
 
 Rule Endpoint::connect(Simulation &sim)
 {
-    const Cause cause = callCause("connect");
+    const Cause cause = callCause(Call::Connect);
     if (m_state != TcpState::Closed) {
         recordError(sim, Rule::ErrorConnectionExists, cause, "connection already exists");
         return Rule::ErrorConnectionExists;
@@ -163,7 +163,7 @@ Rule Endpoint::connect(Simulation &sim)
 
 Rule Endpoint::accept(Simulation &sim)
 {
-    const Cause cause = callCause("accept");
+    const Cause cause = callCause(Call::Accept);
     if (!m_awaitingAccept) {
         recordError(sim, Rule::ErrorNothingToAccept, cause, "no established connection to accept");
         return Rule::ErrorNothingToAccept;
@@ -181,7 +181,7 @@ void Endpoint::takeFromAcceptQueue(Simulation &sim, const Cause &cause)
 
 Rule Endpoint::send(Simulation &sim, const std::string &data)
 {
-    const Cause cause = callCause("send");
+    const Cause cause = callCause(Call::Send);
     switch (m_state) {
     case TcpState::Closed:
         // §3.10.2 CLOSED: "return 'error: connection does not exist'".
@@ -224,7 +224,7 @@ Rule Endpoint::send(Simulation &sim, const std::string &data)
 
 Rule Endpoint::close(Simulation &sim)
 {
-    const Cause cause = callCause("close");
+    const Cause cause = callCause(Call::Close);
     switch (m_state) {
     case TcpState::Closed:
         recordError(sim, Rule::ErrorConnectionDoesNotExist, cause, "connection does not exist");
@@ -278,7 +278,7 @@ Rule Endpoint::close(Simulation &sim)
 
 Rule Endpoint::abort(Simulation &sim)
 {
-    const Cause cause = callCause("abort");
+    const Cause cause = callCause(Call::Abort);
     switch (m_state) {
     case TcpState::Closed:
         recordError(sim, Rule::ErrorConnectionDoesNotExist, cause, "connection does not exist");

@@ -28,4 +28,19 @@ std::string_view timerKindName(TimerKind kind)
     return "?";
 }
 
+std::string_view callName(Call call)
+{
+    switch (call) {
+    case Call::None: return "";
+    case Call::Listen: return "listen";
+    case Call::Connect: return "connect";
+    case Call::Accept: return "accept";
+    case Call::Send: return "send";
+    case Call::Recv: return "recv";
+    case Call::Close: return "close";
+    case Call::Abort: return "abort";
+    }
+    return "?";
+}
+
 } // namespace tcpsim

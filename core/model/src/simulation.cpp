@@ -51,13 +51,13 @@ void Simulation::recordExpect(Side side, bool passed, std::string text)
 
 // --- user calls: a Call event, tagged afterwards with the rule that decided the call ---
 
-std::size_t Simulation::recordCall(Side side, std::string call, std::string text)
+std::size_t Simulation::recordCall(Side side, Call call, std::string text)
 {
     Event event;
     event.kind = EventKind::Call;
     event.side = side;
     event.cause = CauseKind::UserCall;
-    event.call = std::move(call);
+    event.call = call;
     event.text = std::move(text);
     return record(std::move(event));
 }
@@ -69,37 +69,37 @@ void Simulation::setIsn(Side side, SeqNum isn)
 
 void Simulation::listen(Side side)
 {
-    const std::size_t call = recordCall(side, "listen");
+    const std::size_t call = recordCall(side, Call::Listen);
     m_events[call].rule = endpointAt(side).listen(*this);
 }
 
 void Simulation::connect(Side side)
 {
-    const std::size_t call = recordCall(side, "connect");
+    const std::size_t call = recordCall(side, Call::Connect);
     m_events[call].rule = endpointAt(side).connect(*this);
 }
 
 void Simulation::accept(Side side)
 {
-    const std::size_t call = recordCall(side, "accept");
+    const std::size_t call = recordCall(side, Call::Accept);
     m_events[call].rule = endpointAt(side).accept(*this);
 }
 
 void Simulation::send(Side side, const std::string &data)
 {
-    const std::size_t call = recordCall(side, "send", data);
+    const std::size_t call = recordCall(side, Call::Send, data);
     m_events[call].rule = endpointAt(side).send(*this, data);
 }
 
 void Simulation::close(Side side)
 {
-    const std::size_t call = recordCall(side, "close");
+    const std::size_t call = recordCall(side, Call::Close);
     m_events[call].rule = endpointAt(side).close(*this);
 }
 
 void Simulation::abort(Side side)
 {
-    const std::size_t call = recordCall(side, "abort");
+    const std::size_t call = recordCall(side, Call::Abort);
     m_events[call].rule = endpointAt(side).abort(*this);
 }
 

@@ -61,11 +61,11 @@ private:
     // Why something happened: the user call, arriving segment or timer a record points back to.
     struct Cause {
         CauseKind kind = CauseKind::None;
-        std::string call;
+        Call call = Call::None;
         std::optional<Segment> segment;
         TimerKind timer = TimerKind::None;
     };
-    static Cause callCause(std::string call);
+    static Cause callCause(Call call);
     static Cause segmentCause(const Segment &segment);
     static Cause timerCause(TimerKind timer);
 

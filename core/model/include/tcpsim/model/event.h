@@ -30,6 +30,9 @@ enum class CauseKind : std::uint8_t { None, UserCall, Segment, Timer };
 
 enum class TimerKind : std::uint8_t { None, Retransmission, TimeWait };
 
+// The socket call an event belongs to (Call/Return events, and what a call caused).
+enum class Call : std::uint8_t { None, Listen, Connect, Accept, Send, Recv, Close, Abort };
+
 struct Event {
     EventKind kind = EventKind::Call;
     Side side = Side::Client;       // the endpoint the event happened at
@@ -39,8 +42,7 @@ struct Event {
 
     Rule rule = Rule::None;         // which RFC rule produced it
     CauseKind cause = CauseKind::None;
-    std::string call;               // Call/Return and transitions caused by a call:
-                                    // "listen", "connect", "accept", "send", "close", "abort", "recv"
+    Call call = Call::None;         // Call/Return and what a call caused
     TcpState from = TcpState::Closed; // Transition
     TcpState to = TcpState::Closed;   // Transition
     std::optional<Segment> segment; // Send/Deliver/Drop, and the arriving segment that caused
@@ -48,9 +50,12 @@ struct Event {
     TimerKind timer = TimerKind::None; // Timer, and transitions a timer caused
     std::string text;               // Return: data received; Error/Expect: message
     bool passed = true;             // Expect
+
+    friend bool operator==(const Event &, const Event &) = default;
 };
 
 std::string_view eventKindName(EventKind kind); // "call", "return", "transition", "send", ...
 std::string_view timerKindName(TimerKind kind); // "retransmission", "time-wait"
+std::string_view callName(Call call);           // "connect", "recv", ... ("" for None)
 
 } // namespace tcpsim

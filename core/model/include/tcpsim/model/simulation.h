@@ -80,7 +80,7 @@ private:
     friend class Endpoint;
     Endpoint &endpointAt(Side side);
     std::size_t record(Event event); // stamps time and origin; returns the event's index
-    std::size_t recordCall(Side side, std::string call, std::string text = {});
+    std::size_t recordCall(Side side, Call call, std::string text = {});
     void arrive(Side to, const Segment &segment);
 
     SimulationConfig m_config;

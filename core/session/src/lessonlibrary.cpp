@@ -1,4 +1,4 @@
-#include "lessonlibrary.h"
+#include "tcpsim/session/lessonlibrary.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -1,11 +1,6 @@
-#include "transitionlog.h"
+#include "tcpsim/session/transitionlog.h"
 
-#include "appstyle.h"
-
-#include <QApplication>
-#include <QFont>
 #include <QLocale>
-#include <QPalette>
 #include <QSaveFile>
 
 using namespace tcpsim;
@@ -14,7 +9,7 @@ QString transitionCause(const Event &event)
 {
     switch (event.cause) {
     case CauseKind::UserCall:
-        return QString::fromStdString(event.call) + QStringLiteral("()");
+        return QString::fromLatin1(callName(event.call)) + QStringLiteral("()");
     case CauseKind::Segment:
         if (event.segment)
             return TransitionLogModel::tr("rcv %1").arg(QString::fromStdString(flagsToString(event.segment->flags)));
@@ -76,22 +71,15 @@ QVariant TransitionLogModel::data(const QModelIndex &index, int role) const
         if (!row.warning.isEmpty())
             parts.append(tr("⚠ Differs from the model: %1").arg(row.warning));
         return parts.join(QStringLiteral("\n\n"));
-    } else if (role == Qt::BackgroundRole && !row.warning.isEmpty()) {
-        // A warm wash, readable on light and dark palettes alike.
-        QColor wash = AppStyle::isDark(QApplication::palette()) ? QColor(0xb0, 0x80, 0x00) : QColor(0xff, 0xc1, 0x07);
-        wash.setAlpha(AppStyle::isDark(QApplication::palette()) ? 90 : 70);
-        return wash;
-    } else if (role == Qt::ForegroundRole && index.column() == EndpointColumn && row.side) {
-        return AppStyle::sideColor(*row.side, QApplication::palette());
-    } else if (role == Qt::ForegroundRole && row.live && index.column() != TransitionColumn) {
-        return AppStyle::mutedText(QApplication::palette());
-    } else if (role == Qt::FontRole && index.column() == EndpointColumn) {
-        QFont font;
-        font.setBold(true);
-        return font;
+    } else if (role == SideRole && row.side) {
+        return int(*row.side);
+    } else if (role == DiffersRole) {
+        return !row.warning.isEmpty();
+    } else if (role == LiveRole) {
+        return row.live;
     } else if (role == Qt::TextAlignmentRole && (index.column() == StepColumn || index.column() == TimeColumn)) {
         return int(Qt::AlignRight | Qt::AlignVCenter);
-    } else if (role == Qt::UserRole) {
+    } else if (role == StepRole) {
         return row.step;
     }
     return {};

@@ -1,4 +1,4 @@
-#include "numberformat.h"
+#include "tcpsim/session/numberformat.h"
 
 using namespace tcpsim;
 

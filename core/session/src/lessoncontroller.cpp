@@ -1,4 +1,6 @@
-#include "lessoncontroller.h"
+#include "tcpsim/session/lessoncontroller.h"
+
+#include "tcpsim/model/echo.h"
 
 #include <algorithm>
 
@@ -254,9 +256,9 @@ void LessonController::applyAutoReply()
     const auto &events = simulation().events();
     for (std::size_t i = eventCountAt(m_current - 1); i < events.size(); ++i) {
         const Event &event = events[i];
-        if (event.kind == EventKind::Return && event.side == Side::Server && event.call == "recv"
+        if (event.kind == EventKind::Return && event.side == Side::Server && event.call == Call::Recv
             && !event.text.empty()) {
-            perform(Commands::make(Verb::Send, Side::Server, "Hello, " + event.text));
+            perform(Commands::make(Verb::Send, Side::Server, echoReply(event.text)));
             return;
         }
     }

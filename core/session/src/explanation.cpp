@@ -1,4 +1,4 @@
-#include "explanation.h"
+#include "tcpsim/session/explanation.h"
 
 #include <algorithm>
 

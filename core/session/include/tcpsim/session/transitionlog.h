@@ -36,6 +36,14 @@ public:
     enum Column { StepColumn, TimeColumn, EndpointColumn, TransitionColumn, CauseColumn, SourceColumn,
                   ColumnCount };
     Q_ENUM(Column)
+    // What a view needs to style a row (colours and fonts are the view's business: app/).
+    enum Role {
+        StepRole = Qt::UserRole, // int: the row's lesson step
+        SideRole,                // int(tcpsim::Side), only for rows of one side
+        DiffersRole,             // bool: the kernel differs from the model here
+        LiveRole,                // bool: a row from the live pair
+    };
+    Q_ENUM(Role)
 
     explicit TransitionLogModel(QObject *parent = nullptr);
 

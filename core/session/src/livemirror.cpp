@@ -1,6 +1,6 @@
-#include "livemirror.h"
+#include "tcpsim/session/livemirror.h"
 
-#include "lessoncontroller.h"
+#include "tcpsim/session/lessoncontroller.h"
 
 #include <QEventLoop>
 

@@ -6,7 +6,7 @@
 // doing them twice); Reset and a new lesson start the live pair again.
 #pragma once
 
-#include "transitionlog.h"
+#include "tcpsim/session/transitionlog.h"
 
 #include "tcpsim/live/livesession.h"
 #include "tcpsim/model/script.h"
