@@ -1,16 +1,11 @@
 // One endpoint's state machine: RFC 9293 §3.10, checked in the RFC's order. Each arm quotes the
 // sentence it implements. m_state is written only by setState(), which records the transition.
 #include "tcpsim/model/endpoint.h"
-#include "tcpsim/model/simulation.h"
 
 #include <algorithm>
 #include <utility>
 
 namespace tcpsim {
-
-namespace {
-std::size_t indexOf(Side side) { return side == Side::Client ? 0 : 1; }
-} // namespace
 
 // ---------------------------------------------------------------------------------------------
 // Records
@@ -40,10 +35,10 @@ Endpoint::Cause Endpoint::timerCause(TimerKind timer)
     return cause;
 }
 
-void Endpoint::record(Simulation &sim, Event event) const
+void Endpoint::record(EndpointContext &context, Event event) const
 {
     event.side = m_side;
-    sim.record(std::move(event));
+    context.record(std::move(event));
 }
 
 namespace {
@@ -61,14 +56,14 @@ Event eventWithCause(EventKind kind, Rule rule, CauseKind cause, Call call,
 }
 } // namespace
 
-void Endpoint::setState(Simulation &sim, TcpState next, Rule rule, const Cause &cause)
+void Endpoint::setState(EndpointContext &context, TcpState next, Rule rule, const Cause &cause)
 {
     Event event = eventWithCause(EventKind::Transition, rule, cause.kind, cause.call, cause.segment,
                                  cause.timer);
     event.from = m_state;
     event.to = next;
     m_state = next;
-    record(sim, std::move(event));
+    record(context, std::move(event));
     if (next == TcpState::Closed || next == TcpState::Listen) {
         // The connection record is deleted (or, back in LISTEN, the half-open one is): nothing
         // is left to retransmit and no timer runs.
@@ -80,32 +75,32 @@ void Endpoint::setState(Simulation &sim, TcpState next, Rule rule, const Cause &
     }
 }
 
-void Endpoint::recordError(Simulation &sim, Rule rule, const Cause &cause, std::string message) const
+void Endpoint::recordError(EndpointContext &context, Rule rule, const Cause &cause, std::string message) const
 {
     Event event = eventWithCause(EventKind::Error, rule, cause.kind, cause.call, cause.segment,
                                  cause.timer);
     event.text = std::move(message);
-    record(sim, std::move(event));
+    record(context, std::move(event));
 }
 
-void Endpoint::recordReturn(Simulation &sim, Rule rule, const Cause &cause, std::string text) const
+void Endpoint::recordReturn(EndpointContext &context, Rule rule, const Cause &cause, std::string text) const
 {
     const Call call = rule == Rule::ConnectReturned  ? Call::Connect
                       : rule == Rule::AcceptReturned ? Call::Accept
                                                      : Call::Recv;
     Event event = eventWithCause(EventKind::Return, rule, cause.kind, call, cause.segment, cause.timer);
     event.text = std::move(text);
-    record(sim, std::move(event));
+    record(context, std::move(event));
 }
 
 // ---------------------------------------------------------------------------------------------
 // User calls (§3.10.1-3.10.5)
 // ---------------------------------------------------------------------------------------------
 
-void Endpoint::openConnection(Simulation &sim, bool passive)
+void Endpoint::openConnection(EndpointContext &context, bool passive)
 {
     m_tcb = {};
-    m_tcb.rcvWnd = sim.m_config.window;
+    m_tcb.rcvWnd = context.config().window;
     m_received.clear();
     m_sent.clear();
     m_endOfStream = false;
@@ -119,78 +114,78 @@ void Endpoint::openConnection(Simulation &sim, bool passive)
     m_finQueued = false;
     m_finSent = false;
     m_timer = TimerKind::None;
-    m_rtoMs = sim.m_config.initialRtoMs;
+    m_rtoMs = context.config().initialRtoMs;
 }
 
-SeqNum Endpoint::chooseIss(Simulation &sim)
+SeqNum Endpoint::chooseIss(EndpointContext &context)
 {
     // §3.4.1: a lesson fixes the ISN to match the RFC figures; otherwise it is random (seeded,
     // so a replay picks the same numbers).
-    const SeqNum iss = m_nextIsn ? *m_nextIsn : static_cast<SeqNum>(sim.m_random());
+    const SeqNum iss = m_nextIsn ? *m_nextIsn : context.randomIsn();
     m_nextIsn.reset();
     return iss;
 }
 
-Rule Endpoint::listen(Simulation &sim)
+Rule Endpoint::listen(EndpointContext &context)
 {
     const Cause cause = callCause(Call::Listen);
     // §3.10.1 OPEN, any state but CLOSED: "return 'error: connection already exists'".
     if (m_state != TcpState::Closed) {
-        recordError(sim, Rule::ErrorConnectionExists, cause, "connection already exists");
+        recordError(context, Rule::ErrorConnectionExists, cause, "connection already exists");
         return Rule::ErrorConnectionExists;
     }
-    openConnection(sim, true);
-    setState(sim, TcpState::Listen, Rule::ClosedPassiveOpen, cause);
+    openConnection(context, true);
+    setState(context, TcpState::Listen, Rule::ClosedPassiveOpen, cause);
     return Rule::ClosedPassiveOpen;
 }
 
-Rule Endpoint::connect(Simulation &sim)
+Rule Endpoint::connect(EndpointContext &context)
 {
     const Cause cause = callCause(Call::Connect);
     if (m_state != TcpState::Closed) {
-        recordError(sim, Rule::ErrorConnectionExists, cause, "connection already exists");
+        recordError(context, Rule::ErrorConnectionExists, cause, "connection already exists");
         return Rule::ErrorConnectionExists;
     }
     // §3.10.1: "select an ISS. Send a SYN segment, set SND.UNA to ISS, SND.NXT to ISS+1.
     // Enter SYN-SENT state."
-    openConnection(sim, false);
-    m_tcb.iss = chooseIss(sim);
+    openConnection(context, false);
+    m_tcb.iss = chooseIss(context);
     m_tcb.sndUna = m_tcb.iss;
-    setState(sim, TcpState::SynSent, Rule::ClosedActiveOpen, cause);
-    sendSyn(sim, Syn, Rule::ClosedActiveOpen, cause);
+    setState(context, TcpState::SynSent, Rule::ClosedActiveOpen, cause);
+    sendSyn(context, Syn, Rule::ClosedActiveOpen, cause);
     return Rule::ClosedActiveOpen;
 }
 
-Rule Endpoint::accept(Simulation &sim)
+Rule Endpoint::accept(EndpointContext &context)
 {
     const Cause cause = callCause(Call::Accept);
     if (!m_awaitingAccept) {
-        recordError(sim, Rule::ErrorNothingToAccept, cause, "no established connection to accept");
+        recordError(context, Rule::ErrorNothingToAccept, cause, "no established connection to accept");
         return Rule::ErrorNothingToAccept;
     }
-    takeFromAcceptQueue(sim, cause);
+    takeFromAcceptQueue(context, cause);
     return Rule::AcceptReturned;
 }
 
-void Endpoint::takeFromAcceptQueue(Simulation &sim, const Cause &cause)
+void Endpoint::takeFromAcceptQueue(EndpointContext &context, const Cause &cause)
 {
     m_awaitingAccept = false;
     m_applicationHasConnection = true;
-    recordReturn(sim, Rule::AcceptReturned, cause);
+    recordReturn(context, Rule::AcceptReturned, cause);
 }
 
-Rule Endpoint::send(Simulation &sim, const std::string &data)
+Rule Endpoint::send(EndpointContext &context, const std::string &data)
 {
     const Cause cause = callCause(Call::Send);
     switch (m_state) {
     case TcpState::Closed:
         // §3.10.2 CLOSED: "return 'error: connection does not exist'".
-        recordError(sim, Rule::ErrorConnectionDoesNotExist, cause, "connection does not exist");
+        recordError(context, Rule::ErrorConnectionDoesNotExist, cause, "connection does not exist");
         return Rule::ErrorConnectionDoesNotExist;
     case TcpState::Listen:
         // §3.10.2 LISTEN: "If the foreign socket is specified ... If the foreign socket is not
         // specified, then return 'error: foreign socket unspecified'".
-        recordError(sim, Rule::ErrorForeignSocketUnspecified, cause, "foreign socket unspecified");
+        recordError(context, Rule::ErrorForeignSocketUnspecified, cause, "foreign socket unspecified");
         return Rule::ErrorForeignSocketUnspecified;
     case TcpState::SynSent:
     case TcpState::SynReceived:
@@ -207,7 +202,7 @@ Rule Endpoint::send(Simulation &sim, const std::string &data)
         const Rule rule = m_state == TcpState::Established ? Rule::DataSent : Rule::CloseWaitSend;
         m_sent += data;
         if (!data.empty())
-            sendData(sim, data, rule, cause);
+            sendData(context, data, rule, cause);
         return rule;
     }
     case TcpState::FinWait1:
@@ -218,25 +213,25 @@ Rule Endpoint::send(Simulation &sim, const std::string &data)
         break;
     }
     // §3.10.2: "return 'error: connection closing' and do not service request".
-    recordError(sim, Rule::ErrorConnectionClosing, cause, "connection closing");
+    recordError(context, Rule::ErrorConnectionClosing, cause, "connection closing");
     return Rule::ErrorConnectionClosing;
 }
 
-Rule Endpoint::close(Simulation &sim)
+Rule Endpoint::close(EndpointContext &context)
 {
     const Cause cause = callCause(Call::Close);
     switch (m_state) {
     case TcpState::Closed:
-        recordError(sim, Rule::ErrorConnectionDoesNotExist, cause, "connection does not exist");
+        recordError(context, Rule::ErrorConnectionDoesNotExist, cause, "connection does not exist");
         return Rule::ErrorConnectionDoesNotExist;
     case TcpState::Listen:
         // §3.10.4 LISTEN: "Any outstanding RECEIVEs are returned ... delete TCB, enter CLOSED".
-        setState(sim, TcpState::Closed, Rule::ListenClose, cause);
+        setState(context, TcpState::Closed, Rule::ListenClose, cause);
         return Rule::ListenClose;
     case TcpState::SynSent:
         // §3.10.4 SYN-SENT: "Delete the TCB and return 'error: closing' responses to any
         // queued SENDs".
-        setState(sim, TcpState::Closed, Rule::SynSentClose, cause);
+        setState(context, TcpState::Closed, Rule::SynSentClose, cause);
         return Rule::SynSentClose;
     case TcpState::SynReceived:
         m_closeRequested = true;
@@ -247,21 +242,21 @@ Rule Endpoint::close(Simulation &sim)
             m_finQueued = true;
             return Rule::SynReceivedClose;
         }
-        setState(sim, TcpState::FinWait1, Rule::SynReceivedClose, cause);
-        sendFin(sim, Rule::SynReceivedClose, cause);
+        setState(context, TcpState::FinWait1, Rule::SynReceivedClose, cause);
+        sendFin(context, Rule::SynReceivedClose, cause);
         return Rule::SynReceivedClose;
     case TcpState::Established:
         // §3.10.4 ESTABLISHED: "form a FIN segment and send it, and set FIN-WAIT-1 state".
         m_closeRequested = true;
-        setState(sim, TcpState::FinWait1, Rule::EstablishedClose, cause);
-        sendFin(sim, Rule::EstablishedClose, cause);
+        setState(context, TcpState::FinWait1, Rule::EstablishedClose, cause);
+        sendFin(context, Rule::EstablishedClose, cause);
         return Rule::EstablishedClose;
     case TcpState::CloseWait:
         // §3.10.4 CLOSE-WAIT: "Queue this request until all preceding SENDs have been
         // segmentized; then send a FIN segment, enter LAST-ACK state."
         m_closeRequested = true;
-        setState(sim, TcpState::LastAck, Rule::CloseWaitClose, cause);
-        sendFin(sim, Rule::CloseWaitClose, cause);
+        setState(context, TcpState::LastAck, Rule::CloseWaitClose, cause);
+        sendFin(context, Rule::CloseWaitClose, cause);
         return Rule::CloseWaitClose;
     case TcpState::FinWait1:
     case TcpState::FinWait2:
@@ -272,22 +267,22 @@ Rule Endpoint::close(Simulation &sim)
     }
     // §3.10.4: "Strictly speaking, this is an error and should receive an 'error: connection
     // closing' response ... as long as a second FIN is not emitted".
-    recordError(sim, Rule::CloseWhileClosing, cause, "connection closing");
+    recordError(context, Rule::CloseWhileClosing, cause, "connection closing");
     return Rule::CloseWhileClosing;
 }
 
-Rule Endpoint::abort(Simulation &sim)
+Rule Endpoint::abort(EndpointContext &context)
 {
     const Cause cause = callCause(Call::Abort);
     switch (m_state) {
     case TcpState::Closed:
-        recordError(sim, Rule::ErrorConnectionDoesNotExist, cause, "connection does not exist");
+        recordError(context, Rule::ErrorConnectionDoesNotExist, cause, "connection does not exist");
         return Rule::ErrorConnectionDoesNotExist;
     case TcpState::Listen:
-        setState(sim, TcpState::Closed, Rule::ListenClose, cause);
+        setState(context, TcpState::Closed, Rule::ListenClose, cause);
         return Rule::ListenClose;
     case TcpState::SynSent:
-        setState(sim, TcpState::Closed, Rule::SynSentClose, cause);
+        setState(context, TcpState::Closed, Rule::SynSentClose, cause);
         return Rule::SynSentClose;
     case TcpState::SynReceived:
     case TcpState::Established:
@@ -296,8 +291,8 @@ Rule Endpoint::abort(Simulation &sim)
     case TcpState::CloseWait: {
         // §3.10.5: "Send a reset segment: <SEQ=SND.NXT><CTL=RST> ... enter CLOSED state".
         const Rule rule = m_state == TcpState::SynReceived ? Rule::SynReceivedAbort : Rule::AbortSendsRst;
-        setState(sim, TcpState::Closed, rule, cause);
-        sendRst(sim, m_tcb.sndNxt, rule, cause);
+        setState(context, TcpState::Closed, rule, cause);
+        sendRst(context, m_tcb.sndNxt, rule, cause);
         return rule;
     }
     case TcpState::Closing:
@@ -306,7 +301,7 @@ Rule Endpoint::abort(Simulation &sim)
         break;
     }
     // §3.10.5 CLOSING, LAST-ACK, TIME-WAIT: "Respond with 'ok' and delete the TCB, enter CLOSED".
-    setState(sim, TcpState::Closed, Rule::LateStateAbort, cause);
+    setState(context, TcpState::Closed, Rule::LateStateAbort, cause);
     return Rule::LateStateAbort;
 }
 
@@ -314,17 +309,17 @@ Rule Endpoint::abort(Simulation &sim)
 // SEGMENT ARRIVES (§3.10.7)
 // ---------------------------------------------------------------------------------------------
 
-Rule Endpoint::receive(Simulation &sim, const Segment &segment)
+Rule Endpoint::receive(EndpointContext &context, const Segment &segment)
 {
     switch (m_state) {
-    case TcpState::Closed: return receiveInClosed(sim, segment);
-    case TcpState::Listen: return receiveInListen(sim, segment);
-    case TcpState::SynSent: return receiveInSynSent(sim, segment);
-    default: return receiveOtherwise(sim, segment);
+    case TcpState::Closed: return receiveInClosed(context, segment);
+    case TcpState::Listen: return receiveInListen(context, segment);
+    case TcpState::SynSent: return receiveInSynSent(context, segment);
+    default: return receiveOtherwise(context, segment);
     }
 }
 
-Rule Endpoint::receiveInClosed(Simulation &sim, const Segment &segment)
+Rule Endpoint::receiveInClosed(EndpointContext &context, const Segment &segment)
 {
     const Cause cause = segmentCause(segment);
     // §3.10.7.1: "An incoming segment containing a RST is discarded."
@@ -334,18 +329,18 @@ Rule Endpoint::receiveInClosed(Simulation &sim, const Segment &segment)
     // If the ACK bit is off, sequence number zero is used, <SEQ=0><ACK=SEG.SEQ+SEG.LEN>
     // <CTL=RST,ACK>. If the ACK bit is on, <SEQ=SEG.ACK><CTL=RST>".
     if (segment.has(Ack)) {
-        sendRst(sim, segment.ack, Rule::ClosedSegmentReplyRst, cause);
+        sendRst(context, segment.ack, Rule::ClosedSegmentReplyRst, cause);
     } else {
         Segment reset;
         reset.seq = 0;
         reset.ack = segment.seq + segment.seqLength();
         reset.flags = Rst | Ack;
-        transmit(sim, reset, Rule::ClosedSegmentReplyRst, cause);
+        transmit(context, reset, Rule::ClosedSegmentReplyRst, cause);
     }
     return Rule::ClosedSegmentReplyRst;
 }
 
-Rule Endpoint::receiveInListen(Simulation &sim, const Segment &segment)
+Rule Endpoint::receiveInListen(EndpointContext &context, const Segment &segment)
 {
     const Cause cause = segmentCause(segment);
     // §3.10.7.2 first: "An incoming RST segment could not be valid ... should be ignored."
@@ -354,7 +349,7 @@ Rule Endpoint::receiveInListen(Simulation &sim, const Segment &segment)
     // second: "Any acknowledgment is bad if it arrives on a connection still in the LISTEN
     // state. An acceptable reset segment should be formed ... <SEQ=SEG.ACK><CTL=RST>".
     if (segment.has(Ack)) {
-        sendRst(sim, segment.ack, Rule::ListenAckReplyRst, cause);
+        sendRst(context, segment.ack, Rule::ListenAckReplyRst, cause);
         return Rule::ListenAckReplyRst;
     }
     // third: "If the SYN bit is set ... Set RCV.NXT to SEG.SEQ+1, IRS is set to SEG.SEQ ...
@@ -365,11 +360,11 @@ Rule Endpoint::receiveInListen(Simulation &sim, const Segment &segment)
         m_tcb.irs = segment.seq;
         m_tcb.rcvNxt = segment.seq + 1;
         m_tcb.sndWnd = segment.window;
-        m_tcb.iss = chooseIss(sim);
+        m_tcb.iss = chooseIss(context);
         m_tcb.sndUna = m_tcb.iss;
         m_openedPassively = true;
-        setState(sim, TcpState::SynReceived, Rule::ListenSyn, cause);
-        sendSyn(sim, Syn | Ack, Rule::ListenSyn, cause);
+        setState(context, TcpState::SynReceived, Rule::ListenSyn, cause);
+        sendSyn(context, Syn | Ack, Rule::ListenSyn, cause);
         return Rule::ListenSyn;
     }
     // fourth: "Any other control or text-bearing segment (not containing SYN) must have an ACK
@@ -377,7 +372,7 @@ Rule Endpoint::receiveInListen(Simulation &sim, const Segment &segment)
     return Rule::ListenNoSynDropped;
 }
 
-Rule Endpoint::receiveInSynSent(Simulation &sim, const Segment &segment)
+Rule Endpoint::receiveInSynSent(EndpointContext &context, const Segment &segment)
 {
     const Cause cause = segmentCause(segment);
     // §3.10.7.3 first: "If SEG.ACK =< ISS or SEG.ACK > SND.NXT, send a reset (unless the RST bit
@@ -386,7 +381,7 @@ Rule Endpoint::receiveInSynSent(Simulation &sim, const Segment &segment)
     if (segment.has(Ack) && !ackAcceptable) {
         if (segment.has(Rst))
             return Rule::SynSentRstDropped;
-        sendRst(sim, segment.ack, Rule::SynSentBadAckReplyRst, cause);
+        sendRst(context, segment.ack, Rule::SynSentBadAckReplyRst, cause);
         return Rule::SynSentBadAckReplyRst;
     }
     // second: "If the ACK was acceptable, then signal to the user 'error: connection reset',
@@ -394,8 +389,8 @@ Rule Endpoint::receiveInSynSent(Simulation &sim, const Segment &segment)
     if (segment.has(Rst)) {
         if (!ackAcceptable)
             return Rule::SynSentRstDropped;
-        setState(sim, TcpState::Closed, Rule::SynSentRstRefused, cause);
-        recordError(sim, Rule::SynSentRstRefused, cause, "connection refused");
+        setState(context, TcpState::Closed, Rule::SynSentRstRefused, cause);
+        recordError(context, Rule::SynSentRstRefused, cause, "connection refused");
         return Rule::SynSentRstRefused;
     }
     // fifth: "If neither of the SYN or RST bits is set, then drop the segment and return."
@@ -408,20 +403,20 @@ Rule Endpoint::receiveInSynSent(Simulation &sim, const Segment &segment)
     m_tcb.rcvNxt = segment.seq + 1;
     m_tcb.sndWnd = segment.window;
     if (ackAcceptable)
-        acknowledgeUpTo(sim, segment.ack);
+        acknowledgeUpTo(context, segment.ack);
     // "If SND.UNA > ISS (our SYN has been ACKed), change the connection state to ESTABLISHED,
     // form an ACK segment <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK> and send it."
     if (seqGt(m_tcb.sndUna, m_tcb.iss)) {
-        setState(sim, TcpState::Established, Rule::SynSentSynAck, cause);
-        sendAck(sim, Rule::SynSentSynAck, cause);
-        completeOpen(sim, cause);
+        setState(context, TcpState::Established, Rule::SynSentSynAck, cause);
+        sendAck(context, Rule::SynSentSynAck, cause);
+        completeOpen(context, cause);
         return Rule::SynSentSynAck;
     }
     // "Otherwise, enter SYN-RECEIVED, form a SYN,ACK segment <SEQ=ISS><ACK=RCV.NXT>
     // <CTL=SYN,ACK> and send it." It replaces our SYN in the retransmission queue.
     m_retransmissionQueue.clear();
-    setState(sim, TcpState::SynReceived, Rule::SynSentSimultaneousSyn, cause);
-    sendSyn(sim, Syn | Ack, Rule::SynSentSimultaneousSyn, cause);
+    setState(context, TcpState::SynReceived, Rule::SynSentSimultaneousSyn, cause);
+    sendSyn(context, Syn | Ack, Rule::SynSentSimultaneousSyn, cause);
     return Rule::SynSentSimultaneousSyn;
 }
 
@@ -444,7 +439,7 @@ bool Endpoint::ourFinAcknowledged() const
     return m_finSent && seqGt(m_tcb.sndUna, m_finSeq);
 }
 
-Rule Endpoint::receiveOtherwise(Simulation &sim, const Segment &segment)
+Rule Endpoint::receiveOtherwise(EndpointContext &context, const Segment &segment)
 {
     const Cause cause = segmentCause(segment);
     const TcpState arrivalState = m_state;
@@ -460,11 +455,11 @@ Rule Endpoint::receiveOtherwise(Simulation &sim, const Segment &segment)
         // just below RCV.NXT, so the window test rejects it; the eighth step's rule still holds.
         if (m_state == TcpState::TimeWait && segment.has(Fin)
             && segment.seq + segment.seqLength() == m_tcb.rcvNxt) {
-            sendAck(sim, Rule::TimeWaitFinReAck, cause);
-            startTimeWait(sim);
+            sendAck(context, Rule::TimeWaitFinReAck, cause);
+            startTimeWait(context);
             return Rule::TimeWaitFinReAck;
         }
-        sendAck(sim, Rule::UnacceptableSegmentAck, cause);
+        sendAck(context, Rule::UnacceptableSegmentAck, cause);
         return Rule::UnacceptableSegmentAck;
     }
 
@@ -474,7 +469,7 @@ Rule Endpoint::receiveOtherwise(Simulation &sim, const Segment &segment)
         // expected sequence value, yet is within the current receive window, TCP endpoints MUST
         // send an acknowledgment (challenge ACK)".
         if (segment.seq != m_tcb.rcvNxt) {
-            sendAck(sim, Rule::RstChallengeAck, cause);
+            sendAck(context, Rule::RstChallengeAck, cause);
             return Rule::RstChallengeAck;
         }
         switch (m_state) {
@@ -483,23 +478,23 @@ Rule Endpoint::receiveOtherwise(Simulation &sim, const Segment &segment)
             // state), then return this connection to LISTEN state and return. ... If this
             // connection was initiated with an active OPEN ... the connection was refused".
             if (m_openedPassively) {
-                setState(sim, TcpState::Listen, Rule::SynReceivedRstToListen, cause);
+                setState(context, TcpState::Listen, Rule::SynReceivedRstToListen, cause);
                 return Rule::SynReceivedRstToListen;
             }
-            setState(sim, TcpState::Closed, Rule::SynReceivedRstRefused, cause);
-            recordError(sim, Rule::SynReceivedRstRefused, cause, "connection refused");
+            setState(context, TcpState::Closed, Rule::SynReceivedRstRefused, cause);
+            recordError(context, Rule::SynReceivedRstRefused, cause, "connection refused");
             return Rule::SynReceivedRstRefused;
         case TcpState::Closing:
         case TcpState::LastAck:
         case TcpState::TimeWait:
             // "If the RST bit is set, then enter the CLOSED state, delete the TCB, and return."
-            setState(sim, TcpState::Closed, Rule::LateStateRst, cause);
+            setState(context, TcpState::Closed, Rule::LateStateRst, cause);
             return Rule::LateStateRst;
         default:
             // ESTABLISHED, FIN-WAIT-1/2, CLOSE-WAIT: "any outstanding RECEIVEs and SEND should
             // receive 'reset' responses ... Enter the CLOSED state, delete the TCB, and return."
-            setState(sim, TcpState::Closed, Rule::RstReset, cause);
-            recordError(sim, Rule::RstReset, cause, "connection reset");
+            setState(context, TcpState::Closed, Rule::RstReset, cause);
+            recordError(context, Rule::RstReset, cause, "connection reset");
             return Rule::RstReset;
         }
     }
@@ -509,12 +504,12 @@ Rule Endpoint::receiveOtherwise(Simulation &sim, const Segment &segment)
         // "SYN-RECEIVED STATE: If the connection was initiated with a passive OPEN, then return
         // this connection to the LISTEN state and return."
         if (m_state == TcpState::SynReceived && m_openedPassively) {
-            setState(sim, TcpState::Listen, Rule::SynReceivedSynToListen, cause);
+            setState(context, TcpState::Listen, Rule::SynReceivedSynToListen, cause);
             return Rule::SynReceivedSynToListen;
         }
         // Synchronized states: "TCP endpoints MUST send a 'challenge ACK' to the remote peer"
         // (RFC 5961 §4), then drop the segment.
-        sendAck(sim, Rule::SynChallengeAck, cause);
+        sendAck(context, Rule::SynChallengeAck, cause);
         return Rule::SynChallengeAck;
     }
 
@@ -528,23 +523,23 @@ Rule Endpoint::receiveOtherwise(Simulation &sim, const Segment &segment)
         // processing ... If the segment acknowledgment is not acceptable, form a reset segment
         // <SEQ=SEG.ACK><CTL=RST> and send it."
         if (!seqInLeftOpen(m_tcb.sndUna, segment.ack, m_tcb.sndNxt)) {
-            sendRst(sim, segment.ack, Rule::SynReceivedBadAckReplyRst, cause);
+            sendRst(context, segment.ack, Rule::SynReceivedBadAckReplyRst, cause);
             return Rule::SynReceivedBadAckReplyRst;
         }
-        setState(sim, TcpState::Established, Rule::SynReceivedAck, cause);
-        completeOpen(sim, cause);
+        setState(context, TcpState::Established, Rule::SynReceivedAck, cause);
+        completeOpen(context, cause);
         rule = Rule::SynReceivedAck;
     }
     // ESTABLISHED: "If the ACK acks something not yet sent (SEG.ACK > SND.NXT), then send an
     // ACK, drop the segment, and return."
     if (seqGt(segment.ack, m_tcb.sndNxt)) {
-        sendAck(sim, Rule::AckOfUnsentData, cause);
+        sendAck(context, Rule::AckOfUnsentData, cause);
         return Rule::AckOfUnsentData;
     }
     // "If SND.UNA < SEG.ACK =< SND.NXT, then set SND.UNA <- SEG.ACK ... If the ACK is a
     // duplicate (SEG.ACK =< SND.UNA), it can be ignored."
     if (seqGt(segment.ack, m_tcb.sndUna)) {
-        acknowledgeUpTo(sim, segment.ack);
+        acknowledgeUpTo(context, segment.ack);
         if (rule == Rule::DuplicateAckIgnored)
             rule = Rule::AckAdvanced;
     }
@@ -568,7 +563,7 @@ Rule Endpoint::receiveOtherwise(Simulation &sim, const Segment &segment)
         // acknowledged, then enter FIN-WAIT-2 and continue processing in that state." A FIN
         // arriving with that ACK is handled in the eighth step (straight to TIME-WAIT).
         if (ourFinAcknowledged() && !finArrives) {
-            setState(sim, TcpState::FinWait2, Rule::FinWait1AckOfFin, cause);
+            setState(context, TcpState::FinWait2, Rule::FinWait1AckOfFin, cause);
             rule = Rule::FinWait1AckOfFin;
         }
         break;
@@ -577,22 +572,22 @@ Rule Endpoint::receiveOtherwise(Simulation &sim, const Segment &segment)
         // the segment."
         if (!ourFinAcknowledged())
             return rule;
-        setState(sim, TcpState::TimeWait, Rule::ClosingAckOfFin, cause);
-        startTimeWait(sim);
+        setState(context, TcpState::TimeWait, Rule::ClosingAckOfFin, cause);
+        startTimeWait(context);
         return Rule::ClosingAckOfFin;
     case TcpState::LastAck:
         // "The only thing that can arrive in this state is an acknowledgment of our FIN. If our
         // FIN is now acknowledged, delete the TCB, enter the CLOSED state, and return."
         if (!ourFinAcknowledged())
             return rule;
-        setState(sim, TcpState::Closed, Rule::LastAckAckOfFin, cause);
+        setState(context, TcpState::Closed, Rule::LastAckAckOfFin, cause);
         return Rule::LastAckAckOfFin;
     default:
         break;
     }
 
     if (!inOrder && segment.seqLength() > 0) {
-        sendAck(sim, Rule::UnacceptableSegmentAck, cause);
+        sendAck(context, Rule::UnacceptableSegmentAck, cause);
         return Rule::UnacceptableSegmentAck;
     }
 
@@ -610,7 +605,7 @@ Rule Endpoint::receiveOtherwise(Simulation &sim, const Segment &segment)
             // <CTL=ACK>". The model's application reads at once, so RCV.WND stays open.
             m_received += text;
             m_tcb.rcvNxt += static_cast<SeqNum>(text.size());
-            recordReturn(sim, Rule::DataReceived, cause, text);
+            recordReturn(context, Rule::DataReceived, cause, text);
             rule = m_state == TcpState::FinWait2 ? Rule::FinWait2Data : Rule::DataReceived;
             acknowledgeWith = rule;
             break;
@@ -627,36 +622,36 @@ Rule Endpoint::receiveOtherwise(Simulation &sim, const Segment &segment)
         if (!m_endOfStream) {
             m_tcb.rcvNxt += 1;
             m_endOfStream = true;
-            recordReturn(sim, Rule::EndOfStream, cause);
+            recordReturn(context, Rule::EndOfStream, cause);
         }
         switch (m_state) {
         case TcpState::Established:
             // "SYN-RECEIVED STATE, ESTABLISHED STATE: Enter the CLOSE-WAIT state."
             rule = arrivalState == TcpState::SynReceived ? Rule::SynReceivedFin : Rule::EstablishedFin;
-            setState(sim, TcpState::CloseWait, rule, cause);
+            setState(context, TcpState::CloseWait, rule, cause);
             break;
         case TcpState::FinWait1:
             // "If our FIN has been ACKed (perhaps in this segment), then enter TIME-WAIT, start
             // the time-wait timer, turn off the other timers; otherwise, enter the CLOSING state."
             if (ourFinAcknowledged()) {
                 rule = Rule::FinWait1FinAck;
-                setState(sim, TcpState::TimeWait, rule, cause);
-                startTimeWait(sim);
+                setState(context, TcpState::TimeWait, rule, cause);
+                startTimeWait(context);
             } else {
                 rule = Rule::FinWait1Fin;
-                setState(sim, TcpState::Closing, rule, cause);
+                setState(context, TcpState::Closing, rule, cause);
             }
             break;
         case TcpState::FinWait2:
             // "Enter the TIME-WAIT state. Start the time-wait timer, turn off the other timers."
             rule = Rule::FinWait2Fin;
-            setState(sim, TcpState::TimeWait, rule, cause);
-            startTimeWait(sim);
+            setState(context, TcpState::TimeWait, rule, cause);
+            startTimeWait(context);
             break;
         case TcpState::TimeWait:
             // "Remain in the TIME-WAIT state. Restart the 2 MSL time-wait timeout."
             rule = Rule::TimeWaitFinReAck;
-            startTimeWait(sim);
+            startTimeWait(context);
             break;
         default:
             // CLOSE-WAIT, CLOSING, LAST-ACK: "Remain in the ... state."
@@ -666,35 +661,35 @@ Rule Endpoint::receiveOtherwise(Simulation &sim, const Segment &segment)
     }
 
     if (acknowledgeWith)
-        sendAck(sim, *acknowledgeWith, cause);
+        sendAck(context, *acknowledgeWith, cause);
     return rule;
 }
 
-void Endpoint::completeOpen(Simulation &sim, const Cause &cause)
+void Endpoint::completeOpen(EndpointContext &context, const Cause &cause)
 {
     // A passive open waits in the accept queue until the application calls accept(); an
     // active open returns from connect() now.
     if (m_openedPassively) {
         m_awaitingAccept = true;
-        if (sim.m_config.autoAccept)
-            takeFromAcceptQueue(sim, cause);
+        if (context.config().autoAccept)
+            takeFromAcceptQueue(context, cause);
     } else {
         m_applicationHasConnection = true;
-        recordReturn(sim, Rule::ConnectReturned, cause);
+        recordReturn(context, Rule::ConnectReturned, cause);
     }
     // §3.10.2/3.10.4: SENDs and a CLOSE queued before ESTABLISHED are carried out now.
     if (!m_queuedData.empty()) {
         const std::string data = std::exchange(m_queuedData, {});
-        sendData(sim, data, Rule::DataSent, cause);
+        sendData(context, data, Rule::DataSent, cause);
     }
     if (m_finQueued) {
         m_finQueued = false;
-        setState(sim, TcpState::FinWait1, Rule::SynReceivedClose, cause);
-        sendFin(sim, Rule::SynReceivedClose, cause);
+        setState(context, TcpState::FinWait1, Rule::SynReceivedClose, cause);
+        sendFin(context, Rule::SynReceivedClose, cause);
     }
 }
 
-void Endpoint::acknowledgeUpTo(Simulation &sim, SeqNum ack)
+void Endpoint::acknowledgeUpTo(EndpointContext &context, SeqNum ack)
 {
     m_tcb.sndUna = ack;
     while (!m_retransmissionQueue.empty()) {
@@ -706,13 +701,13 @@ void Endpoint::acknowledgeUpTo(Simulation &sim, SeqNum ack)
     // RFC 6298 §5.2-5.3: all data acknowledged turns the timer off; new data acknowledged
     // restarts it. A new acknowledgment also ends the backoff.
     m_retransmissionCount = 0;
-    m_rtoMs = sim.m_config.initialRtoMs;
+    m_rtoMs = context.config().initialRtoMs;
     if (m_retransmissionQueue.empty()) {
         if (m_timer == TimerKind::Retransmission)
             m_timer = TimerKind::None;
     } else {
         m_timer = TimerKind::Retransmission;
-        m_timerDeadline = sim.m_now + m_rtoMs;
+        m_timerDeadline = context.now() + m_rtoMs;
     }
 }
 
@@ -727,20 +722,19 @@ std::optional<std::uint64_t> Endpoint::timerDeadline() const
     return m_timerDeadline;
 }
 
-void Endpoint::startTimeWait(Simulation &sim)
+void Endpoint::startTimeWait(EndpointContext &context)
 {
     // §3.10.7.4: "start the time-wait timer, turn off the other timers" (2 MSL, MUST-13).
     m_retransmissionQueue.clear();
     m_timer = TimerKind::TimeWait;
-    m_timerDeadline = sim.m_now + 2 * static_cast<std::uint64_t>(sim.m_config.mslMs);
+    m_timerDeadline = context.now() + 2 * static_cast<std::uint64_t>(context.config().mslMs);
 }
 
-void Endpoint::fireTimer(Simulation &sim)
+void Endpoint::fireTimer(EndpointContext &context)
 {
     const TimerKind kind = m_timer;
     if (kind == TimerKind::Retransmission && m_retransmissionQueue.empty())
         return; // unreachable by construction: acknowledgeUpTo() stops the timer with the queue
-    sim.m_now = std::max(sim.m_now, m_timerDeadline);
     m_timer = TimerKind::None;
     const Cause cause = timerCause(kind);
     Event timerEvent = eventWithCause(EventKind::Timer, Rule::None, CauseKind::Timer, {}, std::nullopt, kind);
@@ -749,26 +743,26 @@ void Endpoint::fireTimer(Simulation &sim)
         // §3.10.8: "If the time-wait timeout expires on a connection, delete the TCB, enter the
         // CLOSED state, and return."
         timerEvent.rule = Rule::TimeWaitExpired;
-        record(sim, timerEvent);
-        setState(sim, TcpState::Closed, Rule::TimeWaitExpired, cause);
+        record(context, timerEvent);
+        setState(context, TcpState::Closed, Rule::TimeWaitExpired, cause);
         return;
     }
 
     // §3.10.8 / RFC 6298: retransmit the earliest unacknowledged segment and back off; give
     // up after the configured number of retries ("connection timed out", Linux ETIMEDOUT).
     const bool opening = m_state == TcpState::SynSent || m_state == TcpState::SynReceived;
-    const int retryLimit = opening ? sim.m_config.synRetries : sim.m_config.dataRetries;
+    const int retryLimit = opening ? context.config().synRetries : context.config().dataRetries;
     if (m_retransmissionCount >= retryLimit) {
         timerEvent.rule = Rule::RetransmissionsExhausted;
-        record(sim, timerEvent);
-        setState(sim, TcpState::Closed, Rule::RetransmissionsExhausted, cause);
-        recordError(sim, Rule::RetransmissionsExhausted, cause, "connection timed out");
+        record(context, timerEvent);
+        setState(context, TcpState::Closed, Rule::RetransmissionsExhausted, cause);
+        recordError(context, Rule::RetransmissionsExhausted, cause, "connection timed out");
         return;
     }
     timerEvent.rule = Rule::Retransmit;
-    record(sim, timerEvent);
+    record(context, timerEvent);
     ++m_retransmissionCount;
-    m_rtoMs = std::min(m_rtoMs * 2, sim.m_config.maxRtoMs);
+    m_rtoMs = std::min(m_rtoMs * 2, context.config().maxRtoMs);
     Segment copy = m_retransmissionQueue.front();
     copy.retransmission = true;
     if (m_state != TcpState::SynSent) {
@@ -776,36 +770,36 @@ void Endpoint::fireTimer(Simulation &sim)
         copy.flags |= Ack;
         copy.ack = m_tcb.rcvNxt;
     }
-    transmit(sim, copy, Rule::Retransmit, cause);
+    transmit(context, copy, Rule::Retransmit, cause);
     m_timer = TimerKind::Retransmission;
-    m_timerDeadline = sim.m_now + m_rtoMs;
+    m_timerDeadline = context.now() + m_rtoMs;
 }
 
 // ---------------------------------------------------------------------------------------------
 // Output
 // ---------------------------------------------------------------------------------------------
 
-void Endpoint::sendSyn(Simulation &sim, std::uint8_t flags, Rule rule, const Cause &cause)
+void Endpoint::sendSyn(EndpointContext &context, std::uint8_t flags, Rule rule, const Cause &cause)
 {
     Segment syn;
     syn.seq = m_tcb.iss;
     syn.ack = (flags & Ack) != 0 ? m_tcb.rcvNxt : 0;
     syn.flags = flags;
-    syn.mss = sim.m_config.mss;
+    syn.mss = context.config().mss;
     m_tcb.sndNxt = m_tcb.iss + 1;
-    transmit(sim, syn, rule, cause);
+    transmit(context, syn, rule, cause);
 }
 
-void Endpoint::sendAck(Simulation &sim, Rule rule, const Cause &cause)
+void Endpoint::sendAck(EndpointContext &context, Rule rule, const Cause &cause)
 {
     Segment ack;
     ack.seq = m_tcb.sndNxt;
     ack.ack = m_tcb.rcvNxt;
     ack.flags = Ack;
-    transmit(sim, ack, rule, cause);
+    transmit(context, ack, rule, cause);
 }
 
-void Endpoint::sendFin(Simulation &sim, Rule rule, const Cause &cause)
+void Endpoint::sendFin(EndpointContext &context, Rule rule, const Cause &cause)
 {
     Segment fin;
     fin.seq = m_tcb.sndNxt;
@@ -814,10 +808,10 @@ void Endpoint::sendFin(Simulation &sim, Rule rule, const Cause &cause)
     m_finSent = true;
     m_finSeq = m_tcb.sndNxt;
     m_tcb.sndNxt += 1;
-    transmit(sim, fin, rule, cause);
+    transmit(context, fin, rule, cause);
 }
 
-void Endpoint::sendData(Simulation &sim, const std::string &data, Rule rule, const Cause &cause)
+void Endpoint::sendData(EndpointContext &context, const std::string &data, Rule rule, const Cause &cause)
 {
     Segment segment;
     segment.seq = m_tcb.sndNxt;
@@ -825,34 +819,32 @@ void Endpoint::sendData(Simulation &sim, const std::string &data, Rule rule, con
     segment.flags = Psh | Ack;
     segment.data = data;
     m_tcb.sndNxt += static_cast<SeqNum>(data.size());
-    transmit(sim, segment, rule, cause);
+    transmit(context, segment, rule, cause);
 }
 
-void Endpoint::sendRst(Simulation &sim, SeqNum seq, Rule rule, const Cause &cause)
+void Endpoint::sendRst(EndpointContext &context, SeqNum seq, Rule rule, const Cause &cause)
 {
     Segment reset;
     reset.seq = seq;
     reset.flags = Rst;
-    transmit(sim, reset, rule, cause);
+    transmit(context, reset, rule, cause);
 }
 
-void Endpoint::transmit(Simulation &sim, Segment segment, Rule rule, const Cause &cause)
+void Endpoint::transmit(EndpointContext &context, Segment segment, Rule rule, const Cause &cause)
 {
     segment.from = m_side;
-    segment.window = sim.m_config.window;
-    segment.id = sim.m_nextSegmentId++;
-    segment.sentAt = sim.m_now;
+    segment.window = context.config().window;
+    segment = context.putOnNetwork(std::move(segment));
     // Whatever occupies sequence space waits for its acknowledgment (§3.7, RFC 6298 §5.1).
     if (segment.seqLength() > 0 && !segment.retransmission) {
         m_retransmissionQueue.push_back(segment);
         if (m_timer != TimerKind::Retransmission) {
             m_timer = TimerKind::Retransmission;
-            m_timerDeadline = sim.m_now + m_rtoMs;
+            m_timerDeadline = context.now() + m_rtoMs;
         }
     }
-    sim.m_inFlight[indexOf(m_side)].push_back(segment);
     Event event = eventWithCause(EventKind::Send, rule, cause.kind, cause.call, segment, cause.timer);
-    record(sim, std::move(event));
+    record(context, std::move(event));
 }
 
 } // namespace tcpsim

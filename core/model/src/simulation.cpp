@@ -9,6 +9,26 @@ namespace {
 std::size_t indexOf(Side side) { return side == Side::Client ? 0 : 1; }
 } // namespace
 
+class Simulation::Context final : public EndpointContext {
+public:
+    explicit Context(Simulation &simulation) : m_simulation(simulation) {}
+
+    std::uint64_t now() const override { return m_simulation.m_now; }
+    const SimulationConfig &config() const override { return m_simulation.m_config; }
+    SeqNum randomIsn() override { return static_cast<SeqNum>(m_simulation.m_random()); }
+    Segment putOnNetwork(Segment segment) override
+    {
+        segment.id = m_simulation.m_nextSegmentId++;
+        segment.sentAt = m_simulation.m_now;
+        m_simulation.m_inFlight[indexOf(segment.from)].push_back(segment);
+        return segment;
+    }
+    void record(Event event) override { m_simulation.record(std::move(event)); }
+
+private:
+    Simulation &m_simulation;
+};
+
 Simulation::Simulation(SimulationConfig config)
     : m_config(config), m_random(config.seed), m_client(Side::Client), m_server(Side::Server)
 {
@@ -64,43 +84,49 @@ std::size_t Simulation::recordCall(Side side, Call call, std::string text)
 
 void Simulation::setIsn(Side side, SeqNum isn)
 {
-    endpointAt(side).m_nextIsn = isn;
+    endpointAt(side).setNextIsn(isn);
 }
 
 void Simulation::listen(Side side)
 {
     const std::size_t call = recordCall(side, Call::Listen);
-    m_events[call].rule = endpointAt(side).listen(*this);
+    Context context(*this);
+    m_events[call].rule = endpointAt(side).listen(context);
 }
 
 void Simulation::connect(Side side)
 {
     const std::size_t call = recordCall(side, Call::Connect);
-    m_events[call].rule = endpointAt(side).connect(*this);
+    Context context(*this);
+    m_events[call].rule = endpointAt(side).connect(context);
 }
 
 void Simulation::accept(Side side)
 {
     const std::size_t call = recordCall(side, Call::Accept);
-    m_events[call].rule = endpointAt(side).accept(*this);
+    Context context(*this);
+    m_events[call].rule = endpointAt(side).accept(context);
 }
 
 void Simulation::send(Side side, const std::string &data)
 {
     const std::size_t call = recordCall(side, Call::Send, data);
-    m_events[call].rule = endpointAt(side).send(*this, data);
+    Context context(*this);
+    m_events[call].rule = endpointAt(side).send(context, data);
 }
 
 void Simulation::close(Side side)
 {
     const std::size_t call = recordCall(side, Call::Close);
-    m_events[call].rule = endpointAt(side).close(*this);
+    Context context(*this);
+    m_events[call].rule = endpointAt(side).close(context);
 }
 
 void Simulation::abort(Side side)
 {
     const std::size_t call = recordCall(side, Call::Abort);
-    m_events[call].rule = endpointAt(side).abort(*this);
+    Context context(*this);
+    m_events[call].rule = endpointAt(side).abort(context);
 }
 
 // --- the network ---
@@ -119,7 +145,8 @@ void Simulation::arrive(Side to, const Segment &segment)
     event.segment = segment;
     const std::size_t delivery = record(std::move(event));
     // The Deliver record names the rule that decided the segment's fate.
-    m_events[delivery].rule = endpointAt(to).receive(*this, segment);
+    Context context(*this);
+    m_events[delivery].rule = endpointAt(to).receive(context, segment);
 }
 
 bool Simulation::deliver(Side from)
@@ -168,9 +195,13 @@ void Simulation::inject(Side to, Segment segment)
 
 bool Simulation::fireTimer(Side side)
 {
-    if (!nextTimer(side))
+    const std::optional<std::uint64_t> deadline = nextTimer(side);
+    if (!deadline)
         return false;
-    endpointAt(side).fireTimer(*this);
+    // Time jumps to the deadline; nothing runs in between.
+    m_now = std::max(m_now, *deadline);
+    Context context(*this);
+    endpointAt(side).fireTimer(context);
     return true;
 }
 

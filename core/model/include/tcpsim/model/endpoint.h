@@ -1,7 +1,9 @@
 // One TCP endpoint: its state and its Transmission Control Block (RFC 9293 §3.3.1).
-// Public members are read-only views for the app and the tests; only Simulation drives it.
+// The observers are read-only views for the app and the tests; the host (Simulation) drives it
+// through the user calls, SEGMENT ARRIVES and the timer, each given the EndpointContext it runs in.
 #pragma once
 
+#include "tcpsim/model/endpointcontext.h"
 #include "tcpsim/model/event.h"
 #include "tcpsim/model/segment.h"
 #include "tcpsim/model/sequence.h"
@@ -14,8 +16,6 @@
 #include <vector>
 
 namespace tcpsim {
-
-class Simulation;
 
 // The send and receive sequence variables of §3.3.1.
 struct TransmissionControlBlock {
@@ -51,12 +51,28 @@ public:
     // The application called close() (no more SENDs, §3.10.4).
     bool closeRequested() const { return m_closeRequested; }
     int retransmissionCount() const { return m_retransmissionCount; }
+    // Deadline of the pending timer (virtual ms), if one runs.
+    std::optional<std::uint64_t> timerDeadline() const;
+
+    // The ISN of the next open (a script's `isn`); without it the context's random source picks.
+    void setNextIsn(SeqNum isn) { m_nextIsn = isn; }
+
+    // User calls (§3.10.1-3.10.5): each returns the rule that decided the call.
+    Rule listen(EndpointContext &context);
+    Rule connect(EndpointContext &context);
+    Rule accept(EndpointContext &context);
+    Rule send(EndpointContext &context, const std::string &data);
+    Rule close(EndpointContext &context);
+    Rule abort(EndpointContext &context);
+
+    // SEGMENT ARRIVES (§3.10.7): returns the rule that decided the segment's fate.
+    Rule receive(EndpointContext &context, const Segment &segment);
+
+    // The pending timer fires (§3.10.8). The host has already moved its clock to the deadline.
+    void fireTimer(EndpointContext &context);
 
 private:
-    friend class Simulation;
-    // Implementation detail below: the model implementer adds what the RFC rules need
-    // (timers, retransmission queue, ISN for the next open, ...). Exactly one member function
-    // may assign m_state, and it records a Transition event with its cause.
+    // Exactly one member function assigns m_state, and it records a Transition with its cause.
 
     // Why something happened: the user call, arriving segment or timer a record points back to.
     struct Cause {
@@ -70,45 +86,33 @@ private:
     static Cause timerCause(TimerKind timer);
 
     // The only writer of m_state.
-    void setState(Simulation &sim, TcpState next, Rule rule, const Cause &cause);
-    void record(Simulation &sim, Event event) const;
-    void recordError(Simulation &sim, Rule rule, const Cause &cause, std::string message) const;
-    void recordReturn(Simulation &sim, Rule rule, const Cause &cause, std::string text = {}) const;
+    void setState(EndpointContext &context, TcpState next, Rule rule, const Cause &cause);
+    void record(EndpointContext &context, Event event) const;
+    void recordError(EndpointContext &context, Rule rule, const Cause &cause, std::string message) const;
+    void recordReturn(EndpointContext &context, Rule rule, const Cause &cause, std::string text = {}) const;
 
-    // User calls (§3.10.1-3.10.5): each returns the rule that decided the call.
-    Rule listen(Simulation &sim);
-    Rule connect(Simulation &sim);
-    Rule accept(Simulation &sim);
-    Rule send(Simulation &sim, const std::string &data);
-    Rule close(Simulation &sim);
-    Rule abort(Simulation &sim);
-    void takeFromAcceptQueue(Simulation &sim, const Cause &cause);
+    void takeFromAcceptQueue(EndpointContext &context, const Cause &cause);
 
-    // SEGMENT ARRIVES (§3.10.7): returns the rule that decided the segment's fate.
-    Rule receive(Simulation &sim, const Segment &segment);
-    Rule receiveInClosed(Simulation &sim, const Segment &segment);
-    Rule receiveInListen(Simulation &sim, const Segment &segment);
-    Rule receiveInSynSent(Simulation &sim, const Segment &segment);
-    Rule receiveOtherwise(Simulation &sim, const Segment &segment);
+    // SEGMENT ARRIVES, per state.
+    Rule receiveInClosed(EndpointContext &context, const Segment &segment);
+    Rule receiveInListen(EndpointContext &context, const Segment &segment);
+    Rule receiveInSynSent(EndpointContext &context, const Segment &segment);
+    Rule receiveOtherwise(EndpointContext &context, const Segment &segment);
     bool isAcceptable(const Segment &segment) const;
     bool ourFinAcknowledged() const;
 
-    // Timers (§3.10.8).
-    void fireTimer(Simulation &sim);
-    std::optional<std::uint64_t> timerDeadline() const;
-
     // Output.
-    void openConnection(Simulation &sim, bool passive);
-    SeqNum chooseIss(Simulation &sim);
-    void completeOpen(Simulation &sim, const Cause &cause); // just entered ESTABLISHED
-    void sendSyn(Simulation &sim, std::uint8_t flags, Rule rule, const Cause &cause);
-    void sendAck(Simulation &sim, Rule rule, const Cause &cause);
-    void sendFin(Simulation &sim, Rule rule, const Cause &cause);
-    void sendData(Simulation &sim, const std::string &data, Rule rule, const Cause &cause);
-    void sendRst(Simulation &sim, SeqNum seq, Rule rule, const Cause &cause);
-    void transmit(Simulation &sim, Segment segment, Rule rule, const Cause &cause);
-    void startTimeWait(Simulation &sim);
-    void acknowledgeUpTo(Simulation &sim, SeqNum ack);
+    void openConnection(EndpointContext &context, bool passive);
+    SeqNum chooseIss(EndpointContext &context);
+    void completeOpen(EndpointContext &context, const Cause &cause); // just entered ESTABLISHED
+    void sendSyn(EndpointContext &context, std::uint8_t flags, Rule rule, const Cause &cause);
+    void sendAck(EndpointContext &context, Rule rule, const Cause &cause);
+    void sendFin(EndpointContext &context, Rule rule, const Cause &cause);
+    void sendData(EndpointContext &context, const std::string &data, Rule rule, const Cause &cause);
+    void sendRst(EndpointContext &context, SeqNum seq, Rule rule, const Cause &cause);
+    void transmit(EndpointContext &context, Segment segment, Rule rule, const Cause &cause);
+    void startTimeWait(EndpointContext &context);
+    void acknowledgeUpTo(EndpointContext &context, SeqNum ack);
 
     Side m_side = Side::Client;
     TcpState m_state = TcpState::Closed;

@@ -2,6 +2,7 @@
 // operations to reproduce it. Time is virtual and moves only when an operation says so.
 #pragma once
 
+#include "tcpsim/model/config.h"
 #include "tcpsim/model/endpoint.h"
 #include "tcpsim/model/event.h"
 #include "tcpsim/model/segment.h"
@@ -14,21 +15,6 @@
 #include <vector>
 
 namespace tcpsim {
-
-struct SimulationConfig {
-    std::uint64_t seed = 1;              // drives the ISNs chosen when a lesson gives none
-    std::uint32_t mslMs = 30000;         // TIME-WAIT lasts 2*MSL = 60 s, Linux's TCP_TIMEWAIT_LEN
-    std::uint32_t initialRtoMs = 1000;   // RFC 6298 §2.1
-    std::uint32_t maxRtoMs = 120000;     // Linux TCP_RTO_MAX
-    int synRetries = 6;                  // Linux tcp_syn_retries (RFC 9293 MUST-23 wants >= 3 min)
-    int dataRetries = 15;                // Linux tcp_retries2
-    std::uint32_t oneWayDelayMs = 0;     // added to the clock by each delivery
-    std::uint16_t window = 65535;
-    std::uint16_t mss = 1460;            // advertised on SYN segments
-    std::uint16_t clientPort = 50000;
-    std::uint16_t serverPort = 3267;     // the seed notes' echo server
-    bool autoAccept = true;              // accept() as soon as a connection is established
-};
 
 class Simulation {
 public:
@@ -76,8 +62,7 @@ public:
     void recordExpect(Side side, bool passed, std::string text);
 
 private:
-    // Implementation detail: the model implementer owns everything below.
-    friend class Endpoint;
+    class Context; // the EndpointContext an endpoint runs in: this simulation's clock, network, log
     Endpoint &endpointAt(Side side);
     std::size_t record(Event event); // stamps time and origin; returns the event's index
     std::size_t recordCall(Side side, Call call, std::string text = {});
