@@ -1,5 +1,7 @@
-// The echo server: answers "Hello, <chunk>" as the seed server.py does, falls back to a free
-// port, binds loopback only by default, and survives misbehaving clients with bounded memory.
+// The echo server: answers "Hello, <chunk>" as the seed server.py does, answers every byte even
+// when the client half-closes, falls back to a free port, binds loopback only by default, and
+// survives misbehaving clients with bounded memory: over the connection cap clients wait in the
+// kernel's queue, idle outside connections are closed (never the lesson's).
 #include "tcpsim/live/liveserver.h"
 
 #include <QFile>
@@ -7,6 +9,8 @@
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTest>
+
+#include <sys/socket.h>
 
 #include <memory>
 #include <vector>
@@ -41,7 +45,12 @@ private slots:
     void listen_nonLoopbackNeedsExplicitPermission();
     void misbehaving_tenMegabytesWithoutNewlineStaysBounded();
     void misbehaving_clientVanishesMidMessage();
-    void misbehaving_moreConnectionsThanTheCap();
+    void halfClose_everyByteIsAnswered_data();
+    void halfClose_everyByteIsAnswered();
+    void cap_overCapClientWaitsAndIsAnsweredWhenASlotFrees();
+    void idle_outsideConnectionClosedAfterTimeout();
+    void idle_lessonConnectionIsNeverClosed();
+    void backlog_isPassedToListen();
 
 private:
     // A well-behaved client: sends `message`, expects "Hello, <message>".
@@ -203,25 +212,126 @@ void TestLiveServer::misbehaving_clientVanishesMidMessage()
     expectWellBehavedAnswer(server.serverPort());
 }
 
-void TestLiveServer::misbehaving_moreConnectionsThanTheCap()
+void TestLiveServer::halfClose_everyByteIsAnswered_data()
+{
+    QTest::addColumn<int>("size");
+    QTest::newRow("1 B") << 1;
+    QTest::newRow("1 KB") << 1024;
+    QTest::newRow("20 KB") << 20 * 1024;
+    QTest::newRow("100 KB") << 100 * 1024;
+    QTest::newRow("1 MB") << 1024 * 1024;
+}
+
+void TestLiveServer::halfClose_everyByteIsAnswered()
+{
+    // printf hello | nc -N: the client sends, shuts down its sending side, and reads until the
+    // server's FIN. Every byte must come back answered.
+    QFETCH(int, size);
+    LiveServer server;
+    QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+    QByteArray payload(size, Qt::Uninitialized);
+    for (int i = 0; i < size; ++i)
+        payload[i] = char('a' + i % 26); // no "Hello, " inside: the answer splits cleanly
+
+    QTcpSocket client;
+    QByteArray answer;
+    connect(&client, &QIODevice::readyRead, this, [&] { answer += client.readAll(); });
+    client.connectToHost(QHostAddress::LocalHost, server.serverPort());
+    QTRY_COMPARE(client.state(), QAbstractSocket::ConnectedState);
+    client.write(payload);
+    QTRY_COMPARE_WITH_TIMEOUT(client.bytesToWrite(), qint64(0), 20000);
+    QCOMPARE(::shutdown(int(client.socketDescriptor()), SHUT_WR), 0);
+    // The server answers everything, then closes: the client reads EOF.
+    QTRY_COMPARE_WITH_TIMEOUT(client.state(), QAbstractSocket::UnconnectedState, 20000);
+    answer += client.readAll();
+
+    QVERIFY(answer.startsWith("Hello, "));
+    const qsizetype greetings = answer.count("Hello, ");
+    QCOMPARE(answer.size(), size + greetings * 7);
+    QCOMPARE(QByteArray(answer).replace("Hello, ", ""), payload);
+    QTRY_COMPARE(server.connectionCount(), 0);
+}
+
+void TestLiveServer::cap_overCapClientWaitsAndIsAnsweredWhenASlotFrees()
 {
     LiveServer server;
-    server.setMaxConnections(4);
+    server.setMaxConnections(2);
     QVERIFY(server.listen(QHostAddress::LocalHost, 0));
     std::vector<std::unique_ptr<QTcpSocket>> clients;
-    for (int i = 0; i < 7; ++i) {
+    for (int i = 0; i < 3; ++i) {
         clients.push_back(std::make_unique<QTcpSocket>());
         clients.back()->connectToHost(QHostAddress::LocalHost, server.serverPort());
+        QTRY_COMPARE(clients.back()->state(), QAbstractSocket::ConnectedState);
+        clients.back()->write(QByteArray(1, char('a' + i)));
     }
-    QTRY_COMPARE(server.refusedCount(), 3);
-    QCOMPARE(server.connectionCount(), 4);
-    // The ones over the cap were closed at once.
-    QTRY_COMPARE(std::count_if(clients.begin(), clients.end(),
-                               [](const auto &c) { return c->state() == QAbstractSocket::UnconnectedState; }),
-                 3);
+    QTRY_VERIFY(clients[0]->bytesAvailable() >= 8 && clients[1]->bytesAvailable() >= 8);
+    QCOMPARE(clients[0]->readAll(), QByteArray("Hello, a"));
+    QCOMPARE(clients[1]->readAll(), QByteArray("Hello, b"));
+    // The third completed its handshake in the kernel and waits in the accept queue: the
+    // server did not accept it, so nothing answered it and nothing closed it.
+    QCOMPARE(server.connectionCount(), 2);
+    QVERIFY(server.isAtCapacity());
+    QCOMPARE(clients[2]->state(), QAbstractSocket::ConnectedState);
+    QCOMPARE(clients[2]->bytesAvailable(), qint64(0));
+
+    // A place frees: the waiting client is accepted and its bytes, sent long ago, answered.
+    clients[0]->disconnectFromHost();
+    QTRY_VERIFY(clients[2]->bytesAvailable() >= 8);
+    QCOMPARE(clients[2]->readAll(), QByteArray("Hello, c"));
+    QTRY_VERIFY(!server.isAtCapacity() || server.connectionCount() == 2);
     clients.clear();
     QTRY_COMPARE(server.connectionCount(), 0);
+    QVERIFY(!server.isAtCapacity());
     expectWellBehavedAnswer(server.serverPort());
+}
+
+void TestLiveServer::idle_outsideConnectionClosedAfterTimeout()
+{
+    LiveServer server;
+    server.setIdleTimeout(200);
+    QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+    QTcpSocket silent; // slowloris: connects and sends nothing
+    silent.connectToHost(QHostAddress::LocalHost, server.serverPort());
+    QTRY_COMPARE(silent.state(), QAbstractSocket::ConnectedState);
+    QTRY_COMPARE(server.connectionCount(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(silent.state(), QAbstractSocket::UnconnectedState, 10000);
+    QCOMPARE(server.idleClosedCount(), qint64(1));
+    QTRY_COMPARE(server.connectionCount(), 0);
+    expectWellBehavedAnswer(server.serverPort());
+}
+
+void TestLiveServer::idle_lessonConnectionIsNeverClosed()
+{
+    LiveServer server;
+    server.setIdleTimeout(200);
+    QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+    QTcpSocket lesson;
+    QVERIFY(lesson.bind(QHostAddress::LocalHost, 0));
+    server.setHeldPeerPort(lesson.localPort());
+    lesson.connectToHost(QHostAddress::LocalHost, server.serverPort());
+    QTRY_COMPARE(lesson.state(), QAbstractSocket::ConnectedState);
+    QTcpSocket outside;
+    outside.connectToHost(QHostAddress::LocalHost, server.serverPort());
+    QTRY_COMPARE(outside.state(), QAbstractSocket::ConnectedState);
+    QTRY_COMPARE(server.connectionCount(), 2);
+
+    // The idle outside connection goes; the lesson's, just as silent, stays.
+    QTRY_COMPARE_WITH_TIMEOUT(outside.state(), QAbstractSocket::UnconnectedState, 10000);
+    QCOMPARE(server.connectionCount(), 1);
+    QVERIFY(server.connections().first().held);
+    QCOMPARE(lesson.state(), QAbstractSocket::ConnectedState);
+}
+
+void TestLiveServer::backlog_isPassedToListen()
+{
+#if QT_VERSION < QT_VERSION_CHECK(6, 3, 0)
+    QSKIP("Qt before 6.3 always listens with a backlog of 50");
+#endif
+    LiveServer server;
+    QCOMPARE(server.listenBacklogSize(), LiveServer::defaultListenBacklog);
+    server.setListenBacklogSize(7);
+    QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+    QCOMPARE(server.listenBacklogSize(), 7);
 }
 
 QTEST_GUILESS_MAIN(TestLiveServer)

@@ -9,8 +9,8 @@ KernelObserver::KernelObserver(QObject *parent) : QObject(parent)
     qRegisterMetaType<tcpsim::live::KernelSocket>();
     qRegisterMetaType<tcpsim::live::FourTuple>();
     m_timer.setTimerType(Qt::PreciseTimer);
-    connect(&m_timer, &QTimer::timeout, this, &KernelObserver::sample);
-    m_pollDeadlineClock.start();
+    connect(&m_timer, &QTimer::timeout, this, &KernelObserver::refresh);
+    m_clock.start();
 }
 
 bool KernelObserver::isAvailable() const
@@ -37,15 +37,20 @@ void KernelObserver::setPollInterval(int milliseconds)
 
 void KernelObserver::watchPort(quint16 port)
 {
-    if (port != 0)
-        m_ports.insert(port);
+    if (port == 0 || m_ports.contains(port))
+        return;
+    m_ports.insert(port);
+    // A new port is scanned at the next sample, whenever the last scan was.
+    m_portScanWanted = true;
+    m_lastPortScan = -1;
 }
 
 void KernelObserver::unwatchPort(quint16 port)
 {
     m_ports.remove(port);
+    m_listeners.remove(port);
     for (auto it = m_rows.begin(); it != m_rows.end();) {
-        if (!isWatched(it.value()))
+        if (!isWatched(it.value()) && !isTracked(it.key()))
             it = m_rows.erase(it);
         else
             ++it;
@@ -53,12 +58,36 @@ void KernelObserver::unwatchPort(quint16 port)
     updatePolling();
 }
 
+void KernelObserver::trackConnection(const FourTuple &tuple)
+{
+    if (!tuple.isValid() || m_tracked.contains(tuple))
+        return;
+    m_tracked.append(tuple);
+    m_tracked.append(tuple.reversed());
+}
+
+void KernelObserver::untrackConnection(const FourTuple &tuple)
+{
+    m_tracked.removeAll(tuple);
+    m_tracked.removeAll(tuple.reversed());
+}
+
+void KernelObserver::clear()
+{
+    m_ports.clear();
+    m_listeners.clear();
+    m_tracked.clear();
+    m_rows.clear();
+    m_portScanWanted = false;
+    updatePolling();
+}
+
 void KernelObserver::pollFor(int milliseconds)
 {
     if (!isAvailable())
         return;
-    m_pollDeadline = qMax(m_pollDeadline, m_pollDeadlineClock.elapsed() + milliseconds);
-    m_lastChange = m_pollDeadlineClock.elapsed();
+    m_pollDeadline = qMax(m_pollDeadline, m_clock.elapsed() + milliseconds);
+    m_lastChange = m_clock.elapsed();
     updatePolling();
 }
 
@@ -72,6 +101,10 @@ std::optional<KernelSocket> KernelObserver::socket(const FourTuple &tuple) const
 
 std::optional<KernelSocket> KernelObserver::listener(quint16 port) const
 {
+    if (const auto tuple = m_listeners.constFind(port); tuple != m_listeners.constEnd()) {
+        if (const auto row = m_rows.constFind(*tuple); row != m_rows.constEnd())
+            return row.value();
+    }
     for (const KernelSocket &row : m_rows) {
         if (row.isListening() && row.tuple.localPort == port)
             return row;
@@ -90,20 +123,132 @@ bool KernelObserver::isWatched(const KernelSocket &socket) const
                                                   QHostAddress::TolerantConversion));
 }
 
+bool KernelObserver::isTracked(const FourTuple &tuple) const
+{
+    if (m_tracked.contains(tuple))
+        return true;
+    const auto listener = m_listeners.constFind(tuple.localPort);
+    return listener != m_listeners.constEnd() && *listener == tuple;
+}
+
+bool KernelObserver::hasUntrackedRows() const
+{
+    for (auto it = m_rows.constBegin(); it != m_rows.constEnd(); ++it) {
+        if (!isTracked(it.key()))
+            return true;
+    }
+    return false;
+}
+
+bool KernelObserver::isPortScanDue() const
+{
+    if (m_ports.isEmpty())
+        return false;
+    if (m_lastPortScan < 0)
+        return true;
+    const qint64 since = m_clock.elapsed() - m_lastPortScan;
+    if (m_portScanWanted)
+        return since >= minPortScanIntervalMs;
+    // Outside connections and rows only a scan finds: on a slow cadence.
+    return since >= portScanIntervalMs && hasUntrackedRows();
+}
+
 void KernelObserver::sample()
 {
+    run(Scan::Now);
+}
+
+void KernelObserver::refresh()
+{
+    run(Scan::WhenDue);
+}
+
+void KernelObserver::requestRefresh()
+{
+    if (m_refreshRequested)
+        return;
+    m_refreshRequested = true;
+    QMetaObject::invokeMethod(this, [this] {
+        if (m_refreshRequested) // not done meanwhile by a direct call
+            refresh();
+    }, Qt::QueuedConnection);
+}
+
+void KernelObserver::requestPortScan()
+{
+    m_portScanWanted = true;
+    requestRefresh();
+}
+
+void KernelObserver::run(Scan scan)
+{
+    m_refreshRequested = false;
     if (m_sampling || !isAvailable())
         return;
     m_sampling = true;
     ++m_sampleCount;
 
-    QHash<FourTuple, KernelSocket> current;
-    if (!m_ports.isEmpty()) {
-        const QList<KernelSocket> all = m_table.read();
-        for (const KernelSocket &row : all) {
-            if (isWatched(row))
-                current.insert(row.tuple, row);
+    // Rows this sample saw, and which of the previous rows it was in a position to see.
+    QHash<FourTuple, KernelSocket> found;
+    QSet<FourTuple> lookedUp;
+    const bool exact = m_table.backend() == KernelTable::Backend::Netlink;
+    if (exact) {
+        auto lookUp = [this, &found, &lookedUp](const FourTuple &tuple) {
+            KernelSocket row;
+            switch (m_table.lookup(tuple, &row)) {
+            case KernelTable::Lookup::Found:
+                found.insert(tuple, row);
+                lookedUp.insert(tuple);
+                return true;
+            case KernelTable::Lookup::NotFound:
+                lookedUp.insert(tuple);
+                break;
+            case KernelTable::Lookup::Unsupported:
+                break; // keep what the last sample saw; the next scan decides
+            }
+            return false;
+        };
+        for (const FourTuple &tuple : std::as_const(m_tracked))
+            lookUp(tuple);
+        for (const FourTuple &tuple : std::as_const(m_listeners)) {
+            const auto before = m_rows.constFind(tuple);
+            if (!lookUp(tuple) || before == m_rows.constEnd()) {
+                m_portScanWanted = true; // the listener came or went
+                continue;
+            }
+            // A connection entered or left the accept queue: the rows around it changed.
+            const KernelSocket &now = found[tuple];
+            if (now.rxQueue != before->rxQueue || now.txQueue != before->txQueue)
+                m_portScanWanted = true;
         }
+    }
+
+    // Without exact look-ups (/proc), every sample reads the table.
+    const bool scanPorts = !m_ports.isEmpty() && (!exact || scan == Scan::Now || isPortScanDue());
+    if (scanPorts) {
+        const QList<KernelSocket> rows = m_table.readPorts(m_ports.values());
+        for (const KernelSocket &row : rows) {
+            if (!isWatched(row) && !m_tracked.contains(row.tuple))
+                continue;
+            found.insert(row.tuple, row);
+            if (row.isListening() && m_ports.contains(row.tuple.localPort))
+                m_listeners.insert(row.tuple.localPort, row.tuple);
+        }
+        ++m_portScanCount;
+        m_lastPortScan = m_clock.elapsed();
+        m_portScanWanted = false;
+    }
+    if (!exact) {
+        // /proc: the tracked connections are in the table too (a port nobody listens on).
+        for (const FourTuple &tuple : std::as_const(m_tracked))
+            lookedUp.insert(tuple);
+    }
+
+    QHash<FourTuple, KernelSocket> current = found;
+    for (auto it = m_rows.constBegin(); it != m_rows.constEnd(); ++it) {
+        const bool seen = lookedUp.contains(it.key()) || (scanPorts && isWatched(it.value()));
+        if (!seen && !current.contains(it.key()))
+            current.insert(it.key(), it.value()); // not looked at this time: as last seen
     }
 
     const QHash<FourTuple, KernelSocket> previous = std::exchange(m_rows, current);
@@ -126,7 +271,7 @@ void KernelObserver::sample()
         }
     }
     if (changed)
-        m_lastChange = m_pollDeadlineClock.elapsed();
+        m_lastChange = m_clock.elapsed();
     m_sampling = false;
     updatePolling();
     emit sampled();
@@ -143,10 +288,13 @@ void KernelObserver::updatePolling()
         if (row.stateCode != linuxcode::TimeWait)
             onlyTimeWait = false;
     }
-    const bool deadlinePending = m_pollDeadline >= 0 && m_pollDeadlineClock.elapsed() < m_pollDeadline;
+    const qint64 now = m_clock.elapsed();
+    const bool deadlinePending = m_pollDeadline >= 0 && now < m_pollDeadline;
     if (!deadlinePending)
         m_pollDeadline = -1;
-    const bool wanted = isAvailable() && !m_ports.isEmpty() && (connections || deadlinePending);
+    const bool scanPending = m_portScanWanted && !m_ports.isEmpty();
+    const bool wanted = isAvailable() && (!m_ports.isEmpty() || !m_tracked.isEmpty())
+        && (connections || deadlinePending || scanPending);
     if (!wanted) {
         if (m_timer.isActive()) {
             m_timer.stop();
@@ -156,8 +304,16 @@ void KernelObserver::updatePolling()
     }
     // Fast right after a change or a step, slower when connections just sit there.
     int interval = m_pollInterval;
-    if (!deadlinePending && m_pollDeadlineClock.elapsed() - m_lastChange >= steadyAfterMs)
+    const qint64 quiet = now - m_lastChange;
+    if (!deadlinePending && quiet >= idleAfterMs)
+        interval = qMax(m_pollInterval, idlePollIntervalMs);
+    else if (!deadlinePending && quiet >= steadyAfterMs)
         interval = qMax(m_pollInterval, onlyTimeWait ? timeWaitPollIntervalMs : steadyPollIntervalMs);
+    if (scanPending) {
+        // Come back when the scan asked for is allowed.
+        const qint64 wait = m_lastPortScan < 0 ? 0 : minPortScanIntervalMs - (now - m_lastPortScan);
+        interval = int(qBound(qint64(1), wait, qint64(interval)));
+    }
     if (!m_timer.isActive()) {
         m_timer.start(interval);
         emit pollingChanged(true);

@@ -1,5 +1,9 @@
 #include "tcpsim/live/kerneltable.h"
 
+#ifdef Q_OS_LINUX
+#include "netlinkdiag.h"
+#endif
+
 #include <QFile>
 #include <QHash>
 #include <QtEndian>
@@ -282,72 +286,6 @@ std::optional<KernelSocket> parseInetDiagMessage(const void *data, size_t length
 
 namespace {
 
-class FileDescriptor
-{
-public:
-    explicit FileDescriptor(int fd) : m_fd(fd) {}
-    ~FileDescriptor()
-    {
-        if (m_fd >= 0)
-            ::close(m_fd);
-    }
-    FileDescriptor(const FileDescriptor &) = delete;
-    FileDescriptor &operator=(const FileDescriptor &) = delete;
-    int get() const { return m_fd; }
-
-private:
-    int m_fd = -1;
-};
-
-// One SOCK_DIAG_BY_FAMILY dump for one address family. False if netlink failed.
-bool netlinkDump(quint8 family, QList<KernelSocket> *out)
-{
-    FileDescriptor fd(::socket(AF_NETLINK, SOCK_DGRAM | SOCK_CLOEXEC, NETLINK_SOCK_DIAG));
-    if (fd.get() < 0)
-        return false;
-    timeval timeout{1, 0}; // a stuck dump must not freeze the GUI
-    ::setsockopt(fd.get(), SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
-
-    struct {
-        nlmsghdr header;
-        inet_diag_req_v2 request;
-    } message{};
-    message.header.nlmsg_len = sizeof message;
-    message.header.nlmsg_type = SOCK_DIAG_BY_FAMILY;
-    message.header.nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP;
-    message.request.sdiag_family = family;
-    message.request.sdiag_protocol = IPPROTO_TCP;
-    message.request.idiag_states = ~0u; // every state, SYN-RECV request sockets and TIME-WAIT too
-
-    sockaddr_nl kernel{};
-    kernel.nl_family = AF_NETLINK;
-    if (::sendto(fd.get(), &message, sizeof message, 0, reinterpret_cast<sockaddr *>(&kernel),
-                 sizeof kernel) < 0) {
-        return false;
-    }
-
-    alignas(nlmsghdr) static thread_local char buffer[32768];
-    for (;;) {
-        const ssize_t received = ::recv(fd.get(), buffer, sizeof buffer, 0);
-        if (received <= 0)
-            return false;
-        int remaining = int(received);
-        for (auto *header = reinterpret_cast<nlmsghdr *>(buffer); NLMSG_OK(header, remaining);
-             header = NLMSG_NEXT(header, remaining)) {
-            if (header->nlmsg_type == NLMSG_DONE)
-                return true;
-            if (header->nlmsg_type == NLMSG_ERROR)
-                return false;
-            if (header->nlmsg_type != SOCK_DIAG_BY_FAMILY)
-                continue;
-            if (auto socket = parseInetDiagMessage(NLMSG_DATA(header),
-                                                   size_t(header->nlmsg_len - NLMSG_HDRLEN))) {
-                out->append(*socket);
-            }
-        }
-    }
-}
-
 bool readProc(QList<KernelSocket> *out)
 {
     bool any = false;
@@ -373,14 +311,36 @@ bool readProc(QList<KernelSocket> *out)
 
 #endif // Q_OS_LINUX
 
-KernelTable::KernelTable()
+KernelTable::KernelTable() = default;
+KernelTable::~KernelTable() = default;
+
+KernelTable::Backend KernelTable::backend() const
 {
+    if (!m_backend) {
+        // Decided at the first use, never at construction: with the live pair off nothing
+        // touches the kernel.
+        m_backend = Backend::Unavailable;
 #ifdef Q_OS_LINUX
-    QList<KernelSocket> probe;
-    if (netlinkDump(AF_INET, &probe))
-        m_backend = Backend::Netlink;
-    else if (QFile::exists(QStringLiteral("/proc/net/tcp")))
-        m_backend = Backend::ProcNet;
+        m_netlink = std::make_unique<NetlinkDiag>();
+        if (m_netlink->open())
+            m_backend = Backend::Netlink;
+        else if (QFile::exists(QStringLiteral("/proc/net/tcp")))
+            m_backend = Backend::ProcNet;
+#endif
+    }
+    return *m_backend;
+}
+
+void KernelTable::setBackend(Backend backend)
+{
+    m_backend = backend;
+#ifdef Q_OS_LINUX
+    if (backend == Backend::Netlink) {
+        if (!m_netlink)
+            m_netlink = std::make_unique<NetlinkDiag>();
+        if (!m_netlink->open())
+            m_backend = Backend::Unavailable;
+    }
 #endif
 }
 
@@ -395,7 +355,7 @@ bool KernelTable::isSupportedSystem()
 
 QString KernelTable::backendName() const
 {
-    switch (m_backend) {
+    switch (backend()) {
     case Backend::Netlink:
         return QStringLiteral("NETLINK_SOCK_DIAG");
     case Backend::ProcNet:
@@ -408,18 +368,51 @@ QString KernelTable::backendName() const
 
 QList<KernelSocket> KernelTable::read()
 {
+    return readPorts({});
+}
+
+QList<KernelSocket> KernelTable::readPorts(const QList<quint16> &ports)
+{
     QList<KernelSocket> sockets;
 #ifdef Q_OS_LINUX
-    if (m_backend == Backend::Netlink) {
-        if (netlinkDump(AF_INET, &sockets) && netlinkDump(AF_INET6, &sockets))
+    if (backend() == Backend::Netlink) {
+        if (m_netlink->dump(AF_INET, ports, &sockets) && m_netlink->dump(AF_INET6, ports, &sockets))
             return sockets;
         sockets.clear(); // netlink stopped working: fall back for good
+        m_netlink->close();
         m_backend = Backend::ProcNet;
     }
     if (m_backend == Backend::ProcNet && !readProc(&sockets))
         m_backend = Backend::Unavailable;
+    if (!ports.isEmpty()) {
+        sockets.removeIf([&ports](const KernelSocket &socket) {
+            return !ports.contains(socket.tuple.localPort) && !ports.contains(socket.tuple.remotePort);
+        });
+    }
+#else
+    Q_UNUSED(ports);
 #endif
     return sockets;
+}
+
+KernelTable::Lookup KernelTable::lookup(const FourTuple &tuple, KernelSocket *socket)
+{
+#ifdef Q_OS_LINUX
+    if (backend() == Backend::Netlink) {
+        switch (m_netlink->lookup(tuple, socket)) {
+        case NetlinkDiag::Lookup::Found:
+            return Lookup::Found;
+        case NetlinkDiag::Lookup::NotFound:
+            return Lookup::NotFound;
+        case NetlinkDiag::Lookup::Failed:
+            break;
+        }
+    }
+#else
+    Q_UNUSED(tuple);
+    Q_UNUSED(socket);
+#endif
+    return Lookup::Unsupported;
 }
 
 QList<int> missedKernelStates(int previousCode, int nextCode, bool activeOpen)

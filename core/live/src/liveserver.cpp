@@ -1,12 +1,24 @@
 #include "tcpsim/live/liveserver.h"
 
+#include "echooutput.h"
 #include "tcpsim/live/livesocket.h"
 #include "tcpsim/model/echo.h"
 
 #include <QCoreApplication>
 #include <QTcpSocket>
 
+#include <memory>
+
 namespace tcpsim::live {
+
+struct LiveServer::Connection {
+    int id = 0;
+    LiveSocket *socket = nullptr;
+    // Outside connections: the answers, on a duplicate descriptor (see echooutput.h). None for
+    // the lesson's connection, which answers only at its send steps.
+    std::unique_ptr<EchoOutput> output;
+    qint64 lastActivityMs = 0;
+};
 
 LiveServer::LiveServer(QObject *parent) : QObject(parent)
 {
@@ -16,11 +28,20 @@ LiveServer::LiveServer(QObject *parent) : QObject(parent)
 #else
     connect(&m_server, &QTcpServer::newConnection, this, &LiveServer::acceptPending);
 #endif
+    m_clock.start();
+    m_idleTimer = new QTimer(this);
+    connect(m_idleTimer, &QTimer::timeout, this, &LiveServer::closeIdleConnections);
 }
 
 LiveServer::~LiveServer()
 {
     close();
+}
+
+void LiveServer::setIdleTimeout(int milliseconds)
+{
+    m_idleTimeoutMs = qMax(0, milliseconds);
+    closeIdleConnections();
 }
 
 bool LiveServer::listen(const QHostAddress &address, quint16 port)
@@ -38,8 +59,12 @@ bool LiveServer::listen(const QHostAddress &address, quint16 port)
                         "server answers anyone who connects")
                          .arg(address.toString()));
     }
-    // The whole accept queue must be visible in the kernel while accept() is paused.
-    m_server.setMaxPendingConnections(m_maxConnections);
+    // Qt accepts ahead into its own list until it holds this many: one, so that connections
+    // over the cap, or before the lesson's accept step, wait in the kernel's accept queue.
+    m_server.setMaxPendingConnections(1);
+#if QT_VERSION >= QT_VERSION_CHECK(6, 3, 0)
+    m_server.setListenBacklogSize(m_listenBacklog);
+#endif
     if (!m_server.listen(address, port)) {
         if (port == 0 || m_server.serverError() != QAbstractSocket::AddressInUseError) {
             m_errorString = m_server.errorString();
@@ -59,8 +84,8 @@ bool LiveServer::listen(const QHostAddress &address, quint16 port)
         emit message(tr("listening on %1").arg(formatEndpoint(m_server.serverAddress(), m_server.serverPort())));
     }
     m_errorString.clear();
-    if (m_paused)
-        m_server.pauseAccepting();
+    m_capacityPaused = false;
+    updateAccepting();
     emit listeningChanged(true);
     return true;
 }
@@ -69,11 +94,15 @@ void LiveServer::close()
 {
     const bool wasListening = m_server.isListening();
     m_server.close();
-    const QList<Connection> connections = std::exchange(m_connections, {});
-    for (const Connection &connection : connections) {
-        connection.socket->disconnect(this);
-        delete connection.socket;
+    m_idleTimer->stop();
+    const QList<Connection *> connections = std::exchange(m_connections, {});
+    for (Connection *connection : connections) {
+        connection->socket->disconnect(this);
+        connection->socket->socket()->disconnect(this);
+        delete connection->socket;
+        delete connection;
     }
+    m_capacityPaused = false;
     if (wasListening)
         emit listeningChanged(false);
 }
@@ -81,27 +110,35 @@ void LiveServer::close()
 void LiveServer::pauseAccepting()
 {
     m_paused = true;
-    if (m_server.isListening()) // Qt 6.4 dereferences its socket engine
-        m_server.pauseAccepting();
+    updateAccepting();
 }
 
 void LiveServer::resumeAccepting()
 {
     m_paused = false;
-    if (m_server.isListening())
-        m_server.resumeAccepting();
+    updateAccepting();
     // Connections Qt had already taken off the kernel queue before the pause.
     acceptPending();
+}
+
+void LiveServer::updateAccepting()
+{
+    if (!m_server.isListening()) // Qt 6.4 dereferences its socket engine
+        return;
+    if (m_paused || m_capacityPaused)
+        m_server.pauseAccepting();
+    else
+        m_server.resumeAccepting();
 }
 
 QList<ServerConnectionInfo> LiveServer::connections() const
 {
     QList<ServerConnectionInfo> list;
     list.reserve(m_connections.size());
-    for (const Connection &connection : m_connections) {
-        const LiveSocket *socket = connection.socket;
+    for (const Connection *connection : m_connections) {
+        const LiveSocket *socket = connection->socket;
         ServerConnectionInfo info;
-        info.id = connection.id;
+        info.id = connection->id;
         info.tuple = socket->tuple();
         info.descriptor = socket->descriptor();
         info.held = socket->isHeld();
@@ -110,25 +147,38 @@ QList<ServerConnectionInfo> LiveServer::connections() const
         info.bytesIn = socket->bytesIn();
         info.bytesOut = socket->bytesOut();
         info.bufferedBytes = socket->socket()->bytesToWrite();
+        if (const EchoOutput *output = connection->output.get()) {
+            if (info.descriptor < 0)
+                info.descriptor = output->descriptor();
+            info.writeClosed = !output->isOpen();
+            info.bytesOut = output->acceptedBytes();
+            info.bufferedBytes = output->pendingBytes();
+        }
         list.append(info);
     }
     return list;
 }
 
-LiveSocket *LiveServer::connection(int id) const
+LiveServer::Connection *LiveServer::find(int id) const
 {
-    for (const Connection &connection : m_connections) {
-        if (connection.id == id)
-            return connection.socket;
+    for (Connection *connection : m_connections) {
+        if (connection->id == id)
+            return connection;
     }
     return nullptr;
 }
 
+LiveSocket *LiveServer::connection(int id) const
+{
+    const Connection *connection = find(id);
+    return connection ? connection->socket : nullptr;
+}
+
 LiveSocket *LiveServer::connectionForPeerPort(quint16 peerPort) const
 {
-    for (const Connection &connection : m_connections) {
-        if (connection.socket->tuple().remotePort == peerPort)
-            return connection.socket;
+    for (const Connection *connection : m_connections) {
+        if (connection->socket->tuple().remotePort == peerPort)
+            return connection->socket;
     }
     return nullptr;
 }
@@ -137,76 +187,150 @@ void LiveServer::acceptPending()
 {
     if (m_paused)
         return;
-    while (m_server.hasPendingConnections()) {
+    while (m_connections.size() < m_maxConnections && m_server.hasPendingConnections()) {
         QTcpSocket *socket = m_server.nextPendingConnection();
         if (!socket)
             break;
-        if (m_connections.size() >= m_maxConnections) {
-            // Over the cap: close at once (the client reads EOF), never buffer for it.
-            ++m_refused;
-            emit message(tr("connection from %1 closed: the server already has %2 connections")
-                             .arg(formatEndpoint(socket->peerAddress(), socket->peerPort()))
-                             .arg(m_maxConnections));
-            socket->abort();
-            socket->deleteLater();
-            continue;
-        }
         // Qt never buffers more than this from the kernel; the rest waits in the kernel's
         // receive buffer (and then the client's send buffer): TCP flow control does the rest.
         socket->setReadBufferSize(m_maxBufferedBytes);
-        const int id = m_nextId++;
-        auto *live = new LiveSocket(socket, this);
-        m_connections.append({id, live});
-        if (m_heldPeerPort != 0 && live->tuple().remotePort == m_heldPeerPort)
+        auto *connection = new Connection;
+        connection->id = m_nextId++;
+        connection->socket = new LiveSocket(socket, this);
+        connection->lastActivityMs = m_clock.elapsed();
+        m_connections.append(connection);
+        const int id = connection->id;
+        LiveSocket *live = connection->socket;
+        if (m_heldPeerPort != 0 && live->tuple().remotePort == m_heldPeerPort) {
             live->hold();
+        } else {
+            connection->output = std::make_unique<EchoOutput>(socket->socketDescriptor());
+            EchoOutput *output = connection->output.get();
+            connect(output, &EchoOutput::progressed, this, [this, id] {
+                if (Connection *c = find(id))
+                    c->lastActivityMs = m_clock.elapsed();
+                serve(id); // room again: answer what waits in the read buffer
+            });
+            // Queued: closed() may come from inside serve().
+            connect(output, &EchoOutput::closed, this, [this, id] { release(id); }, Qt::QueuedConnection);
+        }
         connect(socket, &QIODevice::readyRead, this, [this, id] { serve(id); });
         connect(socket, &QIODevice::bytesWritten, this, [this, id] { serve(id); });
         connect(socket, &QAbstractSocket::stateChanged, this, [this, id] { emit connectionUpdated(id); });
-        connect(live, &LiveSocket::released, this, [this, id] { release(id); });
+        connect(live, &LiveSocket::released, this, [this, id] { onSocketReleased(id); });
         emit connectionAccepted(id, live);
         serve(id); // data may have arrived with the handshake
     }
+    if (m_connections.size() >= m_maxConnections && !m_capacityPaused) {
+        // Full: stop calling accept(). New connections complete their handshake in the kernel
+        // and wait in its accept queue, as with any busy server; none is accepted and closed.
+        m_capacityPaused = true;
+        updateAccepting();
+        emit message(tr("%n connection(s) open, the most this server takes: new connections wait in "
+                        "the kernel's accept queue until one closes",
+                        nullptr, m_maxConnections));
+    }
+    if (!m_idleTimer->isActive() && m_idleTimeoutMs > 0 && !m_connections.isEmpty())
+        m_idleTimer->start(qBound(10, m_idleTimeoutMs / 4, 1000));
 }
 
 void LiveServer::serve(int id)
 {
-    LiveSocket *live = connection(id);
-    if (!live)
+    Connection *connection = find(id);
+    if (!connection)
         return;
+    LiveSocket *live = connection->socket;
     QTcpSocket *socket = live->socket();
+    EchoOutput *output = connection->output.get();
     bool changed = false;
     // Echo per chunk, as server.py does per recv(1024). The answer backlog stays under the cap:
     // a client that does not read is not read from.
     static constexpr qint64 chunkSize = 1024;
     static const QByteArray hello(echoGreeting.data(), qsizetype(echoGreeting.size()));
-    while (socket->bytesAvailable() > 0 && socket->bytesToWrite() < m_maxBufferedBytes) {
+    auto backlog = [socket, output] { return output ? output->pendingBytes() : socket->bytesToWrite(); };
+    while (socket->bytesAvailable() > 0 && backlog() < m_maxBufferedBytes) {
         const QByteArray chunk = socket->read(chunkSize);
         if (chunk.isEmpty())
             break;
         live->addBytesIn(chunk.size());
         changed = true;
         // The lesson's own connection answers only when the lesson says so (its send steps).
-        if (!live->isHeld() && !live->isWriteClosed())
-            live->send(hello + chunk);
+        if (output)
+            output->write(hello + chunk);
     }
     if (changed)
+        connection->lastActivityMs = m_clock.elapsed();
+    // Qt has read the client's FIN and every byte before it is answered: our FIN goes after
+    // the last answer.
+    if (output && live->isReleased() && socket->bytesAvailable() == 0)
+        output->finish();
+    if (changed)
         emit connectionUpdated(id);
+}
+
+void LiveServer::onSocketReleased(int id)
+{
+    Connection *connection = find(id);
+    if (!connection)
+        return;
+    if (connection->output && connection->output->isOpen()) {
+        // Qt closed its descriptor after the client's FIN (or an error); the answers go on
+        // on ours, then EchoOutput::closed() releases the connection.
+        serve(id);
+        return;
+    }
+    release(id);
 }
 
 void LiveServer::release(int id)
 {
     for (qsizetype i = 0; i < m_connections.size(); ++i) {
-        if (m_connections[i].id != id)
+        if (m_connections[i]->id != id)
             continue;
-        LiveSocket *socket = m_connections[i].socket;
-        m_connections.removeAt(i);
-        socket->disconnect(this);
-        socket->deleteLater();
+        Connection *connection = m_connections.takeAt(i);
+        connection->socket->disconnect(this);
+        connection->socket->socket()->disconnect(this);
+        connection->socket->socket()->abort(); // closes Qt's descriptor if it still had it
+        connection->socket->deleteLater();
+        if (connection->output) {
+            connection->output->disconnect(this);
+            connection->output->close();
+        }
+        delete connection;
         emit connectionReleased(id);
+        if (m_capacityPaused && m_connections.size() < m_maxConnections) {
+            m_capacityPaused = false;
+            updateAccepting();
+        }
         // A place is free again for a connection Qt left pending.
         acceptPending();
+        if (m_connections.isEmpty())
+            m_idleTimer->stop();
         return;
     }
+}
+
+void LiveServer::closeIdleConnections()
+{
+    if (m_idleTimeoutMs <= 0) {
+        m_idleTimer->stop();
+        return;
+    }
+    const qint64 now = m_clock.elapsed();
+    QList<int> idle;
+    for (const Connection *connection : std::as_const(m_connections)) {
+        // Only outside connections: the lesson's holds its states as long as the lesson says.
+        if (connection->output && now - connection->lastActivityMs >= m_idleTimeoutMs)
+            idle.append(connection->id);
+    }
+    for (int id : std::as_const(idle)) {
+        ++m_idleClosed;
+        release(id); // our FIN (a RST if the client's bytes were left unread)
+    }
+    if (m_connections.isEmpty())
+        m_idleTimer->stop();
+    else if (!m_idleTimer->isActive())
+        m_idleTimer->start(qBound(10, m_idleTimeoutMs / 4, 1000));
 }
 
 } // namespace tcpsim::live

@@ -101,7 +101,10 @@ LiveSession::LiveSession(QObject *parent)
     connect(m_observer, &KernelObserver::socketGone, this, &LiveSession::onKernelGone);
     connect(m_server, &LiveServer::connectionAccepted, this, &LiveSession::onAccepted);
     connect(m_server, &LiveServer::message, this, [this](const QString &text) { note(text); });
-    connect(m_server, &LiveServer::connectionReleased, m_observer, &KernelObserver::sample);
+    // A connection came or went at the server: the rows of its port changed (outside
+    // connections are found by a port scan, the lesson's by exact look-ups).
+    connect(m_server, &LiveServer::connectionAccepted, m_observer, &KernelObserver::requestPortScan);
+    connect(m_server, &LiveServer::connectionReleased, m_observer, &KernelObserver::requestPortScan);
 }
 
 LiveSession::~LiveSession()
@@ -140,13 +143,14 @@ void LiveSession::reset()
         m_client->resetConnection();
     discardClient();
     m_server->close();
-    for (quint16 port : m_observer->watchedPorts())
-        m_observer->unwatchPort(port);
+    m_observer->clear();
     m_clientTuple = {};
     m_refusedPort = 0;
     m_step = -1;
     m_line = 0;
     m_log.clear();
+    m_outsideInLog = 0;
+    m_outsideDropped = 0;
     m_kernelClient.reset();
     m_kernelServer.reset();
     m_clock.restart();
@@ -171,6 +175,8 @@ void LiveSession::emitObservation(Observation observation)
     observation.line = m_line;
     observation.timeMs = m_clock.elapsed();
     m_log.append(observation);
+    if (observation.endpoint == Observation::Endpoint::Other)
+        keepOutsideBounded();
     emit observed(observation);
 }
 
@@ -197,7 +203,7 @@ void LiveSession::qtState(Observation::Endpoint endpoint, LiveSocket *socket,
     }
     observation.detail = detail;
     emitObservation(observation);
-    m_observer->sample(); // every Qt signal is a moment to look at the kernel too
+    m_observer->requestRefresh(); // every Qt signal is a moment to look at the kernel too
 }
 
 void LiveSession::perform(const Command &command, std::size_t step)
@@ -259,7 +265,8 @@ void LiveSession::perform(const Command &command, std::size_t step)
         note(tr("simulation only: a check of the model"));
         break;
     }
-    m_observer->sample();
+    // At once, not coalesced: what the kernel shows now belongs to this step.
+    m_observer->refresh();
 }
 
 void LiveSession::doListen()
@@ -319,6 +326,7 @@ void LiveSession::doConnect()
     LiveSocket *client = m_client;
     m_clientTuple = {socket->localAddress(), socket->localPort(), m_serverAddress, port};
     m_server->setHeldPeerPort(socket->localPort());
+    m_observer->trackConnection(m_clientTuple);
 
     connect(socket, &QAbstractSocket::stateChanged, this, [this, client](QAbstractSocket::SocketState state) {
         QString detail;
@@ -340,7 +348,7 @@ void LiveSession::doConnect()
         observation.tuple = client->tuple();
         observation.detail = socket->errorString();
         emitObservation(observation);
-        m_observer->sample();
+        m_observer->requestRefresh();
     });
     connect(socket, &QIODevice::readyRead, this, [this, client, socket] {
         // The client reads everything (what a recv loop does); the log shows a bounded preview.
@@ -357,9 +365,9 @@ void LiveSession::doConnect()
                                      .arg(preview(data));
             emitObservation(observation);
         }
-        m_observer->sample();
+        m_observer->requestRefresh();
     });
-    connect(client, &LiveSocket::released, this, [this] { m_observer->sample(); });
+    connect(client, &LiveSocket::released, m_observer, &KernelObserver::requestRefresh);
 
     m_observer->pollFor(1000);
     socket->connectToHost(m_serverAddress, port);
@@ -376,7 +384,7 @@ void LiveSession::doAccept()
         return;
     }
     m_acceptDeferred = false;
-    m_observer->sample();
+    m_observer->refresh();
     const bool queued = m_clientTuple.isValid() && m_observer->socket(m_clientTuple.reversed()).has_value();
     note(queued ? tr("accept(): takes the established connection off the kernel's accept queue")
                 : tr("accept(): nothing in the accept queue yet; it returns when a connection arrives"));
@@ -576,6 +584,23 @@ void LiveSession::onKernelGone(const KernelSocket &row)
     observation.detail = tr("the kernel's entry is gone (last seen %1): no connection record, CLOSED")
                              .arg(row.stateText());
     emitObservation(observation);
+}
+
+void LiveSession::keepOutsideBounded()
+{
+    ++m_outsideInLog;
+    // Amortised: compact once the ring has overflowed by its own size.
+    if (m_outsideInLog <= 2 * maxOutsideObservations)
+        return;
+    qsizetype drop = m_outsideInLog - maxOutsideObservations;
+    m_outsideDropped += drop;
+    m_outsideInLog -= drop;
+    m_log.removeIf([&drop](const Observation &observation) {
+        if (drop == 0 || observation.endpoint != Observation::Endpoint::Other)
+            return false;
+        --drop;
+        return true;
+    });
 }
 
 QString explainDifference(Side side, TcpState modelState, std::optional<TcpState> kernelState, Verb stepVerb)

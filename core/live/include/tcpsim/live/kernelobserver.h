@@ -1,7 +1,14 @@
-// Watches the kernel's TCP table for the connections of some ports: samples on demand (every Qt
-// signal of the live pair) and polls while a connection exists, so states that last are caught
+// Watches the kernel's TCP table for the connections of some ports: samples on demand (the live
+// pair's steps and signals) and polls while a connection exists, so states that last are caught
 // even after the application closed its descriptor (FIN-WAIT-2, LAST-ACK, TIME-WAIT). No timer
-// runs while nothing is live.
+// runs while nothing is live, and nothing touches the kernel before the first sample.
+//
+// A regular sample (refresh()) costs microseconds whatever the size of the table: it looks up
+// the tracked sockets (the lesson's connection, both ends, and the listeners) one by one by
+// their 4-tuple. The sockets of the watched ports (outside connections, the accept queue,
+// TIME-WAIT rows) come from a dump filtered in the kernel by port, done only when a listener's
+// queue counts changed, when asked (requestPortScan()), or every portScanIntervalMs while such
+// rows exist. With the /proc fallback every sample reads the whole table.
 #pragma once
 
 #include "tcpsim/live/kerneltable.h"
@@ -25,6 +32,12 @@ public:
     static constexpr int steadyAfterMs = 1000;
     // Only TIME-WAIT rows left: nothing changes for 60 s but their end.
     static constexpr int timeWaitPollIntervalMs = 250;
+    // Nothing changed for a while: back off further.
+    static constexpr int idlePollIntervalMs = 250;
+    static constexpr int idleAfterMs = 5000;
+    // Port scans: at most this often when asked, and this often while untracked rows exist.
+    static constexpr int minPortScanIntervalMs = 100;
+    static constexpr int portScanIntervalMs = 1000;
 
     explicit KernelObserver(QObject *parent = nullptr);
 
@@ -41,6 +54,11 @@ public:
     void watchPort(quint16 port);
     void unwatchPort(quint16 port);
     QList<quint16> watchedPorts() const { return m_ports.values(); }
+    // Look this connection up exactly at every sample, both ends (the tuple and its reverse).
+    void trackConnection(const FourTuple &tuple);
+    void untrackConnection(const FourTuple &tuple);
+    // Forget every port and connection (the rows go without socketGone()).
+    void clear();
 
     // Keep polling for at least this long even if no row shows up yet (a connect in progress).
     void pollFor(int milliseconds);
@@ -56,9 +74,18 @@ public:
     // For tests: use /proc even when netlink works.
     KernelTable &table() { return m_table; }
 
+    quint64 portScanCount() const { return m_portScanCount; }
+
 public slots:
-    // Reads the table now, reports changes, then starts or stops polling.
+    // Everything now: the tracked sockets and a scan of the watched ports; reports changes,
+    // then starts or stops polling.
     void sample();
+    // The regular sample: the tracked sockets; a port scan only when one is due.
+    void refresh();
+    // One refresh() at the end of this event-loop pass, however many ask for it.
+    void requestRefresh();
+    // The next refresh scans the watched ports (a connection came or went at the server).
+    void requestPortScan();
 
 signals:
     // A watched row appeared (previousStateCode 0) or changed state.
@@ -71,19 +98,30 @@ signals:
     void sampled();
 
 private:
+    enum class Scan { WhenDue, Now };
+    void run(Scan scan);
     bool isWatched(const KernelSocket &socket) const;
+    bool isTracked(const FourTuple &tuple) const;
+    bool hasUntrackedRows() const;
+    bool isPortScanDue() const;
     void updatePolling();
 
     KernelTable m_table;
     QSet<quint16> m_ports;
+    QList<FourTuple> m_tracked;            // connections, both ends
+    QHash<quint16, FourTuple> m_listeners; // port -> the listener's tuple, learnt from a scan
     QHash<FourTuple, KernelSocket> m_rows;
     QTimer m_timer;
-    QElapsedTimer m_pollDeadlineClock;
+    QElapsedTimer m_clock;
     qint64 m_pollDeadline = -1;
     qint64 m_lastChange = 0;
+    qint64 m_lastPortScan = -1;
     int m_pollInterval = defaultPollIntervalMs;
     quint64 m_sampleCount = 0;
+    quint64 m_portScanCount = 0;
     bool m_sampling = false;
+    bool m_portScanWanted = false;
+    bool m_refreshRequested = false;
 };
 
 } // namespace tcpsim::live

@@ -12,6 +12,7 @@
 #include <QMetaType>
 #include <QString>
 
+#include <memory>
 #include <optional>
 
 namespace tcpsim::live {
@@ -95,25 +96,44 @@ QList<KernelSocket> parseProcNetTcp(QByteArrayView content);
 std::optional<KernelSocket> parseInetDiagMessage(const void *data, size_t length);
 #endif
 
-// Reads the whole table. Stateless apart from the backend it found working.
+class NetlinkDiag;
+
+// Reads the kernel's table: one socket by its 4-tuple, the sockets of some ports, or all of it.
+// One netlink socket, opened at the first use and kept.
 class KernelTable
 {
 public:
     enum class Backend { Netlink, ProcNet, Unavailable };
 
     KernelTable();
-    // Netlink if it works, else /proc/net/tcp{,6}, else (non-Linux) unavailable.
-    Backend backend() const { return m_backend; }
+    ~KernelTable();
+    KernelTable(const KernelTable &) = delete;
+    KernelTable &operator=(const KernelTable &) = delete;
+
+    // Netlink if it works, else /proc/net/tcp{,6}, else (non-Linux) unavailable. The first
+    // call decides (it opens the netlink socket).
+    Backend backend() const;
     QString backendName() const;
     // Every TCP socket of this network namespace, IPv4 and IPv6. Empty when unavailable.
     QList<KernelSocket> read();
+    // The sockets whose local or remote port is one of these: a dump filtered in the kernel
+    // (netlink), or the whole /proc table filtered here.
+    QList<KernelSocket> readPorts(const QList<quint16> &ports);
+
+    enum class Lookup { Found, NotFound, Unsupported };
+    // The socket with exactly this 4-tuple (a listener: its local address and port, remote
+    // port 0): netlink's exact look-up, microseconds whatever the table's size. Unsupported
+    // with the /proc backend (read the table instead).
+    Lookup lookup(const FourTuple &tuple, KernelSocket *socket);
+
     // Force a backend (tests: compare both).
-    void setBackend(Backend backend) { m_backend = backend; }
+    void setBackend(Backend backend);
 
     static bool isSupportedSystem();
 
 private:
-    Backend m_backend = Backend::Unavailable;
+    mutable std::optional<Backend> m_backend;
+    mutable std::unique_ptr<NetlinkDiag> m_netlink;
 };
 
 // States the kernel passes through between two samples on its usual path, when the sampling

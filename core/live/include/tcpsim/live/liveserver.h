@@ -1,18 +1,27 @@
 // The seed notes' echo server, in Qt: listens on 127.0.0.1 (port 3267 unless it is taken) and
 // answers every chunk it receives with "Hello, <chunk>", as server.py does with
-// conn.sendall("Hello, {}".format(data)) after each recv. Safe against any client: a cap on
-// connections, a bounded read buffer and a bounded write backlog per connection (a client that
-// does not read its answers is not read from either), binary data passed through as bytes.
+// conn.sendall("Hello, {}".format(data)) after each recv. Every byte is answered, also when the
+// client shuts down its sending side first: the server reads to EOF, answers, then closes.
+//
+// Safe against a classroom: at most maxConnections() connections (512), each with a bounded
+// read buffer and a bounded answer backlog (a client that does not read its answers is not read
+// from either), so memory stays bounded. Connections over the cap are not accepted: accept()
+// pauses and they wait in the kernel's accept queue (listenBacklogSize(), then SYNs are
+// dropped and retried by the client) until a place frees. Outside connections that send nothing
+// for idleTimeout() (60 s) are closed; the lesson's own connection never is. Binary data
+// passes through as bytes.
 #pragma once
 
 #include "tcpsim/live/kerneltable.h"
 #include "tcpsim/live/livesocket.h"
 
+#include <QElapsedTimer>
 #include <QHostAddress>
 #include <QList>
 #include <QObject>
 #include <QPointer>
 #include <QTcpServer>
+#include <QTimer>
 
 #include <functional>
 
@@ -39,8 +48,11 @@ class LiveServer : public QObject
     Q_OBJECT
 
 public:
-    static constexpr int defaultMaxConnections = 64;
+    static constexpr int defaultMaxConnections = 512;
     static constexpr qint64 defaultMaxBufferedBytes = 64 * 1024;
+    // A class connecting at once fits; Qt's default is 50.
+    static constexpr int defaultListenBacklog = 128;
+    static constexpr int defaultIdleTimeoutMs = 60 * 1000;
 
     explicit LiveServer(QObject *parent = nullptr);
     ~LiveServer() override;
@@ -62,13 +74,20 @@ public:
     int maxConnections() const { return m_maxConnections; }
     void setMaxBufferedBytes(qint64 bytes) { m_maxBufferedBytes = qMax<qint64>(1024, bytes); }
     qint64 maxBufferedBytes() const { return m_maxBufferedBytes; }
+    // listen()'s backlog, for the next listen(); the kernel caps it at net.core.somaxconn.
+    void setListenBacklogSize(int size) { m_listenBacklog = qMax(1, size); }
 #if QT_VERSION >= QT_VERSION_CHECK(6, 3, 0)
-    void setListenBacklogSize(int size) { m_server.setListenBacklogSize(size); }
-    int listenBacklogSize() const { return m_server.listenBacklogSize(); }
+    int listenBacklogSize() const { return m_listenBacklog; }
 #else
     // Before Qt 6.3 QTcpServer always passed 50 to listen().
     int listenBacklogSize() const { return 50; }
 #endif
+    // Outside connections that send nothing for this long are closed; 0: never.
+    void setIdleTimeout(int milliseconds);
+    int idleTimeout() const { return m_idleTimeoutMs; }
+    qint64 idleClosedCount() const { return m_idleClosed; }
+    // accept() is paused because maxConnections() connections are open.
+    bool isAtCapacity() const { return m_capacityPaused; }
 
     // accept() deferred: connections wait, ESTABLISHED, in the kernel's accept queue.
     void pauseAccepting();
@@ -84,7 +103,6 @@ public:
     // The accepted connection whose client end is 127.0.0.1:peerPort.
     LiveSocket *connectionForPeerPort(quint16 peerPort) const;
     int connectionCount() const { return int(m_connections.size()); }
-    qint64 refusedCount() const { return m_refused; }
 
 signals:
     void listeningChanged(bool listening);
@@ -98,23 +116,29 @@ signals:
     void message(const QString &text);
 
 private:
-    struct Connection {
-        int id = 0;
-        LiveSocket *socket = nullptr;
-    };
+    struct Connection;
+    Connection *find(int id) const;
     void acceptPending();
+    void updateAccepting();
     void serve(int id);
+    void onSocketReleased(int id);
     void release(int id);
+    void closeIdleConnections();
 
     QTcpServer m_server;
-    QList<Connection> m_connections;
+    QList<Connection *> m_connections;
+    QTimer *m_idleTimer = nullptr;
+    QElapsedTimer m_clock;
     QString m_errorString;
     int m_nextId = 1;
     int m_maxConnections = defaultMaxConnections;
     qint64 m_maxBufferedBytes = defaultMaxBufferedBytes;
-    qint64 m_refused = 0;
+    int m_listenBacklog = defaultListenBacklog;
+    int m_idleTimeoutMs = defaultIdleTimeoutMs;
+    qint64 m_idleClosed = 0;
     quint16 m_heldPeerPort = 0;
     bool m_paused = false;
+    bool m_capacityPaused = false;
     bool m_allowNonLoopback = false;
 };
 

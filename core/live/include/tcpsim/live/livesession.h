@@ -81,7 +81,11 @@ public:
     // The lesson connection's 4-tuple from the client's end (invalid before connect).
     FourTuple clientTuple() const { return m_clientTuple; }
 
+    // Everything about the lesson's connection, and the latest maxOutsideObservations about
+    // connections from outside (the older ones are counted in outsideObservationsDropped()).
     QList<Observation> observations() const { return m_log; }
+    static constexpr qsizetype maxOutsideObservations = 256;
+    qint64 outsideObservationsDropped() const { return m_outsideDropped; }
     // The last kernel state seen for the lesson's client or server end (nullopt: no row).
     std::optional<TcpState> kernelState(Side side) const;
     // True while anything of the lesson connection is still in the kernel's table.
@@ -93,6 +97,7 @@ signals:
 
 private:
     void emitObservation(Observation observation);
+    void keepOutsideBounded();
     void note(const QString &detail, const QString &state = {});
     void qtState(Observation::Endpoint endpoint, LiveSocket *socket, QAbstractSocket::SocketState state,
                  const QString &detail = {});
@@ -122,6 +127,8 @@ private:
     int m_line = 0;
     QElapsedTimer m_clock;
     QList<Observation> m_log;
+    qsizetype m_outsideInLog = 0;
+    qint64 m_outsideDropped = 0;
     std::optional<int> m_kernelClient;
     std::optional<int> m_kernelServer;
 };
