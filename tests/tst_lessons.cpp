@@ -90,6 +90,28 @@ private slots:
         QCOMPARE(std::get<Lesson>(reparsed).toText(), lesson.toText());
     }
 
+    void lesson_eventsTakenEachStepConcatenateToTheWholeLog_data() { lesson_runsGreen_data(); }
+    void lesson_eventsTakenEachStepConcatenateToTheWholeLog()
+    {
+        // An owner that keeps the append-only log takes the events after every step; what it
+        // collects is exactly what a runner that never takes has recorded.
+        QFETCH(QString, name);
+        const auto lesson = std::make_shared<const Lesson>(load(name));
+        ScriptRunner keeping(lesson);
+        keeping.runToEnd();
+        ScriptRunner taking(lesson);
+        std::vector<Event> collected;
+        while (!taking.atEnd()) {
+            taking.step();
+            std::vector<Event> step = taking.takeEvents();
+            collected.insert(collected.end(), std::make_move_iterator(step.begin()),
+                             std::make_move_iterator(step.end()));
+            QCOMPARE(taking.simulation().eventCount(), collected.size());
+        }
+        QCOMPARE(collected.size(), keeping.simulation().events().size());
+        QVERIFY(collected == keeping.simulation().events());
+    }
+
     void handshake_acceptsAndEndsClosed()
     {
         const Lesson lesson = load(QStringLiteral("handshake.tcp"));

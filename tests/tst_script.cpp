@@ -286,6 +286,33 @@ private slots:
         QCOMPARE(runner.failedExpectations(), 0);
     }
 
+    void run_copySharesTheLesson()
+    {
+        auto lesson = std::make_shared<const Lesson>(parsed("server listen\nclient connect\nsettle\n"));
+        ScriptRunner runner(lesson);
+        QCOMPARE(&runner.lesson(), lesson.get());
+        runner.step();
+        const ScriptRunner checkpoint = runner;
+        QCOMPARE(&checkpoint.lesson(), &runner.lesson());
+        QCOMPARE(checkpoint.position(), std::size_t(1));
+        // The by-value constructor still works and keeps its own copy.
+        ScriptRunner owning(*lesson);
+        QVERIFY(&owning.lesson() != lesson.get());
+        QCOMPARE(owning.lesson().toText(), lesson->toText());
+    }
+
+    void run_takeEventsForwardsToTheSimulation()
+    {
+        ScriptRunner runner(parsed("server listen\nclient connect\n"));
+        runner.step();
+        const std::vector<Event> first = runner.takeEvents();
+        QCOMPARE(first.size(), std::size_t(2)); // call, transition
+        QVERIFY(runner.simulation().events().empty());
+        runner.step();
+        QCOMPARE(runner.simulation().eventCount(), first.size() + runner.simulation().events().size());
+        QCOMPARE(runner.simulation().events().front().kind, EventKind::Call);
+    }
+
     void run_eventsCarryScriptLine()
     {
         ScriptRunner runner(parsed("\nclient isn 1\n\nclient connect\n"));

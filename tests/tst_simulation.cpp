@@ -35,6 +35,29 @@ private slots:
         QCOMPARE(replay.inFlight(Side::Server), sim.inFlight(Side::Server));
     }
 
+    void takeEvents_movesOutWhatWasRecordedAndKeepsCounting()
+    {
+        Simulation sim = handshakeInFlight();
+        const std::vector<Event> before = sim.events();
+        QCOMPARE(sim.eventCount(), before.size());
+        std::vector<Event> taken = sim.takeEvents();
+        QVERIFY(taken == before);
+        QVERIFY(sim.events().empty());
+        QCOMPARE(sim.eventCount(), before.size());
+        QVERIFY(sim.takeEvents().empty());
+
+        // Only what is recorded after the take is there; the count goes on from the total.
+        QVERIFY(sim.deliver(Side::Client));
+        QVERIFY(!sim.events().empty());
+        QCOMPARE(sim.events().front().kind, EventKind::Deliver);
+        QCOMPARE(sim.eventCount(), before.size() + sim.events().size());
+
+        // A copy taken now carries only the events since the take: a small checkpoint.
+        const Simulation checkpoint = sim;
+        QCOMPARE(checkpoint.events().size(), sim.events().size());
+        QCOMPARE(checkpoint.eventCount(), sim.eventCount());
+    }
+
     void randomIsn_deterministicPerSeed()
     {
         SimulationConfig config;

@@ -592,7 +592,13 @@ Segment segmentFrom(const SegmentPattern &pattern)
 } // namespace
 
 ScriptRunner::ScriptRunner(Lesson lesson, SimulationConfig config)
-    : m_lesson(std::move(lesson)), m_simulation(configFor(m_lesson, config))
+    : ScriptRunner(std::make_shared<const Lesson>(std::move(lesson)), config)
+{
+}
+
+ScriptRunner::ScriptRunner(std::shared_ptr<const Lesson> lesson, SimulationConfig config)
+    : m_lesson(lesson ? std::move(lesson) : std::make_shared<const Lesson>()),
+      m_simulation(configFor(*m_lesson, config))
 {
 }
 
@@ -600,12 +606,12 @@ ScriptRunner::StepResult ScriptRunner::step()
 {
     if (atEnd())
         return {Status::Finished, {}, std::nullopt};
-    const Command &command = m_lesson.commands[m_position];
+    const Command &command = m_lesson->commands[m_position];
     m_simulation.setOrigin(command.line, m_position);
     ++m_position;
     const std::string side(sideName(command.side));
     const auto runtimeError = [&](std::string message) {
-        ScriptError error{m_lesson.file, command.line, command.column, std::move(message)};
+        ScriptError error{m_lesson->file, command.line, command.column, std::move(message)};
         return StepResult{Status::RuntimeError, error.toString(), error};
     };
 
@@ -679,7 +685,7 @@ ScriptRunner::StepResult ScriptRunner::check(const Command &command)
     if (passed)
         return {Status::Ok, {}, std::nullopt};
     ++m_failedExpectations;
-    return {Status::ExpectFailed, m_lesson.file + ':' + std::to_string(command.line) + ": " + failure, std::nullopt};
+    return {Status::ExpectFailed, m_lesson->file + ':' + std::to_string(command.line) + ": " + failure, std::nullopt};
 }
 
 ScriptRunner::StepResult ScriptRunner::runToEnd()

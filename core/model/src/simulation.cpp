@@ -2,6 +2,7 @@
 #include "tcpsim/model/simulation.h"
 
 #include <algorithm>
+#include <utility>
 
 namespace tcpsim {
 
@@ -51,6 +52,12 @@ std::size_t Simulation::record(Event event)
     event.step = m_originStep;
     m_events.push_back(std::move(event));
     return m_events.size() - 1;
+}
+
+std::vector<Event> Simulation::takeEvents()
+{
+    m_takenEventCount += m_events.size();
+    return std::exchange(m_events, {});
 }
 
 void Simulation::setOrigin(int line, std::size_t step)

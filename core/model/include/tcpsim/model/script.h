@@ -7,6 +7,7 @@
 #include "tcpsim/model/state.h"
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -97,11 +98,15 @@ public:
     };
 
     explicit ScriptRunner(Lesson lesson, SimulationConfig config = {});
+    // The lesson is shared read-only: copying a runner (a checkpoint) does not copy it.
+    explicit ScriptRunner(std::shared_ptr<const Lesson> lesson, SimulationConfig config = {});
 
-    const Lesson &lesson() const { return m_lesson; }
+    const Lesson &lesson() const { return *m_lesson; }
     const Simulation &simulation() const { return m_simulation; }
+    // Simulation::takeEvents(): the events recorded since the last take move to the caller.
+    std::vector<Event> takeEvents() { return m_simulation.takeEvents(); }
     std::size_t position() const { return m_position; } // index of the next command
-    bool atEnd() const { return m_position >= m_lesson.commands.size(); }
+    bool atEnd() const { return m_position >= m_lesson->commands.size(); }
     StepResult step();          // runs the command at position()
     StepResult runToEnd();      // stops at the first RuntimeError; keeps going after ExpectFailed
     int failedExpectations() const { return m_failedExpectations; }
@@ -112,7 +117,7 @@ public:
 private:
     StepResult check(const Command &command);
 
-    Lesson m_lesson;
+    std::shared_ptr<const Lesson> m_lesson;
     Simulation m_simulation;
     std::size_t m_position = 0;
     int m_failedExpectations = 0;

@@ -55,7 +55,14 @@ public:
     std::optional<std::uint64_t> nextTimer(Side side) const;
 
     // --- what happened ---
+    // The events recorded since the last takeEvents() (all of them if nothing was taken).
     const std::vector<Event> &events() const { return m_events; }
+    // Hands the events recorded so far to an owner that keeps the lesson's one append-only log,
+    // so that a checkpoint copy of the simulation stays small. Nothing in the model reads old
+    // events back.
+    std::vector<Event> takeEvents();
+    // Every event ever recorded: taken and present.
+    std::size_t eventCount() const { return m_takenEventCount + m_events.size(); }
     // Events recorded from now on carry this script line and step index.
     void setOrigin(int line, std::size_t step);
     // Records an Expect event (the script runner checks, the simulation keeps the record).
@@ -78,6 +85,7 @@ private:
     Endpoint m_server;
     std::deque<Segment> m_inFlight[2];
     std::vector<Event> m_events;
+    std::size_t m_takenEventCount = 0;
 };
 
 } // namespace tcpsim
