@@ -1,13 +1,18 @@
 // The kernel observer: /proc/net/tcp{,6} lines recorded on Linux parse to the right rows; the
-// live table finds a listener and its connections by port; polling runs only while a connection
-// exists.
+// live table finds a listener and its connections by port; exact look-ups find one socket by
+// its 4-tuple (never the listener for a connection that is gone); the port-filtered dump
+// returns only the watched port's sockets; regular samples do not scan; nothing touches the
+// kernel before the first sample; polling runs only while a connection exists.
 #include "tcpsim/live/kernelobserver.h"
 #include "tcpsim/live/kerneltable.h"
 
+#include <QDir>
+#include <QFile>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTest>
+#include <QThread>
 
 #include <sys/socket.h>
 
@@ -29,7 +34,65 @@ private slots:
     void liveTable_findsListenerAndConnection();
     void liveTable_procAndNetlinkAgree();
     void polling_stopsWhenNothingIsLive();
+    void lookup_findsOneSocketByItsFourTuple();
+    void readPorts_onlyTheWatchedPort();
+    void refresh_tracksTheLessonWithoutScanning();
+    void observer_touchesNoKernelBeforeItsFirstSample();
 };
+
+namespace {
+
+// NETLINK_SOCK_DIAG sockets this process holds (/proc/net/netlink: protocol 4).
+int sockDiagSockets()
+{
+    QFile netlink(QStringLiteral("/proc/net/netlink"));
+    if (!netlink.open(QIODevice::ReadOnly))
+        return -1;
+    QSet<QByteArray> inodes;
+    for (const QByteArray &line : netlink.readAll().split('\n')) {
+        const QList<QByteArray> fields = line.simplified().split(' ');
+        if (fields.size() >= 10 && fields[1] == "4")
+            inodes.insert(fields[9]);
+    }
+    int count = 0;
+    const QDir fds(QStringLiteral("/proc/self/fd"));
+    for (const QString &fd : fds.entryList(QDir::Files | QDir::System)) {
+        const QString target = QFile::symLinkTarget(fds.filePath(fd));
+        if (target.contains(QStringLiteral("socket:["))) {
+            const QString inode = target.section(QLatin1Char('['), 1).chopped(1);
+            if (inodes.contains(inode.toLatin1()))
+                ++count;
+        }
+    }
+    return count;
+}
+
+// A connected pair on loopback, accepted; the tuple from the client's end.
+struct Pair {
+    QTcpServer server;
+    QTcpSocket client;
+    QTcpSocket *accepted = nullptr;
+    FourTuple tuple;
+    bool open()
+    {
+        if (!server.listen(QHostAddress::LocalHost, 0))
+            return false;
+        client.connectToHost(QHostAddress::LocalHost, server.serverPort());
+        if (!client.waitForConnected(5000) || !server.waitForNewConnection(5000))
+            return false;
+        accepted = server.nextPendingConnection();
+        tuple = {client.localAddress(), client.localPort(), client.peerAddress(), client.peerPort()};
+        return accepted != nullptr;
+    }
+};
+
+void resetOnClose(QTcpSocket *socket)
+{
+    const linger option{1, 0};
+    ::setsockopt(int(socket->socketDescriptor()), SOL_SOCKET, SO_LINGER, &option, sizeof option);
+}
+
+} // namespace
 
 void TestKernelObserver::parseProcLine_data()
 {
@@ -252,6 +315,113 @@ void TestKernelObserver::polling_stopsWhenNothingIsLive()
     QVERIFY(!polling.isEmpty());
     QCOMPARE(polling.last().at(0).toBool(), false);
     QVERIFY(gone.size() >= 1);
+}
+
+void TestKernelObserver::lookup_findsOneSocketByItsFourTuple()
+{
+    KernelTable table;
+    if (table.backend() != KernelTable::Backend::Netlink)
+        QSKIP("netlink sock_diag not available here");
+    Pair pair;
+    QVERIFY(pair.open());
+    KernelSocket row;
+    QCOMPARE(table.lookup(pair.tuple, &row), KernelTable::Lookup::Found);
+    QCOMPARE(row.tuple, pair.tuple);
+    QCOMPARE(row.stateCode, linuxcode::Established);
+    QCOMPARE(table.lookup(pair.tuple.reversed(), &row), KernelTable::Lookup::Found);
+    QCOMPARE(row.tuple, pair.tuple.reversed());
+    QVERIFY(row.inode != 0);
+    // The listener: local address and port, no remote end; its backlog in the send queue.
+    const FourTuple listener{QHostAddress(QHostAddress::LocalHost), pair.server.serverPort(), QHostAddress(QHostAddress::AnyIPv4), 0};
+    QCOMPARE(table.lookup(listener, &row), KernelTable::Lookup::Found);
+    QVERIFY(row.isListening());
+    QVERIFY(row.txQueue > 0);
+
+    // Both ends gone (RST): the kernel would answer the server end's look-up with the
+    // listener; that is not the connection.
+    resetOnClose(&pair.client);
+    pair.client.abort();
+    pair.accepted->abort();
+    QCOMPARE(table.lookup(pair.tuple, &row), KernelTable::Lookup::NotFound);
+    QCOMPARE(table.lookup(pair.tuple.reversed(), &row), KernelTable::Lookup::NotFound);
+}
+
+void TestKernelObserver::readPorts_onlyTheWatchedPort()
+{
+    KernelTable table;
+    if (table.backend() == KernelTable::Backend::Unavailable)
+        QSKIP("no kernel socket table on this system");
+    Pair watched;
+    Pair other;
+    QVERIFY(watched.open());
+    QVERIFY(other.open());
+    const quint16 port = watched.server.serverPort();
+    const QList<KernelSocket> rows = table.readPorts({port});
+    QSet<FourTuple> tuples;
+    for (const KernelSocket &row : rows) {
+        QVERIFY2(row.tuple.localPort == port || row.tuple.remotePort == port, qPrintable(row.tuple.toString()));
+        tuples.insert(row.tuple);
+    }
+    QVERIFY(tuples.contains(watched.tuple));
+    QVERIFY(tuples.contains(watched.tuple.reversed()));
+    QVERIFY(std::any_of(rows.begin(), rows.end(), [](const KernelSocket &row) { return row.isListening(); }));
+    // The whole table, filtered here, says the same.
+    QSet<FourTuple> expected;
+    for (const KernelSocket &row : table.read()) {
+        if (row.tuple.localPort == port || row.tuple.remotePort == port)
+            expected.insert(row.tuple);
+    }
+    QCOMPARE(tuples, expected);
+}
+
+void TestKernelObserver::refresh_tracksTheLessonWithoutScanning()
+{
+    KernelObserver observer;
+    if (observer.table().backend() != KernelTable::Backend::Netlink)
+        QSKIP("netlink sock_diag not available here");
+    Pair pair;
+    QVERIFY(pair.open());
+    observer.watchPort(pair.server.serverPort());
+    observer.trackConnection(pair.tuple);
+    observer.refresh(); // a new port: scanned once
+    QCOMPARE(observer.portScanCount(), quint64(1));
+    QVERIFY(observer.listener(pair.server.serverPort()).has_value());
+    QCOMPARE(observer.socket(pair.tuple)->stateCode, linuxcode::Established);
+
+    // The client closes: the regular samples see both ends move by exact look-ups alone.
+    const quint64 scans = observer.portScanCount();
+    // (shutdown() on the descriptor and no event loop: Qt must not close the server end.)
+    ::shutdown(int(pair.client.socketDescriptor()), SHUT_WR);
+    for (int i = 0; i < 500 && observer.socket(pair.tuple)->stateCode != linuxcode::FinWait2; ++i) {
+        QThread::msleep(2);
+        observer.refresh();
+    }
+    QCOMPARE(observer.socket(pair.tuple)->stateCode, linuxcode::FinWait2);
+    QCOMPARE(observer.socket(pair.tuple.reversed())->stateCode, linuxcode::CloseWait);
+    QCOMPARE(observer.portScanCount(), scans);
+}
+
+void TestKernelObserver::observer_touchesNoKernelBeforeItsFirstSample()
+{
+    if (!KernelTable::isSupportedSystem() || sockDiagSockets() < 0)
+        QSKIP("Linux only");
+    const int before = sockDiagSockets();
+    {
+        // What the window and the CLI create with the live pair off.
+        KernelObserver observer;
+        observer.watchPort(1); // not even this
+        QCOMPARE(sockDiagSockets(), before);
+        QCOMPARE(observer.sampleCount(), quint64(0));
+        QVERIFY(!observer.isPolling());
+        observer.sample();
+        if (observer.table().backend() == KernelTable::Backend::Netlink) {
+            QCOMPARE(sockDiagSockets(), before + 1); // one socket, kept
+            observer.sample();
+            observer.refresh();
+            QCOMPARE(sockDiagSockets(), before + 1);
+        }
+    }
+    QCOMPARE(sockDiagSockets(), before);
 }
 
 QTEST_GUILESS_MAIN(TestKernelObserver)
