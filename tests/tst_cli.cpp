@@ -1,4 +1,7 @@
 // tcpsim-cli as a user meets it: exit codes 0/1/2, messages on stderr, JSON Lines on stdout.
+#include "tcpsim/session/lessoncontroller.h"
+#include "tcpsim/session/lessonlibrary.h"
+
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -196,6 +199,97 @@ private slots:
         };
         QCOMPARE(firstSeq(QStringLiteral("7")), firstSeq(QStringLiteral("7")));
         QVERIFY(firstSeq(QStringLiteral("7")) != firstSeq(QStringLiteral("8")));
+    }
+
+    // A built-in lesson's name runs that lesson, and its events are numbered by the window's
+    // steps ("Step 3 of 19"): every event's line belongs to the step it is printed under.
+    void builtInName_numbersStepsAsTheWindow_data()
+    {
+        QTest::addColumn<QString>("name");
+        for (const LessonEntry &entry : LessonLibrary::builtInLessons())
+            QTest::newRow(qPrintable(entry.name)) << entry.name;
+    }
+    void builtInName_numbersStepsAsTheWindow()
+    {
+        QFETCH(QString, name);
+        const Run run = runCli({QStringLiteral("--json"), name});
+        QCOMPARE(run.exitCode, 0);
+        auto loaded = LessonLibrary::load(name);
+        QVERIFY(std::holds_alternative<tcpsim::Lesson>(loaded));
+        LessonController controller;
+        controller.setLesson(std::get<tcpsim::Lesson>(std::move(loaded)));
+        int previousStep = 1;
+        int lastStep = 0;
+        for (const QJsonObject &event : jsonLines(run.out)) {
+            const int step = event.value(QStringLiteral("step")).toInt();
+            const int line = event.value(QStringLiteral("line")).toInt();
+            QVERIFY2(step >= previousStep && step <= controller.stepCount(), qPrintable(QString::number(step)));
+            bool lineInStep = false;
+            for (const tcpsim::Command &command : controller.stepCommands(step))
+                lineInStep = lineInStep || command.line == line;
+            QVERIFY2(lineInStep, qPrintable(QStringLiteral("line %1 printed under step %2").arg(line).arg(step)));
+            previousStep = step;
+            lastStep = step;
+        }
+        QCOMPARE(lastStep, controller.stepCount());
+        const Run text = runCli({name});
+        QVERIFY(text.out.startsWith("t=0.000s step 1 line "));
+    }
+
+    void list_namesTheBuiltInLessons()
+    {
+        const Run run = runCli({QStringLiteral("--list")});
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY(run.out.startsWith("handshake "));
+        QVERIFY(run.out.contains("lost-syn "));
+    }
+
+    // Files that are not lessons: a clear message naming the file (no fake 0:0 position), exit 2.
+    void notALesson_exitsTwoWithAClearMessage_data()
+    {
+        QTest::addColumn<QByteArray>("content"); // written to a file; empty name = see `path`
+        QTest::addColumn<QString>("path");       // used as is when not empty
+        QTest::addColumn<QString>("message");
+        QTest::newRow("missing file") << QByteArray() << QStringLiteral("/nonexistent/x.tcp") << QStringLiteral("/nonexistent/x.tcp: no such file");
+        QTest::newRow("unknown name") << QByteArray() << QStringLiteral("handshak") << QStringLiteral("handshak: no such built-in lesson or file");
+        QTest::newRow("folder") << QByteArray() << QStringLiteral("/tmp") << QStringLiteral("/tmp: is a folder, not a lesson file");
+        QTest::newRow("endless") << QByteArray() << QStringLiteral("/dev/zero") << QStringLiteral("/dev/zero: too large for a lesson (more than 32 MB)");
+        QTest::newRow("empty") << QByteArray("\n  \n") << QString() << QStringLiteral(": the lesson file is empty");
+        QTest::newRow("binary") << QByteArray("client connect\n\x7f" "ELF\x02\x01\x00\x00", 22) << QString()
+                                << QStringLiteral(":2:1: not a lesson file (binary data at line 2)");
+        QTest::newRow("latin-1") << QByteArray("client send \"caf\xe9\"\n") << QString()
+                                 << QStringLiteral(":1:1: not a lesson file (binary data at line 1)");
+    }
+    void notALesson_exitsTwoWithAClearMessage()
+    {
+        QFETCH(QByteArray, content);
+        QFETCH(QString, path);
+        QFETCH(QString, message);
+        if (path.isEmpty())
+            path = writeScript(QStringLiteral("bad.tcp"), content);
+        const Run run = runCli({path});
+        QCOMPARE(run.exitCode, 2);
+        const QString err = QString::fromUtf8(run.err.trimmed());
+        QVERIFY2(err.endsWith(message), qPrintable(err));
+        QVERIFY2(!err.contains(QStringLiteral(":0:0")), qPrintable(err));
+        QVERIFY(run.err.size() < 200); // no bytes of the file dumped
+    }
+
+    // Text files from other editors: a UTF-8 byte order mark, CRLF and CR-only line ends.
+    void lineEndsAndByteOrderMark_work_data()
+    {
+        QTest::addColumn<QByteArray>("script");
+        QTest::newRow("LF") << QByteArray("client connect\nexpect client SYN-SENT\n");
+        QTest::newRow("CRLF") << QByteArray("client connect\r\nexpect client SYN-SENT\r\n");
+        QTest::newRow("CR") << QByteArray("client connect\rexpect client SYN-SENT\r");
+        QTest::newRow("BOM") << QByteArray("\xEF\xBB\xBF" "client connect\nexpect client SYN-SENT\n");
+    }
+    void lineEndsAndByteOrderMark_work()
+    {
+        QFETCH(QByteArray, script);
+        const Run run = runCli({QStringLiteral("-")}, script);
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.out.contains("expect ok: client SYN-SENT"), run.out.constData());
     }
 
     void help_documentsTheFormat()

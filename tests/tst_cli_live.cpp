@@ -13,6 +13,7 @@ private slots:
     void json_printsObservedKernelAndQtStates();
     void text_printsLiveLinesAndHistory();
     void badPort_exitsWith2();
+    void builtInLesson_liveStepsMatchTheModelsAndDifferencesAreExplained();
 
 private:
     struct Run {
@@ -127,6 +128,47 @@ void TestCliLive::text_printsLiveLinesAndHistory()
         QVERIFY(out.contains(QStringLiteral("kernel client ESTABLISHED (observed)")));
         QVERIFY(out.contains(QStringLiteral("TIME-WAIT")));
     }
+}
+
+// `tcpsim-cli --live lost-syn`: a built-in lesson by name; live rows carry the same step as the
+// model events of the same script line (the window's 1-based step), and where the kernel differs
+// from the model after a step, a "difference" event says why.
+void TestCliLive::builtInLesson_liveStepsMatchTheModelsAndDifferencesAreExplained()
+{
+    const Run result = run({QStringLiteral("--live"), QStringLiteral("--port"), QStringLiteral("0"),
+                            QStringLiteral("--json"), QStringLiteral("handshake")},
+                           {});
+    QVERIFY2(result.exitCode == 0, result.err.constData());
+    QHash<int, int> modelStepOfLine;
+    QList<QJsonObject> observed;
+    QList<QJsonObject> differences;
+    for (const QByteArray &line : result.out.split('\n')) {
+        if (line.isEmpty())
+            continue;
+        const QJsonObject object = QJsonDocument::fromJson(line).object();
+        const QString event = object.value(QStringLiteral("event")).toString();
+        if (event == QStringLiteral("observed"))
+            observed << object;
+        else if (event == QStringLiteral("difference"))
+            differences << object;
+        else if (object.contains(QStringLiteral("rule")))
+            modelStepOfLine.insert(object.value(QStringLiteral("line")).toInt(), object.value(QStringLiteral("step")).toInt());
+    }
+    QVERIFY(!observed.isEmpty());
+    for (const QJsonObject &object : std::as_const(observed)) {
+        const int line = object.value(QStringLiteral("line")).toInt();
+        if (modelStepOfLine.contains(line))
+            QCOMPARE(object.value(QStringLiteral("step")).toInt(), modelStepOfLine.value(line));
+    }
+    if (!kernelTableExpected())
+        QSKIP("no kernel socket table on this system");
+    // After connect() (step 2) loopback has finished the handshake; the model's client is SYN-SENT.
+    const auto atConnect = std::find_if(differences.cbegin(), differences.cend(), [](const QJsonObject &object) {
+        return object.value(QStringLiteral("step")).toInt() == 2
+            && object.value(QStringLiteral("endpoint")).toString() == QStringLiteral("client");
+    });
+    QVERIFY(atConnect != differences.cend());
+    QVERIFY(atConnect->value(QStringLiteral("detail")).toString().contains(QStringLiteral("Loopback")));
 }
 
 void TestCliLive::badPort_exitsWith2()

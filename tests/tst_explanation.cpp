@@ -35,5 +35,5 @@ void TestExplanation::synArrives_explainsAcceptNotReturned()
     QVERIFY2(text.contains(QStringLiteral("accept() has not returned yet")), qPrintable(text));
 }
 
-QTEST_MAIN(TestExplanation)
+QTEST_GUILESS_MAIN(TestExplanation)
 #include "tst_explanation.moc"

@@ -149,5 +149,5 @@ void TestLessonController::everyBuiltInLesson_runsToTheEnd()
     }
 }
 
-QTEST_MAIN(TestLessonController)
+QTEST_GUILESS_MAIN(TestLessonController)
 #include "tst_lessoncontroller.moc"

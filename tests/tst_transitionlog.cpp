@@ -84,5 +84,5 @@ void TestTransitionLog::csv_quotesAndSaves()
     QCOMPARE(QString::fromUtf8(saved.readAll()), csv);
 }
 
-QTEST_MAIN(TestTransitionLog)
+QTEST_GUILESS_MAIN(TestTransitionLog)
 #include "tst_transitionlog.moc"

@@ -102,11 +102,12 @@ QJsonObject segmentJson(const Segment &segment)
 
 } // namespace
 
-QString eventText(const Event &event)
+QString eventText(const Event &event, int step)
 {
-    QString line = QStringLiteral("t=%1.%2s line %3  %4  %5")
+    QString line = QStringLiteral("t=%1.%2s step %3 line %4  %5  %6")
                        .arg(event.time / 1000)
                        .arg(event.time % 1000, 3, 10, QLatin1Char('0'))
+                       .arg(step)
                        .arg(event.line)
                        .arg(text(sideName(event.side)), -6)
                        .arg(whatHappened(event));
@@ -115,12 +116,12 @@ QString eventText(const Event &event)
     return line;
 }
 
-QJsonObject eventJson(const Event &event)
+QJsonObject eventJson(const Event &event, int step)
 {
     QJsonObject json{
         {QStringLiteral("event"), text(eventKindName(event.kind))},
         {QStringLiteral("line"), event.line},
-        {QStringLiteral("step"), static_cast<qint64>(event.step)},
+        {QStringLiteral("step"), step},
         {QStringLiteral("time"), static_cast<qint64>(event.time)},
         {QStringLiteral("endpoint"), text(sideName(event.side))},
     };
@@ -159,18 +160,14 @@ QJsonObject eventJson(const Event &event)
     return json;
 }
 
-void EventPrinter::print(const Event &event)
+void EventPrinter::print(const std::vector<Event> &events, std::size_t begin, std::size_t end, int step)
 {
-    if (m_format == OutputFormat::JsonLines)
-        m_out << QString::fromUtf8(QJsonDocument(eventJson(event)).toJson(QJsonDocument::Compact)) << '\n';
-    else
-        m_out << eventText(event) << '\n';
-}
-
-void EventPrinter::printNew(const std::vector<Event> &events)
-{
-    for (; m_printed < events.size(); ++m_printed)
-        print(events[m_printed]);
+    for (std::size_t i = begin; i < end && i < events.size(); ++i) {
+        if (m_format == OutputFormat::JsonLines)
+            m_out << QString::fromUtf8(QJsonDocument(eventJson(events[i], step)).toJson(QJsonDocument::Compact)) << '\n';
+        else
+            m_out << eventText(events[i], step) << '\n';
+    }
     m_out.flush();
 }
 

@@ -1,8 +1,10 @@
-// tcpsim-cli: runs a lesson script headless and prints what happened, one event a line.
+// tcpsim-cli: runs a lesson headless and prints what happened, one event a line.
 #include "eventprinter.h"
-#include "liverun.h"
+#include "exitcode.h"
+#include "lessonrun.h"
 
 #include "tcpsim/model/script.h"
+#include "tcpsim/session/lessonlibrary.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -17,13 +19,20 @@ using tcpsim::cli::OutputFormat;
 
 namespace {
 
-enum ExitCode { ExitOk = 0, ExitExpectFailed = 1, ExitCannotRun = 2 };
+using tcpsim::cli::ExitCode;
 
-const char *const description = R"(Runs a tcpsim lesson script without the window and prints one line per event:
+int exitStatus(ExitCode code)
+{
+    return static_cast<int>(code);
+}
+
+const char *const description = R"(Runs a tcpsim lesson without the window and prints one line per event:
 state transitions with their cause, segments sent / delivered / dropped, timers,
-errors the RFC gives to user calls, and the result of every `expect`.
+errors the RFC gives to user calls, and the result of every `expect`. Events are
+numbered by step as the window numbers them ("Step 3 of 19").
 
-SCRIPT is a lesson file (.tcp), or - for standard input. One command a line:
+LESSON is a built-in lesson's name (handshake, lost-syn, ...: see --list), a lesson
+file (.tcp), or - for standard input. One command a line:
   client isn 100                  ISN for the next open (else random from --seed)
   server listen | client connect  passive / active OPEN
   server accept                   take the established connection off the accept queue
@@ -45,12 +54,13 @@ Exit status: 0 every expect held; 1 an expect failed (FILE:LINE: expected X, got
 stderr); 2 the script cannot run (FILE:LINE:COLUMN: what is wrong).
 
 --json prints JSON Lines: event (call, return, transition, send, deliver, drop, timer,
-error, expect), line, step, time (virtual ms), endpoint, rule, rfc, summary; from/to for
+error, expect), step (1-based, as in the window), line, time (virtual ms), endpoint,
+rule, rfc, summary; from/to for
 transitions; flags, seq, ack, len, data, sender, id, retransmission for segments; text,
 passed for expects.)";
 
 struct Options {
-    QString scriptPath;
+    QString lesson; // a built-in name, a file, or "-"
     OutputFormat format = OutputFormat::Text;
     SimulationConfig config;
     tcpsim::cli::LiveRunOptions live;
@@ -63,15 +73,18 @@ std::optional<Options> parseArguments(const QCoreApplication &app, QTextStream &
     parser.setApplicationDescription(QString::fromUtf8(description));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("SCRIPT"), QStringLiteral("Lesson script to run, or - for standard input."));
+    parser.addPositionalArgument(QStringLiteral("LESSON"),
+                                 QStringLiteral("A built-in lesson's name, a lesson file, or - for standard input."));
     const QCommandLineOption jsonOption(QStringLiteral("json"), QStringLiteral("Print JSON Lines instead of text."));
+    const QCommandLineOption listOption(QStringLiteral("list"),
+                                        QStringLiteral("List the built-in lessons (name and title) and exit."));
     const QCommandLineOption seedOption(QStringLiteral("seed"),
                                         QStringLiteral("Seed for the ISNs a script does not fix (default 1)."),
                                         QStringLiteral("N"), QStringLiteral("1"));
     const QCommandLineOption mslOption(QStringLiteral("msl"),
                                        QStringLiteral("Maximum segment lifetime; TIME-WAIT lasts 2*MSL (default 30)."),
                                        QStringLiteral("SECONDS"), QStringLiteral("30"));
-    parser.addOptions({jsonOption, seedOption, mslOption});
+    parser.addOptions({jsonOption, listOption, seedOption, mslOption});
     const tcpsim::cli::LiveCommandLine liveOptions;
     liveOptions.addTo(parser);
 
@@ -80,17 +93,24 @@ std::optional<Options> parseArguments(const QCoreApplication &app, QTextStream &
         return std::nullopt;
     }
     if (parser.isSet(QStringLiteral("help")))
-        parser.showHelp(ExitOk);
+        parser.showHelp(exitStatus(ExitCode::Ok));
     if (parser.isSet(QStringLiteral("version")))
         parser.showVersion();
+    if (parser.isSet(listOption)) {
+        QTextStream out(stdout);
+        for (const LessonEntry &entry : LessonLibrary::builtInLessons())
+            out << entry.name.leftJustified(24) << entry.title << '\n';
+        out.flush();
+        std::exit(exitStatus(ExitCode::Ok));
+    }
 
     Options options;
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 1) {
-        err << "tcpsim-cli: expected one SCRIPT (a file, or - for standard input); see --help\n";
+        err << "tcpsim-cli: expected one LESSON (a built-in name, a file, or - for standard input); see --help\n";
         return std::nullopt;
     }
-    options.scriptPath = positional.first();
+    options.lesson = positional.first();
     options.format = parser.isSet(jsonOption) ? OutputFormat::JsonLines : OutputFormat::Text;
 
     bool ok = false;
@@ -111,50 +131,24 @@ std::optional<Options> parseArguments(const QCoreApplication &app, QTextStream &
     return options;
 }
 
-std::optional<QByteArray> readScript(const QString &path, QTextStream &err)
+std::optional<Lesson> loadLesson(const QString &nameOrPath, QTextStream &err)
 {
-    QFile file;
-    const bool opened = path == QLatin1String("-") ? file.open(stdin, QIODevice::ReadOnly)
-                                                   : (file.setFileName(path), file.open(QIODevice::ReadOnly));
-    if (!opened) {
-        err << path << ": cannot open: " << file.errorString() << '\n';
+    std::variant<Lesson, ScriptError> loaded;
+    if (nameOrPath == QLatin1String("-")) {
+        QFile input;
+        if (!input.open(stdin, QIODevice::ReadOnly)) {
+            err << "-: cannot read standard input: " << input.errorString() << '\n';
+            return std::nullopt;
+        }
+        loaded = LessonLibrary::read(input, nameOrPath);
+    } else {
+        loaded = LessonLibrary::load(nameOrPath);
+    }
+    if (const auto *error = std::get_if<ScriptError>(&loaded)) {
+        err << LessonLibrary::errorText(*error) << '\n';
         return std::nullopt;
     }
-    return file.readAll();
-}
-
-int runScript(const Options &options, QTextStream &out, QTextStream &err)
-{
-    const std::optional<QByteArray> text = readScript(options.scriptPath, err);
-    if (!text)
-        return ExitCannotRun;
-    auto parsed = parseLesson(std::string_view(text->constData(), static_cast<std::size_t>(text->size())),
-                              options.scriptPath.toStdString());
-    if (const auto *error = std::get_if<ScriptError>(&parsed)) {
-        err << QString::fromStdString(error->toString()) << '\n';
-        return ExitCannotRun;
-    }
-    if (options.live.enabled)
-        return tcpsim::cli::runLive(std::get<Lesson>(std::move(parsed)), options.live, options.config,
-                                    options.format, out, err);
-
-    ScriptRunner runner(std::get<Lesson>(std::move(parsed)), options.config);
-    EventPrinter printer(out, options.format);
-    bool expectFailed = false;
-    while (!runner.atEnd()) {
-        const ScriptRunner::StepResult result = runner.step();
-        printer.printNew(runner.simulation().events());
-        if (result.status == ScriptRunner::Status::RuntimeError) {
-            err << QString::fromStdString(result.message) << '\n';
-            return ExitCannotRun;
-        }
-        if (result.status == ScriptRunner::Status::ExpectFailed) {
-            err << QString::fromStdString(result.message) << '\n';
-            err.flush();
-            expectFailed = true;
-        }
-    }
-    return expectFailed ? ExitExpectFailed : ExitOk;
+    return std::get<Lesson>(std::move(loaded));
 }
 
 } // namespace
@@ -169,6 +163,10 @@ int main(int argc, char *argv[])
 
     const std::optional<Options> options = parseArguments(app, err);
     if (!options)
-        return ExitCannotRun;
-    return runScript(*options, out, err);
+        return exitStatus(ExitCode::CannotRun);
+    std::optional<Lesson> lesson = loadLesson(options->lesson, err);
+    if (!lesson)
+        return exitStatus(ExitCode::CannotRun);
+    return exitStatus(tcpsim::cli::runLesson(std::move(*lesson), options->live, options->config, options->format,
+                                             out, err));
 }

@@ -37,9 +37,9 @@ LessonController::LessonController(QObject *parent)
     setLesson(Lesson{});
 }
 
-SimulationConfig LessonController::configFor(const Lesson &lesson)
+SimulationConfig LessonController::configFor(const Lesson &lesson) const
 {
-    SimulationConfig config;
+    SimulationConfig config = m_baseConfig;
     config.autoAccept = !lesson.hasAccept();
     return config;
 }
@@ -126,6 +126,15 @@ QString LessonController::stepScript(int step) const
     for (std::size_t i = group.begin; i < group.end; ++i)
         lines.append(QString::fromStdString(m_lesson.commands[i].toScriptLine()));
     return lines.join(QLatin1Char('\n'));
+}
+
+std::vector<Command> LessonController::stepCommands(int step) const
+{
+    if (step < 1 || step > stepCount())
+        return {};
+    const Group &group = m_groups[static_cast<std::size_t>(step - 1)];
+    const auto begin = m_lesson.commands.begin();
+    return {begin + static_cast<std::ptrdiff_t>(group.begin), begin + static_cast<std::ptrdiff_t>(group.end)};
 }
 
 bool LessonController::canStepForward() const

@@ -52,6 +52,14 @@ QString whereText(const Observation &observation)
     return parts.join(QStringLiteral(", "));
 }
 
+// A step whose action is an application call (the model's one definition of it).
+bool isApplicationVerb(Verb verb)
+{
+    Command command;
+    command.verb = verb;
+    return command.isApplicationCall();
+}
+
 bool isQtError(const QString &state)
 {
     return state.endsWith(QLatin1String("Error"));
@@ -125,6 +133,26 @@ bool LiveMirror::waitUntilIdle(int timeoutMs)
         rebuild();
     }
     return isIdle();
+}
+
+void LiveMirror::waitForQuiet(int quietMs, int capMs)
+{
+    QEventLoop loop;
+    QTimer quiet;
+    quiet.setSingleShot(true);
+    QTimer cap;
+    cap.setSingleShot(true);
+    connect(&quiet, &QTimer::timeout, &loop, &QEventLoop::quit);
+    connect(&cap, &QTimer::timeout, &loop, &QEventLoop::quit);
+    const auto restartQuiet = connect(m_session, &LiveSession::observed, &quiet, [&quiet, quietMs] { quiet.start(quietMs); });
+    quiet.start(quietMs);
+    cap.start(capMs);
+    loop.exec();
+    disconnect(restartQuiet);
+    if (m_rebuildTimer.isActive()) {
+        m_rebuildTimer.stop();
+        rebuild();
+    }
 }
 
 void LiveMirror::restart()
@@ -209,12 +237,7 @@ void LiveMirror::onStepped(int direction)
 
 std::vector<Command> LiveMirror::commandsOfStep(int step) const
 {
-    // The controller's own grouping of the script into steps, read back from its text.
-    const std::string text = m_controller->stepScript(step).toStdString() + '\n';
-    auto parsed = parseLesson(text, m_controller->lesson().file);
-    if (const auto *lesson = std::get_if<Lesson>(&parsed))
-        return lesson->commands;
-    return {};
+    return m_controller->stepCommands(step);
 }
 
 void LiveMirror::enqueue(int step)
@@ -360,11 +383,7 @@ void LiveMirror::rebuild()
             if (step < 1 || step > current || !m_stepVerbs.contains(step))
                 return;
             const ModelStep &atStep = model[static_cast<std::size_t>(step)];
-            const bool applicationCall = [&] {
-                const Verb verb = m_stepVerbs.value(step);
-                return verb == Verb::Listen || verb == Verb::Connect || verb == Verb::Accept || verb == Verb::Send
-                    || verb == Verb::Close || verb == Verb::Abort;
-            }();
+            const bool applicationCall = isApplicationVerb(m_stepVerbs.value(step));
             for (Side side : {Side::Client, Side::Server}) {
                 const KernelSide &known = kernel[side == Side::Client ? 0 : 1];
                 const bool hadRow = side == Side::Client ? clientRow : serverRow;
@@ -457,9 +476,7 @@ void LiveMirror::rebuild()
             }
             case Observation::Source::Note: {
                 row.source = TransitionLogModel::liveSource();
-                const Verb verb = m_stepVerbs.value(at, Verb::Settle);
-                const bool simulationOnly = verb != Verb::Listen && verb != Verb::Connect && verb != Verb::Accept
-                    && verb != Verb::Send && verb != Verb::Close && verb != Verb::Abort;
+                const bool simulationOnly = !isApplicationVerb(m_stepVerbs.value(at, Verb::Settle));
                 if (simulationOnly && at >= 1 && observation.endpoint == Observation::Endpoint::None) {
                     row.to = tr("simulation only");
                     if (m_stepSides.contains(at)) {

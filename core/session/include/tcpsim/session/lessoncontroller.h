@@ -29,6 +29,9 @@ public:
     explicit LessonController(QObject *parent = nullptr);
 
     void setLesson(tcpsim::Lesson lesson); // back to step 0
+    // What every lesson starts from (seed, MSL, ...); a lesson without `accept` steps gets
+    // auto-accept on top. Takes effect at the next setLesson().
+    void setBaseConfig(const tcpsim::SimulationConfig &config) { m_baseConfig = config; }
     const tcpsim::Lesson &lesson() const { return m_lesson; }
 
     int stepCount() const { return static_cast<int>(m_groups.size()); }
@@ -45,6 +48,8 @@ public:
     StepReport reportAt(int step) const;
     // The script lines of step `step` (1-based), joined with newlines.
     QString stepScript(int step) const;
+    // The commands of step `step` (1-based), with their lines in the lesson.
+    std::vector<tcpsim::Command> stepCommands(int step) const;
 
     // When data reaches the server application at the end of the lesson, the server answers
     // "Hello, <message>" (the seed notes' echo server).
@@ -79,8 +84,9 @@ private:
     void restart(tcpsim::Lesson lesson);
     void runStep(); // m_current -> m_current + 1, keeping a snapshot
     void applyAutoReply();
-    static tcpsim::SimulationConfig configFor(const tcpsim::Lesson &lesson);
+    tcpsim::SimulationConfig configFor(const tcpsim::Lesson &lesson) const;
 
+    tcpsim::SimulationConfig m_baseConfig;
     tcpsim::Lesson m_lesson;
     std::vector<Group> m_groups;
     std::vector<tcpsim::ScriptRunner> m_snapshots; // [k] = after k steps

@@ -52,6 +52,9 @@ public:
     bool isIdle() const { return !m_settling && m_queue.empty(); }
     // Runs the event loop until isIdle() (driven by signals and a time limit, never a sleep).
     bool waitUntilIdle(int timeoutMs);
+    // Runs the event loop until the pair has been quiet (no observation) for quietMs, at most
+    // capMs: for what comes after the last step (a late FIN's ACK, TIME-WAIT's end).
+    void waitForQuiet(int quietMs, int capMs);
 
     // The live rows for the log: steps up to the lesson's current one, kernel rows compared
     // with the model's state at the same step, plus a "still" row for a side whose kernel

@@ -1,8 +1,10 @@
-// tcpsim-cli --live: runs a lesson's application steps on the real loopback pair beside the
-// model, and prints what Qt and the Linux kernel really did (see core/live).
+// tcpsim-cli's one step loop: steps a lesson with the session's LessonController, as the window
+// does, printing each step's model events; with --live the session's LiveMirror does every step
+// again on the real loopback pair and what Qt and the Linux kernel did is printed under it.
 #pragma once
 
 #include "eventprinter.h"
+#include "exitcode.h"
 
 #include "tcpsim/model/script.h"
 
@@ -23,7 +25,6 @@ struct LiveRunOptions {
     QHostAddress address = QHostAddress::LocalHost;      // --address (not loopback: a warning)
     quint16 port = 3267;                                 // --port (0: any free port)
     int timeWaitSeconds = 0;                             // --wait-time-wait: wait for its end
-    int settleMs = 200;                                  // quiet time that ends a step's wait
 };
 
 // The --live options, added to tcpsim-cli's parser and read back from it.
@@ -58,9 +59,9 @@ private:
 //  "remote":"127.0.0.1:3267","detail":"..."}; notes are {"event":"note",...}.
 QJsonObject observationJson(const live::Observation &observation);
 
-// Runs the lesson on the model and on the live pair; prints both. Exit status as without
-// --live (0 / 1 an expect failed / 2 cannot run, also when the live server cannot listen).
-int runLive(Lesson lesson, const LiveRunOptions &options, const SimulationConfig &config,
-            OutputFormat format, QTextStream &out, QTextStream &err);
+// Runs the lesson step by step, and with options.enabled on the live pair too; prints both.
+// CannotRun also when the live server cannot listen.
+ExitCode runLesson(Lesson lesson, const LiveRunOptions &live, const SimulationConfig &config,
+                   OutputFormat format, QTextStream &out, QTextStream &err);
 
 } // namespace tcpsim::cli
