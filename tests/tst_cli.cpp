@@ -292,6 +292,32 @@ private slots:
         QVERIFY2(run.out.contains("expect ok: client SYN-SENT"), run.out.constData());
     }
 
+    // Hostile bytes in a lesson file reach the terminal escaped: an error message quoting them,
+    // and data a script sends; a huge token is cut.
+    void hostileBytes_areEscaped()
+    {
+        const QString title = writeScript(QStringLiteral("title.tcp"), "\x1b]0;OWNED\x07\x1b[2J\n");
+        const Run error = runCli({title});
+        QCOMPARE(error.exitCode, 2);
+        QVERIFY2(!error.err.contains('\x1b') && !error.err.contains('\x07'), error.err.constData());
+        QVERIFY2(error.err.contains("\\x1b]0;OWNED"), error.err.constData());
+
+        const QString sending = writeScript(QStringLiteral("send.tcp"),
+                                            "server listen\nclient connect\nsettle\nclient send \"\x1b[2Jhi\"\nsettle\n");
+        const Run sent = runCli({sending});
+        QCOMPARE(sent.exitCode, 0);
+        QVERIFY(!sent.out.contains('\x1b'));
+        QVERIFY2(sent.out.contains("send(\"\\x1b[2Jhi\")"), sent.out.constData());
+        const Run json = runCli({QStringLiteral("--json"), sending});
+        QVERIFY(!json.out.contains('\x1b'));
+        QVERIFY(!jsonLines(json.out).isEmpty()); // still valid JSON Lines
+
+        const QString huge = writeScript(QStringLiteral("huge.tcp"), QByteArray(1 << 20, 'x') + '\n');
+        const Run long_ = runCli({huge});
+        QCOMPARE(long_.exitCode, 2);
+        QVERIFY2(long_.err.size() < 400, long_.err.left(400).constData());
+    }
+
     void help_documentsTheFormat()
     {
         const Run run = runCli({QStringLiteral("--help")});

@@ -1,6 +1,7 @@
 #include "eventprinter.h"
 
 #include "tcpsim/model/rule.h"
+#include "tcpsim/session/printable.h"
 
 #include <QJsonDocument>
 
@@ -13,11 +14,17 @@ QString text(std::string_view view)
     return QString::fromUtf8(view.data(), static_cast<qsizetype>(view.size()));
 }
 
+// As the script writes it ("\"", "\\", "\n"), and no byte reaches the terminal raw.
 QString quoted(const std::string &data)
 {
-    QString escaped = QString::fromStdString(data);
-    escaped.replace(u'\\', QStringLiteral("\\\\")).replace(u'"', QStringLiteral("\\\"")).replace(u'\n', QStringLiteral("\\n"));
-    return u'"' + escaped + u'"';
+    std::string escaped;
+    escaped.reserve(data.size() + 2);
+    for (const char c : data) {
+        if (c == '\\' || c == '"')
+            escaped += '\\';
+        escaped += c;
+    }
+    return u'"' + Printable::bytes(escaped) + u'"';
 }
 
 QString segmentText(const Segment &segment)
@@ -72,10 +79,10 @@ QString whatHappened(const Event &event)
     case EventKind::Timer:
         return QStringLiteral("%1 timer fires").arg(text(timerKindName(event.timer)));
     case EventKind::Error:
-        return QStringLiteral("error: %1").arg(QString::fromStdString(event.text));
+        return QStringLiteral("error: %1").arg(Printable::bytes(event.text));
     case EventKind::Expect:
         return (event.passed ? QStringLiteral("expect ok: ") : QStringLiteral("expect FAILED: "))
-            + QString::fromStdString(event.text);
+            + Printable::bytes(event.text);
     }
     return {};
 }

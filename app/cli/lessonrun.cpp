@@ -3,6 +3,7 @@
 #include "tcpsim/live/livesession.h"
 #include "tcpsim/session/lessoncontroller.h"
 #include "tcpsim/session/livemirror.h"
+#include "tcpsim/session/printable.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -89,7 +90,7 @@ public:
         if (m_format == OutputFormat::JsonLines)
             m_out << QJsonDocument(observationJson(observation)).toJson(QJsonDocument::Compact) << '\n';
         else
-            m_out << "live " << observation.toText() << '\n';
+            m_out << "live " << Printable::text(observation.toText()) << '\n';
         m_out.flush();
     }
     void printObject(const QJsonObject &object, const QString &text)
@@ -97,7 +98,7 @@ public:
         if (m_format == OutputFormat::JsonLines)
             m_out << QJsonDocument(object).toJson(QJsonDocument::Compact) << '\n';
         else
-            m_out << "live " << text << '\n';
+            m_out << "live " << Printable::text(text) << '\n';
         m_out.flush();
     }
 
@@ -184,11 +185,12 @@ ExitCode runLesson(Lesson lesson, const LiveRunOptions &live, const SimulationCo
         printer.print(events, controller.eventCountAt(step - 1), controller.eventCountAt(step), step);
         const LessonController::StepReport report = controller.reportAt(step);
         if (!report.errors.isEmpty()) {
-            err << report.errors.join(QLatin1Char('\n')) << '\n';
+            for (const QString &error : report.errors)
+                err << Printable::text(error) << '\n';
             return ExitCode::CannotRun;
         }
         for (const QString &failure : report.failedExpectations) {
-            err << failure << '\n';
+            err << Printable::text(failure) << '\n';
             err.flush();
             expectFailed = true;
         }

@@ -1,5 +1,7 @@
 #include "tcpsim/session/lessonlibrary.h"
 
+#include "tcpsim/session/printable.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
@@ -186,9 +188,14 @@ std::variant<Lesson, ScriptError> load(const QString &nameOrPath)
 
 QString errorText(const ScriptError &error)
 {
+    // The message may quote the offending token: escaped, and cut so a 100 MB token cannot flood
+    // a terminal or a dialog.
+    constexpr int maximumMessage = 160;
+    const QString file = Printable::bytes(error.file);
+    const QString message = Printable::shortened(Printable::bytes(error.message), maximumMessage);
     if (error.line <= 0)
-        return QString::fromStdString(error.file) + QStringLiteral(": ") + QString::fromStdString(error.message);
-    return QString::fromStdString(error.toString());
+        return file + QStringLiteral(": ") + message;
+    return QStringLiteral("%1:%2:%3: %4").arg(file).arg(error.line).arg(error.column).arg(message);
 }
 
 } // namespace LessonLibrary
