@@ -174,7 +174,7 @@ private slots:
     void recordExpect_keepsTheVerdict()
     {
         Simulation sim;
-        sim.recordExpect(Side::Server, false, "expected server LISTEN, got server CLOSED");
+        sim.recordExpect(Side::Server, Verdict::Failed, "expected server LISTEN, got server CLOSED");
         QCOMPARE(sim.events().back().kind, EventKind::Expect);
         QCOMPARE(sim.events().back().passed, false);
         QCOMPARE(sim.events().back().side, Side::Server);

@@ -66,12 +66,12 @@ void Simulation::setOrigin(int line, std::size_t step)
     m_originStep = step;
 }
 
-void Simulation::recordExpect(Side side, bool passed, std::string text)
+void Simulation::recordExpect(Side side, Verdict verdict, std::string text)
 {
     Event event;
     event.kind = EventKind::Expect;
     event.side = side;
-    event.passed = passed;
+    event.passed = verdict == Verdict::Passed;
     event.text = std::move(text);
     record(std::move(event));
 }

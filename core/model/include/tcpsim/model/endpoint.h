@@ -98,11 +98,21 @@ private:
     Rule receiveInListen(EndpointContext &context, const Segment &segment);
     Rule receiveInSynSent(EndpointContext &context, const Segment &segment);
     Rule receiveOtherwise(EndpointContext &context, const Segment &segment);
+    // The steps of §3.10.7.4 in the RFC's order; a step that decides the segment's fate returns
+    // its rule, and processing stops there.
+    struct Arrival;
+    std::optional<Rule> checkSequence(EndpointContext &context, const Arrival &arrival);  // first
+    std::optional<Rule> checkRst(EndpointContext &context, const Arrival &arrival);       // second
+    std::optional<Rule> checkSyn(EndpointContext &context, const Arrival &arrival);       // fourth
+    std::optional<Rule> processAck(EndpointContext &context, Arrival &arrival);           // fifth
+    std::optional<Rule> processText(EndpointContext &context, Arrival &arrival);          // seventh
+    void processFin(EndpointContext &context, Arrival &arrival);                          // eighth
     bool isAcceptable(const Segment &segment) const;
     bool ourFinAcknowledged() const;
 
     // Output.
-    void openConnection(EndpointContext &context, bool passive);
+    enum class Opening : std::uint8_t { Active, Passive }; // connect() or listen()
+    void openConnection(EndpointContext &context, Opening opening);
     SeqNum chooseIss(EndpointContext &context);
     void completeOpen(EndpointContext &context, const Cause &cause); // just entered ESTABLISHED
     void sendSyn(EndpointContext &context, std::uint8_t flags, Rule rule, const Cause &cause);

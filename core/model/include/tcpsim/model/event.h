@@ -30,6 +30,9 @@ enum class CauseKind : std::uint8_t { None, UserCall, Segment, Timer };
 
 enum class TimerKind : std::uint8_t { None, Retransmission, TimeWait };
 
+// What a script `expect` found (Event::passed).
+enum class Verdict : std::uint8_t { Passed, Failed };
+
 // The socket call an event belongs to (Call/Return events, and what a call caused).
 enum class Call : std::uint8_t { None, Listen, Connect, Accept, Send, Recv, Close, Abort };
 

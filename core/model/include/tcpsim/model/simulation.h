@@ -66,7 +66,7 @@ public:
     // Events recorded from now on carry this script line and step index.
     void setOrigin(int line, std::size_t step);
     // Records an Expect event (the script runner checks, the simulation keeps the record).
-    void recordExpect(Side side, bool passed, std::string text);
+    void recordExpect(Side side, Verdict verdict, std::string text);
 
 private:
     class Context; // the EndpointContext an endpoint runs in: this simulation's clock, network, log
