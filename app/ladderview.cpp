@@ -13,90 +13,17 @@
 
 #include <algorithm>
 #include <cmath>
-#include <unordered_map>
 
 using namespace tcpsim;
 
 namespace {
 
-constexpr double labelAlong = 0.3;        // where an arrow's label sits, from the sender
-constexpr double lostLabelAlong = 0.22;
-constexpr int baseMomentMs = 650;         // one moment of animation at speed 1
-constexpr double finished = 1e9;
+constexpr int baseMomentMs = 650; // one moment of animation at speed 1
 
 double ease(double t)
 {
     static const QEasingCurve curve(QEasingCurve::InOutSine);
     return curve.valueForProgress(std::clamp(t, 0.0, 1.0));
-}
-
-double distanceToSegment(const QPointF &p, const QPointF &a, const QPointF &b)
-{
-    const QPointF ab = b - a;
-    const double length2 = QPointF::dotProduct(ab, ab);
-    double t = length2 > 0 ? QPointF::dotProduct(p - a, ab) / length2 : 0;
-    t = std::clamp(t, 0.0, 1.0);
-    const QPointF closest = a + t * ab;
-    return std::hypot(p.x() - closest.x(), p.y() - closest.y());
-}
-
-QString callText(const Event &event)
-{
-    const QString call = QString::fromLatin1(callName(event.call));
-    if (event.call == Call::Connect)
-        return LadderView::tr("connect() blocks");
-    if (event.call == Call::Send)
-        return LadderView::tr("send(%1)").arg(dataPreview(event.text, 10));
-    if (event.call == Call::None)
-        return LadderView::tr("call");
-    return call + QStringLiteral("()");
-}
-
-QString returnText(const Event &event)
-{
-    if (event.call == Call::Recv) {
-        if (event.rule == Rule::EndOfStream || event.text.empty())
-            return LadderView::tr("recv() returns 0");
-        return LadderView::tr("recv() → %1").arg(dataPreview(event.text, 10));
-    }
-    if (event.call == Call::Connect)
-        return LadderView::tr("connect() returns");
-    if (event.call == Call::Accept)
-        return LadderView::tr("accept() returns");
-    return LadderView::tr("%1() returns").arg(QString::fromLatin1(callName(event.call)));
-}
-
-QString errorText(const Event &event)
-{
-    switch (event.rule) {
-    case Rule::SynSentRstRefused:
-    case Rule::SynReceivedRstRefused:
-        return LadderView::tr("error: connection refused");
-    case Rule::RstReset:
-        return LadderView::tr("error: connection reset");
-    case Rule::RetransmissionsExhausted:
-        return LadderView::tr("error: connection timed out");
-    case Rule::ErrorConnectionExists:
-        return LadderView::tr("error: connection already exists");
-    case Rule::ErrorConnectionDoesNotExist:
-        return LadderView::tr("error: connection does not exist");
-    case Rule::ErrorConnectionClosing:
-        return LadderView::tr("error: connection closing");
-    case Rule::ErrorNothingToAccept:
-        return LadderView::tr("error: nothing to accept");
-    case Rule::ErrorForeignSocketUnspecified:
-        return LadderView::tr("error: foreign socket unspecified");
-    default:
-        break;
-    }
-    return LadderView::tr("error: %1").arg(QString::fromStdString(event.text));
-}
-
-QString timerText(const Event &event)
-{
-    if (event.timer == TimerKind::TimeWait)
-        return LadderView::tr("2MSL timer expires");
-    return LadderView::tr("retransmission timer fires");
 }
 
 } // namespace
@@ -119,7 +46,7 @@ LadderView::LadderView(QWidget *parent)
     connect(m_animation, &QVariantAnimation::valueChanged, this,
             [this](const QVariant &value) { setProgress(value.toDouble()); });
     connect(m_animation, &QVariantAnimation::finished, this, [this] {
-        setProgress(finished);
+        setProgress(LadderLayout::finished);
         emit animationFinished();
     });
     connect(verticalScrollBar(), &QScrollBar::valueChanged, viewport(), qOverload<>(&QWidget::update));
@@ -153,18 +80,18 @@ void LadderView::setSimulation(const Simulation &simulation, const std::vector<s
     if (m_selectedArrow >= arrowCount())
         m_selectedArrow = -1;
 
-    const int newestMoments = static_cast<int>(m_moments.size()) - m_firstNewestMoment;
-    if (animation == Animation::Animate && m_newestStep > 0 && newestMoments > 0) {
+    const int newestMoments = m_layout.newestMomentCount();
+    if (animation == Animation::Animate && m_layout.newestStep() > 0 && newestMoments > 0) {
         m_progress = 0;
         m_lastRevealed = -1;
         m_animation->setEndValue(static_cast<double>(newestMoments));
         m_animation->setDuration(animationDuration());
         m_animation->start();
     } else {
-        m_progress = finished;
+        m_progress = LadderLayout::finished;
     }
     scrollToNewest();
-    m_lastRevealed = revealedCount();
+    m_lastRevealed = m_layout.revealedCount(m_progress);
     emit revealChanged();
     viewport()->update();
 }
@@ -174,7 +101,7 @@ void LadderView::setNumberStyle(NumberStyle style)
     if (m_numberStyle == style)
         return;
     m_numberStyle = style;
-    m_formatter = NumberFormatter(m_events, m_numberStyle);
+    m_layout.setNumberStyle(style);
     viewport()->update();
 }
 
@@ -193,208 +120,39 @@ void LadderView::finishAnimation()
     if (!isAnimating())
         return;
     m_animation->stop();
-    setProgress(finished);
+    setProgress(LadderLayout::finished);
     emit animationFinished();
 }
 
 int LadderView::animationDuration() const
 {
-    const int newestMoments = static_cast<int>(m_moments.size()) - m_firstNewestMoment;
-    return static_cast<int>(std::max(1, newestMoments) * baseMomentMs / m_speed);
+    return static_cast<int>(std::max(1, m_layout.newestMomentCount()) * baseMomentMs / m_speed);
 }
 
 int LadderView::arrowCount(Fate fate) const
 {
-    return static_cast<int>(std::count_if(m_arrows.begin(), m_arrows.end(),
+    const auto &arrows = m_layout.arrows();
+    return static_cast<int>(std::count_if(arrows.begin(), arrows.end(),
                                           [fate](const Arrow &arrow) { return arrow.fate == fate; }));
 }
 
 int LadderView::retransmissionCount() const
 {
-    return static_cast<int>(std::count_if(m_arrows.begin(), m_arrows.end(), [](const Arrow &arrow) {
+    const auto &arrows = m_layout.arrows();
+    return static_cast<int>(std::count_if(arrows.begin(), arrows.end(), [](const Arrow &arrow) {
         return arrow.segment.retransmission;
     }));
 }
 
 void LadderView::rebuild()
 {
-    m_moments.clear();
-    m_arrows.clear();
-    m_labels.clear();
-    m_transitions.clear();
-    m_formatter = NumberFormatter(m_events, m_numberStyle);
-
-    auto addLabel = [this](Side side, LabelKind kind, QString text, bool onArrival) {
-        Moment &moment = m_moments.back();
-        Label label;
-        label.side = side;
-        label.kind = kind;
-        label.text = std::move(text);
-        label.moment = static_cast<int>(m_moments.size()) - 1;
-        label.row = moment.labelCount[side == Side::Client ? 0 : 1]++;
-        label.onArrival = onArrival;
-        m_labels.push_back(std::move(label));
-    };
-
-    // Step 0: where both sides start.
-    m_moments.push_back(Moment{});
-    addLabel(Side::Client, LabelKind::State, QString::fromLatin1(stateName(TcpState::Closed)), false);
-    addLabel(Side::Server, LabelKind::State, QString::fromLatin1(stateName(TcpState::Closed)), false);
-
-    std::unordered_map<std::uint64_t, std::size_t> inFlight;
-    const int steps = static_cast<int>(m_boundaries.size()) - 1;
-    for (int step = 1; step <= steps; ++step) {
-        Moment first;
-        first.step = step;
-        m_moments.push_back(first);
-        for (std::size_t i = m_boundaries[static_cast<std::size_t>(step - 1)];
-             i < m_boundaries[static_cast<std::size_t>(step)]; ++i) {
-            const Event &event = m_events[i];
-            const bool busy = m_moments.back().hasArrival || m_moments.back().hasSend
-                || m_moments.back().hasTimer;
-            const bool fromSegment = event.cause == CauseKind::Segment;
-            switch (event.kind) {
-            case EventKind::Deliver:
-            case EventKind::Drop: {
-                if (busy) {
-                    Moment next;
-                    next.step = step;
-                    m_moments.push_back(next);
-                }
-                const int momentIndex = static_cast<int>(m_moments.size()) - 1;
-                m_moments.back().hasArrival = true;
-                if (!event.segment)
-                    break;
-                const auto found = event.segment->id != 0 ? inFlight.find(event.segment->id) : inFlight.end();
-                if (found != inFlight.end()) {
-                    Arrow &arrow = m_arrows[found->second];
-                    arrow.fate = event.kind == EventKind::Deliver ? Fate::Delivered : Fate::Lost;
-                    arrow.endStep = step;
-                    arrow.endMoment = momentIndex;
-                    inFlight.erase(found);
-                } else if (event.kind == EventKind::Deliver) {
-                    Arrow arrow;
-                    arrow.segment = *event.segment;
-                    arrow.injected = true;
-                    arrow.fate = Fate::Delivered;
-                    arrow.sendStep = arrow.endStep = step;
-                    arrow.sendMoment = arrow.endMoment = momentIndex;
-                    m_arrows.push_back(arrow);
-                }
-                break;
-            }
-            case EventKind::Timer:
-                if (busy) {
-                    Moment next;
-                    next.step = step;
-                    m_moments.push_back(next);
-                }
-                m_moments.back().hasTimer = true;
-                addLabel(event.side, LabelKind::Timer, timerText(event), false);
-                break;
-            case EventKind::Send: {
-                if (!event.segment)
-                    break;
-                m_moments.back().hasSend = true;
-                Arrow arrow;
-                arrow.segment = *event.segment;
-                arrow.sendStep = step;
-                arrow.sendMoment = static_cast<int>(m_moments.size()) - 1;
-                inFlight[arrow.segment.id] = m_arrows.size();
-                m_arrows.push_back(arrow);
-                break;
-            }
-            case EventKind::Transition: {
-                addLabel(event.side, LabelKind::State, QString::fromLatin1(stateName(event.to)), fromSegment);
-                Transition transition;
-                transition.side = event.side;
-                transition.from = event.from;
-                transition.to = event.to;
-                transition.step = step;
-                const Moment &moment = m_moments.back();
-                transition.revealAt = (static_cast<int>(m_moments.size()) - 1)
-                    + (fromSegment ? arrivalShare(moment) : 0.0);
-                m_transitions.push_back(transition);
-                break;
-            }
-            case EventKind::Call:
-                addLabel(event.side, LabelKind::Call, callText(event), false);
-                break;
-            case EventKind::Return:
-                addLabel(event.side, LabelKind::Return, returnText(event), fromSegment);
-                break;
-            case EventKind::Error:
-                addLabel(event.side, LabelKind::Error, errorText(event), fromSegment);
-                break;
-            case EventKind::Expect:
-                break;
-            }
-        }
-    }
-    m_newestStep = steps;
-    m_firstNewestMoment = 0;
-    for (int i = static_cast<int>(m_moments.size()) - 1; i >= 0; --i) {
-        if (m_moments[static_cast<std::size_t>(i)].step != steps)
-            break;
-        m_firstNewestMoment = i;
-    }
-    // Transition reveal times were computed while a moment could still gain a send; redo them.
-    for (Transition &transition : m_transitions) {
-        const int momentIndex = static_cast<int>(std::floor(transition.revealAt));
-        const bool onArrival = transition.revealAt > momentIndex;
-        transition.revealAt = momentIndex
-            + (onArrival ? arrivalShare(m_moments[static_cast<std::size_t>(momentIndex)]) : 0.0);
-    }
+    m_layout = LadderLayout(m_events, m_boundaries, m_numberStyle);
     relayout();
-}
-
-LadderView::Geometry LadderView::geometry() const
-{
-    Geometry g;
-    const QFontMetricsF metrics(font());
-    g.line = metrics.height();
-    g.row = g.line + 10;
-    g.header = g.line * 2 + 18;
-    const double width = viewport()->width();
-    const double column = std::clamp(width * 0.22, 150.0, 260.0);
-    // The client's labels sit left of its timeline: room for the widest one (SYN-RECEIVED,
-    // "retransmission timer fires"), up to 30 % of the width; the step numbers take 26 px.
-    g.clientX = std::max(column, std::min(m_clientLabelWidth + 26 + 10 + 4, width * 0.3));
-    g.serverX = std::max(g.clientX + 200, width - column);
-    return g;
-}
-
-double LadderView::sideX(Side side) const
-{
-    const Geometry g = geometry();
-    return side == Side::Client ? g.clientX : g.serverX;
 }
 
 void LadderView::relayout()
 {
-    const QFontMetricsF metrics(font());
-    const QFontMetricsF boldMetrics(AppStyle::boldFont(font()));
-    m_clientLabelWidth = 0;
-    for (const Label &label : m_labels) {
-        if (label.side != Side::Client)
-            continue;
-        const double width = label.kind == LabelKind::State ? boldMetrics.horizontalAdvance(label.text) + 20
-                                                            : metrics.horizontalAdvance(label.text);
-        m_clientLabelWidth = std::max(m_clientLabelWidth, std::ceil(width));
-    }
-    const Geometry g = geometry();
-    const double minimumHeight = g.line * 3.6;
-    double y = g.header + g.row * 0.9;
-    for (Moment &moment : m_moments) {
-        moment.y = y;
-        const int rows = std::max(moment.labelCount[0], moment.labelCount[1]);
-        if (moment.step == 0)
-            moment.height = g.row * 1.5;
-        else
-            moment.height = std::max(minimumHeight, rows * g.row + g.row * 0.6);
-        y += moment.height;
-    }
-    m_contentHeight = y + g.line * 3;
+    m_layout.place(font(), viewport()->width());
     updateScrollRange();
 }
 
@@ -403,18 +161,20 @@ void LadderView::updateScrollRange()
     const int range = std::max(0, contentHeight() - viewport()->height());
     verticalScrollBar()->setRange(0, range);
     verticalScrollBar()->setPageStep(viewport()->height());
-    verticalScrollBar()->setSingleStep(static_cast<int>(geometry().row));
+    verticalScrollBar()->setSingleStep(static_cast<int>(m_layout.geometry().row));
 }
 
 void LadderView::scrollToNewest()
 {
-    const double bottom = nowY() + geometry().line * 3;
+    const LadderLayout::Geometry &g = m_layout.geometry();
+    const auto &moments = m_layout.moments();
+    const int firstNewest = m_layout.firstNewestMoment();
+    const double bottom = m_layout.nowY() + g.line * 3;
     const int value = verticalScrollBar()->value();
     if (bottom > value + viewport()->height())
         verticalScrollBar()->setValue(static_cast<int>(bottom) - viewport()->height());
-    else if (m_firstNewestMoment < static_cast<int>(m_moments.size())) {
-        const double top = m_moments[static_cast<std::size_t>(m_firstNewestMoment)].y - geometry().header
-            - geometry().row * 2;
+    else if (firstNewest < static_cast<int>(moments.size())) {
+        const double top = moments[static_cast<std::size_t>(firstNewest)].y - g.header - g.row * 2;
         if (top < value)
             verticalScrollBar()->setValue(std::max(0, static_cast<int>(top)));
     }
@@ -422,57 +182,13 @@ void LadderView::scrollToNewest()
 
 int LadderView::contentHeight() const
 {
-    return static_cast<int>(std::ceil(m_contentHeight));
-}
-
-double LadderView::nowY() const
-{
-    if (m_moments.empty())
-        return 0;
-    return m_moments.back().y + m_moments.back().height;
-}
-
-double LadderView::arrivalShare(const Moment &moment) const
-{
-    if (!moment.hasArrival)
-        return 0.0;
-    return moment.hasSend ? 0.5 : 1.0;
-}
-
-bool LadderView::isNewest(int momentIndex) const
-{
-    return m_newestStep > 0 && momentIndex >= m_firstNewestMoment;
-}
-
-double LadderView::localProgress(int momentIndex, double from, double to) const
-{
-    if (!isNewest(momentIndex))
-        return 1.0;
-    const double relative = m_progress - (momentIndex - m_firstNewestMoment);
-    if (to <= from)
-        return relative >= to ? 1.0 : 0.0;
-    return std::clamp((relative - from) / (to - from), 0.0, 1.0);
-}
-
-bool LadderView::isRevealed(const Label &label) const
-{
-    if (!isNewest(label.moment))
-        return true;
-    const Moment &moment = m_moments[static_cast<std::size_t>(label.moment)];
-    const double at = label.onArrival ? arrivalShare(moment) : 0.0;
-    return m_progress - (label.moment - m_firstNewestMoment) >= at - 1e-9;
-}
-
-int LadderView::revealedCount() const
-{
-    return static_cast<int>(std::count_if(m_labels.begin(), m_labels.end(),
-                                          [this](const Label &label) { return isRevealed(label); }));
+    return static_cast<int>(std::ceil(m_layout.contentHeight()));
 }
 
 void LadderView::setProgress(double progress)
 {
     m_progress = progress;
-    const int revealed = revealedCount();
+    const int revealed = m_layout.revealedCount(m_progress);
     if (revealed != m_lastRevealed) {
         m_lastRevealed = revealed;
         emit revealChanged();
@@ -488,44 +204,23 @@ TcpState LadderView::displayedState(Side side) const
 
 std::optional<LadderView::Transition> LadderView::lastRevealedTransition(Side side) const
 {
-    std::optional<Transition> last;
-    for (const Transition &transition : m_transitions) {
-        if (transition.side != side)
-            continue;
-        // revealAt is an absolute moment index plus the arrival share
-        if (transition.step == m_newestStep && m_newestStep > 0
-            && m_progress - (transition.revealAt - m_firstNewestMoment) < -1e-9)
-            break;
-        last = transition;
-    }
-    return last;
+    return m_layout.lastRevealedTransition(side, m_progress);
 }
 
 QList<LadderView::Transition> LadderView::revealedNewestTransitions() const
 {
-    QList<Transition> result;
-    if (m_newestStep == 0)
-        return result;
-    for (const Transition &transition : m_transitions) {
-        if (transition.step != m_newestStep)
-            continue;
-        if (m_progress - (transition.revealAt - m_firstNewestMoment) < -1e-9)
-            continue;
-        Transition shown = transition;
-        shown.revealAt -= m_firstNewestMoment;
-        result.append(shown);
-    }
-    return result;
+    return m_layout.revealedNewestTransitions(m_progress);
 }
 
 void LadderView::setHighlightedStep(int step)
 {
     m_highlightedStep = step;
     if (step >= 0) {
-        for (const Moment &moment : m_moments) {
+        const LadderLayout::Geometry &g = m_layout.geometry();
+        for (const LadderLayout::Moment &moment : m_layout.moments()) {
             if (moment.step != step)
                 continue;
-            const int top = static_cast<int>(moment.y - geometry().header - geometry().row * 2);
+            const int top = static_cast<int>(moment.y - g.header - g.row * 2);
             const int value = verticalScrollBar()->value();
             if (top < value || moment.y + moment.height > value + viewport()->height())
                 verticalScrollBar()->setValue(std::max(0, top));
@@ -543,119 +238,24 @@ void LadderView::setSelectedArrow(int index)
 
 int LadderView::arrowIndexForSegmentId(std::uint64_t id) const
 {
-    for (std::size_t i = 0; i < m_arrows.size(); ++i) {
-        if (m_arrows[i].segment.id == id)
-            return static_cast<int>(i);
-    }
-    return -1;
-}
-
-QLineF LadderView::arrowLine(const Arrow &arrow) const
-{
-    const Side from = arrow.segment.from;
-    const double fromY = m_moments[static_cast<std::size_t>(arrow.sendMoment)].y;
-    const double toY = arrow.endMoment >= 0 ? m_moments[static_cast<std::size_t>(arrow.endMoment)].y : nowY();
-    if (arrow.injected) {
-        const double rise = geometry().line * 2.2;
-        return QLineF(sideX(from), toY - rise, sideX(peerOf(from)), toY);
-    }
-    return QLineF(sideX(from), fromY, sideX(peerOf(from)), toY);
-}
-
-double LadderView::arrowFraction(const Arrow &arrow) const
-{
-    if (arrow.injected) {
-        if (!isNewest(arrow.endMoment))
-            return 1.0;
-        const Moment &moment = m_moments[static_cast<std::size_t>(arrow.endMoment)];
-        return ease(localProgress(arrow.endMoment, 0.0, arrivalShare(moment)));
-    }
-    double fraction = 0.5;
-    if (isNewest(arrow.sendMoment)) {
-        const Moment &moment = m_moments[static_cast<std::size_t>(arrow.sendMoment)];
-        fraction = 0.5 * ease(localProgress(arrow.sendMoment, arrivalShare(moment), 1.0));
-    }
-    if (arrow.fate == Fate::Delivered) {
-        const Moment &moment = m_moments[static_cast<std::size_t>(arrow.endMoment)];
-        const double arrival = localProgress(arrow.endMoment, 0.0, arrivalShare(moment));
-        if (!isNewest(arrow.endMoment) || arrival > 0)
-            fraction = 0.5 + 0.5 * ease(arrival);
-    }
-    return fraction;
-}
-
-QStringList LadderView::arrowText(const Arrow &arrow) const
-{
-    QStringList lines;
-    lines.append(QString::fromStdString(flagsToString(arrow.segment.flags)));
-    lines.append(m_formatter.numbers(arrow.segment));
-    if (!arrow.segment.data.empty())
-        lines.append(dataPreview(arrow.segment.data));
-    return lines;
-}
-
-QRectF LadderView::labelRectFor(const Arrow &arrow, const QLineF &line) const
-{
-    const QFontMetricsF metrics(font());
-    const QFontMetricsF bold(AppStyle::boldFont(font()));
-    const QStringList lines = arrowText(arrow);
-    QString first = lines.first();
-    QString tag;
-    if (arrow.segment.retransmission)
-        tag = tr("retransmission");
-    else if (arrow.injected)
-        tag = tr("crafted");
-    double width = bold.horizontalAdvance(first) + metrics.horizontalAdvance(QStringLiteral("  #000"));
-    if (!tag.isEmpty())
-        width += metrics.horizontalAdvance(QStringLiteral(" · ") + tag);
-    for (int i = 1; i < lines.size(); ++i)
-        width = std::max(width, metrics.horizontalAdvance(lines[i]));
-    width += 16;
-    const double height = lines.size() * metrics.height() + 8;
-    const double along = arrow.fate == Fate::Lost ? lostLabelAlong : labelAlong;
-    const QPointF anchor = line.pointAt(along);
-    const Geometry g = geometry();
-    double left = anchor.x() - width / 2;
-    left = std::clamp(left, g.clientX + 8, std::max(g.clientX + 8, g.serverX - 8 - width));
-    return QRectF(left, anchor.y() - height / 2, width, height);
+    return m_layout.arrowIndexForSegmentId(id);
 }
 
 QRectF LadderView::arrowLabelRect(int index) const
 {
     if (index < 0 || index >= arrowCount())
         return {};
-    const Arrow &arrow = m_arrows[static_cast<std::size_t>(index)];
-    return labelRectFor(arrow, arrowLine(arrow)).translated(0, -verticalScrollBar()->value());
+    return m_layout.labelRect(arrows()[static_cast<std::size_t>(index)]).translated(0, -verticalScrollBar()->value());
 }
 
 QPointF LadderView::arrowHitPoint(int index) const
 {
     if (index < 0 || index >= arrowCount())
         return {};
-    const Arrow &arrow = m_arrows[static_cast<std::size_t>(index)];
-    const QLineF line = arrowLine(arrow);
-    return line.pointAt(std::min(0.45, arrowFraction(arrow) * 0.9)) - QPointF(0, verticalScrollBar()->value());
-}
-
-int LadderView::arrowAt(const QPointF &contentPoint) const
-{
-    int best = -1;
-    double bestDistance = 9.0;
-    for (std::size_t i = 0; i < m_arrows.size(); ++i) {
-        const Arrow &arrow = m_arrows[i];
-        const QLineF line = arrowLine(arrow);
-        const double fraction = arrowFraction(arrow);
-        if (fraction <= 0)
-            continue;
-        if (fraction >= labelAlong && labelRectFor(arrow, line).contains(contentPoint))
-            return static_cast<int>(i);
-        const double distance = distanceToSegment(contentPoint, line.p1(), line.pointAt(fraction));
-        if (distance < bestDistance) {
-            bestDistance = distance;
-            best = static_cast<int>(i);
-        }
-    }
-    return best;
+    const Arrow &arrow = arrows()[static_cast<std::size_t>(index)];
+    const QLineF line = m_layout.arrowLine(arrow);
+    return line.pointAt(std::min(0.45, m_layout.arrowFraction(arrow, m_progress) * 0.9))
+        - QPointF(0, verticalScrollBar()->value());
 }
 
 void LadderView::resizeEvent(QResizeEvent *event)
@@ -685,12 +285,12 @@ void LadderView::mousePressEvent(QMouseEvent *event)
     }
     finishAnimation();
     const QPointF point = event->position() + QPointF(0, verticalScrollBar()->value());
-    int index = arrowAt(point);
+    int index = m_layout.arrowAt(point, m_progress);
     if (index < 0)
         return;
-    const Arrow &arrow = m_arrows[static_cast<std::size_t>(index)];
+    const Arrow &arrow = arrows()[static_cast<std::size_t>(index)];
     if (arrow.fate == Fate::InFlight && arrow.segment.id != 0) {
-        // Copies: a receiver that drops the segment rebuilds m_arrows.
+        // Copies: a receiver that drops the segment rebuilds the layout.
         const tcpsim::Side from = arrow.segment.from;
         const std::uint64_t id = arrow.segment.id;
         emit dropRequested(from, id);
@@ -707,7 +307,7 @@ void LadderView::mousePressEvent(QMouseEvent *event)
 void LadderView::mouseMoveEvent(QMouseEvent *event)
 {
     const QPointF point = event->position() + QPointF(0, verticalScrollBar()->value());
-    const int index = arrowAt(point);
+    const int index = m_layout.arrowAt(point, m_progress);
     if (index != m_hoveredArrow) {
         m_hoveredArrow = index;
         viewport()->setCursor(index >= 0 ? Qt::PointingHandCursor : Qt::ArrowCursor);
@@ -720,9 +320,9 @@ bool LadderView::viewportEvent(QEvent *event)
 {
     if (event->type() == QEvent::ToolTip) {
         auto *help = static_cast<QHelpEvent *>(event);
-        const int index = arrowAt(QPointF(help->pos()) + QPointF(0, verticalScrollBar()->value()));
+        const int index = m_layout.arrowAt(QPointF(help->pos()) + QPointF(0, verticalScrollBar()->value()), m_progress);
         if (index >= 0) {
-            const Arrow &arrow = m_arrows[static_cast<std::size_t>(index)];
+            const Arrow &arrow = arrows()[static_cast<std::size_t>(index)];
             QToolTip::showText(help->globalPos(), arrow.fate == Fate::InFlight
                                    ? tr("In flight. Click to lose this segment in the network and inspect it.")
                                    : tr("Click to inspect this segment's TCP header."),
@@ -740,7 +340,10 @@ void LadderView::paintEvent(QPaintEvent *)
     QPainter painter(viewport());
     painter.setRenderHint(QPainter::Antialiasing);
     painter.setRenderHint(QPainter::TextAntialiasing);
-    const Geometry g = geometry();
+    if (m_layout.width() != viewport()->width())
+        relayout();
+    const LadderLayout::Geometry &g = m_layout.geometry();
+    const auto &moments = m_layout.moments();
     const QPalette &pal = palette();
     const double scroll = verticalScrollBar()->value();
     const double viewHeight = viewport()->height();
@@ -752,13 +355,13 @@ void LadderView::paintEvent(QPaintEvent *)
 
     // Step bands: alternate washes, step numbers, the highlighted step.
     const QFont smallFont = AppStyle::withPixelSize(font(), AppStyle::minimumPixelSize);
-    for (std::size_t i = 0; i < m_moments.size();) {
-        const int step = m_moments[i].step;
+    for (std::size_t i = 0; i < moments.size();) {
+        const int step = moments[i].step;
         std::size_t j = i;
-        while (j < m_moments.size() && m_moments[j].step == step)
+        while (j < moments.size() && moments[j].step == step)
             ++j;
-        const double top = m_moments[i].y - g.row * 0.75;
-        const double bottom = m_moments[j - 1].y + m_moments[j - 1].height - g.row * 0.75;
+        const double top = moments[i].y - g.row * 0.75;
+        const double bottom = moments[j - 1].y + moments[j - 1].height - g.row * 0.75;
         if (bottom >= visibleTop && top <= visibleBottom) {
             const QRectF band(0, top, viewport()->width(), bottom - top);
             if (step == m_highlightedStep) {
@@ -787,18 +390,18 @@ void LadderView::paintEvent(QPaintEvent *)
         pen.setCapStyle(Qt::FlatCap);
         painter.setPen(pen);
         const double x = side == Side::Client ? g.clientX : g.serverX;
-        painter.drawLine(QPointF(x, std::max(g.header, visibleTop)), QPointF(x, std::max(m_contentHeight, visibleBottom)));
+        painter.drawLine(QPointF(x, std::max(g.header, visibleTop)), QPointF(x, std::max(m_layout.contentHeight(), visibleBottom)));
     }
 
-    for (const Label &label : m_labels) {
-        const Moment &moment = m_moments[static_cast<std::size_t>(label.moment)];
+    for (const LadderLayout::Label &label : m_layout.labels()) {
+        const LadderLayout::Moment &moment = moments[static_cast<std::size_t>(label.moment)];
         if (moment.y + moment.height < visibleTop - g.row || moment.y - g.row > visibleBottom)
             continue;
-        if (isRevealed(label))
+        if (m_layout.isRevealed(label, m_progress))
             paintLabel(painter, label, g);
     }
     for (int i = 0; i < arrowCount(); ++i) {
-        const QLineF line = arrowLine(m_arrows[static_cast<std::size_t>(i)]);
+        const QLineF line = m_layout.arrowLine(arrows()[static_cast<std::size_t>(i)]);
         const double top = std::min(line.y1(), line.y2()) - g.line * 2;
         const double bottom = std::max(line.y1(), line.y2()) + g.line * 2;
         if (bottom >= visibleTop && top <= visibleBottom)
@@ -809,7 +412,7 @@ void LadderView::paintEvent(QPaintEvent *)
     paintHeader(painter, g);
 }
 
-void LadderView::paintHeader(QPainter &painter, const Geometry &g)
+void LadderView::paintHeader(QPainter &painter, const LadderLayout::Geometry &g)
 {
     const QPalette &pal = palette();
     const QRectF header(0, 0, viewport()->width(), g.header);
@@ -833,10 +436,10 @@ void LadderView::paintHeader(QPainter &painter, const Geometry &g)
     }
 }
 
-void LadderView::paintLabel(QPainter &painter, const Label &label, const Geometry &g)
+void LadderView::paintLabel(QPainter &painter, const LadderLayout::Label &label, const LadderLayout::Geometry &g)
 {
     const QPalette &pal = palette();
-    const Moment &moment = m_moments[static_cast<std::size_t>(label.moment)];
+    const LadderLayout::Moment &moment = m_layout.moments()[static_cast<std::size_t>(label.moment)];
     const double top = moment.y - g.row / 2 + label.row * g.row + 2;
     const double height = g.row - 4;
     const bool client = label.side == Side::Client;
@@ -845,34 +448,34 @@ void LadderView::paintLabel(QPainter &painter, const Label &label, const Geometr
     const double available = client ? timeline - gap - 26 : viewport()->width() - timeline - gap - 8;
 
     QFont labelFont = font();
-    if (label.kind == LabelKind::State)
+    if (label.kind == LadderLayout::LabelKind::State)
         labelFont = AppStyle::boldFont(labelFont);
     painter.setFont(labelFont);
     const QFontMetricsF metrics(labelFont);
-    const double padding = label.kind == LabelKind::State ? 10 : 0;
+    const double padding = label.kind == LadderLayout::LabelKind::State ? 10 : 0;
     const QString text = metrics.elidedText(label.text, Qt::ElideRight, available - 2 * padding);
     const double width = metrics.horizontalAdvance(text) + 2 * padding;
     const double left = client ? timeline - gap - width : timeline + gap;
     const QRectF rect(left, top, width, height);
 
     switch (label.kind) {
-    case LabelKind::State: {
+    case LadderLayout::LabelKind::State: {
         painter.setPen(QPen(AppStyle::sideColor(label.side, pal), 1.5));
         painter.setBrush(AppStyle::sideWash(label.side, pal));
         painter.drawRoundedRect(rect, height / 2, height / 2);
         painter.setPen(pal.color(QPalette::Text));
         break;
     }
-    case LabelKind::Call:
+    case LadderLayout::LabelKind::Call:
         painter.setPen(pal.color(QPalette::Text));
         break;
-    case LabelKind::Return:
+    case LadderLayout::LabelKind::Return:
         painter.setPen(AppStyle::okColor(pal));
         break;
-    case LabelKind::Error:
+    case LadderLayout::LabelKind::Error:
         painter.setPen(AppStyle::errorColor(pal));
         break;
-    case LabelKind::Timer:
+    case LadderLayout::LabelKind::Timer:
         painter.setPen(AppStyle::mutedText(pal));
         break;
     }
@@ -882,12 +485,12 @@ void LadderView::paintLabel(QPainter &painter, const Label &label, const Geometr
 
 void LadderView::paintArrow(QPainter &painter, int index)
 {
-    const Arrow &arrow = m_arrows[static_cast<std::size_t>(index)];
-    const double fraction = arrowFraction(arrow);
+    const Arrow &arrow = arrows()[static_cast<std::size_t>(index)];
+    const double fraction = m_layout.arrowFraction(arrow, m_progress);
     if (fraction <= 0.001)
         return;
     const QPalette &pal = palette();
-    const QLineF line = arrowLine(arrow);
+    const QLineF line = m_layout.arrowLine(arrow);
     const QPointF head = line.pointAt(fraction);
     const QColor color = AppStyle::sideColor(arrow.segment.from, pal);
     const bool selected = index == m_selectedArrow;
@@ -913,8 +516,9 @@ void LadderView::paintArrow(QPainter &painter, int index)
 
     bool drawHead = true;
     if (arrow.fate == Fate::Lost) {
-        const Moment &moment = m_moments[static_cast<std::size_t>(arrow.endMoment)];
-        const double shown = ease(localProgress(arrow.endMoment, 0.0, std::max(0.01, arrivalShare(moment))));
+        const LadderLayout::Moment &moment = m_layout.moments()[static_cast<std::size_t>(arrow.endMoment)];
+        const double shown = ease(m_layout.localProgress(arrow.endMoment, m_progress, 0.0,
+                                                         std::max(0.01, m_layout.arrivalShare(moment))));
         if (shown > 0) {
             drawHead = false;
             const double size = 10 * shown;
@@ -937,10 +541,10 @@ void LadderView::paintArrow(QPainter &painter, int index)
         painter.drawPath(path);
     }
 
-    const double along = arrow.fate == Fate::Lost ? lostLabelAlong : labelAlong;
+    const double along = arrow.fate == Fate::Lost ? LadderLayout::lostLabelAlong : LadderLayout::labelAlong;
     if (fraction < along)
         return;
-    const QRectF rect = labelRectFor(arrow, line);
+    const QRectF rect = m_layout.labelRect(arrow);
     QColor background = pal.color(QPalette::Base);
     background.setAlpha(240);
     QColor border = color;
@@ -949,7 +553,7 @@ void LadderView::paintArrow(QPainter &painter, int index)
     painter.setBrush(background);
     painter.drawRoundedRect(rect, 6, 6);
 
-    const QStringList lines = arrowText(arrow);
+    const QStringList lines = m_layout.arrowText(arrow);
     const QFontMetricsF metrics(font());
     const QFont bold = AppStyle::boldFont(font());
     double y = rect.top() + 4;

@@ -1,13 +1,12 @@
 // The ladder (sequence) diagram: the client's and the server's timelines side by side, one arrow
 // per segment from sender to receiver, the state each side enters, and the socket calls the
-// applications make. Time runs downwards, one band per step; the newest step is animated (an
+// applications make (laid out by LadderLayout; this widget paints, animates and hit-tests). Time runs downwards, one band per step; the newest step is animated (an
 // arrow travels, then the receiver's new state appears) and any step or click finishes the
 // animation at once. No timer runs unless something moves.
 #pragma once
 
-#include "tcpsim/session/numberformat.h"
+#include "ladderlayout.h"
 
-#include "tcpsim/model/event.h"
 #include "tcpsim/model/simulation.h"
 
 #include <QAbstractScrollArea>
@@ -25,24 +24,9 @@ class LadderView : public QAbstractScrollArea
 
 public:
     enum class Animation { Animate, Instant };
-    enum class Fate { InFlight, Delivered, Lost };
-
-    struct Arrow {
-        tcpsim::Segment segment;
-        Fate fate = Fate::InFlight;
-        bool injected = false; // a crafted segment (`receive` in a script): no Send event
-        int sendStep = 0;
-        int endStep = -1;
-        int sendMoment = 0;
-        int endMoment = -1;
-    };
-    struct Transition {
-        tcpsim::Side side = tcpsim::Side::Client;
-        tcpsim::TcpState from = tcpsim::TcpState::Closed;
-        tcpsim::TcpState to = tcpsim::TcpState::Closed;
-        int step = 0;
-        double revealAt = 0; // in animation units; only meaningful in the newest step
-    };
+    using Fate = LadderLayout::Fate;
+    using Arrow = LadderLayout::Arrow;
+    using Transition = LadderLayout::Transition;
 
     explicit LadderView(QWidget *parent = nullptr);
 
@@ -61,8 +45,9 @@ public:
     // Milliseconds the newest step's animation takes at the current speed.
     int animationDuration() const;
 
-    const std::vector<Arrow> &arrows() const { return m_arrows; }
-    int arrowCount() const { return static_cast<int>(m_arrows.size()); }
+    const LadderLayout &layout() const { return m_layout; }
+    const std::vector<Arrow> &arrows() const { return m_layout.arrows(); }
+    int arrowCount() const { return static_cast<int>(m_layout.arrows().size()); }
     int arrowCount(Fate fate) const;
     int retransmissionCount() const;
 
@@ -104,72 +89,23 @@ protected:
     bool viewportEvent(QEvent *event) override;
 
 private:
-    struct Moment {
-        int step = 0;
-        double y = 0;      // content y of the moment's arrival/send point
-        double height = 0;
-        bool hasArrival = false; // a segment arrives (its arrow travels in this moment)
-        bool hasSend = false;
-        bool hasTimer = false;
-        int labelCount[2] = {0, 0};
-    };
-    enum class LabelKind { State, Call, Return, Error, Timer };
-    struct Label {
-        tcpsim::Side side = tcpsim::Side::Client;
-        LabelKind kind = LabelKind::Call;
-        QString text;
-        int moment = 0;
-        int row = 0;          // position in the moment's stack for this side
-        bool onArrival = false;
-    };
-    struct Geometry {
-        double clientX = 0;
-        double serverX = 0;
-        double header = 0;
-        double line = 0;     // text line height
-        double row = 0;      // label row height
-    };
-
     void rebuild();
     void relayout();
     void updateScrollRange();
     void scrollToNewest();
     void setProgress(double progress);
-    Geometry geometry() const;
-    double sideX(tcpsim::Side side) const;
-    // Phase split of a moment of the newest step: arrivals travel in [m, m+a], sends in [m+a, m+1].
-    double arrivalShare(const Moment &moment) const;
-    double localProgress(int momentIndex, double from, double to) const;
-    bool isNewest(int momentIndex) const;
-    bool isRevealed(const Label &label) const;
-    // Drawn extent of an arrow: its line (content coordinates) and the fraction drawn.
-    QLineF arrowLine(const Arrow &arrow) const;
-    double arrowFraction(const Arrow &arrow) const;
-    double nowY() const;
-    QRectF labelRectFor(const Arrow &arrow, const QLineF &line) const;
-    QStringList arrowText(const Arrow &arrow) const;
-    int arrowAt(const QPointF &contentPoint) const;
-    int revealedCount() const;
 
-    void paintHeader(QPainter &painter, const Geometry &g);
+    void paintHeader(QPainter &painter, const LadderLayout::Geometry &g);
     void paintArrow(QPainter &painter, int index);
-    void paintLabel(QPainter &painter, const Label &label, const Geometry &g);
+    void paintLabel(QPainter &painter, const LadderLayout::Label &label, const LadderLayout::Geometry &g);
 
     std::vector<tcpsim::Event> m_events;
     std::vector<std::size_t> m_boundaries;
     tcpsim::SimulationConfig m_config;
-    std::vector<Moment> m_moments;
-    std::vector<Arrow> m_arrows;
-    std::vector<Label> m_labels;
-    std::vector<Transition> m_transitions;
-    NumberFormatter m_formatter;
+    LadderLayout m_layout;
     NumberStyle m_numberStyle = NumberStyle::Symbolic;
-    int m_firstNewestMoment = 0; // first moment of the newest step
-    int m_newestStep = 0;
-    double m_progress = 1e9;     // animation position within the newest step, in moments
+    double m_progress = LadderLayout::finished; // animation position within the newest step, in moments
     double m_speed = 1.0;
-    double m_contentHeight = 0;
-    double m_clientLabelWidth = 0; // widest label left of the client's timeline (relayout)
     int m_highlightedStep = -1;
     int m_selectedArrow = -1;
     int m_hoveredArrow = -1;

@@ -1,0 +1,463 @@
+#include "ladderlayout.h"
+
+#include <QCoreApplication>
+#include <QEasingCurve>
+#include <QFontMetricsF>
+
+#include <algorithm>
+#include <cmath>
+#include <unordered_map>
+
+using namespace tcpsim;
+
+namespace {
+
+// The texts keep the LadderView translation context: they were the view's before the layout
+// moved out, and the Chinese translation is filed under it.
+
+double ease(double t)
+{
+    static const QEasingCurve curve(QEasingCurve::InOutSine);
+    return curve.valueForProgress(std::clamp(t, 0.0, 1.0));
+}
+
+double distanceToSegment(const QPointF &p, const QPointF &a, const QPointF &b)
+{
+    const QPointF ab = b - a;
+    const double length2 = QPointF::dotProduct(ab, ab);
+    double t = length2 > 0 ? QPointF::dotProduct(p - a, ab) / length2 : 0;
+    t = std::clamp(t, 0.0, 1.0);
+    const QPointF closest = a + t * ab;
+    return std::hypot(p.x() - closest.x(), p.y() - closest.y());
+}
+
+QString callText(const Event &event)
+{
+    const QString call = QString::fromLatin1(callName(event.call));
+    if (event.call == Call::Connect)
+        return QCoreApplication::translate("LadderView", "connect() blocks");
+    if (event.call == Call::Send)
+        return QCoreApplication::translate("LadderView", "send(%1)").arg(dataPreview(event.text, 10));
+    if (event.call == Call::None)
+        return QCoreApplication::translate("LadderView", "call");
+    return call + QStringLiteral("()");
+}
+
+QString returnText(const Event &event)
+{
+    if (event.call == Call::Recv) {
+        if (event.rule == Rule::EndOfStream || event.text.empty())
+            return QCoreApplication::translate("LadderView", "recv() returns 0");
+        return QCoreApplication::translate("LadderView", "recv() → %1").arg(dataPreview(event.text, 10));
+    }
+    if (event.call == Call::Connect)
+        return QCoreApplication::translate("LadderView", "connect() returns");
+    if (event.call == Call::Accept)
+        return QCoreApplication::translate("LadderView", "accept() returns");
+    return QCoreApplication::translate("LadderView", "%1() returns").arg(QString::fromLatin1(callName(event.call)));
+}
+
+QString errorText(const Event &event)
+{
+    switch (event.rule) {
+    case Rule::SynSentRstRefused:
+    case Rule::SynReceivedRstRefused:
+        return QCoreApplication::translate("LadderView", "error: connection refused");
+    case Rule::RstReset:
+        return QCoreApplication::translate("LadderView", "error: connection reset");
+    case Rule::RetransmissionsExhausted:
+        return QCoreApplication::translate("LadderView", "error: connection timed out");
+    case Rule::ErrorConnectionExists:
+        return QCoreApplication::translate("LadderView", "error: connection already exists");
+    case Rule::ErrorConnectionDoesNotExist:
+        return QCoreApplication::translate("LadderView", "error: connection does not exist");
+    case Rule::ErrorConnectionClosing:
+        return QCoreApplication::translate("LadderView", "error: connection closing");
+    case Rule::ErrorNothingToAccept:
+        return QCoreApplication::translate("LadderView", "error: nothing to accept");
+    case Rule::ErrorForeignSocketUnspecified:
+        return QCoreApplication::translate("LadderView", "error: foreign socket unspecified");
+    default:
+        break;
+    }
+    return QCoreApplication::translate("LadderView", "error: %1").arg(QString::fromStdString(event.text));
+}
+
+QString timerText(const Event &event)
+{
+    if (event.timer == TimerKind::TimeWait)
+        return QCoreApplication::translate("LadderView", "2MSL timer expires");
+    return QCoreApplication::translate("LadderView", "retransmission timer fires");
+}
+
+} // namespace
+
+LadderLayout::LadderLayout(const std::vector<Event> &events, const std::vector<std::size_t> &boundaries,
+                           NumberStyle style)
+    : m_events(events)
+    , m_boundaries(boundaries)
+    , m_numberStyle(style)
+{
+    if (m_boundaries.empty())
+        m_boundaries.push_back(0);
+    m_boundaries.back() = std::min(m_boundaries.back(), m_events.size());
+    m_events.resize(m_boundaries.back());
+    build();
+}
+
+void LadderLayout::setNumberStyle(NumberStyle style)
+{
+    m_numberStyle = style;
+    m_formatter = NumberFormatter(m_events, m_numberStyle);
+}
+
+void LadderLayout::build()
+{
+    m_formatter = NumberFormatter(m_events, m_numberStyle);
+
+    auto addLabel = [this](Side side, LabelKind kind, QString text, bool onArrival) {
+        Moment &moment = m_moments.back();
+        Label label;
+        label.side = side;
+        label.kind = kind;
+        label.text = std::move(text);
+        label.moment = static_cast<int>(m_moments.size()) - 1;
+        label.row = moment.labelCount[side == Side::Client ? 0 : 1]++;
+        label.onArrival = onArrival;
+        m_labels.push_back(std::move(label));
+    };
+
+    // Step 0: where both sides start.
+    m_moments.push_back(Moment{});
+    addLabel(Side::Client, LabelKind::State, QString::fromLatin1(stateName(TcpState::Closed)), false);
+    addLabel(Side::Server, LabelKind::State, QString::fromLatin1(stateName(TcpState::Closed)), false);
+
+    std::unordered_map<std::uint64_t, std::size_t> inFlight;
+    const int steps = static_cast<int>(m_boundaries.size()) - 1;
+    for (int step = 1; step <= steps; ++step) {
+        Moment first;
+        first.step = step;
+        m_moments.push_back(first);
+        for (std::size_t i = m_boundaries[static_cast<std::size_t>(step - 1)];
+             i < m_boundaries[static_cast<std::size_t>(step)]; ++i) {
+            const Event &event = m_events[i];
+            const bool busy = m_moments.back().hasArrival || m_moments.back().hasSend
+                || m_moments.back().hasTimer;
+            const bool fromSegment = event.cause == CauseKind::Segment;
+            switch (event.kind) {
+            case EventKind::Deliver:
+            case EventKind::Drop: {
+                if (busy) {
+                    Moment next;
+                    next.step = step;
+                    m_moments.push_back(next);
+                }
+                const int momentIndex = static_cast<int>(m_moments.size()) - 1;
+                m_moments.back().hasArrival = true;
+                if (!event.segment)
+                    break;
+                const auto found = event.segment->id != 0 ? inFlight.find(event.segment->id) : inFlight.end();
+                if (found != inFlight.end()) {
+                    Arrow &arrow = m_arrows[found->second];
+                    arrow.fate = event.kind == EventKind::Deliver ? Fate::Delivered : Fate::Lost;
+                    arrow.endStep = step;
+                    arrow.endMoment = momentIndex;
+                    inFlight.erase(found);
+                } else if (event.kind == EventKind::Deliver) {
+                    Arrow arrow;
+                    arrow.segment = *event.segment;
+                    arrow.injected = true;
+                    arrow.fate = Fate::Delivered;
+                    arrow.sendStep = arrow.endStep = step;
+                    arrow.sendMoment = arrow.endMoment = momentIndex;
+                    m_arrows.push_back(arrow);
+                }
+                break;
+            }
+            case EventKind::Timer:
+                if (busy) {
+                    Moment next;
+                    next.step = step;
+                    m_moments.push_back(next);
+                }
+                m_moments.back().hasTimer = true;
+                addLabel(event.side, LabelKind::Timer, timerText(event), false);
+                break;
+            case EventKind::Send: {
+                if (!event.segment)
+                    break;
+                m_moments.back().hasSend = true;
+                Arrow arrow;
+                arrow.segment = *event.segment;
+                arrow.sendStep = step;
+                arrow.sendMoment = static_cast<int>(m_moments.size()) - 1;
+                inFlight[arrow.segment.id] = m_arrows.size();
+                m_arrows.push_back(arrow);
+                break;
+            }
+            case EventKind::Transition: {
+                addLabel(event.side, LabelKind::State, QString::fromLatin1(stateName(event.to)), fromSegment);
+                Transition transition;
+                transition.side = event.side;
+                transition.from = event.from;
+                transition.to = event.to;
+                transition.step = step;
+                const Moment &moment = m_moments.back();
+                transition.revealAt = (static_cast<int>(m_moments.size()) - 1)
+                    + (fromSegment ? arrivalShare(moment) : 0.0);
+                m_transitions.push_back(transition);
+                break;
+            }
+            case EventKind::Call:
+                addLabel(event.side, LabelKind::Call, callText(event), false);
+                break;
+            case EventKind::Return:
+                addLabel(event.side, LabelKind::Return, returnText(event), fromSegment);
+                break;
+            case EventKind::Error:
+                addLabel(event.side, LabelKind::Error, errorText(event), fromSegment);
+                break;
+            case EventKind::Expect:
+                break;
+            }
+        }
+    }
+    m_newestStep = steps;
+    m_firstNewestMoment = 0;
+    for (int i = static_cast<int>(m_moments.size()) - 1; i >= 0; --i) {
+        if (m_moments[static_cast<std::size_t>(i)].step != steps)
+            break;
+        m_firstNewestMoment = i;
+    }
+    // Transition reveal times were computed while a moment could still gain a send; redo them.
+    for (Transition &transition : m_transitions) {
+        const int momentIndex = static_cast<int>(std::floor(transition.revealAt));
+        const bool onArrival = transition.revealAt > momentIndex;
+        transition.revealAt = momentIndex
+            + (onArrival ? arrivalShare(m_moments[static_cast<std::size_t>(momentIndex)]) : 0.0);
+    }
+}
+
+void LadderLayout::place(const QFont &font, double width)
+{
+    m_font = font;
+    m_width = width;
+    const QFontMetricsF metrics(font);
+    QFont boldFont = font;
+    boldFont.setBold(true);
+    const QFontMetricsF boldMetrics(boldFont);
+    double clientLabelWidth = 0;
+    for (const Label &label : m_labels) {
+        if (label.side != Side::Client)
+            continue;
+        const double labelWidth = label.kind == LabelKind::State ? boldMetrics.horizontalAdvance(label.text) + 20
+                                                                 : metrics.horizontalAdvance(label.text);
+        clientLabelWidth = std::max(clientLabelWidth, std::ceil(labelWidth));
+    }
+
+    Geometry &g = m_geometry;
+    g.line = metrics.height();
+    g.row = g.line + 10;
+    g.header = g.line * 2 + 18;
+    const double column = std::clamp(width * 0.22, 150.0, 260.0);
+    // The client's labels sit left of its timeline: room for the widest one (SYN-RECEIVED,
+    // "retransmission timer fires"), up to 30 % of the width; the step numbers take 26 px.
+    g.clientX = std::max(column, std::min(clientLabelWidth + 26 + 10 + 4, width * 0.3));
+    g.serverX = std::max(g.clientX + 200, width - column);
+
+    const double minimumHeight = g.line * 3.6;
+    double y = g.header + g.row * 0.9;
+    for (Moment &moment : m_moments) {
+        moment.y = y;
+        const int rows = std::max(moment.labelCount[0], moment.labelCount[1]);
+        if (moment.step == 0)
+            moment.height = g.row * 1.5;
+        else
+            moment.height = std::max(minimumHeight, rows * g.row + g.row * 0.6);
+        y += moment.height;
+    }
+    m_contentHeight = y + g.line * 3;
+}
+
+double LadderLayout::sideX(Side side) const
+{
+    return side == Side::Client ? m_geometry.clientX : m_geometry.serverX;
+}
+
+double LadderLayout::nowY() const
+{
+    if (m_moments.empty())
+        return 0;
+    return m_moments.back().y + m_moments.back().height;
+}
+
+int LadderLayout::arrowIndexForSegmentId(std::uint64_t id) const
+{
+    for (std::size_t i = 0; i < m_arrows.size(); ++i) {
+        if (m_arrows[i].segment.id == id)
+            return static_cast<int>(i);
+    }
+    return -1;
+}
+
+double LadderLayout::arrivalShare(const Moment &moment) const
+{
+    if (!moment.hasArrival)
+        return 0.0;
+    return moment.hasSend ? 0.5 : 1.0;
+}
+
+bool LadderLayout::isNewest(int momentIndex) const
+{
+    return m_newestStep > 0 && momentIndex >= m_firstNewestMoment;
+}
+
+double LadderLayout::localProgress(int momentIndex, double progress, double from, double to) const
+{
+    if (!isNewest(momentIndex))
+        return 1.0;
+    const double relative = progress - (momentIndex - m_firstNewestMoment);
+    if (to <= from)
+        return relative >= to ? 1.0 : 0.0;
+    return std::clamp((relative - from) / (to - from), 0.0, 1.0);
+}
+
+bool LadderLayout::isRevealed(const Label &label, double progress) const
+{
+    if (!isNewest(label.moment))
+        return true;
+    const Moment &moment = m_moments[static_cast<std::size_t>(label.moment)];
+    const double at = label.onArrival ? arrivalShare(moment) : 0.0;
+    return progress - (label.moment - m_firstNewestMoment) >= at - 1e-9;
+}
+
+int LadderLayout::revealedCount(double progress) const
+{
+    return static_cast<int>(std::count_if(m_labels.begin(), m_labels.end(),
+                                          [&](const Label &label) { return isRevealed(label, progress); }));
+}
+
+
+std::optional<LadderLayout::Transition> LadderLayout::lastRevealedTransition(Side side, double progress) const
+{
+    std::optional<Transition> last;
+    for (const Transition &transition : m_transitions) {
+        if (transition.side != side)
+            continue;
+        // revealAt is an absolute moment index plus the arrival share
+        if (transition.step == m_newestStep && m_newestStep > 0
+            && progress - (transition.revealAt - m_firstNewestMoment) < -1e-9)
+            break;
+        last = transition;
+    }
+    return last;
+}
+
+QList<LadderLayout::Transition> LadderLayout::revealedNewestTransitions(double progress) const
+{
+    QList<Transition> result;
+    if (m_newestStep == 0)
+        return result;
+    for (const Transition &transition : m_transitions) {
+        if (transition.step != m_newestStep)
+            continue;
+        if (progress - (transition.revealAt - m_firstNewestMoment) < -1e-9)
+            continue;
+        Transition shown = transition;
+        shown.revealAt -= m_firstNewestMoment;
+        result.append(shown);
+    }
+    return result;
+}
+
+QLineF LadderLayout::arrowLine(const Arrow &arrow) const
+{
+    const Side from = arrow.segment.from;
+    const double fromY = m_moments[static_cast<std::size_t>(arrow.sendMoment)].y;
+    const double toY = arrow.endMoment >= 0 ? m_moments[static_cast<std::size_t>(arrow.endMoment)].y : nowY();
+    if (arrow.injected) {
+        const double rise = m_geometry.line * 2.2;
+        return QLineF(sideX(from), toY - rise, sideX(peerOf(from)), toY);
+    }
+    return QLineF(sideX(from), fromY, sideX(peerOf(from)), toY);
+}
+
+double LadderLayout::arrowFraction(const Arrow &arrow, double progress) const
+{
+    if (arrow.injected) {
+        if (!isNewest(arrow.endMoment))
+            return 1.0;
+        const Moment &moment = m_moments[static_cast<std::size_t>(arrow.endMoment)];
+        return ease(localProgress(arrow.endMoment, progress, 0.0, arrivalShare(moment)));
+    }
+    double fraction = 0.5;
+    if (isNewest(arrow.sendMoment)) {
+        const Moment &moment = m_moments[static_cast<std::size_t>(arrow.sendMoment)];
+        fraction = 0.5 * ease(localProgress(arrow.sendMoment, progress, arrivalShare(moment), 1.0));
+    }
+    if (arrow.fate == Fate::Delivered) {
+        const Moment &moment = m_moments[static_cast<std::size_t>(arrow.endMoment)];
+        const double arrival = localProgress(arrow.endMoment, progress, 0.0, arrivalShare(moment));
+        if (!isNewest(arrow.endMoment) || arrival > 0)
+            fraction = 0.5 + 0.5 * ease(arrival);
+    }
+    return fraction;
+}
+
+QStringList LadderLayout::arrowText(const Arrow &arrow) const
+{
+    QStringList lines;
+    lines.append(QString::fromStdString(flagsToString(arrow.segment.flags)));
+    lines.append(m_formatter.numbers(arrow.segment));
+    if (!arrow.segment.data.empty())
+        lines.append(dataPreview(arrow.segment.data));
+    return lines;
+}
+
+QRectF LadderLayout::labelRect(const Arrow &arrow) const
+{
+    const QFontMetricsF metrics(m_font);
+    QFont boldFont = m_font;
+    boldFont.setBold(true);
+    const QFontMetricsF bold(boldFont);
+    const QStringList lines = arrowText(arrow);
+    QString tag;
+    if (arrow.segment.retransmission)
+        tag = QCoreApplication::translate("LadderView", "retransmission");
+    else if (arrow.injected)
+        tag = QCoreApplication::translate("LadderView", "crafted");
+    double width = bold.horizontalAdvance(lines.first()) + metrics.horizontalAdvance(QStringLiteral("  #000"));
+    if (!tag.isEmpty())
+        width += metrics.horizontalAdvance(QStringLiteral(" · ") + tag);
+    for (int i = 1; i < lines.size(); ++i)
+        width = std::max(width, metrics.horizontalAdvance(lines[i]));
+    width += 16;
+    const double height = lines.size() * metrics.height() + 8;
+    const double along = arrow.fate == Fate::Lost ? lostLabelAlong : labelAlong;
+    const QPointF anchor = arrowLine(arrow).pointAt(along);
+    const Geometry &g = m_geometry;
+    double left = anchor.x() - width / 2;
+    left = std::clamp(left, g.clientX + 8, std::max(g.clientX + 8, g.serverX - 8 - width));
+    return QRectF(left, anchor.y() - height / 2, width, height);
+}
+
+int LadderLayout::arrowAt(const QPointF &contentPoint, double progress) const
+{
+    int best = -1;
+    double bestDistance = 9.0;
+    for (std::size_t i = 0; i < m_arrows.size(); ++i) {
+        const Arrow &arrow = m_arrows[i];
+        const QLineF line = arrowLine(arrow);
+        const double fraction = arrowFraction(arrow, progress);
+        if (fraction <= 0)
+            continue;
+        if (fraction >= labelAlong && labelRect(arrow).contains(contentPoint))
+            return static_cast<int>(i);
+        const double distance = distanceToSegment(contentPoint, line.p1(), line.pointAt(fraction));
+        if (distance < bestDistance) {
+            bestDistance = distance;
+            best = static_cast<int>(i);
+        }
+    }
+    return best;
+}
