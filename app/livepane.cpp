@@ -9,7 +9,6 @@
 #include <QEvent>
 #include <QGridLayout>
 #include <QHeaderView>
-#include <QIdentityProxyModel>
 #include <QLabel>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -17,73 +16,6 @@
 using namespace tcpsim;
 using live::KernelObserver;
 using live::ServerPaneModel;
-using live::ServerPaneRow;
-
-namespace {
-
-// The server pane's headers and socket kinds in the window's language (core/live's own strings
-// are the CLI's).
-class ServerPaneHeaders : public QIdentityProxyModel
-{
-public:
-    using QIdentityProxyModel::QIdentityProxyModel;
-
-    static QString kindText(ServerPaneRow::Kind kind)
-    {
-        switch (kind) {
-        case ServerPaneRow::Kind::Listening:
-            return LivePane::tr("listening socket");
-        case ServerPaneRow::Kind::Connected:
-            return LivePane::tr("connected socket");
-        case ServerPaneRow::Kind::AcceptQueue:
-            return LivePane::tr("in the accept queue");
-        case ServerPaneRow::Kind::KernelOnly:
-            break;
-        }
-        return LivePane::tr("kernel only (no descriptor)");
-    }
-
-    QVariant data(const QModelIndex &index, int role) const override
-    {
-        const auto *source = static_cast<const ServerPaneModel *>(sourceModel());
-        if (role == Qt::DisplayRole && index.isValid() && index.row() < source->rows().size()) {
-            const ServerPaneRow &row = source->rows().at(index.row());
-            if (index.column() == ServerPaneModel::KindColumn)
-                return row.held ? LivePane::tr("%1 (held by the lesson)").arg(kindText(row.kind)) : kindText(row.kind);
-            if (index.column() == ServerPaneModel::StateColumn && row.kernelState == KernelObserver::unavailableText())
-                return LivePane::tr("not available on this system");
-        }
-        return QIdentityProxyModel::data(index, role);
-    }
-
-    QVariant headerData(int section, Qt::Orientation orientation, int role) const override
-    {
-        if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-            return QIdentityProxyModel::headerData(section, orientation, role);
-        switch (section) {
-        case ServerPaneModel::KindColumn:
-            return LivePane::tr("Socket");
-        case ServerPaneModel::DescriptorColumn:
-            return LivePane::tr("Descriptor");
-        case ServerPaneModel::LocalColumn:
-            return LivePane::tr("Local");
-        case ServerPaneModel::RemoteColumn:
-            return LivePane::tr("Remote");
-        case ServerPaneModel::StateColumn:
-            return LivePane::tr("Kernel state");
-        case ServerPaneModel::BytesInColumn:
-            return LivePane::tr("Bytes in");
-        case ServerPaneModel::BytesOutColumn:
-            return LivePane::tr("Bytes out");
-        case ServerPaneModel::QueueColumn:
-            return LivePane::tr("Accept queue");
-        default:
-            return {};
-        }
-    }
-};
-
-} // namespace
 
 LivePane::LivePane(LiveMirror *mirror, LessonController *controller, QWidget *parent)
     : QWidget(parent), m_mirror(mirror), m_controller(controller)
@@ -139,10 +71,10 @@ LivePane::LivePane(LiveMirror *mirror, LessonController *controller, QWidget *pa
     m_tableTitle->setWordWrap(true);
     layout->addWidget(m_tableTitle);
 
-    auto *proxy = new ServerPaneHeaders(this);
-    proxy->setSourceModel(m_serverModel);
+    // The model's own headers and socket kinds: core/live's texts are in the window's
+    // translation too, so they are written once, there.
     m_serverView = new QTableView(this);
-    m_serverView->setModel(proxy);
+    m_serverView->setModel(m_serverModel);
     m_serverView->verticalHeader()->hide();
     m_serverView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_serverView->horizontalHeader()->setStretchLastSection(true);

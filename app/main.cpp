@@ -53,6 +53,18 @@ std::optional<QLocale> interfaceLocale(const QString &language)
     return std::nullopt;
 }
 
+// The value of --numbers; nullopt for a style we don't have.
+std::optional<NumberStyle> numberStyleNamed(const QString &name)
+{
+    if (name == QLatin1String("symbolic"))
+        return NumberStyle::Symbolic;
+    if (name == QLatin1String("relative"))
+        return NumberStyle::Relative;
+    if (name == QLatin1String("absolute"))
+        return NumberStyle::Absolute;
+    return std::nullopt;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -113,9 +125,17 @@ int main(int argc, char *argv[])
                        paletteOption, numbersOption, liveOption, noLiveOption, livePortOption});
     parser.process(app);
 
+    const QString palette = parser.value(paletteOption);
+    if (parser.isSet(paletteOption) && palette != QLatin1String("dark") && palette != QLatin1String("light"))
+        return fail(CommandLine::tr("unknown palette %1 (use dark or light)").arg(palette));
+    const std::optional<NumberStyle> numberStyle = numberStyleNamed(parser.value(numbersOption));
+    if (parser.isSet(numbersOption) && !numberStyle)
+        return fail(CommandLine::tr("unknown number style %1 (use symbolic, relative or absolute)")
+                        .arg(parser.value(numbersOption)));
+
     if (parser.isSet(paletteOption)) {
         QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
-        const bool dark = parser.value(paletteOption) == QLatin1String("dark");
+        const bool dark = palette == QLatin1String("dark");
         QApplication::setPalette(dark ? AppStyle::darkPalette() : AppStyle::lightPalette());
     }
     QFont font = QApplication::font();
@@ -136,12 +156,8 @@ int main(int argc, char *argv[])
         if (!window.loadLesson(parser.value(lessonOption), &error))
             return fail(error);
     }
-    if (parser.isSet(numbersOption)) {
-        const QString style = parser.value(numbersOption);
-        window.setNumberStyle(style == QLatin1String("absolute") ? NumberStyle::Absolute
-                              : style == QLatin1String("relative") ? NumberStyle::Relative
-                                                                    : NumberStyle::Symbolic);
-    }
+    if (numberStyle)
+        window.setNumberStyle(*numberStyle);
     if (parser.isSet(stepsOption)) {
         bool ok = false;
         const int steps = parser.value(stepsOption).toInt(&ok);

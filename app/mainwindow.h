@@ -8,6 +8,7 @@
 
 #include <QMainWindow>
 
+class ExplanationBanner;
 class InspectorView;
 class LadderView;
 class LiveMirror;
@@ -61,7 +62,7 @@ public:
     QTableView *logView() const { return m_logView; }
     InspectorView *inspector() const { return m_inspector; }
     SidePane *pane(tcpsim::Side side) const;
-    QLabel *explanationLabel() const { return m_explanation; }
+    QLabel *explanationLabel() const;
     QComboBox *lessonPicker() const { return m_lessonPicker; }
     QAction *stepAction() const { return m_stepAction; }
     QAction *backAction() const { return m_backAction; }
@@ -92,12 +93,8 @@ protected:
     void closeEvent(QCloseEvent *event) override;
     void changeEvent(QEvent *event) override;
     void showEvent(QShowEvent *event) override;
-    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
-    // QMainWindow's layout ignores height-for-width: without this the docks can squeeze the
-    // wrapped explanation (a long lesson note, Chinese wraps sooner) below its last line.
-    void fitBannerHeight();
     void createActions();
     void createToolBar();
     void createDocks();
@@ -123,6 +120,9 @@ private:
     void setPlaying(bool on);
     bool isChinese() const;
 
+    // The lesson picker's entry for free play.
+    static constexpr const char *freeSessionName = "";
+
     SettingsPolicy m_policy = SettingsPolicy::Remember;
     LessonController *m_controller = nullptr;
     LadderView *m_ladder = nullptr;
@@ -132,11 +132,7 @@ private:
     InspectorView *m_inspector = nullptr;
     SidePane *m_clientPane = nullptr;
     SidePane *m_serverPane = nullptr;
-    QLabel *m_stepCounter = nullptr;
-    QLabel *m_scriptLine = nullptr;
-    QWidget *m_banner = nullptr;
-    QLabel *m_explanation = nullptr;
-    QLabel *m_checks = nullptr;
+    ExplanationBanner *m_banner = nullptr;
     QComboBox *m_lessonPicker = nullptr;
     QComboBox *m_speedPicker = nullptr;
     QComboBox *m_numberPicker = nullptr;

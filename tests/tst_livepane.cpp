@@ -301,6 +301,13 @@ void TestLivePane::serverPane_listsListeningAndConnectedSockets()
     }
     QVERIFY(listening);
     QVERIFY(connected);
+    // The view shows the model's own headers and socket kinds: one source of those strings.
+    const QAbstractItemModel *shown = m_window->livePane()->serverView()->model();
+    for (int column = 0; column < pane->columnCount(); ++column)
+        QCOMPARE(shown->headerData(column, Qt::Horizontal), pane->headerData(column, Qt::Horizontal));
+    for (int row = 0; row < pane->rowCount(); ++row)
+        QCOMPARE(shown->index(row, live::ServerPaneModel::KindColumn).data(),
+                 pane->index(row, live::ServerPaneModel::KindColumn).data());
     QVERIFY(m_window->livePane()->statusText().contains(QString::number(server->serverPort())));
     QVERIFY(!m_window->livePane()->isWarningShown()); // loopback
     QVERIFY(!m_window->liveDock()->isHidden());

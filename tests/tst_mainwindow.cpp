@@ -40,6 +40,8 @@ private slots:
     void stepDuringAnimation_finishesIt();
     void inspectSegment_showsHeader();
     void screenshotOption_writesPngOfAskedSize();
+    void unknownOptionValue_isRejectedNamingTheValidOnes_data();
+    void unknownOptionValue_isRejectedNamingTheValidOnes();
 };
 
 void TestMainWindow::initTestCase()
@@ -332,6 +334,39 @@ void TestMainWindow::screenshotOption_writesPngOfAskedSize()
     const QImage image(file);
     QVERIFY(!image.isNull());
     QCOMPARE(image.size(), QSize(1024, 640));
+}
+
+void TestMainWindow::unknownOptionValue_isRejectedNamingTheValidOnes_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("language") << QStringList{QStringLiteral("--language"), QStringLiteral("xyz")}
+                              << QStringLiteral("unknown language xyz (use zh_CN or en)");
+    QTest::newRow("numbers") << QStringList{QStringLiteral("--language"), QStringLiteral("en"),
+                                            QStringLiteral("--numbers"), QStringLiteral("xyz")}
+                             << QStringLiteral("unknown number style xyz (use symbolic, relative or absolute)");
+    QTest::newRow("palette") << QStringList{QStringLiteral("--language"), QStringLiteral("en"),
+                                            QStringLiteral("--palette"), QStringLiteral("xyz")}
+                             << QStringLiteral("unknown palette xyz (use dark or light)");
+}
+
+void TestMainWindow::unknownOptionValue_isRejectedNamingTheValidOnes()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, message);
+    QTemporaryDir dir;
+    QProcess app;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    app.setProcessEnvironment(env);
+    // A screenshot is asked for too: an accepted value would render it and exit 0.
+    app.start(QStringLiteral(TCPSIM_APP), arguments + QStringList{QStringLiteral("--screenshot"),
+                                                                  dir.filePath(QStringLiteral("shot.png"))});
+    QVERIFY(app.waitForFinished(60000));
+    QCOMPARE(app.exitCode(), 2);
+    const QString error = QString::fromUtf8(app.readAllStandardError());
+    QVERIFY2(error.contains(message), qPrintable(error));
+    QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("shot.png"))));
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -149,8 +149,10 @@ bool KernelObserver::isPortScanDue() const
     const qint64 since = m_clock.elapsed() - m_lastPortScan;
     if (m_portScanWanted)
         return since >= minPortScanIntervalMs;
-    // Outside connections and rows only a scan finds: on a slow cadence.
-    return since >= portScanIntervalMs && hasUntrackedRows();
+    // Outside connections and rows only a scan finds: on a slow cadence, slower when quiet.
+    const qint64 interval = m_clock.elapsed() - m_lastChange >= idleAfterMs ? idlePortScanIntervalMs
+                                                                            : portScanIntervalMs;
+    return since >= interval && hasUntrackedRows();
 }
 
 void KernelObserver::sample()
@@ -226,7 +228,16 @@ void KernelObserver::run(Scan scan)
     // Without exact look-ups (/proc), every sample reads the table.
     const bool scanPorts = !m_ports.isEmpty() && (!exact || scan == Scan::Now || isPortScanDue());
     if (scanPorts) {
-        const QList<KernelSocket> rows = m_table.readPorts(m_ports.values());
+        // Only IPv4 sockets matter when every watched port has an IPv4 listener (the server
+        // ends are IPv4 then); otherwise IPv6 too.
+        bool ipv4Only = true;
+        for (quint16 port : std::as_const(m_ports)) {
+            const auto listener = m_listeners.constFind(port);
+            ipv4Only = ipv4Only && listener != m_listeners.constEnd()
+                && listener->localAddress.protocol() == QAbstractSocket::IPv4Protocol;
+        }
+        const QList<KernelSocket> rows = m_table.readPorts(
+            m_ports.values(), ipv4Only ? KernelTable::Families::IPv4Only : KernelTable::Families::Both);
         for (const KernelSocket &row : rows) {
             if (!isWatched(row) && !m_tracked.contains(row.tuple))
                 continue;

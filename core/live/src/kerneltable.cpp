@@ -371,13 +371,15 @@ QList<KernelSocket> KernelTable::read()
     return readPorts({});
 }
 
-QList<KernelSocket> KernelTable::readPorts(const QList<quint16> &ports)
+QList<KernelSocket> KernelTable::readPorts(const QList<quint16> &ports, Families families)
 {
     QList<KernelSocket> sockets;
 #ifdef Q_OS_LINUX
     if (backend() == Backend::Netlink) {
-        if (m_netlink->dump(AF_INET, ports, &sockets) && m_netlink->dump(AF_INET6, ports, &sockets))
+        if (m_netlink->dump(AF_INET, ports, &sockets)
+            && (families == Families::IPv4Only || m_netlink->dump(AF_INET6, ports, &sockets))) {
             return sockets;
+        }
         sockets.clear(); // netlink stopped working: fall back for good
         m_netlink->close();
         m_backend = Backend::ProcNet;
@@ -391,6 +393,7 @@ QList<KernelSocket> KernelTable::readPorts(const QList<quint16> &ports)
     }
 #else
     Q_UNUSED(ports);
+    Q_UNUSED(families);
 #endif
     return sockets;
 }

@@ -3,13 +3,39 @@
 #include "tcpsim/live/kernelobserver.h"
 #include "tcpsim/live/liveserver.h"
 
-#include <QTimer>
+#include <QSet>
+
+#include <algorithm>
 
 namespace tcpsim::live {
+
+namespace {
+
+// Rows are the same row when they are the same socket: a connection by its server id, the
+// others by their 4-tuple (a row that changes kind is removed and inserted again).
+bool sameRow(const ServerPaneRow &a, const ServerPaneRow &b)
+{
+    if (a.kind != b.kind)
+        return false;
+    if (a.kind == ServerPaneRow::Kind::Connected)
+        return a.connectionId == b.connectionId;
+    return a.tuple == b.tuple;
+}
+
+bool sameContent(const ServerPaneRow &a, const ServerPaneRow &b)
+{
+    return a.descriptor == b.descriptor && a.kernelState == b.kernelState && a.acceptQueue == b.acceptQueue
+        && a.backlog == b.backlog && a.bytesIn == b.bytesIn && a.bytesOut == b.bytesOut && a.held == b.held
+        && a.tuple == b.tuple;
+}
+
+} // namespace
 
 ServerPaneModel::ServerPaneModel(LiveServer *server, KernelObserver *observer, QObject *parent)
     : QAbstractTableModel(parent), m_server(server), m_observer(observer)
 {
+    m_refreshTimer.setSingleShot(true);
+    connect(&m_refreshTimer, &QTimer::timeout, this, &ServerPaneModel::refresh);
     connect(server, &LiveServer::listeningChanged, this, &ServerPaneModel::scheduleRefresh);
     connect(server, &LiveServer::connectionAccepted, this, &ServerPaneModel::scheduleRefresh);
     connect(server, &LiveServer::connectionUpdated, this, &ServerPaneModel::scheduleRefresh);
@@ -60,8 +86,10 @@ QList<ServerPaneRow> ServerPaneModel::snapshot(const LiveServer &server, const K
         rows.append(row);
     }
 
+    QSet<FourTuple> acceptedSet(accepted.cbegin(), accepted.cend());
+    const qsizetype connected = rows.size();
     for (const KernelSocket &socket : observer.sockets()) {
-        if (socket.isListening() || socket.tuple.localPort != port || accepted.contains(socket.tuple))
+        if (socket.isListening() || socket.tuple.localPort != port || acceptedSet.contains(socket.tuple))
             continue;
         ServerPaneRow row;
         row.tuple = socket.tuple;
@@ -71,6 +99,15 @@ QList<ServerPaneRow> ServerPaneModel::snapshot(const LiveServer &server, const K
         row.kind = queued ? ServerPaneRow::Kind::AcceptQueue : ServerPaneRow::Kind::KernelOnly;
         rows.append(row);
     }
+    // The kernel's rows in a stable order (the accept queue first, then by the client's port),
+    // so that a refresh moves no row.
+    std::sort(rows.begin() + connected, rows.end(), [](const ServerPaneRow &a, const ServerPaneRow &b) {
+        if (a.kind != b.kind)
+            return a.kind < b.kind;
+        if (a.tuple.remotePort != b.tuple.remotePort)
+            return a.tuple.remotePort < b.tuple.remotePort;
+        return a.tuple.remoteAddress.toString() < b.tuple.remoteAddress.toString();
+    });
     return rows;
 }
 
@@ -91,25 +128,81 @@ QString ServerPaneModel::kindText(ServerPaneRow::Kind kind)
 
 void ServerPaneModel::scheduleRefresh()
 {
-    if (m_refreshScheduled)
+    if (m_refreshTimer.isActive())
         return;
-    m_refreshScheduled = true;
-    QTimer::singleShot(0, this, &ServerPaneModel::refresh);
+    // At the end of this event-loop pass, and no more often than maxRefreshesPerSecond.
+    const qint64 interval = 1000 / maxRefreshesPerSecond;
+    const qint64 since = m_sinceRefresh.isValid() ? m_sinceRefresh.elapsed() : interval;
+    m_refreshTimer.start(int(qMax<qint64>(0, interval - since)));
 }
 
 void ServerPaneModel::refresh()
 {
-    m_refreshScheduled = false;
+    m_refreshTimer.stop();
     if (!m_server || !m_observer)
         return;
-    beginResetModel();
-    m_rows = snapshot(*m_server, *m_observer);
-    endResetModel();
+    m_sinceRefresh.start();
+    ++m_refreshCount;
+    QList<ServerPaneRow> next = snapshot(*m_server, *m_observer);
+    const int hidden = int(qMax<qsizetype>(0, next.size() - maxRows));
+    if (hidden > 0)
+        next.resize(maxRows);
+
+    // Rows gone: removed, from the bottom up, in contiguous runs.
+    for (qsizetype i = m_rows.size() - 1; i >= 0;) {
+        const auto kept = [&](qsizetype at) {
+            return std::any_of(next.cbegin(), next.cend(), [&](const ServerPaneRow &row) { return sameRow(row, m_rows[at]); });
+        };
+        if (kept(i)) {
+            --i;
+            continue;
+        }
+        qsizetype first = i;
+        while (first > 0 && !kept(first - 1))
+            --first;
+        beginRemoveRows({}, int(first), int(i));
+        m_rows.remove(first, i - first + 1);
+        endRemoveRows();
+        i = first - 1;
+    }
+    // The rows left keep their order (snapshot() is stable): new rows are inserted between them.
+    for (qsizetype i = 0; i < next.size(); ++i) {
+        if (i < m_rows.size() && sameRow(m_rows[i], next[i])) {
+            if (!sameContent(m_rows[i], next[i])) {
+                m_rows[i] = next[i];
+                emit dataChanged(index(int(i), 0), index(int(i), ColumnCount - 1));
+            }
+            continue;
+        }
+        beginInsertRows({}, int(i), int(i));
+        m_rows.insert(i, next[i]);
+        endInsertRows();
+    }
+    setHidden(hidden);
+}
+
+void ServerPaneModel::setHidden(int hidden)
+{
+    if (hidden == m_hidden)
+        return;
+    const int summaryRow = int(m_rows.size());
+    if (m_hidden == 0) {
+        beginInsertRows({}, summaryRow, summaryRow);
+        m_hidden = hidden;
+        endInsertRows();
+    } else if (hidden == 0) {
+        beginRemoveRows({}, summaryRow, summaryRow);
+        m_hidden = 0;
+        endRemoveRows();
+    } else {
+        m_hidden = hidden;
+        emit dataChanged(index(summaryRow, 0), index(summaryRow, ColumnCount - 1));
+    }
 }
 
 int ServerPaneModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : int(m_rows.size());
+    return parent.isValid() ? 0 : int(m_rows.size()) + (m_hidden > 0 ? 1 : 0);
 }
 
 int ServerPaneModel::columnCount(const QModelIndex &parent) const
@@ -119,7 +212,15 @@ int ServerPaneModel::columnCount(const QModelIndex &parent) const
 
 QVariant ServerPaneModel::data(const QModelIndex &index, int role) const
 {
-    if (!index.isValid() || index.row() >= m_rows.size())
+    if (!index.isValid())
+        return {};
+    if (index.row() == m_rows.size() && m_hidden > 0) {
+        // The summary row: what the cap left out.
+        if (role == Qt::DisplayRole && index.column() == KindColumn)
+            return tr("%n more connection(s)", nullptr, m_hidden);
+        return role == Qt::UserRole ? QVariant(-1) : QVariant();
+    }
+    if (index.row() >= m_rows.size())
         return {};
     const ServerPaneRow &row = m_rows.at(index.row());
     if (role == Qt::UserRole)

@@ -8,7 +8,7 @@
 // their 4-tuple. The sockets of the watched ports (outside connections, the accept queue,
 // TIME-WAIT rows) come from a dump filtered in the kernel by port, done only when a listener's
 // queue counts changed, when asked (requestPortScan()), or every portScanIntervalMs while such
-// rows exist. With the /proc fallback every sample reads the whole table.
+// rows exist (idlePortScanIntervalMs after idleAfterMs without a change). With the /proc fallback every sample reads the whole table.
 #pragma once
 
 #include "tcpsim/live/kerneltable.h"
@@ -38,6 +38,7 @@ public:
     // Port scans: at most this often when asked, and this often while untracked rows exist.
     static constexpr int minPortScanIntervalMs = 100;
     static constexpr int portScanIntervalMs = 1000;
+    static constexpr int idlePortScanIntervalMs = 5000;
 
     explicit KernelObserver(QObject *parent = nullptr);
 

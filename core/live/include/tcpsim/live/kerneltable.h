@@ -118,7 +118,10 @@ public:
     QList<KernelSocket> read();
     // The sockets whose local or remote port is one of these: a dump filtered in the kernel
     // (netlink), or the whole /proc table filtered here.
-    QList<KernelSocket> readPorts(const QList<quint16> &ports);
+    // Each family is one walk of the kernel's whole connection hash: IPv4Only halves the cost
+    // when every socket of interest is IPv4.
+    enum class Families { Both, IPv4Only };
+    QList<KernelSocket> readPorts(const QList<quint16> &ports, Families families = Families::Both);
 
     enum class Lookup { Found, NotFound, Unsupported };
     // The socket with exactly this 4-tuple (a listener: its local address and port, remote

@@ -2,12 +2,18 @@
 // accept queue, the connected sockets accept() returned (with their descriptors, seeds 003/004),
 // connections still waiting in the accept queue, and connections the kernel keeps after the
 // descriptor is gone (TIME-WAIT, LAST-ACK) — from the lesson or from outside (nc, client.py).
+//
+// Kept cheap under load: refreshed at most maxRefreshesPerSecond times a second, by row
+// inserts, removals and dataChanged (never a reset, so views keep their column widths), and at
+// most maxRows rows; the rest is one summary row "N more connections".
 #pragma once
 
 #include "tcpsim/live/kerneltable.h"
 
 #include <QAbstractTableModel>
+#include <QElapsedTimer>
 #include <QPointer>
+#include <QTimer>
 
 namespace tcpsim::live {
 
@@ -42,11 +48,18 @@ public:
                   BytesInColumn, BytesOutColumn, QueueColumn, ColumnCount };
     Q_ENUM(Column)
 
+    static constexpr int maxRows = 200;
+    static constexpr int maxRefreshesPerSecond = 10;
+
     ServerPaneModel(LiveServer *server, KernelObserver *observer, QObject *parent = nullptr);
 
-    // The rows now, without a view (the CLI and the tests use it).
+    // The rows now, without a view (the CLI and the tests use it): every row, in pane order.
     static QList<ServerPaneRow> snapshot(const LiveServer &server, const KernelObserver &observer);
+    // The rows shown (at most maxRows; the summary row, if any, comes after them).
     QList<ServerPaneRow> rows() const { return m_rows; }
+    // Rows left out of rows() for the cap, counted in the summary row.
+    int hiddenRowCount() const { return m_hidden; }
+    quint64 refreshCount() const { return m_refreshCount; }
     static QString kindText(ServerPaneRow::Kind kind);
 
     int rowCount(const QModelIndex &parent = {}) const override;
@@ -59,11 +72,15 @@ public slots:
 
 private:
     void scheduleRefresh();
+    void setHidden(int hidden);
 
     QPointer<LiveServer> m_server;
     QPointer<KernelObserver> m_observer;
     QList<ServerPaneRow> m_rows;
-    bool m_refreshScheduled = false;
+    int m_hidden = 0;
+    QTimer m_refreshTimer;
+    QElapsedTimer m_sinceRefresh;
+    quint64 m_refreshCount = 0;
 };
 
 } // namespace tcpsim::live

@@ -1,0 +1,228 @@
+// The live echo server inside tcpsim (LiveSession's LiveServer with the kernel observer and the
+// server pane's model, the window minus its widgets) against the reference: the notes' epoll
+// server in C (echo_reference.c). One client, 32-byte messages, ping-pong, both servers run
+// alternately in their own processes; then the server's resident memory before and after
+// 10,000 connect/RST cycles. A measurement, not a test: `cmake --build build --target bench`.
+//
+//   bench_echo [SECONDS_PER_ROUND]     bench_echo --serve (the tcpsim side, started by itself)
+#include "tcpsim/live/livesession.h"
+#include "tcpsim/live/serverpanemodel.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QProcess>
+#include <QSocketNotifier>
+
+#include <algorithm>
+#include <cstdio>
+#include <vector>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#ifndef TCPSIM_ECHO_REFERENCE
+#error "TCPSIM_ECHO_REFERENCE: path of echo_reference"
+#endif
+
+using namespace tcpsim;
+
+namespace {
+
+int serve(QCoreApplication &app)
+{
+    live::LiveSession session;
+    session.setServerPort(0);
+    live::ServerPaneModel pane(session.server(), session.observer());
+    Command listen;
+    listen.verb = Verb::Listen;
+    listen.side = Side::Server;
+    session.perform(listen, 0);
+    if (!session.server()->isListening())
+        return 1;
+    std::printf("%d\n", session.server()->serverPort());
+    std::fflush(stdout);
+    // Until the parent closes our stdin.
+    QSocketNotifier input(STDIN_FILENO, QSocketNotifier::Read);
+    QObject::connect(&input, &QSocketNotifier::activated, &app, [&app] {
+        char byte;
+        if (::read(STDIN_FILENO, &byte, 1) <= 0)
+            app.quit();
+    });
+    return app.exec();
+}
+
+int connectTo(quint16 port)
+{
+    const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    address.sin_port = htons(port);
+    if (fd < 0 || ::connect(fd, reinterpret_cast<sockaddr *>(&address), sizeof address) != 0)
+        return -1;
+    const int one = 1;
+    ::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+    return fd;
+}
+
+// One request, its whole answer ("Hello, " + 32 bytes).
+bool pingPong(int fd)
+{
+    static const char message[33] = "0123456789abcdef0123456789abcdef";
+    if (::send(fd, message, 32, MSG_NOSIGNAL) != 32)
+        return false;
+    char answer[64];
+    ssize_t got = 0;
+    while (got < 39) {
+        const ssize_t n = ::recv(fd, answer + got, sizeof answer - size_t(got), 0);
+        if (n <= 0)
+            return false;
+        got += n;
+    }
+    return true;
+}
+
+struct Rate {
+    double repliesPerSecond = 0;
+    double p50us = 0;
+    double p99us = 0;
+};
+
+Rate measure(quint16 port, double seconds)
+{
+    Rate rate;
+    const int fd = connectTo(port);
+    if (fd < 0)
+        return rate;
+    std::vector<double> latencies;
+    QElapsedTimer wall, one;
+    wall.start();
+    while (wall.nsecsElapsed() < qint64(seconds * 1e9)) {
+        one.start();
+        if (!pingPong(fd))
+            break;
+        latencies.push_back(double(one.nsecsElapsed()) / 1e3);
+    }
+    rate.repliesPerSecond = double(latencies.size()) / (double(wall.nsecsElapsed()) / 1e9);
+    std::sort(latencies.begin(), latencies.end());
+    if (!latencies.empty()) {
+        rate.p50us = latencies[latencies.size() / 2];
+        rate.p99us = latencies[latencies.size() * 99 / 100];
+    }
+    ::close(fd);
+    return rate;
+}
+
+qint64 residentKiB(qint64 pid)
+{
+    QFile status(QStringLiteral("/proc/%1/status").arg(pid));
+    if (!status.open(QIODevice::ReadOnly))
+        return 0;
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
+    }
+    return 0;
+}
+
+// connect(), then close with SO_LINGER {1, 0}: a RST. Every 100, a round trip on `probe` so
+// that the server has handled them.
+void connectResetCycles(quint16 port, int cycles, int probe)
+{
+    const linger reset{1, 0};
+    for (int i = 0; i < cycles; ++i) {
+        const int fd = connectTo(port);
+        if (fd >= 0) {
+            ::setsockopt(fd, SOL_SOCKET, SO_LINGER, &reset, sizeof reset);
+            ::close(fd);
+        }
+        if (i % 100 == 99)
+            pingPong(probe);
+    }
+}
+
+struct Server {
+    QString name;
+    QProcess process;
+    quint16 port = 0;
+};
+
+bool start(Server *server, const QString &program, const QStringList &arguments)
+{
+    server->process.start(program, arguments);
+    if (!server->process.waitForStarted(5000) || !server->process.waitForReadyRead(10000))
+        return false;
+    server->port = quint16(server->process.readLine().trimmed().toUInt());
+    return server->port != 0;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    if (argc > 1 && qstrcmp(argv[1], "--serve") == 0)
+        return serve(app);
+    const double seconds = argc > 1 ? std::max(0.2, std::atof(argv[1])) : 2.0;
+
+    Server tcpsim;
+    tcpsim.name = QStringLiteral("LiveServer (session + pane model)");
+    Server reference;
+    reference.name = QStringLiteral("epoll reference in C");
+    if (!start(&tcpsim, QCoreApplication::applicationFilePath(), {QStringLiteral("--serve")})
+        || !start(&reference, QStringLiteral(TCPSIM_ECHO_REFERENCE), {QStringLiteral("0")})) {
+        std::printf("bench_echo: could not start the servers\n");
+        return 1;
+    }
+    std::printf("bench_echo: one client, 32-byte messages, ping-pong, %.1f s per round, rounds "
+                "alternate; %ld cores\n", seconds, sysconf(_SC_NPROCESSORS_ONLN));
+    Rate best[2];
+    for (int round = 0; round < 3; ++round) {
+        for (int which = 0; which < 2; ++which) {
+            const Rate rate = measure(which == 0 ? reference.port : tcpsim.port, seconds);
+            if (rate.repliesPerSecond > best[which].repliesPerSecond)
+                best[which] = rate;
+        }
+    }
+    for (int which = 0; which < 2; ++which) {
+        std::printf("  %-36s %9.0f replies/s  p50 %6.1f us  p99 %6.1f us\n",
+                    qPrintable(which == 0 ? reference.name : tcpsim.name), best[which].repliesPerSecond,
+                    best[which].p50us, best[which].p99us);
+    }
+    const double ratio = best[1].repliesPerSecond / std::max(1.0, best[0].repliesPerSecond);
+    std::printf("  ratio LiveServer / reference: %.2fx   (issue 13: 0.09-0.16x in the window before; "
+                "target in the window >= 0.5x)\n", ratio);
+
+    // Memory after many short-lived outside connections.
+    for (Server *server : {&reference, &tcpsim}) {
+        const int probe = connectTo(server->port);
+        pingPong(probe);
+        const qint64 before = residentKiB(server->process.processId());
+        connectResetCycles(server->port, 10000, probe);
+        pingPong(probe);
+        const qint64 after = residentKiB(server->process.processId());
+        // 10,000 more: memory that grows per connection grows again; a bounded ring does not.
+        connectResetCycles(server->port, 10000, probe);
+        pingPong(probe);
+        const qint64 again = residentKiB(server->process.processId());
+        std::printf("  %-36s RSS %6lld KiB -> %6lld KiB after 10,000 connect/RST cycles, %6lld KiB "
+                    "after 10,000 more (%+.0f B per connection in the second 10,000)\n",
+                    qPrintable(server->name), static_cast<long long>(before), static_cast<long long>(after),
+                    static_cast<long long>(again), double(again - after) * 1024 / 10000);
+        ::close(probe);
+    }
+    std::printf("    (issue 15 before: ~4 KB per connection, log rows and observations never dropped)\n");
+
+    for (Server *server : {&tcpsim, &reference}) {
+        server->process.closeWriteChannel();
+        if (!server->process.waitForFinished(2000)) {
+            server->process.kill();
+            server->process.waitForFinished(2000);
+        }
+    }
+    return 0;
+}

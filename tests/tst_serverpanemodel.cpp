@@ -1,0 +1,95 @@
+// The server pane's model under load: rows for connections are inserted and removed, echoed
+// chunks change cells with dataChanged (never a reset, so a view keeps its column widths), the
+// refreshes are throttled, and past maxRows one summary row counts the rest.
+#include "tcpsim/live/kernelobserver.h"
+#include "tcpsim/live/liveserver.h"
+#include "tcpsim/live/serverpanemodel.h"
+
+#include <QSignalSpy>
+#include <QTcpSocket>
+#include <QTest>
+
+#include <memory>
+#include <vector>
+
+using namespace tcpsim::live;
+
+class TestServerPaneModel : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void echo_updatesCellsWithoutReset();
+    void manyConnections_boundedRowsAndSummary();
+};
+
+void TestServerPaneModel::echo_updatesCellsWithoutReset()
+{
+    LiveServer server;
+    KernelObserver observer;
+    QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+    observer.watchPort(server.serverPort());
+    ServerPaneModel model(&server, &observer);
+    QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    QCOMPARE(model.rowCount(), 1); // the listening socket
+
+    QTcpSocket client;
+    client.connectToHost(QHostAddress::LocalHost, server.serverPort());
+    QTRY_COMPARE(client.state(), QAbstractSocket::ConnectedState);
+    QTRY_VERIFY(model.rowCount() >= 2);
+    const QModelIndex kind = model.index(1, ServerPaneModel::KindColumn);
+    QCOMPARE(kind.data(Qt::UserRole).toInt(), int(ServerPaneRow::Kind::Connected));
+    QVERIFY(!inserted.isEmpty());
+
+    QByteArray answer;
+    for (int i = 0; i < 50; ++i) {
+        client.write("ping");
+        QTRY_VERIFY((answer += client.readAll()).size() >= (i + 1) * 11);
+    }
+    QTRY_COMPARE(model.index(1, ServerPaneModel::BytesInColumn).data().toLongLong(), 200);
+    QVERIFY(!changed.isEmpty());
+    // 50 round trips, far fewer refreshes than chunks once the throttle holds them back.
+    QVERIFY2(model.refreshCount() <= 50, qPrintable(QString::number(model.refreshCount())));
+
+    client.disconnectFromHost();
+    QTRY_COMPARE(server.connectionCount(), 0);
+    QTRY_VERIFY(!removed.isEmpty());
+    QCOMPARE(resets.size(), 0);
+    // Whatever is left (the listener, maybe TIME-WAIT) matches a fresh snapshot.
+    model.refresh();
+    QCOMPARE(model.rows().size(), ServerPaneModel::snapshot(server, observer).size());
+}
+
+void TestServerPaneModel::manyConnections_boundedRowsAndSummary()
+{
+    LiveServer server;
+    KernelObserver observer;
+    QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+    ServerPaneModel model(&server, &observer);
+    const int extra = 5;
+    std::vector<std::unique_ptr<QTcpSocket>> clients;
+    for (int i = 0; i < ServerPaneModel::maxRows + extra; ++i) {
+        clients.push_back(std::make_unique<QTcpSocket>());
+        clients.back()->connectToHost(QHostAddress::LocalHost, server.serverPort());
+    }
+    QTRY_COMPARE(server.connectionCount(), ServerPaneModel::maxRows + extra);
+    model.refresh();
+    // The listener and maxRows - 1 connections shown, 6 counted in one summary row.
+    QCOMPARE(model.rows().size(), qsizetype(ServerPaneModel::maxRows));
+    QCOMPARE(model.hiddenRowCount(), extra + 1);
+    QCOMPARE(model.rowCount(), ServerPaneModel::maxRows + 1);
+    const QModelIndex summary = model.index(ServerPaneModel::maxRows, ServerPaneModel::KindColumn);
+    QVERIFY(summary.data().toString().contains(QString::number(extra + 1)));
+
+    clients.clear();
+    QTRY_COMPARE(server.connectionCount(), 0);
+    model.refresh();
+    QCOMPARE(model.hiddenRowCount(), 0);
+    QCOMPARE(model.rowCount(), int(model.rows().size()));
+}
+
+QTEST_GUILESS_MAIN(TestServerPaneModel)
+#include "tst_serverpanemodel.moc"
