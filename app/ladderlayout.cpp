@@ -202,9 +202,8 @@ void LadderLayout::build()
                 transition.from = event.from;
                 transition.to = event.to;
                 transition.step = step;
-                const Moment &moment = m_moments.back();
-                transition.revealAt = (static_cast<int>(m_moments.size()) - 1)
-                    + (fromSegment ? arrivalShare(moment) : 0.0);
+                transition.moment = static_cast<int>(m_moments.size()) - 1;
+                transition.onArrival = fromSegment;
                 m_transitions.push_back(transition);
                 break;
             }
@@ -229,12 +228,12 @@ void LadderLayout::build()
             break;
         m_firstNewestMoment = i;
     }
-    // Transition reveal times were computed while a moment could still gain a send; redo them.
+    // A transition shows when its state label does: at the arrival of the segment that caused it
+    // (the arrival share is only known once the moment's sends are in: a reply in the same moment
+    // halves it), else at the start of its moment.
     for (Transition &transition : m_transitions) {
-        const int momentIndex = static_cast<int>(std::floor(transition.revealAt));
-        const bool onArrival = transition.revealAt > momentIndex;
-        transition.revealAt = momentIndex
-            + (onArrival ? arrivalShare(m_moments[static_cast<std::size_t>(momentIndex)]) : 0.0);
+        const Moment &moment = m_moments[static_cast<std::size_t>(transition.moment)];
+        transition.revealAt = transition.moment + (transition.onArrival ? arrivalShare(moment) : 0.0);
     }
 }
 
@@ -337,6 +336,14 @@ int LadderLayout::revealedCount(double progress) const
                                           [&](const Label &label) { return isRevealed(label, progress); }));
 }
 
+int LadderLayout::revealedTransitionCount(double progress) const
+{
+    return static_cast<int>(std::count_if(m_transitions.begin(), m_transitions.end(),
+                                          [&](const Transition &transition) {
+                                              return !isNewest(transition.moment)
+                                                  || progress - (transition.revealAt - m_firstNewestMoment) >= -1e-9;
+                                          }));
+}
 
 std::optional<LadderLayout::Transition> LadderLayout::lastRevealedTransition(Side side, double progress) const
 {

@@ -38,7 +38,9 @@ public:
         tcpsim::TcpState from = tcpsim::TcpState::Closed;
         tcpsim::TcpState to = tcpsim::TcpState::Closed;
         int step = 0;
-        double revealAt = 0; // in animation units; only meaningful in the newest step
+        int moment = 0;         // the moment it happens in
+        bool onArrival = false; // caused by an arriving segment: shown when the arrow arrives
+        double revealAt = 0;    // in animation units; only meaningful in the newest step
     };
     struct Moment {
         int step = 0;
@@ -101,7 +103,8 @@ public:
     // Progress through [from, to] of a moment of the newest step (1 for older moments).
     double localProgress(int momentIndex, double progress, double from, double to) const;
     bool isRevealed(const Label &label, double progress) const;
-    int revealedCount(double progress) const;
+    int revealedCount(double progress) const; // labels
+    int revealedTransitionCount(double progress) const;
     // The last transition of `side` shown at `progress` (none: the side never left CLOSED).
     std::optional<Transition> lastRevealedTransition(tcpsim::Side side, double progress) const;
     // The transitions of the newest step revealed at `progress` (revealAt relative to the step).

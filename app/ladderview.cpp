@@ -83,7 +83,6 @@ void LadderView::setSimulation(const Simulation &simulation, const std::vector<s
     const int newestMoments = m_layout.newestMomentCount();
     if (animation == Animation::Animate && m_layout.newestStep() > 0 && newestMoments > 0) {
         m_progress = 0;
-        m_lastRevealed = -1;
         m_animation->setEndValue(static_cast<double>(newestMoments));
         m_animation->setDuration(animationDuration());
         m_animation->start();
@@ -92,6 +91,7 @@ void LadderView::setSimulation(const Simulation &simulation, const std::vector<s
     }
     scrollToNewest();
     m_lastRevealed = m_layout.revealedCount(m_progress);
+    m_lastRevealedTransitions = m_layout.revealedTransitionCount(m_progress);
     emit revealChanged();
     viewport()->update();
 }
@@ -188,9 +188,12 @@ int LadderView::contentHeight() const
 void LadderView::setProgress(double progress)
 {
     m_progress = progress;
+    // Labels and transitions both: the state diagram follows the transitions.
     const int revealed = m_layout.revealedCount(m_progress);
-    if (revealed != m_lastRevealed) {
+    const int transitions = m_layout.revealedTransitionCount(m_progress);
+    if (revealed != m_lastRevealed || transitions != m_lastRevealedTransitions) {
         m_lastRevealed = revealed;
+        m_lastRevealedTransitions = transitions;
         emit revealChanged();
     }
     viewport()->update();

@@ -109,6 +109,7 @@ private:
     int m_highlightedStep = -1;
     int m_selectedArrow = -1;
     int m_hoveredArrow = -1;
-    int m_lastRevealed = -1;
+    int m_lastRevealed = -1;            // labels revealed when revealChanged was last emitted
+    int m_lastRevealedTransitions = -1; // transitions, likewise
     QVariantAnimation *m_animation = nullptr;
 };

@@ -297,6 +297,8 @@ void MainWindow::setPlaying(bool on)
 
 void MainWindow::onAnimationFinished()
 {
+    // Every view shows the step's end state once its animation is over.
+    updateStateDiagram();
     if (m_playing)
         m_playTimer->start(static_cast<int>(stepPauseMs / m_ladder->speed()));
 }

@@ -170,6 +170,11 @@ void SidePane::retranslate()
     }
 }
 
+QString SidePane::statusText() const
+{
+    return m_status->text();
+}
+
 void SidePane::updateFrom(const Simulation &simulation)
 {
     const Endpoint &endpoint = simulation.endpoint(m_side);

@@ -29,6 +29,8 @@ public:
     QCheckBox *autoReplyBox() const { return m_autoReply; } // server only, nullptr for the client
     QPushButton *button(Action action) const;
     QString receivedText() const;
+    // The state line shown under the pane's title ("SYN-SENT · connect() is blocked").
+    QString statusText() const;
 
 signals:
     void actionRequested(SidePane::Action action);

@@ -19,6 +19,8 @@ private slots:
     void place_ordersMomentsAndKeepsLabelsBetweenTimelines_data();
     void place_ordersMomentsAndKeepsLabelsBetweenTimelines();
     void reveal_followsProgress();
+    void replyInTheSameStep_stateShownWithItsLabel_data();
+    void replyInTheSameStep_stateShownWithItsLabel();
 
 private:
     static LadderLayout layoutAt(const QString &lesson, int step)
@@ -112,6 +114,46 @@ void TestLadderLayout::reveal_followsProgress()
     const LadderLayout::Arrow &syn = layout.arrows().front();
     QCOMPARE(layout.arrowFraction(syn, 0), 0.5); // sent in step 2: half way, waiting
     QCOMPARE(layout.arrowFraction(syn, LadderLayout::finished), 1.0);
+}
+
+void TestLadderLayout::replyInTheSameStep_stateShownWithItsLabel_data()
+{
+    // Steps where an arriving segment makes the receiver reply in the same step (issue 9: the
+    // state diagram kept the old state after the animation).
+    QTest::addColumn<QString>("lesson");
+    QTest::addColumn<int>("step");
+    QTest::newRow("handshake 4") << QStringLiteral("handshake") << 4;
+    QTest::newRow("handshake 17") << QStringLiteral("handshake") << 17;
+    QTest::newRow("simultaneous-close 9") << QStringLiteral("simultaneous-close") << 9;
+    QTest::newRow("simultaneous-open 3") << QStringLiteral("simultaneous-open") << 3;
+}
+
+void TestLadderLayout::replyInTheSameStep_stateShownWithItsLabel()
+{
+    QFETCH(QString, lesson);
+    QFETCH(int, step);
+    const LadderLayout layout = layoutAt(lesson, step);
+    QVERIFY(!layout.transitions().empty());
+    // At every point of the animation, each side's newest revealed state label names the state
+    // its last revealed transition entered; at the end, that is the last transition.
+    for (double progress = 0; progress <= layout.newestMomentCount() + 0.01; progress += 0.05) {
+        for (Side side : {Side::Client, Side::Server}) {
+            QString label;
+            for (const LadderLayout::Label &candidate : layout.labels()) {
+                if (candidate.side == side && candidate.kind == LadderLayout::LabelKind::State
+                    && layout.isRevealed(candidate, progress))
+                    label = candidate.text;
+            }
+            const auto transition = layout.lastRevealedTransition(side, progress);
+            const TcpState state = transition ? transition->to : TcpState::Closed;
+            QVERIFY2(label == QString::fromLatin1(stateName(state)),
+                     qPrintable(QStringLiteral("progress %1, %2: label %3, transition to %4")
+                                    .arg(progress)
+                                    .arg(QString::fromStdString(std::string(sideName(side))), label,
+                                         QString::fromLatin1(stateName(state)))));
+        }
+    }
+    QCOMPARE(layout.revealedTransitionCount(layout.newestMomentCount()), int(layout.transitions().size()));
 }
 
 QTEST_MAIN(TestLadderLayout)

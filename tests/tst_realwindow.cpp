@@ -1,0 +1,190 @@
+// A shown window with its animations on, driven by real key presses through the event loop (run
+// under Xvfb, QT_QPA_PLATFORM=xcb): after every step, once its animation has finished by itself,
+// each view shows the model's state. Issue 9: the state diagram kept SYN-SENT at handshake step 4
+// when the arriving SYN+ACK made the client reply in the same step; offscreen renders, which
+// never animate, were right.
+#include "ladderview.h"
+#include "mainwindow.h"
+#include "sidepane.h"
+#include "statediagram.h"
+
+#include "tcpsim/session/lessonlibrary.h"
+
+#include <QElapsedTimer>
+#include <QStandardPaths>
+#include <QTest>
+
+using namespace tcpsim;
+
+namespace {
+// Fast enough to step every lesson within seconds, slow enough that each step animates over
+// several frames of the real event loop.
+constexpr double testSpeed = 10.0;
+constexpr int animationTimeoutMs = 5000;
+} // namespace
+
+class TestRealWindow : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void everyLesson_forwardToTheEndAndBack_data();
+    void everyLesson_forwardToTheEndAndBack();
+    void handshake_atNormalSpeed();
+    void keysPressedDuringAnimations();
+    void play_toTheEnd();
+
+private:
+    static void showWindow(MainWindow &window, const QString &lesson, double speed);
+    static void pressKey(MainWindow &window, Qt::Key key);
+    static void waitForAnimation(MainWindow &window);
+    // Every view against the model, for the step the controller is at.
+    static void verifyViewsShowTheModel(MainWindow &window, const char *when);
+};
+
+void TestRealWindow::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    if (QGuiApplication::platformName() == QLatin1String("offscreen"))
+        QSKIP("needs a real window system: run under xvfb-run with QT_QPA_PLATFORM=xcb");
+}
+
+void TestRealWindow::showWindow(MainWindow &window, const QString &lesson, double speed)
+{
+    QVERIFY(window.loadLesson(lesson));
+    window.resize(1280, 720);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    // Shortcuts only reach an active window.
+    window.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    window.ladder()->setFocus();
+    window.ladder()->setSpeed(speed);
+}
+
+void TestRealWindow::pressKey(MainWindow &window, Qt::Key key)
+{
+    QTest::keyClick(&window, key);
+}
+
+void TestRealWindow::waitForAnimation(MainWindow &window)
+{
+    // The event loop runs the animation to its end: no finishAnimation() shortcut.
+    QTRY_VERIFY_WITH_TIMEOUT(!window.ladder()->isAnimating(), animationTimeoutMs);
+    QTest::qWait(1); // what the animation's end queued
+}
+
+void TestRealWindow::verifyViewsShowTheModel(MainWindow &window, const char *when)
+{
+    const Simulation &sim = window.controller()->simulation();
+    const QString where = QStringLiteral("%1, step %2 of %3 (%4)")
+                              .arg(window.currentLessonName())
+                              .arg(window.controller()->currentStep())
+                              .arg(window.controller()->stepCount())
+                              .arg(QString::fromLatin1(when));
+    for (Side side : {Side::Client, Side::Server}) {
+        const TcpState model = sim.endpoint(side).state();
+        const QString name = QString::fromLatin1(stateName(model));
+        const QString context = where + QStringLiteral(", ") + QString::fromLatin1(sideName(side))
+            + QStringLiteral(": model ") + name;
+        QVERIFY2(window.stateDiagram()->state(side) == model,
+                 qPrintable(context + QStringLiteral(", diagram ")
+                            + QString::fromLatin1(stateName(window.stateDiagram()->state(side)))));
+        QVERIFY2(window.ladder()->displayedState(side) == model,
+                 qPrintable(context + QStringLiteral(", ladder ")
+                            + QString::fromLatin1(stateName(window.ladder()->displayedState(side)))));
+        const QString pane = window.pane(side)->statusText();
+        QVERIFY2(pane == name || pane.startsWith(name + QStringLiteral(" · ")),
+                 qPrintable(context + QStringLiteral(", pane ") + pane));
+    }
+}
+
+void TestRealWindow::everyLesson_forwardToTheEndAndBack_data()
+{
+    QTest::addColumn<QString>("lesson");
+    for (const LessonEntry &entry : LessonLibrary::builtInLessons())
+        QTest::newRow(qPrintable(entry.name)) << entry.name;
+}
+
+void TestRealWindow::everyLesson_forwardToTheEndAndBack()
+{
+    QFETCH(QString, lesson);
+    MainWindow window(MainWindow::SettingsPolicy::Ignore);
+    showWindow(window, lesson, testSpeed);
+    const int steps = window.controller()->stepCount();
+    QVERIFY(steps > 0);
+    for (int step = 1; step <= steps; ++step) {
+        pressKey(window, Qt::Key_Space);
+        QCOMPARE(window.controller()->currentStep(), step);
+        waitForAnimation(window);
+        verifyViewsShowTheModel(window, "forward");
+        if (QTest::currentTestFailed())
+            return;
+    }
+    for (int step = steps - 1; step >= 0; --step) {
+        pressKey(window, Qt::Key_Left);
+        QCOMPARE(window.controller()->currentStep(), step);
+        waitForAnimation(window);
+        verifyViewsShowTheModel(window, "back");
+        if (QTest::currentTestFailed())
+            return;
+    }
+}
+
+void TestRealWindow::handshake_atNormalSpeed()
+{
+    // The issue's first case as a teacher meets it: speed 1, the SYN+ACK arrives (step 4).
+    MainWindow window(MainWindow::SettingsPolicy::Ignore);
+    showWindow(window, QStringLiteral("handshake"), 1.0);
+    for (int step = 1; step <= 5; ++step) {
+        pressKey(window, Qt::Key_Space);
+        waitForAnimation(window);
+        verifyViewsShowTheModel(window, "speed 1");
+        if (QTest::currentTestFailed())
+            return;
+    }
+}
+
+void TestRealWindow::keysPressedDuringAnimations()
+{
+    // Key repeat: each press lands while the previous step still animates (a step finishes the
+    // running animation at once); Back and Home are instant and must show their step at once.
+    MainWindow window(MainWindow::SettingsPolicy::Ignore);
+    showWindow(window, QStringLiteral("handshake"), 1.0);
+    const int steps = window.controller()->stepCount();
+    for (int step = 1; step <= steps; ++step) {
+        pressKey(window, Qt::Key_Space);
+        QTest::qWait(40);
+        if (step % 5 == 0) {
+            pressKey(window, Qt::Key_Left); // during the animation
+            verifyViewsShowTheModel(window, "back during an animation");
+            pressKey(window, Qt::Key_Space);
+            QTest::qWait(40);
+        }
+    }
+    QCOMPARE(window.controller()->currentStep(), steps);
+    waitForAnimation(window);
+    verifyViewsShowTheModel(window, "after key repeat");
+    pressKey(window, Qt::Key_PageUp);
+    pressKey(window, Qt::Key_PageDown); // animates again
+    waitForAnimation(window);
+    verifyViewsShowTheModel(window, "back and forward");
+    pressKey(window, Qt::Key_Home);
+    verifyViewsShowTheModel(window, "home");
+}
+
+void TestRealWindow::play_toTheEnd()
+{
+    MainWindow window(MainWindow::SettingsPolicy::Ignore);
+    showWindow(window, QStringLiteral("simultaneous-close"), testSpeed);
+    pressKey(window, Qt::Key_P);
+    QVERIFY(window.isPlaying());
+    QTRY_VERIFY_WITH_TIMEOUT(!window.isPlaying(), 30000);
+    QCOMPARE(window.controller()->currentStep(), window.controller()->stepCount());
+    waitForAnimation(window);
+    verifyViewsShowTheModel(window, "after play");
+}
+
+QTEST_MAIN(TestRealWindow)
+#include "tst_realwindow.moc"
