@@ -3,7 +3,9 @@
 #include "appstyle.h"
 
 #include <QEasingCurve>
+#include <QContextMenuEvent>
 #include <QHelpEvent>
+#include <QMenu>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QPainterPath>
@@ -288,23 +290,57 @@ void LadderView::mousePressEvent(QMouseEvent *event)
     }
     finishAnimation();
     const QPointF point = event->position() + QPointF(0, verticalScrollBar()->value());
-    int index = m_layout.arrowAt(point, m_progress);
+    const int index = m_layout.arrowAt(point, m_progress);
+    if (index < 0)
+        return;
+    // A click inspects; losing a segment is deliberate: Shift+click or the context menu.
+    if (event->modifiers().testFlag(Qt::ShiftModifier) && loseArrow(index))
+        return;
+    setSelectedArrow(index);
+    emit arrowClicked(index);
+}
+
+void LadderView::contextMenuEvent(QContextMenuEvent *event)
+{
+    finishAnimation();
+    const int index = m_layout.arrowAt(QPointF(event->pos()) + QPointF(0, verticalScrollBar()->value()), m_progress);
     if (index < 0)
         return;
     const Arrow &arrow = arrows()[static_cast<std::size_t>(index)];
-    if (arrow.fate == Fate::InFlight && arrow.segment.id != 0) {
-        // Copies: a receiver that drops the segment rebuilds the layout.
-        const tcpsim::Side from = arrow.segment.from;
-        const std::uint64_t id = arrow.segment.id;
-        emit dropRequested(from, id);
-        finishAnimation();
-        const int now = arrowIndexForSegmentId(id);
-        if (now < 0)
-            return;
-        index = now;
-    }
-    setSelectedArrow(index);
-    emit arrowClicked(index);
+    const std::uint64_t id = arrow.segment.id;
+    auto *menu = new QMenu(this);
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    menu->addAction(tr("Inspect this segment"), this, [this, index] {
+        if (index < arrowCount()) {
+            setSelectedArrow(index);
+            emit arrowClicked(index);
+        }
+    });
+    QAction *lose = menu->addAction(tr("Lose this segment"), this,
+                                    [this, id] { loseArrow(arrowIndexForSegmentId(id)); });
+    lose->setEnabled(arrow.fate == Fate::InFlight && id != 0);
+    menu->popup(event->globalPos());
+    event->accept();
+}
+
+bool LadderView::loseArrow(int index)
+{
+    if (index < 0 || index >= arrowCount())
+        return false;
+    const Arrow &arrow = arrows()[static_cast<std::size_t>(index)];
+    if (arrow.fate != Fate::InFlight || arrow.segment.id == 0)
+        return false;
+    // Copies: a receiver that drops the segment rebuilds the layout.
+    const tcpsim::Side from = arrow.segment.from;
+    const std::uint64_t id = arrow.segment.id;
+    emit dropRequested(from, id);
+    finishAnimation();
+    const int now = arrowIndexForSegmentId(id);
+    if (now < 0)
+        return false;
+    setSelectedArrow(now);
+    emit arrowClicked(now);
+    return true;
 }
 
 void LadderView::mouseMoveEvent(QMouseEvent *event)
@@ -327,7 +363,8 @@ bool LadderView::viewportEvent(QEvent *event)
         if (index >= 0) {
             const Arrow &arrow = arrows()[static_cast<std::size_t>(index)];
             QToolTip::showText(help->globalPos(), arrow.fate == Fate::InFlight
-                                   ? tr("In flight. Click to lose this segment in the network and inspect it.")
+                                   ? tr("In flight. Click to inspect this segment's TCP header; Shift+click (or "
+                                        "right-click → Lose this segment) to lose it in the network.")
                                    : tr("Click to inspect this segment's TCP header."),
                                viewport());
         } else {

@@ -64,6 +64,10 @@ public:
     void setSelectedArrow(int index);  // -1: none
     int selectedArrow() const { return m_selectedArrow; }
     int arrowIndexForSegmentId(std::uint64_t id) const;
+    // Loses the in-flight segment of arrow `index` in the network (dropRequested), then selects
+    // and inspects it. False when that arrow is not in flight. Shift+click and the arrow's
+    // context menu ("Lose this segment") come here; a plain click only inspects.
+    bool loseArrow(int index);
     // Content geometry, for tests and the benchmark.
     int contentHeight() const;
     QRectF arrowLabelRect(int index) const;
@@ -74,8 +78,8 @@ public:
 
 signals:
     void arrowClicked(int index);
-    // Emitted before arrowClicked when the clicked arrow is in flight: the receiver should drop
-    // that segment (LessonController::dropSegment records `client drop #id`).
+    // Emitted by loseArrow, before arrowClicked: the receiver should drop that segment
+    // (LessonController::dropSegment records `client drop #id`).
     void dropRequested(tcpsim::Side from, std::uint64_t id);
     void revealChanged();
     void animationFinished();
@@ -85,6 +89,7 @@ protected:
     void resizeEvent(QResizeEvent *event) override;
     void mousePressEvent(QMouseEvent *event) override;
     void mouseMoveEvent(QMouseEvent *event) override;
+    void contextMenuEvent(QContextMenuEvent *event) override;
     void changeEvent(QEvent *event) override;
     bool viewportEvent(QEvent *event) override;
 

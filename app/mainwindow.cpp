@@ -92,7 +92,7 @@ MainWindow::MainWindow(SettingsPolicy policy, QWidget *parent)
     connect(m_live, &LiveMirror::rowsChanged, this, [this] { m_logModel->setLiveRows(m_live->logRows()); });
     connect(m_live, &LiveMirror::statusMessage, this, [this](const QString &text) { statusBar()->showMessage(text, 8000); });
     connect(m_ladder, &LadderView::revealChanged, this, &MainWindow::updateStateDiagram);
-    // Clicking an arrow in flight loses that segment (recorded as `drop #id`), then inspects it.
+    // Losing an arrow in flight (Shift+click, its context menu) records `drop #id`; a click inspects.
     connect(m_ladder, &LadderView::dropRequested, this,
             [this](tcpsim::Side side, std::uint64_t id) { m_controller->dropSegment(side, id); });
     connect(m_ladder, &LadderView::arrowClicked, this, &MainWindow::onArrowClicked);

@@ -3,6 +3,8 @@
 #include "tcpsim/session/lessoncontroller.h"
 #include "tcpsim/session/lessonlibrary.h"
 
+#include <QContextMenuEvent>
+#include <QMenu>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QTimer>
@@ -20,7 +22,8 @@ private slots:
     void noTimerRunsWhenIdle();
     void numberStyles();
     void clickingArrow_emitsIndex();
-    void clickingInFlightArrow_dropsThatSegment();
+    void click_inspects_shiftClickLosesInFlightSegment();
+    void contextMenu_losesInFlightSegment();
     void longLesson_scrolls();
 
 private:
@@ -128,7 +131,7 @@ void TestLadderView::clickingArrow_emitsIndex()
     QCOMPARE(clicked.last().first().toInt(), 1);
 }
 
-void TestLadderView::clickingInFlightArrow_dropsThatSegment()
+void TestLadderView::click_inspects_shiftClickLosesInFlightSegment()
 {
     LessonController controller;
     controller.setLesson(lesson("server listen\nclient connect\nsettle\nclient send \"a\"\nclient send \"b\"\n"));
@@ -147,26 +150,75 @@ void TestLadderView::clickingInFlightArrow_dropsThatSegment()
     connect(&controller, &LessonController::stepped, &view, show);
     QSignalSpy drops(&view, &LadderView::dropRequested);
     QSignalSpy clicked(&view, &LadderView::arrowClicked);
+    const int stepsBefore = controller.stepCount();
 
     const std::uint64_t newer = controller.simulation().inFlight(Side::Client).back().id;
     const int index = view.arrowIndexForSegmentId(newer);
     QVERIFY(index >= 0);
     QCOMPARE(view.arrows()[static_cast<std::size_t>(index)].fate, LadderView::Fate::InFlight);
     view.verticalScrollBar()->setValue(view.verticalScrollBar()->maximum());
+
+    // A plain click only inspects: the segment keeps travelling, nothing is recorded.
     QTest::mouseClick(view.viewport(), Qt::LeftButton, {}, view.arrowHitPoint(index).toPoint());
+    QCOMPARE(drops.count(), 0);
+    QCOMPARE(clicked.count(), 1);
+    QCOMPARE(clicked.first().first().toInt(), index);
+    QCOMPARE(view.selectedArrow(), index);
+    QCOMPARE(controller.stepCount(), stepsBefore);
+    QCOMPARE(view.arrowCount(LadderView::Fate::InFlight), 2);
+
+    // Shift+click loses it, recorded as the script's `client drop #id`, and inspects it.
+    QTest::mouseClick(view.viewport(), Qt::LeftButton, Qt::ShiftModifier, view.arrowHitPoint(index).toPoint());
     QCOMPARE(drops.count(), 1);
     QCOMPARE(drops.first().at(1).value<std::uint64_t>(), newer);
     QCOMPARE(controller.stepScript(controller.currentStep()), QStringLiteral("client drop #%1").arg(newer));
-    QCOMPARE(clicked.count(), 1);
-    const int now = clicked.first().first().toInt();
+    QCOMPARE(clicked.count(), 2);
+    const int now = clicked.last().first().toInt();
     QCOMPARE(view.arrows()[static_cast<std::size_t>(now)].segment.id, newer);
     QCOMPARE(view.arrows()[static_cast<std::size_t>(now)].fate, LadderView::Fate::Lost);
     QCOMPARE(view.arrowCount(LadderView::Fate::InFlight), 1); // the older one still travels
 
-    // A lost arrow only selects.
-    QTest::mouseClick(view.viewport(), Qt::LeftButton, {}, view.arrowHitPoint(now).toPoint());
+    // A lost arrow only selects, Shift or not.
+    QTest::mouseClick(view.viewport(), Qt::LeftButton, Qt::ShiftModifier, view.arrowHitPoint(now).toPoint());
     QCOMPARE(drops.count(), 1);
-    QCOMPARE(clicked.count(), 2);
+    QCOMPARE(clicked.count(), 3);
+}
+
+void TestLadderView::contextMenu_losesInFlightSegment()
+{
+    LessonController controller;
+    controller.setLesson(lesson("server listen\nclient connect\n"));
+    controller.goToStep(controller.stepCount());
+    LadderView view;
+    view.resize(800, 600);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    const auto show = [&] {
+        view.setSimulation(controller.simulation(), controller.eventBoundaries(), LadderView::Animation::Instant);
+    };
+    show();
+    connect(&view, &LadderView::dropRequested, &controller,
+            [&](Side from, std::uint64_t id) { controller.dropSegment(from, id); });
+    connect(&controller, &LessonController::stepped, &view, show);
+    QCOMPARE(view.arrowCount(LadderView::Fate::InFlight), 1); // the SYN
+
+    const QPoint at = view.arrowHitPoint(0).toPoint();
+    QContextMenuEvent event(QContextMenuEvent::Mouse, at, view.viewport()->mapToGlobal(at));
+    QCoreApplication::sendEvent(view.viewport(), &event);
+    auto *menu = view.findChild<QMenu *>();
+    QVERIFY(menu);
+    QAction *lose = nullptr;
+    for (QAction *action : menu->actions()) {
+        if (action->text() == QStringLiteral("Lose this segment"))
+            lose = action;
+    }
+    QVERIFY(lose);
+    QVERIFY(lose->isEnabled());
+    lose->trigger();
+    QCOMPARE(view.arrowCount(LadderView::Fate::Lost), 1);
+    QCOMPARE(controller.stepScript(controller.currentStep()), QStringLiteral("client drop #1"));
+    QCOMPARE(view.selectedArrow(), 0);
+    menu->close();
 }
 
 void TestLadderView::longLesson_scrolls()

@@ -33,7 +33,7 @@ private slots:
     void typedMessage_addsDataSegmentWithNextSeq();
     void autoReply_answersHello();
     void freeMode_actionsBecomeScriptLines_andSaveOpensAgain();
-    void clickNewerArrowInFlight_dropsThatSegment();
+    void clickInspects_shiftClickLosesNewerArrowInFlight();
     void badScript_keepsCurrentLesson();
     void lessonNote_isNotSqueezed_andWindowKeepsItsSize_data();
     void lessonNote_isNotSqueezed_andWindowKeepsItsSize();
@@ -206,7 +206,7 @@ void TestMainWindow::freeMode_actionsBecomeScriptLines_andSaveOpensAgain()
     QCOMPARE(reopened.ladder()->arrowCount(), window.ladder()->arrowCount());
 }
 
-void TestMainWindow::clickNewerArrowInFlight_dropsThatSegment()
+void TestMainWindow::clickInspects_shiftClickLosesNewerArrowInFlight()
 {
     MainWindow window(MainWindow::SettingsPolicy::Ignore);
     window.setAnimated(false);
@@ -231,9 +231,17 @@ void TestMainWindow::clickNewerArrowInFlight_dropsThatSegment()
     const int index = ladder->arrowIndexForSegmentId(newer);
     QVERIFY(index >= 0);
     ladder->verticalScrollBar()->setValue(ladder->verticalScrollBar()->maximum());
+    // A click shows the segment in the inspector and loses nothing (a teacher showing the header).
+    const std::string before = window.controller()->lesson().toText();
     QTest::mouseClick(ladder->viewport(), Qt::LeftButton, {}, ladder->arrowHitPoint(index).toPoint());
+    QVERIFY(window.inspector()->hasSegment());
+    QCOMPARE(window.inspector()->segment()->id, newer);
+    QCOMPARE(window.controller()->simulation().inFlight(Side::Client).size(), std::size_t(2));
+    QCOMPARE(window.controller()->lesson().toText(), before);
 
-    // The clicked segment is lost, the older one still travels, and the script says which.
+    QTest::mouseClick(ladder->viewport(), Qt::LeftButton, Qt::ShiftModifier, ladder->arrowHitPoint(index).toPoint());
+
+    // The Shift+clicked segment is lost, the older one still travels, and the script says which.
     const auto &after = window.controller()->simulation().inFlight(Side::Client);
     QCOMPARE(after.size(), std::size_t(1));
     QCOMPARE(after.front().id, older);
