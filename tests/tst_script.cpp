@@ -313,6 +313,23 @@ private slots:
         QCOMPARE(runner.simulation().events().front().kind, EventKind::Call);
     }
 
+    void run_zeroWindowCraftedByScriptIsProbed()
+    {
+        // A script closes the client's send window with a crafted ACK (win=0); the data waits,
+        // the persist timer probes with one octet, the peer's ACK reopens the window.
+        ScriptRunner runner(parsed("client isn 100\nserver isn 300\nserver listen\nclient connect\nsettle\n"
+                                   "client receive ACK seq=301 ack=101 win=0\n"
+                                   "client send \"hi\"\n"
+                                   "expect client sent nothing\n"
+                                   "client timeout\n"
+                                   "expect client sent ACK seq=101 ack=301 len=1 data=\"h\"\n"
+                                   "client deliver\nserver deliver\n"
+                                   "expect client sent PSH+ACK seq=102 data=\"i\"\n"));
+        const ScriptRunner::StepResult result = runner.runToEnd();
+        QVERIFY2(result.status == ScriptRunner::Status::Finished, result.message.c_str());
+        QCOMPARE(runner.failedExpectations(), 0);
+    }
+
     void run_eventsCarryScriptLine()
     {
         ScriptRunner runner(parsed("\nclient isn 1\n\nclient connect\n"));

@@ -41,25 +41,21 @@ void Endpoint::record(EndpointContext &context, Event event) const
     context.record(std::move(event));
 }
 
-namespace {
-Event eventWithCause(EventKind kind, Rule rule, CauseKind cause, Call call,
-                     const std::optional<Segment> &segment, TimerKind timer)
+Event Endpoint::eventWithCause(EventKind kind, Rule rule, const Cause &cause)
 {
     Event event;
     event.kind = kind;
     event.rule = rule;
-    event.cause = cause;
-    event.call = call;
-    event.segment = segment;
-    event.timer = timer;
+    event.cause = cause.kind;
+    event.call = cause.call;
+    event.segment = cause.segment;
+    event.timer = cause.timer;
     return event;
 }
-} // namespace
 
 void Endpoint::setState(EndpointContext &context, TcpState next, Rule rule, const Cause &cause)
 {
-    Event event = eventWithCause(EventKind::Transition, rule, cause.kind, cause.call, cause.segment,
-                                 cause.timer);
+    Event event = eventWithCause(EventKind::Transition, rule, cause);
     event.from = m_state;
     event.to = next;
     m_state = next;
@@ -68,8 +64,9 @@ void Endpoint::setState(EndpointContext &context, TcpState next, Rule rule, cons
         // The connection record is deleted (or, back in LISTEN, the half-open one is): nothing
         // is left to retransmit and no timer runs.
         m_retransmissionQueue.clear();
-        m_queuedData.clear();
+        m_sendBuffer.clear();
         m_finQueued = false;
+        m_pendingFin.reset();
         m_timer = TimerKind::None;
         m_retransmissionCount = 0;
     }
@@ -77,8 +74,7 @@ void Endpoint::setState(EndpointContext &context, TcpState next, Rule rule, cons
 
 void Endpoint::recordError(EndpointContext &context, Rule rule, const Cause &cause, std::string message) const
 {
-    Event event = eventWithCause(EventKind::Error, rule, cause.kind, cause.call, cause.segment,
-                                 cause.timer);
+    Event event = eventWithCause(EventKind::Error, rule, cause);
     event.text = std::move(message);
     record(context, std::move(event));
 }
@@ -88,7 +84,8 @@ void Endpoint::recordReturn(EndpointContext &context, Rule rule, const Cause &ca
     const Call call = rule == Rule::ConnectReturned  ? Call::Connect
                       : rule == Rule::AcceptReturned ? Call::Accept
                                                      : Call::Recv;
-    Event event = eventWithCause(EventKind::Return, rule, cause.kind, call, cause.segment, cause.timer);
+    Event event = eventWithCause(EventKind::Return, rule, cause);
+    event.call = call;
     event.text = std::move(text);
     record(context, std::move(event));
 }
@@ -110,8 +107,9 @@ void Endpoint::openConnection(EndpointContext &context, Opening opening)
     m_closeRequested = false;
     m_retransmissionCount = 0;
     m_retransmissionQueue.clear();
-    m_queuedData.clear();
+    m_sendBuffer.clear();
     m_finQueued = false;
+    m_pendingFin.reset();
     m_finSent = false;
     m_timer = TimerKind::None;
     m_rtoMs = context.config().initialRtoMs;
@@ -192,7 +190,7 @@ Rule Endpoint::send(EndpointContext &context, const std::string &data)
         if (m_closeRequested)
             break;
         // §3.10.2: "Queue the data for transmission after entering ESTABLISHED state."
-        m_queuedData += data;
+        m_sendBuffer += data;
         m_sent += data;
         return Rule::DataQueued;
     case TcpState::Established:
@@ -201,9 +199,10 @@ Rule Endpoint::send(EndpointContext &context, const std::string &data)
         // in CLOSE-WAIT too, since only the peer has finished sending (half-close).
         const Rule rule = m_state == TcpState::Established ? Rule::DataSent : Rule::CloseWaitSend;
         m_sent += data;
-        if (!data.empty())
-            sendData(context, data, rule, cause);
-        return rule;
+        m_sendBuffer += data;
+        if (m_sendBuffer.empty() || sendFromBuffer(context, rule, cause))
+            return rule;
+        return Rule::DataWaitsForWindow;
     }
     case TcpState::FinWait1:
     case TcpState::FinWait2:
@@ -238,7 +237,7 @@ Rule Endpoint::close(EndpointContext &context)
         // §3.10.4 SYN-RECEIVED: "If no SENDs have been issued and there is no pending data to
         // send, then form a FIN segment and send it ... otherwise, queue for processing after
         // entering ESTABLISHED state."
-        if (!m_queuedData.empty()) {
+        if (!m_sendBuffer.empty()) {
             m_finQueued = true;
             return Rule::SynReceivedClose;
         }
@@ -246,17 +245,20 @@ Rule Endpoint::close(EndpointContext &context)
         sendFin(context, Rule::SynReceivedClose, cause);
         return Rule::SynReceivedClose;
     case TcpState::Established:
-        // §3.10.4 ESTABLISHED: "form a FIN segment and send it, and set FIN-WAIT-1 state".
+        // §3.10.4 ESTABLISHED: "Queue this until all preceding SENDs have been segmentized,
+        // then form a FIN segment and send it. In any case, enter FIN-WAIT-1 state."
         m_closeRequested = true;
         setState(context, TcpState::FinWait1, Rule::EstablishedClose, cause);
-        sendFin(context, Rule::EstablishedClose, cause);
+        m_pendingFin = Rule::EstablishedClose;
+        sendFromBuffer(context, Rule::DataSent, cause);
         return Rule::EstablishedClose;
     case TcpState::CloseWait:
         // §3.10.4 CLOSE-WAIT: "Queue this request until all preceding SENDs have been
         // segmentized; then send a FIN segment, enter LAST-ACK state."
         m_closeRequested = true;
         setState(context, TcpState::LastAck, Rule::CloseWaitClose, cause);
-        sendFin(context, Rule::CloseWaitClose, cause);
+        m_pendingFin = Rule::CloseWaitClose;
+        sendFromBuffer(context, Rule::CloseWaitSend, cause);
         return Rule::CloseWaitClose;
     case TcpState::FinWait1:
     case TcpState::FinWait2:
@@ -318,14 +320,13 @@ void Endpoint::completeOpen(EndpointContext &context, const Cause &cause)
         recordReturn(context, Rule::ConnectReturned, cause);
     }
     // §3.10.2/3.10.4: SENDs and a CLOSE queued before ESTABLISHED are carried out now.
-    if (!m_queuedData.empty()) {
-        const std::string data = std::exchange(m_queuedData, {});
-        sendData(context, data, Rule::DataSent, cause);
-    }
+    if (!m_sendBuffer.empty())
+        sendFromBuffer(context, Rule::DataSent, cause);
     if (m_finQueued) {
         m_finQueued = false;
         setState(context, TcpState::FinWait1, Rule::SynReceivedClose, cause);
-        sendFin(context, Rule::SynReceivedClose, cause);
+        m_pendingFin = Rule::SynReceivedClose;
+        sendFromBuffer(context, Rule::DataSent, cause);
     }
 }
 
@@ -377,7 +378,14 @@ void Endpoint::fireTimer(EndpointContext &context)
         return; // unreachable by construction: acknowledgeUpTo() stops the timer with the queue
     m_timer = TimerKind::None;
     const Cause cause = timerCause(kind);
-    Event timerEvent = eventWithCause(EventKind::Timer, Rule::None, CauseKind::Timer, {}, std::nullopt, kind);
+    Event timerEvent = eventWithCause(EventKind::Timer, Rule::None, cause);
+
+    if (kind == TimerKind::Persist) {
+        timerEvent.rule = Rule::ZeroWindowProbe;
+        record(context, timerEvent);
+        probeZeroWindow(context, cause);
+        return;
+    }
 
     if (kind == TimerKind::TimeWait) {
         // §3.10.8: "If the time-wait timeout expires on a connection, delete the TCB, enter the
@@ -390,8 +398,21 @@ void Endpoint::fireTimer(EndpointContext &context)
 
     // §3.10.8 / RFC 6298: retransmit the earliest unacknowledged segment and back off; give
     // up after the configured number of retries ("connection timed out", Linux ETIMEDOUT).
+    const bool passiveOpening = m_state == TcpState::SynReceived && m_openedPassively;
     const bool opening = m_state == TcpState::SynSent || m_state == TcpState::SynReceived;
-    const int retryLimit = opening ? context.config().synRetries : context.config().dataRetries;
+    const int retryLimit = passiveOpening ? context.config().synAckRetries
+        : opening                         ? context.config().synRetries
+                                          : context.config().dataRetries;
+    if (m_retransmissionCount >= retryLimit && passiveOpening) {
+        // §3.10.7.4: "If this connection was initiated with a passive OPEN (i.e., came from the
+        // LISTEN state), then return this connection to LISTEN state and return." The listener
+        // outlives its half-open connection (Linux drops the request after tcp_synack_retries
+        // and keeps listening); no application call is waiting, so no error is reported.
+        timerEvent.rule = Rule::SynAckRetriesExhausted;
+        record(context, timerEvent);
+        setState(context, TcpState::Listen, Rule::SynAckRetriesExhausted, cause);
+        return;
+    }
     if (m_retransmissionCount >= retryLimit) {
         timerEvent.rule = Rule::RetransmissionsExhausted;
         record(context, timerEvent);
@@ -413,78 +434,6 @@ void Endpoint::fireTimer(EndpointContext &context)
     transmit(context, copy, Rule::Retransmit, cause);
     m_timer = TimerKind::Retransmission;
     m_timerDeadline = context.now() + m_rtoMs;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Output
-// ---------------------------------------------------------------------------------------------
-
-void Endpoint::sendSyn(EndpointContext &context, std::uint8_t flags, Rule rule, const Cause &cause)
-{
-    Segment syn;
-    syn.seq = m_tcb.iss;
-    syn.ack = (flags & Ack) != 0 ? m_tcb.rcvNxt : 0;
-    syn.flags = flags;
-    syn.mss = context.config().mss;
-    m_tcb.sndNxt = m_tcb.iss + 1;
-    transmit(context, syn, rule, cause);
-}
-
-void Endpoint::sendAck(EndpointContext &context, Rule rule, const Cause &cause)
-{
-    Segment ack;
-    ack.seq = m_tcb.sndNxt;
-    ack.ack = m_tcb.rcvNxt;
-    ack.flags = Ack;
-    transmit(context, ack, rule, cause);
-}
-
-void Endpoint::sendFin(EndpointContext &context, Rule rule, const Cause &cause)
-{
-    Segment fin;
-    fin.seq = m_tcb.sndNxt;
-    fin.ack = m_tcb.rcvNxt;
-    fin.flags = Fin | Ack;
-    m_finSent = true;
-    m_finSeq = m_tcb.sndNxt;
-    m_tcb.sndNxt += 1;
-    transmit(context, fin, rule, cause);
-}
-
-void Endpoint::sendData(EndpointContext &context, const std::string &data, Rule rule, const Cause &cause)
-{
-    Segment segment;
-    segment.seq = m_tcb.sndNxt;
-    segment.ack = m_tcb.rcvNxt;
-    segment.flags = Psh | Ack;
-    segment.data = data;
-    m_tcb.sndNxt += static_cast<SeqNum>(data.size());
-    transmit(context, segment, rule, cause);
-}
-
-void Endpoint::sendRst(EndpointContext &context, SeqNum seq, Rule rule, const Cause &cause)
-{
-    Segment reset;
-    reset.seq = seq;
-    reset.flags = Rst;
-    transmit(context, reset, rule, cause);
-}
-
-void Endpoint::transmit(EndpointContext &context, Segment segment, Rule rule, const Cause &cause)
-{
-    segment.from = m_side;
-    segment.window = context.config().window;
-    segment = context.putOnNetwork(std::move(segment));
-    // Whatever occupies sequence space waits for its acknowledgment (§3.7, RFC 6298 §5.1).
-    if (segment.seqLength() > 0 && !segment.retransmission) {
-        m_retransmissionQueue.push_back(segment);
-        if (m_timer != TimerKind::Retransmission) {
-            m_timer = TimerKind::Retransmission;
-            m_timerDeadline = context.now() + m_rtoMs;
-        }
-    }
-    Event event = eventWithCause(EventKind::Send, rule, cause.kind, cause.call, segment, cause.timer);
-    record(context, std::move(event));
 }
 
 } // namespace tcpsim

@@ -24,6 +24,7 @@ std::string_view timerKindName(TimerKind kind)
     case TimerKind::None: return "none";
     case TimerKind::Retransmission: return "retransmission";
     case TimerKind::TimeWait: return "time-wait";
+    case TimerKind::Persist: return "persist";
     }
     return "?";
 }

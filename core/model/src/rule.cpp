@@ -134,6 +134,12 @@ RuleInfo ruleInfo(Rule rule)
         return {"3.10.7.4", "A SYN in SYN-RECEIVED reached from LISTEN returns the connection to LISTEN."};
     case Rule::NoAckDropped:
         return {"3.10.7.4", "A segment without the ACK bit on a synchronized connection is dropped."};
+    case Rule::SynAckRetriesExhausted:
+        return {"3.10.7.4", "The SYN,ACK retries are used up: the half-open connection is dropped and the listener is back in LISTEN."};
+    case Rule::DataWaitsForWindow:
+        return {"3.8.6.2.1", "The usable window U = SND.UNA + SND.WND - SND.NXT is zero: the data waits to be sent."};
+    case Rule::ZeroWindowProbe:
+        return {"3.8.6.1", "The persist timer fired on a zero window: one octet probes it, and the interval doubles."};
     }
     return {"", ""};
 }
@@ -206,6 +212,9 @@ std::string_view ruleName(Rule rule)
     case Rule::ErrorForeignSocketUnspecified: return "ErrorForeignSocketUnspecified";
     case Rule::SynReceivedSynToListen: return "SynReceivedSynToListen";
     case Rule::NoAckDropped: return "NoAckDropped";
+    case Rule::SynAckRetriesExhausted: return "SynAckRetriesExhausted";
+    case Rule::DataWaitsForWindow: return "DataWaitsForWindow";
+    case Rule::ZeroWindowProbe: return "ZeroWindowProbe";
     }
     return "?";
 }

@@ -58,6 +58,7 @@ Rule Endpoint::receiveInListen(EndpointContext &context, const Segment &segment)
         m_tcb.irs = segment.seq;
         m_tcb.rcvNxt = segment.seq + 1;
         m_tcb.sndWnd = segment.window;
+        m_tcb.sndMss = effectiveSendMss(context, segment.mss);
         m_tcb.iss = chooseIss(context);
         m_tcb.sndUna = m_tcb.iss;
         m_openedPassively = true;
@@ -100,6 +101,7 @@ Rule Endpoint::receiveInSynSent(EndpointContext &context, const Segment &segment
     m_tcb.irs = segment.seq;
     m_tcb.rcvNxt = segment.seq + 1;
     m_tcb.sndWnd = segment.window;
+    m_tcb.sndMss = effectiveSendMss(context, segment.mss);
     if (ackAcceptable)
         acknowledgeUpTo(context, segment.ack);
     // "If SND.UNA > ISS (our SYN has been ACKed), change the connection state to ESTABLISHED,
@@ -138,6 +140,16 @@ struct Endpoint::Arrival {
 };
 
 Rule Endpoint::receiveOtherwise(EndpointContext &context, const Segment &segment)
+{
+    const Rule rule = processSegment(context, segment);
+    // An ACK may have opened the send window: data and a FIN waiting for it go out now (data
+    // queued before ESTABLISHED waits for it, §3.10.2).
+    if (isSynchronized(m_state) && (!m_sendBuffer.empty() || m_pendingFin))
+        sendFromBuffer(context, Rule::DataSent, segmentCause(segment));
+    return rule;
+}
+
+Rule Endpoint::processSegment(EndpointContext &context, const Segment &segment)
 {
     Arrival arrival{.segment = segment, .cause = segmentCause(segment), .state = m_state,
                     .text = segment.data, .inOrder = false, .finArrives = false,

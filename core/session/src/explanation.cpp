@@ -133,6 +133,12 @@ QString Explanation::ruleSentence(Rule rule)
         return tr("accept() has no established connection to take yet.");
     case Rule::ErrorForeignSocketUnspecified:
         return tr("Error: a listening socket has no peer to send to.");
+    case Rule::SynAckRetriesExhausted:
+        return tr("The SYN,ACK was never answered: after the last retry the half-open connection is dropped and the server keeps listening (back to LISTEN).");
+    case Rule::DataWaitsForWindow:
+        return tr("The peer's window is full (usable window 0): the bytes wait in the send buffer until the peer opens its window.");
+    case Rule::ZeroWindowProbe:
+        return tr("The peer's window stayed at 0 for a timeout: the persist timer sends one byte to probe it and waits twice as long before the next probe.");
     default:
         break;
     }

@@ -11,10 +11,12 @@ struct SimulationConfig {
     std::uint32_t initialRtoMs = 1000;   // RFC 6298 §2.1
     std::uint32_t maxRtoMs = 120000;     // Linux TCP_RTO_MAX
     int synRetries = 6;                  // Linux tcp_syn_retries (RFC 9293 MUST-23 wants >= 3 min)
+    int synAckRetries = 5;               // Linux tcp_synack_retries: a passive open's SYN,ACK
     int dataRetries = 15;                // Linux tcp_retries2
     std::uint32_t oneWayDelayMs = 0;     // added to the clock by each delivery
     std::uint16_t window = 65535;
     std::uint16_t mss = 1460;            // advertised on SYN segments
+    std::uint16_t mtu = 1500;            // IP sends at most mtu - 20 octets (MMS_S, §3.7.1)
     std::uint16_t clientPort = 50000;
     std::uint16_t serverPort = 3267;     // the seed notes' echo server
     bool autoAccept = true;              // accept() as soon as a connection is established

@@ -23,6 +23,7 @@ struct TransmissionControlBlock {
     SeqNum sndUna = 0;  // oldest unacknowledged sequence number
     SeqNum sndNxt = 0;  // next sequence number to be sent
     std::uint32_t sndWnd = 0;
+    std::uint16_t sndMss = 536; // effective send MSS (§3.7.1), from the peer's SYN
     SeqNum irs = 0;     // initial receive sequence number
     SeqNum rcvNxt = 0;  // next sequence number expected
     std::uint32_t rcvWnd = 65535;
@@ -84,6 +85,7 @@ private:
     static Cause callCause(Call call);
     static Cause segmentCause(const Segment &segment);
     static Cause timerCause(TimerKind timer);
+    static Event eventWithCause(EventKind kind, Rule rule, const Cause &cause);
 
     // The only writer of m_state.
     void setState(EndpointContext &context, TcpState next, Rule rule, const Cause &cause);
@@ -98,6 +100,7 @@ private:
     Rule receiveInListen(EndpointContext &context, const Segment &segment);
     Rule receiveInSynSent(EndpointContext &context, const Segment &segment);
     Rule receiveOtherwise(EndpointContext &context, const Segment &segment);
+    Rule processSegment(EndpointContext &context, const Segment &segment);
     // The steps of §3.10.7.4 in the RFC's order; a step that decides the segment's fate returns
     // its rule, and processing stops there.
     struct Arrival;
@@ -118,7 +121,15 @@ private:
     void sendSyn(EndpointContext &context, std::uint8_t flags, Rule rule, const Cause &cause);
     void sendAck(EndpointContext &context, Rule rule, const Cause &cause);
     void sendFin(EndpointContext &context, Rule rule, const Cause &cause);
-    void sendData(EndpointContext &context, const std::string &data, Rule rule, const Cause &cause);
+    void sendData(EndpointContext &context, const std::string &data, std::uint8_t flags, Rule rule,
+                  const Cause &cause);
+    // The output routine: sends what the usable window allows of the send buffer, in segments
+    // of at most the effective send MSS, then a FIN waiting behind it; arms the persist timer
+    // when the window holds data back. True when data went out.
+    bool sendFromBuffer(EndpointContext &context, Rule rule, const Cause &cause);
+    std::uint32_t usableWindow() const;
+    std::uint16_t effectiveSendMss(const EndpointContext &context, std::uint16_t peerMss) const;
+    void probeZeroWindow(EndpointContext &context, const Cause &cause);
     void sendRst(EndpointContext &context, SeqNum seq, Rule rule, const Cause &cause);
     void transmit(EndpointContext &context, Segment segment, Rule rule, const Cause &cause);
     void startTimeWait(EndpointContext &context);
@@ -138,8 +149,9 @@ private:
 
     std::optional<SeqNum> m_nextIsn;        // `isn` of a script, used by the next open
     std::deque<Segment> m_retransmissionQueue; // sent, occupying sequence space, unacknowledged
-    std::string m_queuedData;               // SEND before ESTABLISHED (§3.10.2)
+    std::string m_sendBuffer;               // SENDs accepted but not yet sent (§3.10.2, §3.8.6.2.1)
     bool m_finQueued = false;               // CLOSE in SYN-RECEIVED with data queued (§3.10.4)
+    std::optional<Rule> m_pendingFin;       // CLOSE's FIN, sent once the send buffer is empty
     bool m_finSent = false;
     SeqNum m_finSeq = 0;                    // sequence number our FIN occupies
     TimerKind m_timer = TimerKind::None;

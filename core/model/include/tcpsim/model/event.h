@@ -28,7 +28,8 @@ enum class EventKind : std::uint8_t {
 
 enum class CauseKind : std::uint8_t { None, UserCall, Segment, Timer };
 
-enum class TimerKind : std::uint8_t { None, Retransmission, TimeWait };
+// Persist: the zero-window probe timer (§3.8.6.1).
+enum class TimerKind : std::uint8_t { None, Retransmission, TimeWait, Persist };
 
 // What a script `expect` found (Event::passed).
 enum class Verdict : std::uint8_t { Passed, Failed };
@@ -58,7 +59,7 @@ struct Event {
 };
 
 std::string_view eventKindName(EventKind kind); // "call", "return", "transition", "send", ...
-std::string_view timerKindName(TimerKind kind); // "retransmission", "time-wait"
+std::string_view timerKindName(TimerKind kind); // "retransmission", "time-wait", "persist"
 std::string_view callName(Call call);           // "connect", "recv", ... ("" for None)
 
 } // namespace tcpsim

@@ -91,6 +91,11 @@ enum class Rule : std::uint8_t {
     // Rows of §3.10.7.4 the table above leaves out (appended: earlier values keep their numbers)
     SynReceivedSynToListen,     // SYN in SYN-RECEIVED reached from LISTEN: -> LISTEN (3.10.7.4 "fourth")
     NoAckDropped,               // synchronized state, ACK bit off: drop (3.10.7.4 "fifth")
+
+    // Windows, segmentation and retry limits (issue 10's audit)
+    SynAckRetriesExhausted,     // passive open's SYN,ACK unanswered: -> LISTEN (3.10.7.4, 3.10.8)
+    DataWaitsForWindow,         // SEND with usable window U = 0: data waits (3.8.6.2.1)
+    ZeroWindowProbe,            // persist timer: probe the zero window (3.8.6.1, SHLD-29, MUST-36)
 };
 
 struct RuleInfo {
@@ -103,7 +108,7 @@ RuleInfo ruleInfo(Rule rule);
 std::string_view ruleName(Rule rule);
 
 // The highest Rule value: the rules are Rule(1) .. lastRule (for tables and coverage checks).
-inline constexpr Rule lastRule = Rule::NoAckDropped;
+inline constexpr Rule lastRule = Rule::ZeroWindowProbe;
 
 
 } // namespace tcpsim
