@@ -1,6 +1,7 @@
 #include "explanationbanner.h"
 
 #include "appstyle.h"
+#include "numbertext.h"
 
 #include "tcpsim/session/explanation.h"
 #include "tcpsim/session/lessoncontroller.h"
@@ -50,15 +51,18 @@ ExplanationBanner::ExplanationBanner(QWidget *parent)
     layout->addWidget(m_checks);
 }
 
-void ExplanationBanner::showStep(const LessonController &controller, Language language)
+void ExplanationBanner::showStep(const LessonController &controller, Language language, NumberStyle style)
 {
+    const NumberText numbers(controller.lesson(), controller.simulation().events(), style);
     const bool chinese = language == Language::Chinese;
     const int current = controller.currentStep();
     const int total = controller.stepCount();
     const QPalette &pal = palette();
     m_stepCounter->setText(QStringLiteral("<b>%1</b>").arg(
         QCoreApplication::translate("MainWindow", "Step %1 of %2").arg(current).arg(total)));
-    m_scriptLine->setText(current > 0 ? controller.stepScript(current).split(QLatin1Char('\n')).join(QStringLiteral("  ·  "))
+    m_scriptLine->setText(current > 0 ? numbers.restyle(controller.stepScript(current))
+                                              .split(QLatin1Char('\n'))
+                                              .join(QStringLiteral("  ·  "))
                                       : QString());
     QPalette scriptPalette = m_scriptLine->palette();
     scriptPalette.setColor(QPalette::WindowText, AppStyle::mutedText(pal));
@@ -73,7 +77,7 @@ void ExplanationBanner::showStep(const LessonController &controller, Language la
         const std::string &title = chinese && !lesson.titleZh.empty() ? lesson.titleZh : lesson.title;
         text = QStringLiteral("<b>%1</b>").arg(QString::fromStdString(title).toHtmlEscaped());
         if (!note.empty())
-            text += QStringLiteral(" — ") + QString::fromStdString(note).toHtmlEscaped();
+            text += QStringLiteral(" — ") + numbers.restyle(QString::fromStdString(note)).toHtmlEscaped();
         text += QStringLiteral("<br>")
             + QCoreApplication::translate("MainWindow", "Press Space or → to take the first step.").toHtmlEscaped();
         if (lesson.commands.empty())

@@ -19,8 +19,9 @@ public:
 
     explicit ExplanationBanner(QWidget *parent = nullptr);
 
-    // Shows the controller's current step (its lesson note at step 0).
-    void showStep(const LessonController &controller, Language language);
+    // Shows the controller's current step (its lesson note at step 0), with the numbers written
+    // in the lesson's script lines and note in `style`.
+    void showStep(const LessonController &controller, Language language, NumberStyle style);
     QLabel *explanationLabel() const { return m_explanation; }
 
 protected:

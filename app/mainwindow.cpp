@@ -350,8 +350,9 @@ void MainWindow::updateStateDiagram()
 
 void MainWindow::updateExplanation()
 {
-    m_banner->showStep(*m_controller, isChinese() ? ExplanationBanner::Language::Chinese
-                                                  : ExplanationBanner::Language::English);
+    m_banner->showStep(*m_controller,
+                       isChinese() ? ExplanationBanner::Language::Chinese : ExplanationBanner::Language::English,
+                       numberStyle());
 }
 
 void MainWindow::updateActions()
@@ -439,6 +440,7 @@ void MainWindow::onLogSelection()
 void MainWindow::setNumberStyle(NumberStyle style)
 {
     m_ladder->setNumberStyle(style);
+    updateExplanation();
     const int index = m_numberPicker->findData(int(style));
     if (index >= 0 && index != m_numberPicker->currentIndex())
         m_numberPicker->setCurrentIndex(index);

@@ -9,6 +9,7 @@
 
 #include <QAction>
 #include <QImage>
+#include <QLabel>
 #include <QLineEdit>
 #include <QProcess>
 #include <QPushButton>
@@ -39,6 +40,7 @@ private slots:
     void lessonNote_isNotSqueezed_andWindowKeepsItsSize();
     void stepDuringAnimation_finishesIt();
     void inspectSegment_showsHeader();
+    void numbersFollowTheStyle_inTheLessonNote();
     void screenshotOption_writesPngOfAskedSize();
     void unknownOptionValue_isRejectedNamingTheValidOnes_data();
     void unknownOptionValue_isRejectedNamingTheValidOnes();
@@ -324,6 +326,18 @@ void TestMainWindow::inspectSegment_showsHeader()
     QCOMPARE(segment->flags, std::uint8_t(Syn | Ack));
     QCOMPARE(window.inspector()->bytes().size(), std::size_t(24)); // MSS option
     QVERIFY(window.inspector()->hexDump().startsWith(QStringLiteral("0C C3 C3 50\n00 00 01 2C\n00 00 00 65")));
+}
+
+void TestMainWindow::numbersFollowTheStyle_inTheLessonNote()
+{
+    // The handshake's note quotes the SYN,ACK as "seq=300 ack=101": the ladder's style applies.
+    MainWindow window(MainWindow::SettingsPolicy::Ignore);
+    QVERIFY(window.loadLesson(QStringLiteral("handshake")));
+    window.setNumberStyle(NumberStyle::Symbolic);
+    QVERIFY2(window.explanationLabel()->text().contains(QStringLiteral("seq=k ack=j+1")),
+             qPrintable(window.explanationLabel()->text()));
+    window.setNumberStyle(NumberStyle::Absolute);
+    QVERIFY(window.explanationLabel()->text().contains(QStringLiteral("seq=300 ack=101")));
 }
 
 void TestMainWindow::screenshotOption_writesPngOfAskedSize()
