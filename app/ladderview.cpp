@@ -235,6 +235,19 @@ void LadderView::setHighlightedStep(int step)
     viewport()->update();
 }
 
+void LadderView::setLiveServerPort(quint16 port)
+{
+    if (m_liveServerPort == port)
+        return;
+    m_liveServerPort = port;
+    viewport()->update();
+}
+
+quint16 LadderView::shownServerPort() const
+{
+    return m_liveServerPort != 0 ? m_liveServerPort : m_config.serverPort;
+}
+
 void LadderView::setSelectedArrow(int index)
 {
     m_selectedArrow = (index >= 0 && index < arrowCount()) ? index : -1;
@@ -465,7 +478,7 @@ void LadderView::paintHeader(QPainter &painter, const LadderLayout::Geometry &g)
     for (Side side : {Side::Client, Side::Server}) {
         const double x = side == Side::Client ? g.clientX : g.serverX;
         const QString title = side == Side::Client ? tr("Client") : tr("Server");
-        const quint16 port = side == Side::Client ? m_config.clientPort : m_config.serverPort;
+        const quint16 port = side == Side::Client ? m_config.clientPort : shownServerPort();
         painter.setFont(titleFont);
         painter.setPen(AppStyle::sideColor(side, pal));
         painter.drawText(QRectF(x - 150, 6, 300, g.line + 4), Qt::AlignCenter, title);

@@ -59,6 +59,10 @@ public:
     // The transitions of the newest step that the animation has revealed so far.
     QList<Transition> revealedNewestTransitions() const;
 
+    // The live server's real port, shown in the header instead of the model's (0: the model's).
+    void setLiveServerPort(quint16 port);
+    quint16 shownServerPort() const;
+
     void setHighlightedStep(int step); // -1: none
     int highlightedStep() const { return m_highlightedStep; }
     void setSelectedArrow(int index);  // -1: none
@@ -111,6 +115,7 @@ private:
     NumberStyle m_numberStyle = NumberStyle::Symbolic;
     double m_progress = LadderLayout::finished; // animation position within the newest step, in moments
     double m_speed = 1.0;
+    quint16 m_liveServerPort = 0;
     int m_highlightedStep = -1;
     int m_selectedArrow = -1;
     int m_hoveredArrow = -1;

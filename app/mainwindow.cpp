@@ -5,6 +5,7 @@
 #include "inspectorview.h"
 #include "ladderview.h"
 #include "livepane.h"
+#include "shortcutsdialog.h"
 #include "sidepane.h"
 #include "statediagram.h"
 #include "transitionlogdelegate.h"
@@ -12,6 +13,9 @@
 #include "tcpsim/session/lessonlibrary.h"
 #include "tcpsim/session/livemirror.h"
 #include "tcpsim/session/transitionlog.h"
+
+#include "tcpsim/live/liveserver.h"
+#include "tcpsim/live/livesession.h"
 
 #include <QAction>
 #include <QApplication>
@@ -89,7 +93,10 @@ MainWindow::MainWindow(SettingsPolicy policy, QWidget *parent)
     populateLessonPicker();
 
     connect(m_controller, &LessonController::stepped, this, &MainWindow::onStepped);
-    connect(m_live, &LiveMirror::rowsChanged, this, [this] { m_logModel->setLiveRows(m_live->logRows()); });
+    connect(m_live, &LiveMirror::rowsChanged, this, [this] {
+        m_logModel->setLiveRows(m_live->logRows());
+        updateLivePort();
+    });
     connect(m_live, &LiveMirror::statusMessage, this, [this](const QString &text) { statusBar()->showMessage(text, 8000); });
     connect(m_ladder, &LadderView::revealChanged, this, &MainWindow::updateStateDiagram);
     // Losing an arrow in flight (Shift+click, its context menu) records `drop #id`; a click inspects.
@@ -331,6 +338,7 @@ void MainWindow::onStepped(LessonController::Direction direction)
     updateExplanation();
     updateStateDiagram();
     updateActions();
+    updateLivePort();
     if (m_playing && !animate)
         onAnimationFinished();
 }
@@ -465,6 +473,7 @@ void MainWindow::setZoom(double zoom)
     setFont(f);
     if (menuBar())
         menuBar()->setFont(f);
+    steadyPlayButton();
     // Compact log rows (the text's height and a little air), so more of the steps fit.
     if (m_logView)
         m_logView->verticalHeader()->setDefaultSectionSize(QFontMetrics(f).height() + 8);
@@ -547,6 +556,7 @@ void MainWindow::setLiveEnabled(bool on)
     if (m_live->isEnabled() == on)
         return;
     m_live->setEnabled(on);
+    updateLivePort();
     if (!on)
         statusBar()->showMessage(tr("Live pair off: the steps are no longer done on real sockets."), 5000);
 }
@@ -554,6 +564,21 @@ void MainWindow::setLiveEnabled(bool on)
 void MainWindow::setLivePort(quint16 port)
 {
     m_live->setServerPort(port);
+}
+
+void MainWindow::showShortcuts()
+{
+    if (!m_shortcutsDialog)
+        m_shortcutsDialog = new ShortcutsDialog(this);
+    m_shortcutsDialog->show();
+    m_shortcutsDialog->raise();
+    m_shortcutsDialog->activateWindow();
+}
+
+void MainWindow::updateLivePort()
+{
+    const live::LiveServer *server = m_live->session()->server();
+    m_ladder->setLiveServerPort(m_live->isEnabled() && server->isListening() ? server->serverPort() : 0);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -20,6 +20,7 @@ class QDockWidget;
 class QLabel;
 class QTableView;
 class QTimer;
+class ShortcutsDialog;
 class SidePane;
 class StateDiagram;
 class TransitionLogModel;
@@ -68,6 +69,8 @@ public:
     QAction *backAction() const { return m_backAction; }
     QAction *resetAction() const { return m_resetAction; }
     QAction *playAction() const { return m_playAction; }
+    QAction *shortcutsAction() const { return m_shortcutsAction; }
+    QToolBar *toolBar() const { return m_toolBar; }
     bool isPlaying() const;
     QString currentLessonName() const { return m_lessonName; }
 
@@ -101,6 +104,10 @@ private:
     void createMenus();
     void applyDefaultDockSizes();
     void retranslate();
+    void steadyPlayButton();
+    void showShortcuts();
+    // The live server's real port in the ladder's header (3267 may have been taken).
+    void updateLivePort();
     void populateLessonPicker();
     void readSettings();
     void writeSettings() const;
@@ -164,6 +171,8 @@ private:
     QAction *m_zoomOutAction = nullptr;
     QAction *m_zoomResetAction = nullptr;
     QAction *m_aboutAction = nullptr;
+    QAction *m_shortcutsAction = nullptr;
+    ShortcutsDialog *m_shortcutsDialog = nullptr;
     QMenu *m_fileMenu = nullptr;
     QMenu *m_lessonMenu = nullptr;
     QMenu *m_viewMenu = nullptr;

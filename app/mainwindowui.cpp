@@ -88,13 +88,16 @@ void MainWindow::createActions()
                            tr("<p><b>tcpsim</b> shows how TCP opens and closes a connection, one segment at a time, "
                               "following RFC 9293.</p><p>Space or → steps, ← goes back, Home resets, P plays.</p>"));
     });
+    m_shortcutsAction = new QAction(this);
+    m_shortcutsAction->setShortcut(QKeySequence::HelpContents);
+    connect(m_shortcutsAction, &QAction::triggered, this, &MainWindow::showShortcuts);
     m_liveAction = new QAction(this);
     m_liveAction->setCheckable(true);
     m_liveAction->setShortcut(QKeySequence(Qt::Key_L));
     connect(m_liveAction, &QAction::toggled, this, &MainWindow::setLiveEnabled);
 
     for (QAction *action : {m_stepAction, m_backAction, m_resetAction, m_playAction, m_fullScreenAction,
-                            m_zoomInAction, m_zoomOutAction, m_zoomResetAction, m_liveAction})
+                            m_zoomInAction, m_zoomOutAction, m_zoomResetAction, m_liveAction, m_shortcutsAction})
         addAction(action); // shortcuts work even with the tool bar hidden
 }
 
@@ -268,6 +271,7 @@ void MainWindow::createMenus()
         m_viewMenu->addAction(dock->toggleViewAction());
 
     m_helpMenu = menuBar()->addMenu(QString());
+    m_helpMenu->addAction(m_shortcutsAction);
     m_helpMenu->addAction(m_aboutAction);
 }
 
@@ -286,12 +290,14 @@ void MainWindow::retranslate()
     m_resetAction->setText(tr("Reset"));
     m_resetAction->setToolTip(tr("Back to the start of the lesson (Home)"));
     m_playAction->setText(m_playing ? tr("Pause") : tr("Play"));
+    steadyPlayButton();
     m_playAction->setToolTip(tr("Play the lesson step by step (P)"));
     m_fullScreenAction->setText(tr("&Full screen"));
     m_zoomInAction->setText(tr("Zoom &in"));
     m_zoomOutAction->setText(tr("Zoom &out"));
     m_zoomResetAction->setText(tr("&Actual size"));
     m_aboutAction->setText(tr("&About tcpsim"));
+    m_shortcutsAction->setText(tr("&Keyboard shortcuts"));
     m_fileMenu->setTitle(tr("&File"));
     m_lessonMenu->setTitle(tr("&Lesson"));
     m_viewMenu->setTitle(tr("&View"));
@@ -315,6 +321,22 @@ void MainWindow::retranslate()
     m_liveAction->setText(tr("Live pair"));
     m_liveAction->setToolTip(tr("Do every step again on a real QTcpServer/QTcpSocket pair on loopback, and show "
                                 "Qt's and the kernel's states in the log (L)"));
+}
+
+void MainWindow::steadyPlayButton()
+{
+    // As wide as its widest text, so the tool bar does not shift when Play becomes Pause.
+    QWidget *button = m_toolBar ? m_toolBar->widgetForAction(m_playAction) : nullptr;
+    if (!button)
+        return;
+    const QString shown = m_playAction->text();
+    int width = 0;
+    for (const QString &text : {tr("Play"), tr("Pause")}) {
+        m_playAction->setText(text);
+        width = std::max(width, button->sizeHint().width());
+    }
+    m_playAction->setText(shown);
+    button->setFixedWidth(width);
 }
 
 void MainWindow::changeEvent(QEvent *event)

@@ -309,6 +309,8 @@ void TestLivePane::serverPane_listsListeningAndConnectedSockets()
         QCOMPARE(shown->index(row, live::ServerPaneModel::KindColumn).data(),
                  pane->index(row, live::ServerPaneModel::KindColumn).data());
     QVERIFY(m_window->livePane()->statusText().contains(QString::number(server->serverPort())));
+    // The ladder's header names the port really used (any free port here, not the model's 3267).
+    QCOMPARE(m_window->ladder()->shownServerPort(), server->serverPort());
     QVERIFY(!m_window->livePane()->isWarningShown()); // loopback
     QVERIFY(!m_window->liveDock()->isHidden());
 }

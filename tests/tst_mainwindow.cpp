@@ -8,7 +8,9 @@
 #include "tcpsim/session/transitionlog.h"
 
 #include <QAction>
+#include <QDialog>
 #include <QImage>
+#include <QToolBar>
 #include <QLabel>
 #include <QLineEdit>
 #include <QProcess>
@@ -41,6 +43,8 @@ private slots:
     void stepDuringAnimation_finishesIt();
     void inspectSegment_showsHeader();
     void numbersFollowTheStyle_inTheLessonNote();
+    void toolBar_staysPutWhenPlayBecomesPause();
+    void helpMenu_keyboardShortcutsPage();
     void screenshotOption_writesPngOfAskedSize();
     void unknownOptionValue_isRejectedNamingTheValidOnes_data();
     void unknownOptionValue_isRejectedNamingTheValidOnes();
@@ -338,6 +342,44 @@ void TestMainWindow::numbersFollowTheStyle_inTheLessonNote()
              qPrintable(window.explanationLabel()->text()));
     window.setNumberStyle(NumberStyle::Absolute);
     QVERIFY(window.explanationLabel()->text().contains(QStringLiteral("seq=300 ack=101")));
+}
+
+void TestMainWindow::toolBar_staysPutWhenPlayBecomesPause()
+{
+    MainWindow window(MainWindow::SettingsPolicy::Ignore);
+    QVERIFY(window.loadLesson(QStringLiteral("handshake")));
+    window.resize(1280, 720);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QWidget *play = window.toolBar()->widgetForAction(window.playAction());
+    QWidget *live = window.toolBar()->widgetForAction(window.liveAction());
+    QVERIFY(play && live);
+    const int width = play->width();
+    const int liveX = live->x();
+    window.playAction()->trigger();
+    QVERIFY(window.isPlaying());
+    QCOMPARE(window.playAction()->text(), QStringLiteral("Pause"));
+    QCoreApplication::processEvents();
+    QCOMPARE(play->width(), width);
+    QCOMPARE(live->x(), liveX);
+    window.playAction()->trigger();
+    QVERIFY(!window.isPlaying());
+}
+
+void TestMainWindow::helpMenu_keyboardShortcutsPage()
+{
+    MainWindow window(MainWindow::SettingsPolicy::Ignore);
+    QVERIFY(window.shortcutsAction()->shortcuts().contains(QKeySequence(QKeySequence::HelpContents)));
+    window.shortcutsAction()->trigger();
+    auto *page = window.findChild<QDialog *>(QStringLiteral("shortcutsDialog"));
+    QVERIFY(page);
+    QVERIFY(page->isVisible());
+    QString text;
+    for (const QLabel *label : page->findChildren<QLabel *>())
+        text += label->text();
+    for (const char *expected : {"Space", "Page Up", "Home", "Shift+click", "F11"})
+        QVERIFY2(text.contains(QLatin1String(expected)), expected);
+    page->close();
 }
 
 void TestMainWindow::screenshotOption_writesPngOfAskedSize()
