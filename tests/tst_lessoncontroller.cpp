@@ -19,6 +19,9 @@ private slots:
     void perform_insertsAtCurrentPosition();
     void dropSegment_recordsTheIdAndDropsThatSegment();
     void everyBuiltInLesson_runsToTheEnd();
+    void back_isExact_wholeEventsAndState_data();
+    void back_isExact_wholeEventsAndState();
+    void longLesson_jumpsAcrossCheckpoints_areExact();
 };
 
 namespace {
@@ -146,6 +149,101 @@ void TestLessonController::everyBuiltInLesson_runsToTheEnd()
                      qPrintable(entry.name + QLatin1Char(' ') + report.failedExpectations.join(QLatin1Char(';'))
                                 + report.errors.join(QLatin1Char(';'))));
         }
+    }
+}
+
+namespace {
+
+// What a step leaves behind that Back must restore exactly.
+struct Snapshot {
+    std::vector<Event> events;
+    std::uint64_t now = 0;
+    TcpState client = TcpState::Closed;
+    TcpState server = TcpState::Closed;
+    std::deque<Segment> clientInFlight;
+    std::deque<Segment> serverInFlight;
+    std::string clientReceived;
+    std::string serverReceived;
+};
+
+Snapshot snapshotOf(const LessonController &controller)
+{
+    const Simulation &sim = controller.simulation();
+    return {sim.events(), sim.now(), sim.endpoint(Side::Client).state(), sim.endpoint(Side::Server).state(),
+            sim.inFlight(Side::Client), sim.inFlight(Side::Server), sim.endpoint(Side::Client).received(),
+            sim.endpoint(Side::Server).received()};
+}
+
+void compareSnapshots(const Snapshot &actual, const Snapshot &expected, int step)
+{
+    const QByteArray where = "at step " + QByteArray::number(step);
+    QVERIFY2(actual.events.size() == expected.events.size(), where.constData());
+    QVERIFY2(actual.events == expected.events, where.constData()); // whole events (Event::operator==)
+    QVERIFY2(actual.now == expected.now, where.constData());
+    QVERIFY2(actual.client == expected.client && actual.server == expected.server, where.constData());
+    QVERIFY2(actual.clientInFlight == expected.clientInFlight, where.constData());
+    QVERIFY2(actual.serverInFlight == expected.serverInFlight, where.constData());
+    QVERIFY2(actual.clientReceived == expected.clientReceived, where.constData());
+    QVERIFY2(actual.serverReceived == expected.serverReceived, where.constData());
+}
+
+} // namespace
+
+// Back restores each step exactly: every event whole, the clock, states, segments in flight,
+// data received — for every built-in lesson, stepping back one step at a time from the end.
+void TestLessonController::back_isExact_wholeEventsAndState_data()
+{
+    QTest::addColumn<QString>("name");
+    for (const LessonEntry &entry : LessonLibrary::builtInLessons())
+        QTest::newRow(qPrintable(entry.name)) << entry.name;
+}
+
+void TestLessonController::back_isExact_wholeEventsAndState()
+{
+    QFETCH(QString, name);
+    auto loaded = LessonLibrary::load(name);
+    QVERIFY(std::holds_alternative<Lesson>(loaded));
+    LessonController controller;
+    controller.setLesson(std::get<Lesson>(std::move(loaded)));
+    std::vector<Snapshot> forward{snapshotOf(controller)};
+    while (!controller.isAtLessonEnd()) {
+        controller.stepForward();
+        forward.push_back(snapshotOf(controller));
+    }
+    for (int step = controller.currentStep() - 1; step >= 0; --step) {
+        controller.stepBack();
+        QCOMPARE(controller.currentStep(), step);
+        compareSnapshots(snapshotOf(controller), forward[static_cast<std::size_t>(step)], step);
+        QCOMPARE(controller.eventCountAt(step), forward[static_cast<std::size_t>(step)].events.size());
+    }
+}
+
+// A lesson longer than many checkpoint intervals: jumps back and forth land on exactly the state
+// stepping forward produced, and the boundaries stay those of a straight run.
+void TestLessonController::longLesson_jumpsAcrossCheckpoints_areExact()
+{
+    QByteArray text = "client isn 100\nserver isn 300\nserver listen\nclient connect\nsettle\n";
+    for (int i = 0; i < 200; ++i)
+        text += "client send \"m" + QByteArray::number(i) + "\"\nclient deliver\nserver deliver\n";
+    auto parsed = LessonLibrary::parse(text, QStringLiteral("long.tcp"));
+    QVERIFY(std::holds_alternative<Lesson>(parsed));
+    LessonController controller;
+    controller.setLesson(std::get<Lesson>(std::move(parsed)));
+    QVERIFY(controller.stepCount() > 10 * LessonController::checkpointInterval);
+    std::vector<Snapshot> forward{snapshotOf(controller)};
+    while (!controller.isAtLessonEnd()) {
+        controller.stepForward();
+        forward.push_back(snapshotOf(controller));
+    }
+    const std::vector<std::size_t> boundaries = controller.eventBoundaries();
+    const int last = controller.currentStep();
+    for (const int target : {last - 1, 0, LessonController::checkpointInterval, LessonController::checkpointInterval - 1,
+                             last / 2, 5 * LessonController::checkpointInterval + 7, last, 1, last - 33}) {
+        controller.goToStep(target);
+        QCOMPARE(controller.currentStep(), target);
+        compareSnapshots(snapshotOf(controller), forward[static_cast<std::size_t>(target)], target);
+        const std::vector<std::size_t> now = controller.eventBoundaries();
+        QVERIFY(std::equal(now.begin(), now.end(), boundaries.begin()));
     }
 }
 

@@ -2,6 +2,8 @@
 #include "tcpsim/model/simulation.h"
 
 #include <algorithm>
+#include <cassert>
+#include <iterator>
 #include <utility>
 
 namespace tcpsim {
@@ -58,6 +60,14 @@ std::vector<Event> Simulation::takeEvents()
 {
     m_takenEventCount += m_events.size();
     return std::exchange(m_events, {});
+}
+
+void Simulation::restoreTakenEvents(std::vector<Event> taken)
+{
+    assert(taken.size() == m_takenEventCount);
+    taken.insert(taken.end(), std::make_move_iterator(m_events.begin()), std::make_move_iterator(m_events.end()));
+    m_events = std::move(taken);
+    m_takenEventCount = 0;
 }
 
 void Simulation::setOrigin(int line, std::size_t step)

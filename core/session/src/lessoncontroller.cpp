@@ -32,7 +32,7 @@ bool isSetting(const Command &command)
 } // namespace
 
 LessonController::LessonController(QObject *parent)
-    : QObject(parent)
+    : QObject(parent), m_lesson(std::make_shared<const Lesson>()), m_runner(m_lesson)
 {
     setLesson(Lesson{});
 }
@@ -53,10 +53,11 @@ void LessonController::setLesson(Lesson lesson)
 
 void LessonController::restart(Lesson lesson)
 {
-    m_lesson = std::move(lesson);
+    m_lesson = std::make_shared<const Lesson>(std::move(lesson));
     computeGroups();
-    m_snapshots.clear();
-    m_snapshots.emplace_back(m_lesson, configFor(m_lesson));
+    m_runner = ScriptRunner(m_lesson, configFor(*m_lesson));
+    m_checkpoints.assign(1, m_runner);
+    m_eventCounts.assign(1, 0);
     m_reports.assign(1, StepReport{});
     m_current = 0;
 }
@@ -66,7 +67,7 @@ void LessonController::computeGroups()
     // A step holds one command that does something (a call, a delivery, a timer, a crafted
     // segment), the `isn` settings before it and the `expect` checks after it.
     m_groups.clear();
-    const auto &commands = m_lesson.commands;
+    const auto &commands = m_lesson->commands;
     Group group;
     bool hasAction = false;
     for (std::size_t i = 0; i < commands.size(); ++i) {
@@ -90,24 +91,15 @@ void LessonController::computeGroups()
     }
 }
 
-const Simulation &LessonController::simulation() const
-{
-    return m_snapshots[static_cast<std::size_t>(m_current)].simulation();
-}
-
 std::size_t LessonController::eventCountAt(int step) const
 {
     step = qBound(0, step, m_current);
-    return m_snapshots[static_cast<std::size_t>(step)].simulation().events().size();
+    return m_eventCounts[static_cast<std::size_t>(step)];
 }
 
 std::vector<std::size_t> LessonController::eventBoundaries() const
 {
-    std::vector<std::size_t> boundaries;
-    boundaries.reserve(static_cast<std::size_t>(m_current) + 1);
-    for (int step = 0; step <= m_current; ++step)
-        boundaries.push_back(eventCountAt(step));
-    return boundaries;
+    return {m_eventCounts.begin(), m_eventCounts.begin() + m_current + 1};
 }
 
 LessonController::StepReport LessonController::reportAt(int step) const
@@ -124,7 +116,7 @@ QString LessonController::stepScript(int step) const
     const Group &group = m_groups[static_cast<std::size_t>(step - 1)];
     QStringList lines;
     for (std::size_t i = group.begin; i < group.end; ++i)
-        lines.append(QString::fromStdString(m_lesson.commands[i].toScriptLine()));
+        lines.append(QString::fromStdString(m_lesson->commands[i].toScriptLine()));
     return lines.join(QLatin1Char('\n'));
 }
 
@@ -133,7 +125,7 @@ std::vector<Command> LessonController::stepCommands(int step) const
     if (step < 1 || step > stepCount())
         return {};
     const Group &group = m_groups[static_cast<std::size_t>(step - 1)];
-    const auto begin = m_lesson.commands.begin();
+    const auto begin = m_lesson->commands.begin();
     return {begin + static_cast<std::ptrdiff_t>(group.begin), begin + static_cast<std::ptrdiff_t>(group.end)};
 }
 
@@ -149,25 +141,49 @@ bool LessonController::canStepForward() const
 void LessonController::runStep()
 {
     const auto index = static_cast<std::size_t>(m_current);
-    if (m_snapshots.size() <= index + 1) {
-        ScriptRunner runner = m_snapshots[index];
-        StepReport report;
-        const Group &group = m_groups[index];
-        while (runner.position() < group.end && !runner.atEnd()) {
-            const std::size_t before = runner.position();
-            const ScriptRunner::StepResult result = runner.step();
-            const QString message = QString::fromStdString(result.message);
-            if (result.status == ScriptRunner::Status::ExpectFailed)
-                report.failedExpectations.append(message);
-            else if (result.status == ScriptRunner::Status::RuntimeError)
-                report.errors.append(message);
-            if (runner.position() == before)
-                break; // a runner that cannot move on must not hang the window
-        }
-        m_snapshots.push_back(std::move(runner));
-        m_reports.push_back(report);
+    StepReport report;
+    const Group &group = m_groups[index];
+    while (m_runner.position() < group.end && !m_runner.atEnd()) {
+        const std::size_t before = m_runner.position();
+        const ScriptRunner::StepResult result = m_runner.step();
+        const QString message = QString::fromStdString(result.message);
+        if (result.status == ScriptRunner::Status::ExpectFailed)
+            report.failedExpectations.append(message);
+        else if (result.status == ScriptRunner::Status::RuntimeError)
+            report.errors.append(message);
+        if (m_runner.position() == before)
+            break; // a runner that cannot move on must not hang the window
     }
     ++m_current;
+    // The model is deterministic: a step run again (after Back) reports and counts the same.
+    const auto current = static_cast<std::size_t>(m_current);
+    if (m_eventCounts.size() <= current) {
+        m_eventCounts.push_back(m_runner.simulation().eventCount());
+        m_reports.push_back(std::move(report));
+    }
+    if (m_current % checkpointInterval == 0
+        && m_checkpoints.size() <= static_cast<std::size_t>(m_current / checkpointInterval)) {
+        ScriptRunner checkpoint = m_runner;
+        checkpoint.takeEvents(); // the log stays with m_runner; the checkpoint is the state only
+        m_checkpoints.push_back(std::move(checkpoint));
+    }
+}
+
+void LessonController::rewindTo(int step)
+{
+    Q_ASSERT(step >= 0 && step <= m_current);
+    if (step == m_current)
+        return;
+    // The events up to `step` are a prefix of the current log: keep those of the steps before
+    // the checkpoint, replay the rest.
+    std::vector<Event> earlier = m_runner.takeEvents();
+    const int checkpointIndex = step / checkpointInterval;
+    earlier.resize(m_eventCounts[static_cast<std::size_t>(checkpointIndex * checkpointInterval)]);
+    m_runner = m_checkpoints[static_cast<std::size_t>(checkpointIndex)];
+    m_current = checkpointIndex * checkpointInterval;
+    while (m_current < step)
+        runStep();
+    m_runner.restoreTakenEvents(std::move(earlier));
 }
 
 void LessonController::stepForward()
@@ -200,13 +216,13 @@ void LessonController::stepBack()
 {
     if (m_current == 0)
         return;
-    --m_current;
+    rewindTo(m_current - 1);
     emit stepped(Direction::Backward);
 }
 
 void LessonController::reset()
 {
-    m_current = 0;
+    rewindTo(0);
     emit stepped(Direction::Reset);
 }
 
@@ -220,16 +236,16 @@ void LessonController::goToStep(int step)
         while (m_current < step)
             runStep();
     } else {
-        m_current = step;
+        rewindTo(step);
     }
     emit stepped(forward ? Direction::Forward : Direction::Backward);
 }
 
 void LessonController::perform(const Command &command)
 {
-    const std::size_t at = isAtLessonEnd() ? m_lesson.commands.size()
+    const std::size_t at = isAtLessonEnd() ? m_lesson->commands.size()
                                            : m_groups[static_cast<std::size_t>(m_current)].begin;
-    Lesson lesson = m_lesson;
+    Lesson lesson = *m_lesson;
     lesson.commands.insert(lesson.commands.begin() + static_cast<std::ptrdiff_t>(at), command);
     // Round trip through the script text, so line numbers match what File > Save writes.
     auto reparsed = parseLesson(lesson.toText(), lesson.file);

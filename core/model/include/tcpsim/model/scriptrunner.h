@@ -30,6 +30,7 @@ public:
     const Simulation &simulation() const { return m_simulation; }
     // Simulation::takeEvents(): the events recorded since the last take move to the caller.
     std::vector<Event> takeEvents() { return m_simulation.takeEvents(); }
+    void restoreTakenEvents(std::vector<Event> taken) { m_simulation.restoreTakenEvents(std::move(taken)); }
     std::size_t position() const { return m_position; } // index of the next command
     bool atEnd() const { return m_position >= m_lesson->commands.size(); }
     StepResult step();          // runs the command at position()

@@ -63,6 +63,10 @@ public:
     std::vector<Event> takeEvents();
     // Every event ever recorded: taken and present.
     std::size_t eventCount() const { return m_takenEventCount + m_events.size(); }
+    // The inverse of takeEvents(): the events taken so far (exactly eventCount() - events().size()
+    // of them, in order) are put back before the present ones. A copy made from an events-free
+    // checkpoint gets its whole log back this way.
+    void restoreTakenEvents(std::vector<Event> taken);
     // Events recorded from now on carry this script line and step index.
     void setOrigin(int line, std::size_t step);
     // Records an Expect event (the script runner checks, the simulation keeps the record).

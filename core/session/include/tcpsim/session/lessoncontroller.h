@@ -1,7 +1,9 @@
 // Steps a lesson forwards and backwards. One step is one script command; `expect` checks run
-// with the command before them and `isn` settings with the command after them. Back is exact:
-// the controller keeps the ScriptRunner (a value: lesson, simulation, position) after every
-// step and goes back to the kept copy.
+// with the command before them and `isn` settings with the command after them. Back is exact
+// and memory stays linear in the lesson: the lesson is shared read-only, the current runner
+// holds the one event log, and every `checkpointInterval` steps a copy of the runner without its
+// events is kept; Back restores the nearest checkpoint, replays (the model is deterministic) and
+// hands it the earlier events back.
 #pragma once
 
 #include "tcpsim/model/script.h"
@@ -10,6 +12,7 @@
 #include <QStringList>
 
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 class LessonController : public QObject
@@ -32,7 +35,10 @@ public:
     // What every lesson starts from (seed, MSL, ...); a lesson without `accept` steps gets
     // auto-accept on top. Takes effect at the next setLesson().
     void setBaseConfig(const tcpsim::SimulationConfig &config) { m_baseConfig = config; }
-    const tcpsim::Lesson &lesson() const { return m_lesson; }
+    const tcpsim::Lesson &lesson() const { return *m_lesson; }
+
+    // Steps between two kept checkpoints (Back replays at most this many steps).
+    static constexpr int checkpointInterval = 32;
 
     int stepCount() const { return static_cast<int>(m_groups.size()); }
     int currentStep() const { return m_current; }
@@ -40,7 +46,8 @@ public:
     bool canStepBack() const { return m_current > 0; }
     bool isAtLessonEnd() const { return m_current >= stepCount(); }
 
-    const tcpsim::Simulation &simulation() const;
+    // The simulation after the current step; its events() are every event up to that step.
+    const tcpsim::Simulation &simulation() const { return m_runner.simulation(); }
     // Number of events the simulation had after `step` steps (0 <= step <= currentStep()).
     std::size_t eventCountAt(int step) const;
     // Events [eventCountAt(s-1), eventCountAt(s)) belong to step s (1-based).
@@ -82,15 +89,18 @@ private:
     void computeGroups();
     // Takes `lesson` and goes back to its start: one snapshot, no reports.
     void restart(tcpsim::Lesson lesson);
-    void runStep(); // m_current -> m_current + 1, keeping a snapshot
+    void runStep(); // m_current -> m_current + 1, keeping its event count and report
+    void rewindTo(int step); // step < m_current: from the nearest checkpoint, exactly
     void applyAutoReply();
     tcpsim::SimulationConfig configFor(const tcpsim::Lesson &lesson) const;
 
     tcpsim::SimulationConfig m_baseConfig;
-    tcpsim::Lesson m_lesson;
+    std::shared_ptr<const tcpsim::Lesson> m_lesson;
     std::vector<Group> m_groups;
-    std::vector<tcpsim::ScriptRunner> m_snapshots; // [k] = after k steps
-    std::vector<StepReport> m_reports;             // [k] = what step k reported
+    tcpsim::ScriptRunner m_runner;                  // after m_current steps, with every event
+    std::vector<tcpsim::ScriptRunner> m_checkpoints; // [k] = after k * checkpointInterval steps, no events
+    std::vector<std::size_t> m_eventCounts;          // [k] = events after k steps (k <= steps run so far)
+    std::vector<StepReport> m_reports;               // [k] = what step k reported
     int m_current = 0;
     bool m_autoReply = true;
 };
