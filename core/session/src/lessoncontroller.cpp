@@ -163,9 +163,10 @@ void LessonController::runStep()
     }
     if (m_current % checkpointInterval == 0
         && m_checkpoints.size() <= static_cast<std::size_t>(m_current / checkpointInterval)) {
-        ScriptRunner checkpoint = m_runner;
-        checkpoint.takeEvents(); // the log stays with m_runner; the checkpoint is the state only
-        m_checkpoints.push_back(std::move(checkpoint));
+        // The checkpoint is the state only: the log is lent out while it is copied, not copied.
+        std::vector<Event> log = m_runner.takeEvents();
+        m_checkpoints.push_back(m_runner);
+        m_runner.restoreTakenEvents(std::move(log));
     }
 }
 
