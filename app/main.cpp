@@ -5,6 +5,7 @@
 #include <QCoreApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QIcon>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QStyleFactory>
@@ -65,11 +66,29 @@ std::optional<NumberStyle> numberStyleNamed(const QString &name)
     return std::nullopt;
 }
 
+// Options that need no window: --help and --version print and exit, --screenshot renders
+// offscreen. They must work without a display too (a terminal over ssh, a package check).
+bool needsNoDisplay(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray argument(argv[i]);
+        if (argument == "--help" || argument == "-h" || argument == "--version" || argument == "-v"
+            || argument == "--screenshot" || argument.startsWith("--screenshot="))
+            return true;
+    }
+    return false;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && qEnvironmentVariableIsEmpty("DISPLAY")
+        && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") && needsNoDisplay(argc, argv))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/io.github.tcpsim.tcpsim.svg")));
+    QGuiApplication::setDesktopFileName(QStringLiteral("io.github.tcpsim.tcpsim"));
     QApplication::setApplicationName(QStringLiteral("tcpsim"));
     QApplication::setOrganizationName(QStringLiteral("tcpsim"));
     QApplication::setApplicationVersion(QStringLiteral(TCPSIM_VERSION));

@@ -318,6 +318,37 @@ private slots:
         QVERIFY2(long_.err.size() < 400, long_.err.left(400).constData());
     }
 
+    // --pcap writes the lesson's segments as a classic pcap: one record per segment sent.
+    void pcap_writesOneRecordPerSegmentSent()
+    {
+        const QString path = scratch.filePath(QStringLiteral("handshake.pcap"));
+        const Run run = runCli({QStringLiteral("--json"), QStringLiteral("--pcap"), path, QStringLiteral("handshake")});
+        QCOMPARE(run.exitCode, 0);
+        int sends = 0;
+        for (const QJsonObject &event : jsonLines(run.out))
+            sends += event.value(QStringLiteral("event")).toString() == QStringLiteral("send") ? 1 : 0;
+        QVERIFY(sends > 0);
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray capture = file.readAll();
+        QVERIFY(capture.size() > 24);
+        QCOMPARE(quint8(capture[0]), quint8(0xd4)); // 0xa1b2c3d4 little-endian: classic pcap
+        QCOMPARE(quint8(capture[3]), quint8(0xa1));
+        int records = 0;
+        for (qsizetype at = 24; at + 16 <= capture.size(); ++records) {
+            const auto *header = reinterpret_cast<const uchar *>(capture.constData() + at);
+            const quint32 included = header[8] | header[9] << 8 | header[10] << 16 | quint32(header[11]) << 24;
+            at += 16 + qsizetype(included);
+        }
+        QCOMPARE(records, sends);
+        const Run toStdout = runCli({QStringLiteral("--pcap"), QStringLiteral("-"), QStringLiteral("handshake")});
+        QCOMPARE(toStdout.exitCode, 0);
+        QCOMPARE(toStdout.out, capture); // the capture alone, no event lines
+        const Run unwritable = runCli({QStringLiteral("--pcap"), QStringLiteral("/nonexistent/x.pcap"), QStringLiteral("handshake")});
+        QCOMPARE(unwritable.exitCode, 2);
+        QVERIFY(unwritable.err.contains("/nonexistent/x.pcap"));
+    }
+
     void help_documentsTheFormat()
     {
         const Run run = runCli({QStringLiteral("--help")});

@@ -1,5 +1,6 @@
 #include "lessonrun.h"
 
+#include "tcpsim/export/pcapexport.h"
 #include "tcpsim/live/livesession.h"
 #include "tcpsim/session/lessoncontroller.h"
 #include "tcpsim/session/livemirror.h"
@@ -138,8 +139,13 @@ void printKernelHistory(const LiveSession &session, LivePrinter &printer)
 } // namespace
 
 ExitCode runLesson(Lesson lesson, const LiveRunOptions &live, const SimulationConfig &config, OutputFormat format,
-                   QTextStream &out, QTextStream &err)
+                   const RunOutputs &outputs, QTextStream &out, QTextStream &err)
 {
+    // A capture on standard output leaves no room for event lines there.
+    QString discarded;
+    QTextStream nowhere(&discarded);
+    QTextStream &lines = outputs.pcapPath == QLatin1String("-") ? nowhere : out;
+
     LessonController controller;
     controller.setAutoReply(false); // a script says what the server sends
     controller.setBaseConfig(config);
@@ -147,7 +153,7 @@ ExitCode runLesson(Lesson lesson, const LiveRunOptions &live, const SimulationCo
 
     // The live pair follows the controller's steps (the same mirror the window uses).
     std::optional<LiveMirror> mirror;
-    LivePrinter livePrinter(out, format);
+    LivePrinter livePrinter(lines, format);
     QList<Observation> pending;
     auto flushLive = [&] {
         for (const Observation &observation : std::as_const(pending))
@@ -176,7 +182,7 @@ ExitCode runLesson(Lesson lesson, const LiveRunOptions &live, const SimulationCo
         mirror->setEnabled(true);
     }
 
-    EventPrinter printer(out, format);
+    EventPrinter printer(lines, format);
     bool expectFailed = false;
     while (!controller.isAtLessonEnd()) {
         controller.stepForward();
@@ -232,6 +238,14 @@ ExitCode runLesson(Lesson lesson, const LiveRunOptions &live, const SimulationCo
         }
         flushLive();
         printKernelHistory(*session, livePrinter);
+    }
+    if (!outputs.pcapPath.isEmpty()) {
+        std::string error;
+        out.flush();
+        if (!writePcap(controller.simulation().events(), outputs.pcapPath.toStdString(), &error)) {
+            err << outputs.pcapPath << ": cannot write the capture: " << Printable::bytes(error) << '\n';
+            return ExitCode::CannotRun;
+        }
     }
     return expectFailed ? ExitCode::ExpectFailed : ExitCode::Ok;
 }

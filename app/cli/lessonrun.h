@@ -59,9 +59,14 @@ private:
 //  "remote":"127.0.0.1:3267","detail":"..."}; notes are {"event":"note",...}.
 QJsonObject observationJson(const live::Observation &observation);
 
+// What the run writes besides its event lines.
+struct RunOutputs {
+    QString pcapPath; // --pcap: the lesson's segments as a capture ("-": standard output, no event lines)
+};
+
 // Runs the lesson step by step, and with options.enabled on the live pair too; prints both.
-// CannotRun also when the live server cannot listen.
+// CannotRun also when the live server cannot listen or an output cannot be written.
 ExitCode runLesson(Lesson lesson, const LiveRunOptions &live, const SimulationConfig &config,
-                   OutputFormat format, QTextStream &out, QTextStream &err);
+                   OutputFormat format, const RunOutputs &outputs, QTextStream &out, QTextStream &err);
 
 } // namespace tcpsim::cli

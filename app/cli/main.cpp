@@ -64,6 +64,7 @@ struct Options {
     OutputFormat format = OutputFormat::Text;
     SimulationConfig config;
     tcpsim::cli::LiveRunOptions live;
+    tcpsim::cli::RunOutputs outputs;
 };
 
 // Parses the command line; on failure prints why and returns nullopt (exit 2).
@@ -76,6 +77,10 @@ std::optional<Options> parseArguments(const QCoreApplication &app, QTextStream &
     parser.addPositionalArgument(QStringLiteral("LESSON"),
                                  QStringLiteral("A built-in lesson's name, a lesson file, or - for standard input."));
     const QCommandLineOption jsonOption(QStringLiteral("json"), QStringLiteral("Print JSON Lines instead of text."));
+    const QCommandLineOption pcapOption(QStringLiteral("pcap"),
+                                        QStringLiteral("Also write the lesson's segments as a pcap capture for "
+                                                       "Wireshark (- for standard output, instead of the event lines)."),
+                                        QStringLiteral("FILE"));
     const QCommandLineOption listOption(QStringLiteral("list"),
                                         QStringLiteral("List the built-in lessons (name and title) and exit."));
     const QCommandLineOption seedOption(QStringLiteral("seed"),
@@ -84,7 +89,7 @@ std::optional<Options> parseArguments(const QCoreApplication &app, QTextStream &
     const QCommandLineOption mslOption(QStringLiteral("msl"),
                                        QStringLiteral("Maximum segment lifetime; TIME-WAIT lasts 2*MSL (default 30)."),
                                        QStringLiteral("SECONDS"), QStringLiteral("30"));
-    parser.addOptions({jsonOption, listOption, seedOption, mslOption});
+    parser.addOptions({jsonOption, pcapOption, listOption, seedOption, mslOption});
     const tcpsim::cli::LiveCommandLine liveOptions;
     liveOptions.addTo(parser);
 
@@ -112,6 +117,7 @@ std::optional<Options> parseArguments(const QCoreApplication &app, QTextStream &
     }
     options.lesson = positional.first();
     options.format = parser.isSet(jsonOption) ? OutputFormat::JsonLines : OutputFormat::Text;
+    options.outputs.pcapPath = parser.value(pcapOption);
 
     bool ok = false;
     options.config.seed = parser.value(seedOption).toULongLong(&ok);
@@ -168,5 +174,5 @@ int main(int argc, char *argv[])
     if (!lesson)
         return exitStatus(ExitCode::CannotRun);
     return exitStatus(tcpsim::cli::runLesson(std::move(*lesson), options->live, options->config, options->format,
-                                             out, err));
+                                             options->outputs, out, err));
 }
