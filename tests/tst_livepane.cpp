@@ -22,6 +22,7 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
+#include <QTcpSocket>
 #include <QTest>
 
 using namespace tcpsim;
@@ -72,6 +73,7 @@ private slots:
     void serverPane_listsListeningAndConnectedSockets();
     void liveOff_stopsMirroring();
     void reset_startsTheLivePairAgain();
+    void outsideConnections_keepTheLogBounded();
 
 private:
     // Presses Space `count` times, waiting for the live pair after each press.
@@ -343,6 +345,40 @@ void TestLivePane::reset_startsTheLivePairAgain()
     QTRY_VERIFY_WITH_TIMEOUT(m_window->logModel()->rowCount() == 0, liveTimeoutMs);
     stepTo(connectStep);
     QVERIFY(findRow(QStringLiteral("kernel"), QStringLiteral("client"), QStringLiteral("ESTABLISHED"), connectStep) >= 0);
+}
+
+// A class connecting hundreds of times from outside the lesson: the log keeps the newest
+// outside rows and one "N more" row, so neither its length nor the work per update grows.
+void TestLivePane::outsideConnections_keepTheLogBounded()
+{
+    stepTo(acceptStep); // the server accepts again: outside clients do not wait in its queue
+    const quint16 port = m_window->liveMirror()->session()->server()->serverPort();
+    QVERIFY(port != 0);
+    constexpr int connections = 300;
+    for (int i = 0; i < connections; ++i) {
+        QTcpSocket outside;
+        outside.connectToHost(QHostAddress::LocalHost, port);
+        QVERIFY(outside.waitForConnected(5000));
+        outside.write("hi\n");
+        outside.waitForBytesWritten(1000);
+        outside.abort();
+        if (i % 20 == 0)
+            QCoreApplication::processEvents();
+    }
+    LiveMirror *mirror = m_window->liveMirror();
+    QTRY_VERIFY_WITH_TIMEOUT(mirror->outsideObservationsDropped() > 0, liveTimeoutMs);
+    mirror->waitForQuiet(200, 3000);
+    const TransitionLogModel &log = *m_window->logModel();
+    int outsideRows = 0;
+    int summaries = 0;
+    for (int i = 0; i < log.rowCount(); ++i) {
+        if (log.row(i).endpoint != QStringLiteral("other"))
+            continue;
+        ++outsideRows;
+        summaries += log.row(i).cause.contains(QStringLiteral("not shown")) ? 1 : 0;
+    }
+    QVERIFY2(outsideRows <= LiveMirror::maxOutsideObservations + 1, qPrintable(QString::number(outsideRows)));
+    QCOMPARE(summaries, 1);
 }
 
 QTEST_MAIN(TestLivePane)

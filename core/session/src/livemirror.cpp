@@ -4,6 +4,8 @@
 
 #include <QEventLoop>
 
+#include <limits>
+
 using namespace tcpsim;
 using live::LiveSession;
 using live::Observation;
@@ -165,6 +167,8 @@ void LiveMirror::restart()
     m_session->setServerPort(m_requestedPort);
     m_session->setLesson(m_controller->lesson());
     m_observations.clear();
+    m_outside.clear();
+    m_outsideDropped = 0;
     m_stepVerbs.clear();
     m_stepTimes.clear();
     m_stepSides.clear();
@@ -291,7 +295,15 @@ void LiveMirror::onObserved(const Observation &observation)
 {
     if (!m_enabled)
         return;
-    m_observations.append(observation);
+    if (observation.endpoint == Observation::Endpoint::Other) {
+        m_outside.push_back(observation);
+        if (m_outside.size() > std::size_t(maxOutsideObservations)) {
+            m_outside.pop_front();
+            ++m_outsideDropped;
+        }
+    } else {
+        m_observations.append(observation);
+    }
     if (m_settling)
         m_quiet.start(quietMs);
     scheduleRebuild();
@@ -421,14 +433,7 @@ void LiveMirror::rebuild()
         int step = -1;
         bool clientRow = false;
         bool serverRow = false;
-        for (const Observation &observation : std::as_const(m_observations)) {
-            const int at = std::max(0, observation.step);
-            if (at != step) {
-                flush(step, clientRow, serverRow);
-                step = at;
-                clientRow = false;
-                serverRow = false;
-            }
+        auto addRow = [&](const Observation &observation, int at) {
             const std::optional<Side> side = sideOf(observation.endpoint);
             const QString key = QString::number(int(observation.endpoint))
                 + (side ? QString() : observation.tuple.toString());
@@ -492,11 +497,34 @@ void LiveMirror::rebuild()
                 row.detail = tr("%1 → %2").arg(previous, observation.state) + QLatin1Char('\n') + row.detail;
             if (at <= current)
                 rows.append(row);
+        };
+        for (const Observation &observation : std::as_const(m_observations)) {
+            const int at = std::max(0, observation.step);
+            if (at != step) {
+                flush(step, clientRow, serverRow);
+                step = at;
+                clientRow = false;
+                serverRow = false;
+            }
+            addRow(observation, at);
         }
         flush(step, clientRow, serverRow);
         // Steps done since without any observation still get their "still" rows.
         for (int later = std::max(step + 1, 1); later <= std::min(current, m_mirroredStep); ++later)
             flush(later, false, false);
+        // Connections from outside the lesson: the newest few, the others counted in one row.
+        if (m_outsideDropped > 0 && !m_outside.empty()) {
+            TransitionLogRow summary;
+            summary.live = true;
+            summary.step = std::min(current, std::max(0, m_outside.front().step));
+            summary.source = TransitionLogModel::liveSource();
+            summary.endpoint = endpointText(Observation::Endpoint::Other);
+            summary.cause = tr("%n earlier observation(s) of connections from outside the lesson not shown", "",
+                               int(std::min<qint64>(m_outsideDropped, std::numeric_limits<int>::max())));
+            rows.append(summary);
+        }
+        for (const Observation &observation : m_outside)
+            addRow(observation, std::max(0, observation.step));
     }
     m_rows = rows;
     emit rowsChanged();

@@ -31,6 +31,10 @@ public:
     // runs, so that every observation lands under the step that caused it.
     static constexpr int quietMs = 100;
     static constexpr int settleCapMs = 2000;
+    // Rows kept for connections from outside the lesson (nc, a class's clients): the newest
+    // ones; the older ones are summed up in one "N more" row, so a busy class cannot slow the
+    // log down or fill the memory.
+    static constexpr int maxOutsideObservations = 200;
 
     explicit LiveMirror(LessonController *controller, QObject *parent = nullptr);
     ~LiveMirror() override;
@@ -61,6 +65,8 @@ public:
     // state did not change in a step where its model state did (CLOSE-WAIT held, TIME-WAIT
     // lasting).
     QList<TransitionLogRow> logRows() const { return m_rows; }
+    // Outside observations no longer kept (summed up in the log's "N more" row).
+    qint64 outsideObservationsDropped() const { return m_outsideDropped; }
     // Why the kernel's state of `side` differs from the model's now (empty if it agrees).
     QString currentDifference(tcpsim::Side side) const;
 
@@ -102,7 +108,9 @@ private:
     QTimer m_cap;
     QTimer m_rebuildTimer;
     std::deque<PendingStep> m_queue;
-    QList<tcpsim::live::Observation> m_observations;
+    QList<tcpsim::live::Observation> m_observations; // the lesson's own (bounded by its steps)
+    std::deque<tcpsim::live::Observation> m_outside;  // the newest outside ones
+    qint64 m_outsideDropped = 0;
     QHash<int, tcpsim::Verb> m_stepVerbs;
     QHash<int, qint64> m_stepTimes;
     QHash<int, tcpsim::Side> m_stepSides;
