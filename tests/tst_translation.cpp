@@ -6,6 +6,7 @@
 #include "tcpsim/live/liveserver.h"
 #include "tcpsim/live/livesession.h"
 #include "tcpsim/live/serverpanemodel.h"
+#include "tcpsim/session/lessonlibrary.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -50,6 +51,7 @@ private slots:
     void initTestCase();
     void cleanupTestCase();
     void kernelObserver_unavailableText();
+    void lessonLibrary_fileErrors();
     void liveSession_texts();
     void liveSession_simulationOnlyNotes();
     void liveSession_listenNotes();
@@ -77,6 +79,17 @@ void TestTranslation::kernelObserver_unavailableText()
     const QString text = KernelObserver::unavailableText();
     QVERIFY2(text != QLatin1String("not available on this system"), qPrintable(text));
     QVERIFY2(hasCjk(text), qPrintable(text));
+}
+
+// core/session's texts reach the window's dialogs: a bad lesson file is explained in Chinese.
+void TestTranslation::lessonLibrary_fileErrors()
+{
+    const auto empty = LessonLibrary::parse(QByteArray("\n"), QStringLiteral("empty.tcp"));
+    QVERIFY(std::holds_alternative<ScriptError>(empty));
+    QVERIFY(hasCjk(LessonLibrary::errorText(std::get<ScriptError>(empty))));
+    const auto binary = LessonLibrary::parse(QByteArray("a\0b", 3), QStringLiteral("binary.tcp"));
+    QVERIFY(std::holds_alternative<ScriptError>(binary));
+    QVERIFY(hasCjk(LessonLibrary::errorText(std::get<ScriptError>(binary))));
 }
 
 void TestTranslation::liveSession_texts()
