@@ -126,6 +126,14 @@ void ExplanationBanner::resizeEvent(QResizeEvent *event)
         fitHeight();
 }
 
+void ExplanationBanner::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    // Presentation mode's large type and back: the text needs another height.
+    if (event->type() == QEvent::FontChange)
+        fitHeight();
+}
+
 void ExplanationBanner::fitHeight()
 {
     // The banner's height for its present width becomes its minimum, so the layout takes the

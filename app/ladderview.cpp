@@ -460,6 +460,11 @@ void LadderView::paintEvent(QPaintEvent *)
         if (bottom >= visibleTop && top <= visibleBottom)
             paintArrow(painter, i);
     }
+    // Drawn last, so no label or arrow box ever hides a lost segment's ✕.
+    for (int i = 0; i < arrowCount(); ++i) {
+        if (arrows()[static_cast<std::size_t>(i)].fate == Fate::Lost)
+            paintLostMark(painter, i);
+    }
     painter.restore();
 
     paintHeader(painter, g);
@@ -536,6 +541,33 @@ void LadderView::paintLabel(QPainter &painter, const LadderLayout::Label &label,
     painter.drawText(rect, Qt::AlignCenter, text);
 }
 
+double LadderView::lostMarkSize(const Arrow &arrow) const
+{
+    if (arrow.fate != Fate::Lost)
+        return 0;
+    const LadderLayout::Moment &moment = m_layout.moments()[static_cast<std::size_t>(arrow.endMoment)];
+    const double shown = ease(m_layout.localProgress(arrow.endMoment, m_progress, 0.0,
+                                                     std::max(0.01, m_layout.arrivalShare(moment))));
+    return 10 * shown;
+}
+
+void LadderView::paintLostMark(QPainter &painter, int index)
+{
+    const Arrow &arrow = arrows()[static_cast<std::size_t>(index)];
+    const double size = lostMarkSize(arrow);
+    const double fraction = m_layout.arrowFraction(arrow, m_progress);
+    if (size <= 0 || fraction <= 0.001)
+        return;
+    const QPointF head = m_layout.arrowLine(arrow).pointAt(fraction);
+    // A halo in the background colour keeps the ✕ readable over a label box.
+    for (const auto &[color, width] : {std::pair{palette().color(QPalette::Base), 8.0},
+                                       std::pair{AppStyle::lostColor(palette()), 4.0}}) {
+        painter.setPen(QPen(color, width, Qt::SolidLine, Qt::RoundCap));
+        painter.drawLine(head + QPointF(-size, -size), head + QPointF(size, size));
+        painter.drawLine(head + QPointF(-size, size), head + QPointF(size, -size));
+    }
+}
+
 void LadderView::paintArrow(QPainter &painter, int index)
 {
     const Arrow &arrow = arrows()[static_cast<std::size_t>(index)];
@@ -567,20 +599,8 @@ void LadderView::paintArrow(QPainter &painter, int index)
         painter.drawLine(head, line.p2());
     }
 
-    bool drawHead = true;
-    if (arrow.fate == Fate::Lost) {
-        const LadderLayout::Moment &moment = m_layout.moments()[static_cast<std::size_t>(arrow.endMoment)];
-        const double shown = ease(m_layout.localProgress(arrow.endMoment, m_progress, 0.0,
-                                                         std::max(0.01, m_layout.arrivalShare(moment))));
-        if (shown > 0) {
-            drawHead = false;
-            const double size = 10 * shown;
-            painter.setPen(QPen(AppStyle::lostColor(pal), 4, Qt::SolidLine, Qt::RoundCap));
-            painter.drawLine(head + QPointF(-size, -size), head + QPointF(size, size));
-            painter.drawLine(head + QPointF(-size, size), head + QPointF(size, -size));
-        }
-    }
-    if (drawHead) {
+    // A lost segment's ✕ replaces the head; paintLostMark draws it after every label and box.
+    if (lostMarkSize(arrow) <= 0) {
         const double angle = std::atan2(line.dy(), line.dx());
         const double length = 13;
         const double spread = 0.42;

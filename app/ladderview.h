@@ -106,6 +106,8 @@ private:
 
     void paintHeader(QPainter &painter, const LadderLayout::Geometry &g);
     void paintArrow(QPainter &painter, int index);
+    void paintLostMark(QPainter &painter, int index);
+    double lostMarkSize(const Arrow &arrow) const; // 0 until the loss is shown
     void paintLabel(QPainter &painter, const LadderLayout::Label &label, const LadderLayout::Geometry &g);
 
     std::vector<tcpsim::Event> m_events;

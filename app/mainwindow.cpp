@@ -32,6 +32,7 @@
 #include <QMessageBox>
 #include <QResizeEvent>
 #include <QSaveFile>
+#include <QScreen>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTableView>
@@ -86,6 +87,7 @@ MainWindow::MainWindow(SettingsPolicy policy, QWidget *parent)
     setCentralWidget(centre);
 
     createActions();
+    createPresentationActions();
     createToolBar();
     createDocks();
     createMenus();
@@ -106,7 +108,8 @@ MainWindow::MainWindow(SettingsPolicy policy, QWidget *parent)
     connect(m_ladder, &LadderView::animationFinished, this, &MainWindow::onAnimationFinished);
 
     setZoom(1.0);
-    resize(1280, 720);
+    // 1280×720, or the screen's free area when that is smaller (a 1024×768 projector).
+    resize(QSize(1280, 720).boundedTo(screen()->availableGeometry().size()));
     if (m_policy == SettingsPolicy::Remember)
         readSettings();
     else
@@ -488,8 +491,11 @@ QImage MainWindow::renderImage(const QSize &size)
     resize(size);
     show();
     QCoreApplication::processEvents();
-    applyDefaultDockSizes();
-    if (m_inspector->hasSegment()) {
+    if (m_presenting)
+        applyPresentationLayout();
+    else
+        applyDefaultDockSizes();
+    if (m_inspector->hasSegment() && !m_presenting) {
         // The inspector screenshot: give the header diagram room to its last row.
         const int column = height() - menuBar()->height() - m_toolBar->height();
         resizeDocks({m_stateDock, m_inspectorDock}, {column * 52 / 100, column * 48 / 100}, Qt::Vertical);

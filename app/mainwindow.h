@@ -31,6 +31,7 @@ class MainWindow : public QMainWindow
 
 public:
     enum class SettingsPolicy { Remember, Ignore };
+    enum class Presenting { Off, On };
 
     explicit MainWindow(QWidget *parent = nullptr);
     explicit MainWindow(SettingsPolicy policy, QWidget *parent = nullptr);
@@ -53,6 +54,12 @@ public:
     bool inspectSegment(std::uint64_t id);
     void setZoom(double zoom);
     double zoom() const { return m_zoom; }
+    // Presentation mode (F5; Esc leaves): only the ladder, the explanation and the state diagram,
+    // full screen, type scaled to the screen; leaving restores the layout and geometry exactly.
+    void setPresenting(Presenting presenting);
+    bool isPresenting() const { return m_presenting; }
+    QAction *presentAction() const { return m_presentAction; }
+    QToolBar *presentationToolBar() const { return m_presentationBar; }
     // Renders the window at `size` without showing it on screen.
     QImage renderImage(const QSize &size);
 
@@ -96,9 +103,15 @@ protected:
     void closeEvent(QCloseEvent *event) override;
     void changeEvent(QEvent *event) override;
     void showEvent(QShowEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void createActions();
+    void createPresentationActions();
+    void applyPresentationLayout();
+    // Ctrl +/-: the window's zoom; in presentation mode the ladder's content only.
+    void zoomBy(double factor);
+    void resetZoom();
     void createToolBar();
     void createDocks();
     void createMenus();
@@ -178,6 +191,19 @@ private:
     QMenu *m_viewMenu = nullptr;
     QMenu *m_helpMenu = nullptr;
     QToolBar *m_toolBar = nullptr;
+    QToolBar *m_presentationBar = nullptr;
+    QAction *m_presentAction = nullptr;
+    QAction *m_leavePresentationAction = nullptr;
+    struct SavedLayout {
+        QByteArray state;
+        QRect geometry;
+        Qt::WindowStates windowState;
+        bool menuBarVisible = true;
+        bool statusBarVisible = true;
+    };
+    SavedLayout m_beforePresentation;
+    bool m_presenting = false;
+    double m_presentationZoom = 1.0;
 
     QString m_lessonName;     // built-in name or file path of the loaded lesson
     double m_zoom = 1.0;

@@ -29,6 +29,7 @@ using namespace tcpsim;
 
 namespace {
 const double speeds[] = {0.5, 1.0, 1.5, 2.0, 3.0};
+constexpr double zoomStep = 1.15;
 } // namespace
 
 void MainWindow::createActions()
@@ -75,13 +76,13 @@ void MainWindow::createActions()
     });
     m_zoomInAction = new QAction(this);
     m_zoomInAction->setShortcuts({QKeySequence::ZoomIn, QKeySequence(Qt::CTRL | Qt::Key_Equal)});
-    connect(m_zoomInAction, &QAction::triggered, this, [this] { setZoom(m_zoom * 1.15); });
+    connect(m_zoomInAction, &QAction::triggered, this, [this] { zoomBy(zoomStep); });
     m_zoomOutAction = new QAction(this);
     m_zoomOutAction->setShortcut(QKeySequence::ZoomOut);
-    connect(m_zoomOutAction, &QAction::triggered, this, [this] { setZoom(m_zoom / 1.15); });
+    connect(m_zoomOutAction, &QAction::triggered, this, [this] { zoomBy(1.0 / zoomStep); });
     m_zoomResetAction = new QAction(this);
     m_zoomResetAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
-    connect(m_zoomResetAction, &QAction::triggered, this, [this] { setZoom(1.0); });
+    connect(m_zoomResetAction, &QAction::triggered, this, &MainWindow::resetZoom);
     m_aboutAction = new QAction(this);
     connect(m_aboutAction, &QAction::triggered, this, [this] {
         QMessageBox::about(this, tr("About tcpsim"),
@@ -127,6 +128,7 @@ void MainWindow::createToolBar()
     m_toolBar->addAction(m_stepAction);
     m_toolBar->addAction(m_playAction);
     m_toolBar->addAction(m_liveAction);
+    m_toolBar->addAction(m_presentAction);
     m_speedLabel = new QLabel(m_toolBar);
     m_speedPicker = new QComboBox(m_toolBar);
     m_speedPicker->setFocusPolicy(Qt::NoFocus);
@@ -262,6 +264,7 @@ void MainWindow::createMenus()
 
     m_viewMenu = menuBar()->addMenu(QString());
     m_viewMenu->addAction(m_fullScreenAction);
+    m_viewMenu->addAction(m_presentAction);
     m_viewMenu->addSeparator();
     m_viewMenu->addAction(m_zoomInAction);
     m_viewMenu->addAction(m_zoomOutAction);
@@ -293,6 +296,11 @@ void MainWindow::retranslate()
     steadyPlayButton();
     m_playAction->setToolTip(tr("Play the lesson step by step (P)"));
     m_fullScreenAction->setText(tr("&Full screen"));
+    m_presentAction->setText(tr("Present"));
+    m_presentAction->setToolTip(tr("Presentation mode: only the ladder, the explanation and the state diagram, "
+                                   "full screen, in large type (F5; Esc leaves)"));
+    m_leavePresentationAction->setText(tr("Leave presentation mode"));
+    m_presentationBar->setWindowTitle(tr("Presentation controls"));
     m_zoomInAction->setText(tr("Zoom &in"));
     m_zoomOutAction->setText(tr("Zoom &out"));
     m_zoomResetAction->setText(tr("&Actual size"));

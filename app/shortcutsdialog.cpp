@@ -33,8 +33,9 @@ QList<QPair<QString, QString>> ShortcutsDialog::rows()
         {tr("L"), tr("Live pair on / off")},
         {tr("Click an arrow"), tr("Inspect the segment's TCP header")},
         {tr("Shift+click an arrow in flight"), tr("Lose that segment in the network (also: right-click)")},
+        {tr("F5 / Esc"), tr("Presentation mode: only the ladder, the explanation and the state diagram / leave it")},
         {tr("F11"), tr("Full screen")},
-        {tr("Ctrl + / Ctrl − / Ctrl 0"), tr("Zoom in / out / actual size")},
+        {tr("Ctrl + / Ctrl − / Ctrl 0"), tr("Zoom in / out / actual size (in presentation mode: the ladder)")},
         {tr("Ctrl O / Ctrl S / Ctrl N"), tr("Open a lesson / save the lesson / new free session")},
         {tr("F1"), tr("This page")},
     };

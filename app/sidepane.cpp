@@ -16,6 +16,8 @@
 using namespace tcpsim;
 
 namespace {
+constexpr int buttonColumns = 3;
+
 // A one-line label that elides at the right instead of widening its dock: the panes' minimum
 // width stays fixed whatever the status says (the full text is the tooltip).
 class ElidingLabel : public QLabel
@@ -59,7 +61,8 @@ SidePane::SidePane(Side side, QWidget *parent)
     titleRow->addWidget(m_status, 1);
     layout->addLayout(titleRow);
 
-    // Socket calls on the first row, the network and the timer on the second.
+    // Three columns (the style gives each button at least 80 px): both panes and the state
+    // diagram then fit side by side in a 1024-pixel-wide window.
     auto *buttons = new QGridLayout;
     buttons->setHorizontalSpacing(4);
     buttons->setVerticalSpacing(4);
@@ -72,7 +75,7 @@ SidePane::SidePane(Side side, QWidget *parent)
         button->setAutoDefault(false);
         m_buttons[static_cast<int>(action)] = button;
         connect(button, &QPushButton::clicked, this, [this, action] { emit actionRequested(action); });
-        buttons->addWidget(button, position / 4, position % 4);
+        buttons->addWidget(button, position / buttonColumns, position % buttonColumns);
         ++position;
     }
     // The server's auto-reply switch takes the free cell after Timer.
@@ -81,9 +84,9 @@ SidePane::SidePane(Side side, QWidget *parent)
         m_autoReply->setChecked(true);
         m_autoReply->setFocusPolicy(Qt::NoFocus);
         connect(m_autoReply, &QCheckBox::toggled, this, &SidePane::autoReplyToggled);
-        buttons->addWidget(m_autoReply, position / 4, position % 4);
+        buttons->addWidget(m_autoReply, position / buttonColumns, position % buttonColumns, 1, 2);
     }
-    for (int column = 0; column < 4; ++column)
+    for (int column = 0; column < buttonColumns; ++column)
         buttons->setColumnStretch(column, 1);
     layout->addLayout(buttons);
 

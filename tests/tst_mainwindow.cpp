@@ -8,12 +8,16 @@
 #include "tcpsim/session/transitionlog.h"
 
 #include <QAction>
+#include <QAbstractButton>
 #include <QDialog>
+#include <QDockWidget>
+#include <QMenuBar>
 #include <QImage>
 #include <QToolBar>
 #include <QLabel>
 #include <QLineEdit>
 #include <QProcess>
+#include <QScreen>
 #include <QPushButton>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -46,6 +50,11 @@ private slots:
     void toolBar_staysPutWhenPlayBecomesPause();
     void helpMenu_keyboardShortcutsPage();
     void screenshotOption_writesPngOfAskedSize();
+    void presentationMode_f5ShowsOnlyLadderBannerAndDiagram();
+    void presentationMode_escRestoresTheLayoutExactly();
+    void presentationMode_ladderTextLargeAt1920x1080_zoomScalesTheLadderOnly();
+    void defaultLayout_fits1024x768_withNothingClipped();
+    void window_opensNoLargerThanTheScreen();
     void unknownOptionValue_isRejectedNamingTheValidOnes_data();
     void unknownOptionValue_isRejectedNamingTheValidOnes();
 };
@@ -431,6 +440,138 @@ void TestMainWindow::unknownOptionValue_isRejectedNamingTheValidOnes()
     const QString error = QString::fromUtf8(app.readAllStandardError());
     QVERIFY2(error.contains(message), qPrintable(error));
     QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("shot.png"))));
+}
+
+
+namespace {
+QList<QAction *> visibleActions(const QToolBar *bar)
+{
+    QList<QAction *> visible;
+    for (QAction *action : bar->actions()) {
+        if (action->isVisible())
+            visible.append(action);
+    }
+    return visible;
+}
+} // namespace
+
+void TestMainWindow::presentationMode_f5ShowsOnlyLadderBannerAndDiagram()
+{
+    MainWindow window(MainWindow::SettingsPolicy::Ignore);
+    window.resize(1280, 720);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTest::keyClick(&window, Qt::Key_F5);
+    QVERIFY(window.isPresenting());
+    QVERIFY(window.isFullScreen());
+    QVERIFY(!window.menuBar()->isVisible());
+    QVERIFY(!window.toolBar()->isVisible());
+    for (QDockWidget *dock : window.findChildren<QDockWidget *>()) {
+        if (dock->widget() == window.stateDiagram())
+            QVERIFY(dock->isVisible());
+        else
+            QVERIFY2(!dock->isVisible(), qPrintable(dock->objectName()));
+    }
+    QVERIFY(window.ladder()->isVisible());
+    QVERIFY(window.explanationLabel()->isVisible());
+    const QToolBar *bar = window.presentationToolBar();
+    QVERIFY(bar->isVisible());
+    QCOMPARE(visibleActions(bar), (QList<QAction *>{window.backAction(), window.stepAction(), window.resetAction()}));
+    // The keys still step in presentation mode.
+    QTest::keyClick(&window, Qt::Key_Space);
+    QCOMPARE(window.controller()->currentStep(), 1);
+}
+
+void TestMainWindow::presentationMode_escRestoresTheLayoutExactly()
+{
+    MainWindow window(MainWindow::SettingsPolicy::Ignore);
+    window.resize(1100, 700);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.inspectSegment(1); // whatever the teacher had open stays open
+    QCoreApplication::processEvents();
+    const QByteArray state = window.saveState();
+    const QByteArray geometry = window.saveGeometry();
+    const QFont ladderFont = window.ladder()->font();
+    QTest::keyClick(&window, Qt::Key_F5);
+    QVERIFY(window.isPresenting());
+    QCoreApplication::processEvents();
+    QTest::keyClick(&window, Qt::Key_Escape);
+    QVERIFY(!window.isPresenting());
+    QCoreApplication::processEvents();
+    QCoreApplication::processEvents();
+    QVERIFY(!window.isFullScreen());
+    QCOMPARE(window.saveState(), state);
+    QCOMPARE(window.saveGeometry(), geometry);
+    QCOMPARE(window.ladder()->font(), ladderFont);
+    QVERIFY(window.menuBar()->isVisible());
+    QVERIFY(window.toolBar()->isVisible());
+    QVERIFY(!window.presentationToolBar()->isVisible());
+    // Esc means nothing outside presentation mode.
+    QTest::keyClick(&window, Qt::Key_Escape);
+    QCOMPARE(window.saveState(), state);
+}
+
+void TestMainWindow::presentationMode_ladderTextLargeAt1920x1080_zoomScalesTheLadderOnly()
+{
+    MainWindow window(MainWindow::SettingsPolicy::Ignore);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.setPresenting(MainWindow::Presenting::On);
+    // The offscreen screen (800×800) is smaller than a projector's: present in a window of the
+    // projector's size; the type follows the presented height.
+    window.showNormal();
+    window.resize(1920, 1080);
+    QCoreApplication::processEvents();
+    QCOMPARE(window.size(), QSize(1920, 1080));
+    const int pixelSize = QFontInfo(window.ladder()->font()).pixelSize();
+    QVERIFY2(pixelSize >= 24, qPrintable(QString::number(pixelSize)));
+    const int windowPixelSize = QFontInfo(window.font()).pixelSize();
+    QTest::keyClick(&window, Qt::Key_Plus, Qt::ControlModifier);
+    QVERIFY(QFontInfo(window.ladder()->font()).pixelSize() > pixelSize);
+    QCOMPARE(QFontInfo(window.font()).pixelSize(), windowPixelSize);
+    QTest::keyClick(&window, Qt::Key_0, Qt::ControlModifier);
+    QCOMPARE(QFontInfo(window.ladder()->font()).pixelSize(), pixelSize);
+}
+
+void TestMainWindow::defaultLayout_fits1024x768_withNothingClipped()
+{
+    MainWindow window(MainWindow::SettingsPolicy::Ignore);
+    const QSize minimum = window.minimumSizeHint().expandedTo(window.minimumSize());
+    QVERIFY2(minimum.width() <= 1024 && minimum.height() <= 768,
+             qPrintable(QStringLiteral("%1x%2").arg(minimum.width()).arg(minimum.height())));
+    window.resize(1024, 768);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QCoreApplication::processEvents();
+    QCOMPARE(window.size(), QSize(1024, 768));
+    QStringList clipped;
+    int checked = 0;
+    for (QWidget *widget : window.findChildren<QWidget *>()) {
+        if (!widget->isVisible() || widget->window() != &window)
+            continue;
+        const bool text = (qobject_cast<QLabel *>(widget) && !qobject_cast<QLabel *>(widget)->wordWrap()
+                           && !qobject_cast<QLabel *>(widget)->text().isEmpty())
+                          || (qobject_cast<QAbstractButton *>(widget) && !qobject_cast<QAbstractButton *>(widget)->text().isEmpty());
+        checked += text ? 1 : 0;
+        if (text && widget->width() < widget->sizeHint().width())
+            clipped.append(QStringLiteral("%1 '%2' %3 < %4")
+                               .arg(QString::fromLatin1(widget->metaObject()->className()),
+                                    widget->property("text").toString())
+                               .arg(widget->width())
+                               .arg(widget->sizeHint().width()));
+    }
+    QVERIFY2(clipped.isEmpty(), qPrintable(clipped.join(QStringLiteral("; "))));
+    QVERIFY(checked >= 15); // the tool bar's and both panes' texts were looked at
+}
+
+void TestMainWindow::window_opensNoLargerThanTheScreen()
+{
+    MainWindow window(MainWindow::SettingsPolicy::Ignore);
+    const QSize available = window.screen()->availableGeometry().size();
+    const QSize minimum = window.minimumSizeHint();
+    QVERIFY(window.width() <= std::max(available.width(), minimum.width()));
+    QVERIFY(window.height() <= std::max(available.height(), minimum.height()));
 }
 
 QTEST_MAIN(TestMainWindow)
