@@ -609,14 +609,17 @@ QString explainDifference(Side side, TcpState modelState, std::optional<TcpState
     if (kernel == modelState)
         return {};
     if (stepVerb == Verb::Drop || stepVerb == Verb::Timeout)
-        return LiveSession::tr("The lesson lost a segment or fired a timer; loopback never loses one, so the "
-                               "kernel went on as if everything had arrived.");
+        return LiveSession::tr("The lesson lost a segment or fired a timer; loopback never loses one (not even "
+                               "a SYN), so the kernel's segment arrived at once, nothing was retransmitted, and "
+                               "the kernel went on as if everything had arrived.");
     if (modelState == TcpState::TimeWait && kernel == TcpState::Closed && !kernelState)
-        return LiveSession::tr("The kernel's TIME-WAIT entry is gone: Linux keeps TIME-WAIT 60 s.");
+        return LiveSession::tr("The kernel shows no connection where the model waits in TIME-WAIT: on loopback "
+                               "the closes did not cross, so in the kernel this side closed second (LAST-ACK, "
+                               "then CLOSED, no TIME-WAIT); or its TIME-WAIT, fixed at 60 s, has ended.");
     if (kernel == TcpState::TimeWait && modelState == TcpState::Closed)
-        return LiveSession::tr("Linux keeps TIME-WAIT for a fixed 60 s (TCP_TIMEWAIT_LEN); the RFC asks for "
-                               "2×MSL, 4 minutes with its MSL of 2 minutes, and the model's timer may have "
-                               "been fired already.");
+        return LiveSession::tr("Linux keeps TIME-WAIT for a fixed 60 s (TCP_TIMEWAIT_LEN; it has no MSL "
+                               "setting); the lesson already fired the model's 2×MSL timer in virtual time. "
+                               "RFC 9293's MSL is 2 minutes, so its 2×MSL is 4 minutes.");
     if (modelState == TcpState::SynReceived)
         return LiveSession::tr("Linux keeps a half-open connection as a small request socket (ss: SYN-RECV) "
                                "in the SYN queue; loopback delivered the final ACK at once, so the kernel "

@@ -1,10 +1,95 @@
 #include "tcpsim/session/explanation.h"
 
+#include "tcpsim/model/sequence.h"
+
 #include <algorithm>
 
 using namespace tcpsim;
 
+namespace {
+
+// Why TIME-WAIT exists and why it lasts 2×MSL (TCP-FACTS "Why TIME-WAIT lasts 2×MSL"; RFC 9293
+// §3.4.2, §3.6.1, MUST-13): both reasons, wherever a side enters TIME-WAIT.
+QString timeWaitReasons()
+{
+    return Explanation::tr("TIME-WAIT has two reasons: if this last ACK is lost, the peer's retransmitted FIN must "
+                           "still find the connection, to be acknowledged again instead of answered with a RST; "
+                           "and old duplicate segments of this connection must die out before the same 4-tuple "
+                           "(addresses and ports) can be used again. The second is why it lasts 2×MSL, not one "
+                           "retransmission timeout.");
+}
+
+// CLOSE and ABORT share a rule in LISTEN and SYN-SENT (§3.10.4, §3.10.5: both delete the TCB);
+// the sentence names the call the step made.
+QString callText(Call call)
+{
+    switch (call) {
+    case Call::Close:
+        return QStringLiteral("close()");
+    case Call::Abort:
+        return QStringLiteral("abort()");
+    default:
+        break;
+    }
+    return Explanation::tr("close() or abort()");
+}
+
+// The side's SYN-RECEIVED was reached from LISTEN (passive open) rather than from SYN-SENT
+// (simultaneous open): only then is there a listener and an accept queue (§3.10.7.4).
+bool reachedFromListen(const std::vector<Event> &events, std::size_t before, Side side)
+{
+    for (std::size_t i = std::min(before, events.size()); i-- > 0;) {
+        const Event &event = events[i];
+        if (event.kind == EventKind::Transition && event.side == side && event.to == TcpState::SynReceived)
+            return event.from == TcpState::Listen;
+    }
+    return true;
+}
+
+// The model answers two different segments with the same ACK of RCV.NXT (§3.10.7.4 "first" and
+// "seventh"): one outside the receive window, and one inside it that starts beyond RCV.NXT
+// (out of order: the model does not queue it). The reply's ack is RCV.NXT and its window
+// RCV.WND, so the arriving segment tells which.
+QString unacceptableSentence(const std::vector<Event> &events, std::size_t begin, std::size_t end, Side side)
+{
+    const Event *reply = nullptr;
+    const Event *arrival = nullptr;
+    for (std::size_t i = begin; i < end && i < events.size(); ++i) {
+        const Event &event = events[i];
+        if (event.side != side || !event.segment)
+            continue;
+        if (event.kind == EventKind::Deliver && !reply)
+            arrival = &event;
+        if (event.kind == EventKind::Send && event.rule == Rule::UnacceptableSegmentAck) {
+            reply = &event;
+            break;
+        }
+    }
+    if (!reply || !arrival)
+        return Explanation::ruleSentence(Rule::UnacceptableSegmentAck);
+    const SeqNum rcvNxt = reply->segment->ack;
+    const SeqNum seq = arrival->segment->seq;
+    const SeqNum last = seq + arrival->segment->seqLength();
+    if (seqLe(last, rcvNxt) && seqLt(seq, rcvNxt))
+        return Explanation::tr("Everything in the segment was already received (a duplicate: a retransmission, "
+                               "or a copy that crossed its answer): the endpoint drops it and resends an ACK of "
+                               "what it expects next.");
+    if (seqGt(seq, rcvNxt) && seqLt(seq, rcvNxt + reply->segment->window))
+        return Explanation::tr("The segment is inside the receive window but starts beyond the next expected "
+                               "byte (out of order: bytes before it are missing): the endpoint keeps only what "
+                               "arrives in order, so it drops the segment and acknowledges what it has (a "
+                               "duplicate ACK); the sender will send it again.");
+    return Explanation::ruleSentence(Rule::UnacceptableSegmentAck);
+}
+
+} // namespace
+
 QString Explanation::ruleSentence(Rule rule)
+{
+    return ruleSentence(rule, Call::None);
+}
+
+QString Explanation::ruleSentence(Rule rule, Call call)
 {
     switch (rule) {
     case Rule::None:
@@ -12,7 +97,7 @@ QString Explanation::ruleSentence(Rule rule)
     case Rule::ClosedPassiveOpen:
         return tr("listen() opens the socket passively: it now waits in LISTEN for a SYN.");
     case Rule::ClosedActiveOpen:
-        return tr("connect() picks an initial sequence number and sends a SYN; connect() blocks until the handshake completes.");
+        return tr("connect(): the kernel picks an initial sequence number (ISN) and sends a SYN; connect() blocks until the handshake completes.");
     case Rule::ClosedSegmentReplyRst:
         return tr("Nobody listens on this port, so the kernel answers the segment with a RST.");
     case Rule::ClosedRstDropped:
@@ -26,13 +111,13 @@ QString Explanation::ruleSentence(Rule rule)
     case Rule::ListenNoSynDropped:
         return tr("A segment with no SYN, ACK or RST reached a listening socket: it is dropped.");
     case Rule::ListenClose:
-        return tr("close() on a listening socket deletes it: back to CLOSED.");
+        return tr("%1 on a listening socket deletes it: back to CLOSED.").arg(callText(call));
     case Rule::SynSentSynAck:
-        return tr("The SYN,ACK acknowledges the client's SYN: the client sends the final ACK, is ESTABLISHED, and connect() returns.");
+        return tr("The SYN,ACK acknowledges this side's SYN: it sends the final ACK, is ESTABLISHED, and connect() returns.");
     case Rule::SynSentSimultaneousSyn:
-        return tr("A bare SYN crossed the client's own SYN (simultaneous open): it answers SYN,ACK and enters SYN-RECEIVED.");
+        return tr("The peer's bare SYN crossed this side's own SYN (simultaneous open): this side answers SYN,ACK and enters SYN-RECEIVED.");
     case Rule::SynSentBadAckReplyRst:
-        return tr("The ACK does not acknowledge our SYN: it belongs to an old connection, so the endpoint answers with a RST.");
+        return tr("The ACK does not acknowledge our SYN: it does not belong to this connection attempt (an old duplicate), so the endpoint answers with a RST.");
     case Rule::SynSentRstRefused:
         return tr("A RST answered the SYN: the connection is refused and connect() fails.");
     case Rule::SynSentRstDropped:
@@ -40,9 +125,9 @@ QString Explanation::ruleSentence(Rule rule)
     case Rule::SynSentNoSynNoRstDropped:
         return tr("In SYN-SENT only a SYN or a RST matters: this segment is dropped.");
     case Rule::SynSentClose:
-        return tr("close() before the handshake finished: the connection record is deleted.");
+        return tr("%1 before the handshake finished: the connection record is deleted and nothing is sent; connect() fails.").arg(callText(call));
     case Rule::SynReceivedAck:
-        return tr("The final ACK of the handshake arrived: the server is ESTABLISHED and the connection waits in the accept queue.");
+        return tr("The final ACK of the handshake arrived: the server is ESTABLISHED and the connection waits in the accept queue until accept() takes it.");
     case Rule::SynReceivedBadAckReplyRst:
         return tr("The ACK does not acknowledge the SYN,ACK: the endpoint answers with a RST.");
     case Rule::SynReceivedNoAckDropped:
@@ -60,7 +145,7 @@ QString Explanation::ruleSentence(Rule rule)
     case Rule::EstablishedClose:
         return tr("close(): the application has nothing more to send, so its kernel sends a FIN and waits for it to be acknowledged (FIN-WAIT-1).");
     case Rule::EstablishedFin:
-        return tr("The peer's FIN arrived: the kernel acknowledges it at once and enters CLOSE-WAIT; recv() will return 0, but this side may still send.");
+        return tr("The peer's FIN arrived: the kernel acknowledges it and enters CLOSE-WAIT; recv() will return 0 once the data before the FIN is read, but this side may still send.");
     case Rule::RstReset:
         return tr("A RST with the expected sequence number arrived: the connection is reset at once, with no FIN exchange.");
     case Rule::RstChallengeAck:
@@ -70,7 +155,7 @@ QString Explanation::ruleSentence(Rule rule)
     case Rule::SynChallengeAck:
         return tr("A SYN on a synchronized connection is answered with a challenge ACK (RFC 5961).");
     case Rule::UnacceptableSegmentAck:
-        return tr("The segment is outside the receive window (an old duplicate): the endpoint drops it and resends an ACK of what it expects.");
+        return tr("The segment is outside the receive window: the endpoint drops it and resends an ACK of what it expects next.");
     case Rule::AbortSendsRst:
         return tr("abort(): the endpoint sends a RST and forgets the connection at once; unsent data is lost.");
     case Rule::FinWait1AckOfFin:
@@ -78,11 +163,12 @@ QString Explanation::ruleSentence(Rule rule)
     case Rule::FinWait1Fin:
         return tr("The peer's FIN crossed ours (simultaneous close): acknowledge it and wait for our own FIN's ACK in CLOSING.");
     case Rule::FinWait1FinAck:
-        return tr("The peer's FIN also acknowledges our FIN: ACK it and go straight to TIME-WAIT (Figure 5 does not draw this edge).");
+        return tr("The peer's FIN also acknowledges our FIN: ACK it and go straight to TIME-WAIT (Figure 5 does not draw this edge).")
+            + QLatin1Char(' ') + timeWaitReasons();
     case Rule::CloseWhileClosing:
         return tr("close() was already called: no second FIN is sent.");
     case Rule::FinWait2Fin:
-        return tr("The peer's FIN arrived: ACK it and wait in TIME-WAIT for 2×MSL, in case that ACK is lost and the FIN comes again.");
+        return tr("The peer's FIN arrived: ACK it and wait in TIME-WAIT for 2×MSL.") + QLatin1Char(' ') + timeWaitReasons();
     case Rule::FinWait2Data:
         return tr("Data after our FIN (half-close): the peer may still send, and we acknowledge it.");
     case Rule::CloseWaitSend:
@@ -90,13 +176,13 @@ QString Explanation::ruleSentence(Rule rule)
     case Rule::CloseWaitClose:
         return tr("close() in CLOSE-WAIT sends our FIN: LAST-ACK, waiting for its acknowledgment.");
     case Rule::ClosingAckOfFin:
-        return tr("Our FIN is acknowledged: CLOSING becomes TIME-WAIT.");
+        return tr("Our FIN is acknowledged: CLOSING becomes TIME-WAIT.") + QLatin1Char(' ') + timeWaitReasons();
     case Rule::LastAckAckOfFin:
         return tr("The last ACK arrived: the connection record is deleted (CLOSED).");
     case Rule::TimeWaitFinReAck:
-        return tr("The peer's FIN came again (our ACK was lost): ACK it again and restart the 2MSL timer. This is why TIME-WAIT exists.");
+        return tr("The peer's FIN came again (our ACK was lost): ACK it again and restart the 2MSL timer. This is TIME-WAIT's first reason; the second is that old duplicates of this connection must die out before the same 4-tuple is used again, which is why it lasts 2×MSL.");
     case Rule::TimeWaitExpired:
-        return tr("2×MSL passed with no retransmitted FIN: TIME-WAIT ends and the connection is CLOSED.");
+        return tr("2×MSL passed: no retransmitted FIN came, and any old duplicate of this connection has died out, so TIME-WAIT ends, the connection is CLOSED and its 4-tuple may be used again.");
     case Rule::LateStateRst:
         return tr("A RST while closing: the connection record is deleted.");
     case Rule::LateStateAbort:
@@ -104,7 +190,7 @@ QString Explanation::ruleSentence(Rule rule)
     case Rule::RetransmissionsExhausted:
         return tr("Too many retransmissions went unanswered: the connection times out and is closed.");
     case Rule::DataSent:
-        return tr("send() hands the bytes to the kernel, which sends them in a segment with PSH and ACK; seq is the number of the first byte.");
+        return tr("send() hands the bytes to the kernel, which sends them with ACK (PSH on the last segment), in segments of at most the MSS; seq is the number of the first byte.");
     case Rule::DataQueued:
         return tr("send() before the connection is established: the data waits in the send queue.");
     case Rule::DataReceived:
@@ -133,6 +219,10 @@ QString Explanation::ruleSentence(Rule rule)
         return tr("accept() has no established connection to take yet.");
     case Rule::ErrorForeignSocketUnspecified:
         return tr("Error: a listening socket has no peer to send to.");
+    case Rule::SynReceivedSynToListen:
+        return tr("A SYN arrived in SYN-RECEIVED after a passive open: the half-open connection is dropped and the socket goes back to LISTEN.");
+    case Rule::NoAckDropped:
+        return tr("A segment without the ACK bit on a synchronized connection is dropped.");
     case Rule::SynAckRetriesExhausted:
         return tr("The SYN,ACK was never answered: after the last retry the half-open connection is dropped and the server keeps listening (back to LISTEN).");
     case Rule::DataWaitsForWindow:
@@ -176,7 +266,9 @@ std::vector<Rule> Explanation::mainRules(const std::vector<Event> &events, std::
     take(EventKind::Deliver);
     take(EventKind::Timer);
     // "connect() returns" is already said by the SYN,ACK rule.
-    if (std::find(rules.begin(), rules.end(), Rule::SynSentSynAck) != rules.end())
+    // The simultaneous open's SynReceivedAck sentence says it too.
+    if (std::find(rules.begin(), rules.end(), Rule::SynSentSynAck) != rules.end()
+        || std::find(rules.begin(), rules.end(), Rule::SynReceivedAck) != rules.end())
         rules.erase(std::remove(rules.begin(), rules.end(), Rule::ConnectReturned), rules.end());
     // accept() returning right after the handshake says the important thing: keep it.
     if (rules.size() > 2) {
@@ -192,15 +284,23 @@ QString Explanation::forEvents(const std::vector<Event> &events, std::size_t beg
 {
     QStringList sentences;
     for (Rule rule : mainRules(events, begin, end)) {
-        Side side = Side::Client;
+        std::size_t first = end;
         for (std::size_t i = begin; i < end && i < events.size(); ++i) {
             if (events[i].rule == rule) {
-                side = events[i].side;
+                first = i;
                 break;
             }
         }
+        const Side side = first < end ? events[first].side : Side::Client;
+        const Call call = first < end ? events[first].call : Call::None;
+        QString sentence = ruleSentence(rule, call);
+        if (rule == Rule::UnacceptableSegmentAck)
+            sentence = unacceptableSentence(events, begin, end, side);
+        else if (rule == Rule::SynReceivedAck && !reachedFromListen(events, first, side))
+            sentence = tr("The ACK of this side's SYN arrived: it is ESTABLISHED. This was a simultaneous open: "
+                          "there was no listen(), so no accept queue; connect() returns.");
         const QString who = side == Side::Client ? tr("Client") : tr("Server");
-        sentences.append(tr("%1: %2").arg(who, ruleSentence(rule)));
+        sentences.append(tr("%1: %2").arg(who, sentence));
     }
     // A lost segment has no rule of its own.
     for (std::size_t i = begin; i < end && i < events.size(); ++i) {

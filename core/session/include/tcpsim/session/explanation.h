@@ -17,6 +17,9 @@ class Explanation
 public:
     // One translated sentence per rule (a switch over Rule).
     static QString ruleSentence(tcpsim::Rule rule);
+    // The same, naming the call the step made where one rule covers several (CLOSE and ABORT
+    // in LISTEN and SYN-SENT); Call::None names both.
+    static QString ruleSentence(tcpsim::Rule rule, tcpsim::Call call);
     // The RFC section of a rule, "RFC 9293 §3.10.7.3".
     static QString ruleReference(tcpsim::Rule rule);
     // The explanation of the events [begin, end): the sentences of its main rules, each with the
