@@ -107,352 +107,387 @@
 <context>
     <name>Explanation</name>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="13"/>
+        <location filename="../../core/session/src/explanation.cpp" line="98"/>
         <source>listen() opens the socket passively: it now waits in LISTEN for a SYN.</source>
         <translation>listen() 被动打开套接字：它进入 LISTEN，等待 SYN 到来。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="15"/>
-        <source>connect() picks an initial sequence number and sends a SYN; connect() blocks until the handshake completes.</source>
-        <translation>connect() 选择初始序列号并发出 SYN；在握手完成之前 connect() 一直阻塞。</translation>
-    </message>
-    <message>
-        <location filename="../../core/session/src/explanation.cpp" line="17"/>
+        <location filename="../../core/session/src/explanation.cpp" line="102"/>
         <source>Nobody listens on this port, so the kernel answers the segment with a RST.</source>
         <translation>这个端口上没有人监听，所以内核用 RST 回应这个报文段。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="19"/>
+        <location filename="../../core/session/src/explanation.cpp" line="104"/>
         <source>A RST reached a closed port: it is dropped silently (never answer a RST with a RST).</source>
         <translation>RST 到达一个关闭的端口：被静默丢弃（绝不用 RST 回应 RST）。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="21"/>
+        <location filename="../../core/session/src/explanation.cpp" line="106"/>
         <source>A listening socket ignores a RST: it has no connection to reset.</source>
         <translation>监听套接字忽略 RST：它没有可以重置的连接。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="23"/>
+        <location filename="../../core/session/src/explanation.cpp" line="108"/>
         <source>An ACK reached a listening socket that has no such connection: it answers with a RST.</source>
         <translation>ACK 到达了没有对应连接的监听套接字：它用 RST 回应。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="25"/>
+        <location filename="../../core/session/src/explanation.cpp" line="110"/>
         <source>The server&apos;s kernel answered the SYN with its own SYN and an ACK of the client&apos;s SYN; accept() has not returned yet.</source>
         <translation>服务器内核用自己的 SYN 和对客户端 SYN 的确认（ACK）回应了这个 SYN；accept() 还没有返回。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="27"/>
+        <location filename="../../core/session/src/explanation.cpp" line="112"/>
         <source>A segment with no SYN, ACK or RST reached a listening socket: it is dropped.</source>
         <translation>既无 SYN、ACK 也无 RST 的报文段到达监听套接字：被丢弃。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="29"/>
-        <source>close() on a listening socket deletes it: back to CLOSED.</source>
-        <translation>对监听套接字调用 close() 会删除它：回到 CLOSED。</translation>
-    </message>
-    <message>
-        <location filename="../../core/session/src/explanation.cpp" line="31"/>
-        <source>The SYN,ACK acknowledges the client&apos;s SYN: the client sends the final ACK, is ESTABLISHED, and connect() returns.</source>
-        <translation>SYN,ACK 确认了客户端的 SYN：客户端发出最后一个 ACK，进入 ESTABLISHED，connect() 返回。</translation>
-    </message>
-    <message>
-        <location filename="../../core/session/src/explanation.cpp" line="33"/>
-        <source>A bare SYN crossed the client&apos;s own SYN (simultaneous open): it answers SYN,ACK and enters SYN-RECEIVED.</source>
-        <translation>一个单独的 SYN 与客户端自己的 SYN 交错而过（同时打开）：它回应 SYN,ACK 并进入 SYN-RECEIVED。</translation>
-    </message>
-    <message>
-        <location filename="../../core/session/src/explanation.cpp" line="35"/>
-        <source>The ACK does not acknowledge our SYN: it belongs to an old connection, so the endpoint answers with a RST.</source>
-        <translation>这个 ACK 没有确认我们的 SYN：它属于旧连接，所以端点用 RST 回应。</translation>
-    </message>
-    <message>
-        <location filename="../../core/session/src/explanation.cpp" line="37"/>
+        <location filename="../../core/session/src/explanation.cpp" line="122"/>
         <source>A RST answered the SYN: the connection is refused and connect() fails.</source>
         <translation>SYN 得到的回应是 RST：连接被拒绝，connect() 失败。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="39"/>
+        <location filename="../../core/session/src/explanation.cpp" line="124"/>
         <source>A RST that does not acknowledge our SYN is not believed: it is dropped.</source>
         <translation>没有确认我们 SYN 的 RST 不可信：被丢弃。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="41"/>
+        <location filename="../../core/session/src/explanation.cpp" line="126"/>
         <source>In SYN-SENT only a SYN or a RST matters: this segment is dropped.</source>
         <translation>在 SYN-SENT 状态只有 SYN 或 RST 有意义：这个报文段被丢弃。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="43"/>
-        <source>close() before the handshake finished: the connection record is deleted.</source>
-        <translation>握手完成前调用 close()：连接记录被删除。</translation>
-    </message>
-    <message>
-        <location filename="../../core/session/src/explanation.cpp" line="45"/>
-        <source>The final ACK of the handshake arrived: the server is ESTABLISHED and the connection waits in the accept queue.</source>
-        <translation>握手的最后一个 ACK 到达：服务器进入 ESTABLISHED，连接在 accept 队列中等待。</translation>
-    </message>
-    <message>
-        <location filename="../../core/session/src/explanation.cpp" line="47"/>
+        <location filename="../../core/session/src/explanation.cpp" line="132"/>
         <source>The ACK does not acknowledge the SYN,ACK: the endpoint answers with a RST.</source>
         <translation>这个 ACK 没有确认 SYN,ACK：端点用 RST 回应。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="49"/>
+        <location filename="../../core/session/src/explanation.cpp" line="134"/>
         <source>In SYN-RECEIVED a segment without ACK is dropped.</source>
         <translation>在 SYN-RECEIVED 状态，没有 ACK 的报文段被丢弃。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="51"/>
+        <location filename="../../core/session/src/explanation.cpp" line="136"/>
         <source>A RST aborted the half-open connection: the server goes back to LISTEN and keeps listening.</source>
         <translation>RST 终止了半打开的连接：服务器回到 LISTEN，继续监听。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="53"/>
+        <location filename="../../core/session/src/explanation.cpp" line="138"/>
         <source>A RST arrived in SYN-RECEIVED after an active open: the connection is refused.</source>
         <translation>主动打开后在 SYN-RECEIVED 收到 RST：连接被拒绝。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="55"/>
+        <location filename="../../core/session/src/explanation.cpp" line="140"/>
         <source>A FIN arrived with the final ACK: the endpoint acknowledges it and enters CLOSE-WAIT.</source>
         <translation>FIN 随最后一个 ACK 一起到达：端点确认它并进入 CLOSE-WAIT。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="57"/>
+        <location filename="../../core/session/src/explanation.cpp" line="142"/>
         <source>close() in SYN-RECEIVED sends a FIN: FIN-WAIT-1.</source>
         <translation>在 SYN-RECEIVED 调用 close() 发出 FIN：进入 FIN-WAIT-1。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="59"/>
+        <location filename="../../core/session/src/explanation.cpp" line="144"/>
         <source>abort() in SYN-RECEIVED sends a RST and deletes the connection.</source>
         <translation>在 SYN-RECEIVED 调用 abort() 发出 RST 并删除连接。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="61"/>
+        <location filename="../../core/session/src/explanation.cpp" line="146"/>
         <source>close(): the application has nothing more to send, so its kernel sends a FIN and waits for it to be acknowledged (FIN-WAIT-1).</source>
         <translation>close()：应用程序没有更多数据要发送，于是内核发出 FIN，并等待它被确认（FIN-WAIT-1）。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="63"/>
-        <source>The peer&apos;s FIN arrived: the kernel acknowledges it at once and enters CLOSE-WAIT; recv() will return 0, but this side may still send.</source>
-        <translation>对方的 FIN 到达：内核立即确认并进入 CLOSE-WAIT；recv() 将返回 0，但这一方仍然可以发送。</translation>
-    </message>
-    <message>
-        <location filename="../../core/session/src/explanation.cpp" line="65"/>
+        <location filename="../../core/session/src/explanation.cpp" line="150"/>
         <source>A RST with the expected sequence number arrived: the connection is reset at once, with no FIN exchange.</source>
         <translation>序列号正好是期望值的 RST 到达：连接立即被重置，不再交换 FIN。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="67"/>
+        <location filename="../../core/session/src/explanation.cpp" line="152"/>
         <source>A RST inside the window but not at the expected number could be forged: the endpoint sends a challenge ACK (RFC 5961).</source>
         <translation>在窗口内但不是期望序列号的 RST 可能是伪造的：端点发送挑战 ACK（RFC 5961）。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="69"/>
+        <location filename="../../core/session/src/explanation.cpp" line="154"/>
         <source>A RST outside the receive window is ignored.</source>
         <translation>接收窗口之外的 RST 被忽略。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="71"/>
+        <location filename="../../core/session/src/explanation.cpp" line="156"/>
         <source>A SYN on a synchronized connection is answered with a challenge ACK (RFC 5961).</source>
         <translation>已同步连接上的 SYN 用挑战 ACK 回应（RFC 5961）。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="73"/>
-        <source>The segment is outside the receive window (an old duplicate): the endpoint drops it and resends an ACK of what it expects.</source>
-        <translation>报文段在接收窗口之外（旧的重复报文）：端点丢弃它，并重发一个 ACK 说明自己期望什么。</translation>
-    </message>
-    <message>
-        <location filename="../../core/session/src/explanation.cpp" line="75"/>
+        <location filename="../../core/session/src/explanation.cpp" line="160"/>
         <source>abort(): the endpoint sends a RST and forgets the connection at once; unsent data is lost.</source>
         <translation>abort()：端点发出 RST 并立即丢弃连接；未发送的数据丢失。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="77"/>
+        <location filename="../../core/session/src/explanation.cpp" line="162"/>
         <source>The ACK of our FIN arrived: our direction is closed (FIN-WAIT-2); the peer may still send data.</source>
         <translation>对我们 FIN 的 ACK 到达：我们这个方向已关闭（FIN-WAIT-2）；对方仍可以发送数据。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="79"/>
+        <location filename="../../core/session/src/explanation.cpp" line="164"/>
         <source>The peer&apos;s FIN crossed ours (simultaneous close): acknowledge it and wait for our own FIN&apos;s ACK in CLOSING.</source>
         <translation>对方的 FIN 与我们的 FIN 交错（同时关闭）：确认它，并在 CLOSING 中等待对我们 FIN 的 ACK。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="81"/>
+        <location filename="../../core/session/src/explanation.cpp" line="166"/>
         <source>The peer&apos;s FIN also acknowledges our FIN: ACK it and go straight to TIME-WAIT (Figure 5 does not draw this edge).</source>
         <translation>对方的 FIN 同时确认了我们的 FIN：回 ACK 并直接进入 TIME-WAIT（图 5 没有画出这条边）。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="83"/>
+        <location filename="../../core/session/src/explanation.cpp" line="169"/>
         <source>close() was already called: no second FIN is sent.</source>
         <translation>已经调用过 close()：不会再发第二个 FIN。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="85"/>
-        <source>The peer&apos;s FIN arrived: ACK it and wait in TIME-WAIT for 2×MSL, in case that ACK is lost and the FIN comes again.</source>
-        <translation>对方的 FIN 到达：回 ACK，并在 TIME-WAIT 中等待 2×MSL，以防这个 ACK 丢失而 FIN 再次到来。</translation>
-    </message>
-    <message>
-        <location filename="../../core/session/src/explanation.cpp" line="87"/>
+        <location filename="../../core/session/src/explanation.cpp" line="173"/>
         <source>Data after our FIN (half-close): the peer may still send, and we acknowledge it.</source>
         <translation>我们发出 FIN 之后的数据（半关闭）：对方仍可发送，我们确认它。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="89"/>
+        <location filename="../../core/session/src/explanation.cpp" line="175"/>
         <source>In CLOSE-WAIT this side may still send: only the peer&apos;s direction is closed.</source>
         <translation>在 CLOSE-WAIT 中这一方仍可发送：只有对方的方向关闭了。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="91"/>
+        <location filename="../../core/session/src/explanation.cpp" line="177"/>
         <source>close() in CLOSE-WAIT sends our FIN: LAST-ACK, waiting for its acknowledgment.</source>
         <translation>在 CLOSE-WAIT 调用 close() 发出我们的 FIN：进入 LAST-ACK，等待它被确认。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="93"/>
+        <location filename="../../core/session/src/explanation.cpp" line="179"/>
         <source>Our FIN is acknowledged: CLOSING becomes TIME-WAIT.</source>
         <translation>我们的 FIN 被确认：CLOSING 变为 TIME-WAIT。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="95"/>
+        <location filename="../../core/session/src/explanation.cpp" line="181"/>
         <source>The last ACK arrived: the connection record is deleted (CLOSED).</source>
         <translation>最后一个 ACK 到达：连接记录被删除（CLOSED）。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="97"/>
-        <source>The peer&apos;s FIN came again (our ACK was lost): ACK it again and restart the 2MSL timer. This is why TIME-WAIT exists.</source>
-        <translation>对方的 FIN 又来了（我们的 ACK 丢了）：再次回 ACK 并重启 2MSL 定时器。这正是 TIME-WAIT 存在的原因。</translation>
-    </message>
-    <message>
-        <location filename="../../core/session/src/explanation.cpp" line="99"/>
-        <source>2×MSL passed with no retransmitted FIN: TIME-WAIT ends and the connection is CLOSED.</source>
-        <translation>2×MSL 内没有重传的 FIN：TIME-WAIT 结束，连接变为 CLOSED。</translation>
-    </message>
-    <message>
-        <location filename="../../core/session/src/explanation.cpp" line="101"/>
+        <location filename="../../core/session/src/explanation.cpp" line="187"/>
         <source>A RST while closing: the connection record is deleted.</source>
         <translation>关闭过程中收到 RST：连接记录被删除。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="103"/>
+        <location filename="../../core/session/src/explanation.cpp" line="189"/>
         <source>abort() while closing deletes the connection without a RST.</source>
         <translation>关闭过程中调用 abort() 删除连接，不发送 RST。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="105"/>
+        <location filename="../../core/session/src/explanation.cpp" line="191"/>
         <source>Too many retransmissions went unanswered: the connection times out and is closed.</source>
         <translation>太多次重传都没有回应：连接超时并被关闭。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="107"/>
-        <source>send() hands the bytes to the kernel, which sends them in a segment with PSH and ACK; seq is the number of the first byte.</source>
-        <translation>send() 把字节交给内核，内核用带 PSH 和 ACK 的报文段发出；seq 是第一个字节的序号。</translation>
+        <location filename="../../core/session/src/explanation.cpp" line="15"/>
+        <source>TIME-WAIT has two reasons: if this last ACK is lost, the peer&apos;s retransmitted FIN must still find the connection, to be acknowledged again instead of answered with a RST; and old duplicate segments of this connection must die out before the same 4-tuple (addresses and ports) can be used again. The second is why it lasts 2×MSL, not one retransmission timeout.</source>
+        <translation>TIME-WAIT 有两个原因：如果这最后一个 ACK 丢失，对方重传的 FIN 必须还能找到这个连接，从而再次得到确认，而不是收到 RST；而且这个连接的旧重复报文段必须先在网络中消失，同一个四元组（地址和端口）才能再次使用。第二个原因说明了为什么要等 2×MSL，而不是一个重传超时。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="109"/>
+        <location filename="../../core/session/src/explanation.cpp" line="34"/>
+        <source>close() or abort()</source>
+        <translation>close() 或 abort()</translation>
+    </message>
+    <message>
+        <location filename="../../core/session/src/explanation.cpp" line="74"/>
+        <source>Everything in the segment was already received (a duplicate: a retransmission, or a copy that crossed its answer): the endpoint drops it and resends an ACK of what it expects next.</source>
+        <translation>这个报文段里的内容都已收到过（重复报文：一次重传，或与自己的应答交错而过的副本）：端点丢弃它，并重发一个 ACK 说明自己接下来期望什么。</translation>
+    </message>
+    <message>
+        <location filename="../../core/session/src/explanation.cpp" line="78"/>
+        <source>The segment is inside the receive window but starts beyond the next expected byte (out of order: bytes before it are missing): the endpoint keeps only what arrives in order, so it drops the segment and acknowledges what it has (a duplicate ACK); the sender will send it again.</source>
+        <translation>报文段在接收窗口之内，但起始位置超过了下一个期望的字节（乱序：它前面的字节还缺着）：端点只保留按序到达的数据，所以丢弃这个报文段，并确认自己已有的数据（重复 ACK）；发送方会再发一次。</translation>
+    </message>
+    <message>
+        <location filename="../../core/session/src/explanation.cpp" line="100"/>
+        <source>connect(): the kernel picks an initial sequence number (ISN) and sends a SYN; connect() blocks until the handshake completes.</source>
+        <translation>connect()：内核选择初始序列号（ISN）并发出 SYN；在握手完成之前 connect() 一直阻塞。</translation>
+    </message>
+    <message>
+        <location filename="../../core/session/src/explanation.cpp" line="114"/>
+        <source>%1 on a listening socket deletes it: back to CLOSED.</source>
+        <translation>对监听套接字调用 %1 会删除它：回到 CLOSED。</translation>
+    </message>
+    <message>
+        <location filename="../../core/session/src/explanation.cpp" line="116"/>
+        <source>The SYN,ACK acknowledges this side&apos;s SYN: it sends the final ACK, is ESTABLISHED, and connect() returns.</source>
+        <translation>SYN,ACK 确认了这一方的 SYN：它发出最后一个 ACK，进入 ESTABLISHED，connect() 返回。</translation>
+    </message>
+    <message>
+        <location filename="../../core/session/src/explanation.cpp" line="118"/>
+        <source>The peer&apos;s bare SYN crossed this side&apos;s own SYN (simultaneous open): this side answers SYN,ACK and enters SYN-RECEIVED.</source>
+        <translation>对方不带 ACK 的 SYN 与这一方自己的 SYN 交错而过（同时打开）：这一方回应 SYN,ACK 并进入 SYN-RECEIVED。</translation>
+    </message>
+    <message>
+        <location filename="../../core/session/src/explanation.cpp" line="120"/>
+        <source>The ACK does not acknowledge our SYN: it does not belong to this connection attempt (an old duplicate), so the endpoint answers with a RST.</source>
+        <translation>这个 ACK 没有确认我们的 SYN：它不属于这次连接尝试（是旧的重复报文），所以端点用 RST 回应。</translation>
+    </message>
+    <message>
+        <location filename="../../core/session/src/explanation.cpp" line="128"/>
+        <source>%1 before the handshake finished: the connection record is deleted and nothing is sent; connect() fails.</source>
+        <translation>握手完成前调用 %1：连接记录被删除，什么也不发送；connect() 失败。</translation>
+    </message>
+    <message>
+        <location filename="../../core/session/src/explanation.cpp" line="130"/>
+        <source>The final ACK of the handshake arrived: the server is ESTABLISHED and the connection waits in the accept queue until accept() takes it.</source>
+        <translation>握手的最后一个 ACK 到达：服务器进入 ESTABLISHED，连接在 accept 队列中等待，直到 accept() 把它取走。</translation>
+    </message>
+    <message>
+        <location filename="../../core/session/src/explanation.cpp" line="148"/>
+        <source>The peer&apos;s FIN arrived: the kernel acknowledges it and enters CLOSE-WAIT; recv() will return 0 once the data before the FIN is read, but this side may still send.</source>
+        <translation>对方的 FIN 到达：内核确认它并进入 CLOSE-WAIT；读完 FIN 之前的数据后 recv() 将返回 0，但这一方仍然可以发送。</translation>
+    </message>
+    <message>
+        <location filename="../../core/session/src/explanation.cpp" line="158"/>
+        <source>The segment is outside the receive window: the endpoint drops it and resends an ACK of what it expects next.</source>
+        <translation>报文段在接收窗口之外：端点丢弃它，并重发一个 ACK 说明自己接下来期望什么。</translation>
+    </message>
+    <message>
+        <location filename="../../core/session/src/explanation.cpp" line="171"/>
+        <source>The peer&apos;s FIN arrived: ACK it and wait in TIME-WAIT for 2×MSL.</source>
+        <translation>对方的 FIN 到达：回 ACK，并在 TIME-WAIT 中等待 2×MSL。</translation>
+    </message>
+    <message>
+        <location filename="../../core/session/src/explanation.cpp" line="183"/>
+        <source>The peer&apos;s FIN came again (our ACK was lost): ACK it again and restart the 2MSL timer. This is TIME-WAIT&apos;s first reason; the second is that old duplicates of this connection must die out before the same 4-tuple is used again, which is why it lasts 2×MSL.</source>
+        <translation>对方的 FIN 又来了（我们的 ACK 丢了）：再次回 ACK 并重启 2MSL 定时器。这是 TIME-WAIT 的第一个原因；第二个原因是这个连接的旧重复报文段必须先消失，同一个四元组才能再次使用，这正是它要持续 2×MSL 的原因。</translation>
+    </message>
+    <message>
+        <location filename="../../core/session/src/explanation.cpp" line="185"/>
+        <source>2×MSL passed: no retransmitted FIN came, and any old duplicate of this connection has died out, so TIME-WAIT ends, the connection is CLOSED and its 4-tuple may be used again.</source>
+        <translation>2×MSL 过去了：没有重传的 FIN 到来，这个连接的旧重复报文段也都已消失，所以 TIME-WAIT 结束，连接变为 CLOSED，它的四元组可以再次使用。</translation>
+    </message>
+    <message>
+        <location filename="../../core/session/src/explanation.cpp" line="193"/>
+        <source>send() hands the bytes to the kernel, which sends them with ACK (PSH on the last segment), in segments of at most the MSS; seq is the number of the first byte.</source>
+        <translation>send() 把字节交给内核，内核用带 ACK 的报文段发出（最后一个报文段带 PSH），每段不超过 MSS；seq 是第一个字节的序号。</translation>
+    </message>
+    <message>
+        <location filename="../../core/session/src/explanation.cpp" line="195"/>
         <source>send() before the connection is established: the data waits in the send queue.</source>
         <translation>连接建立之前调用 send()：数据在发送队列中等待。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="111"/>
+        <location filename="../../core/session/src/explanation.cpp" line="197"/>
         <source>Data arrived in order: the kernel delivers it to recv() and acknowledges it (ack = seq + len).</source>
         <translation>数据按序到达：内核把它交给 recv() 并确认（ack = seq + len）。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="113"/>
+        <location filename="../../core/session/src/explanation.cpp" line="199"/>
         <source>The ACK confirms our bytes: they leave the retransmission queue.</source>
         <translation>ACK 确认了我们的字节：它们离开重传队列。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="115"/>
+        <location filename="../../core/session/src/explanation.cpp" line="201"/>
         <source>A duplicate ACK acknowledges nothing new: ignored.</source>
         <translation>重复的 ACK 没有确认新内容：忽略。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="117"/>
+        <location filename="../../core/session/src/explanation.cpp" line="203"/>
         <source>The ACK acknowledges data never sent: the endpoint answers with an ACK and drops the segment.</source>
         <translation>这个 ACK 确认了从未发送的数据：端点回一个 ACK 并丢弃该报文段。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="119"/>
+        <location filename="../../core/session/src/explanation.cpp" line="205"/>
         <source>No ACK came before the retransmission timer expired: the same segment is sent again and the timeout doubles.</source>
         <translation>重传定时器到期前没有收到 ACK：同一个报文段再发一次，超时时间加倍。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="121"/>
+        <location filename="../../core/session/src/explanation.cpp" line="207"/>
         <source>accept() returns the connection the kernel already established: the handshake happened without the application.</source>
         <translation>accept() 返回内核早已建立好的连接：握手是在应用程序不参与的情况下完成的。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="123"/>
+        <location filename="../../core/session/src/explanation.cpp" line="209"/>
         <source>The handshake is complete: connect() returns.</source>
         <translation>握手完成：connect() 返回。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="125"/>
+        <location filename="../../core/session/src/explanation.cpp" line="211"/>
         <source>recv() returns 0: the peer closed its direction (its FIN arrived).</source>
         <translation>recv() 返回 0：对方关闭了它的方向（它的 FIN 到了）。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="127"/>
+        <location filename="../../core/session/src/explanation.cpp" line="213"/>
         <source>Error: the connection already exists.</source>
         <translation>错误：连接已经存在。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="129"/>
+        <location filename="../../core/session/src/explanation.cpp" line="215"/>
         <source>Error: there is no connection.</source>
         <translation>错误：连接不存在。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="131"/>
+        <location filename="../../core/session/src/explanation.cpp" line="217"/>
         <source>Error: the connection is closing; no more data can be sent.</source>
         <translation>错误：连接正在关闭，不能再发送数据。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="133"/>
+        <location filename="../../core/session/src/explanation.cpp" line="219"/>
         <source>accept() has no established connection to take yet.</source>
         <translation>accept() 还没有可取的已建立连接。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="135"/>
+        <location filename="../../core/session/src/explanation.cpp" line="221"/>
         <source>Error: a listening socket has no peer to send to.</source>
         <translation>错误：监听套接字没有可以发送的对端。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="137"/>
+        <location filename="../../core/session/src/explanation.cpp" line="223"/>
+        <source>A SYN arrived in SYN-RECEIVED after a passive open: the half-open connection is dropped and the socket goes back to LISTEN.</source>
+        <translation>被动打开后在 SYN-RECEIVED 中收到一个 SYN：半打开的连接被丢弃，套接字回到 LISTEN。</translation>
+    </message>
+    <message>
+        <location filename="../../core/session/src/explanation.cpp" line="225"/>
+        <source>A segment without the ACK bit on a synchronized connection is dropped.</source>
+        <translation>已同步的连接上收到不带 ACK 位的报文段：丢弃。</translation>
+    </message>
+    <message>
+        <location filename="../../core/session/src/explanation.cpp" line="227"/>
         <source>The SYN,ACK was never answered: after the last retry the half-open connection is dropped and the server keeps listening (back to LISTEN).</source>
         <translation>SYN,ACK 一直没有得到应答：最后一次重传之后，这个半开连接被丢弃，服务器继续监听（回到 LISTEN）。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="139"/>
+        <location filename="../../core/session/src/explanation.cpp" line="229"/>
         <source>The peer&apos;s window is full (usable window 0): the bytes wait in the send buffer until the peer opens its window.</source>
         <translation>对方的窗口已满（可用窗口为 0）：数据留在发送缓冲区里，等对方重新打开窗口。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="141"/>
+        <location filename="../../core/session/src/explanation.cpp" line="231"/>
         <source>The peer&apos;s window stayed at 0 for a timeout: the persist timer sends one byte to probe it and waits twice as long before the next probe.</source>
         <translation>对方的窗口在一个超时时间内一直是 0：坚持计时器发送一个字节去探测，下一次探测前等待的时间加倍。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="156"/>
+        <location filename="../../core/session/src/explanation.cpp" line="246"/>
         <source>RFC 9293 §%1</source>
         <translation>RFC 9293 §%1</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="202"/>
+        <location filename="../../core/session/src/explanation.cpp" line="300"/>
+        <source>The ACK of this side&apos;s SYN arrived: it is ESTABLISHED. This was a simultaneous open: there was no listen(), so no accept queue; connect() returns.</source>
+        <translation>这一方 SYN 的确认到达：它进入 ESTABLISHED。这是一次同时打开：没有调用 listen()，所以没有 accept 队列；connect() 返回。</translation>
+    </message>
+    <message>
+        <location filename="../../core/session/src/explanation.cpp" line="302"/>
         <source>Client</source>
         <translation>客户端</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="202"/>
+        <location filename="../../core/session/src/explanation.cpp" line="302"/>
         <source>Server</source>
         <translation>服务器</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="203"/>
+        <location filename="../../core/session/src/explanation.cpp" line="303"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="208"/>
+        <location filename="../../core/session/src/explanation.cpp" line="308"/>
         <source>The network lost the segment: nobody receives it, and only its sender&apos;s retransmission timer will notice.</source>
         <translation>网络丢失了这个报文段：没有人收到它，只有发送方的重传定时器会发现。</translation>
     </message>
@@ -757,13 +792,13 @@
     </message>
     <message>
         <location filename="../../app/ladderlayout.cpp" line="433"/>
-        <location filename="../../app/ladderview.cpp" line="621"/>
+        <location filename="../../app/ladderview.cpp" line="641"/>
         <source>retransmission</source>
         <translation>重传</translation>
     </message>
     <message>
         <location filename="../../app/ladderlayout.cpp" line="435"/>
-        <location filename="../../app/ladderview.cpp" line="623"/>
+        <location filename="../../app/ladderview.cpp" line="643"/>
         <source>crafted</source>
         <translation>构造的</translation>
     </message>
@@ -788,17 +823,17 @@
         <translation>点击查看这个报文段的 TCP 首部。</translation>
     </message>
     <message>
-        <location filename="../../app/ladderview.cpp" line="480"/>
+        <location filename="../../app/ladderview.cpp" line="485"/>
         <source>Client</source>
         <translation>客户端</translation>
     </message>
     <message>
-        <location filename="../../app/ladderview.cpp" line="480"/>
+        <location filename="../../app/ladderview.cpp" line="485"/>
         <source>Server</source>
         <translation>服务器</translation>
     </message>
     <message>
-        <location filename="../../app/ladderview.cpp" line="488"/>
+        <location filename="../../app/ladderview.cpp" line="493"/>
         <source>127.0.0.1 port %1</source>
         <translation>127.0.0.1 端口 %1</translation>
     </message>
@@ -951,7 +986,9 @@
     <message numerus="yes">
         <location filename="../../core/session/src/livemirror.cpp" line="522"/>
         <source>%n earlier observation(s) of connections from outside the lesson not shown</source>
-        <translation><numerusform>另有 %n 条来自课程之外的连接的较早记录未显示</numerusform></translation>
+        <translation>
+            <numerusform>另有 %n 条来自课程之外的连接的较早记录未显示</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1515,152 +1552,152 @@
 <context>
     <name>SidePane</name>
     <message>
-        <location filename="../../app/sidepane.cpp" line="141"/>
+        <location filename="../../app/sidepane.cpp" line="164"/>
         <source>Client application</source>
         <translation>客户端应用程序</translation>
     </message>
     <message>
-        <location filename="../../app/sidepane.cpp" line="141"/>
+        <location filename="../../app/sidepane.cpp" line="164"/>
         <source>Server application</source>
         <translation>服务器应用程序</translation>
     </message>
     <message>
-        <location filename="../../app/sidepane.cpp" line="146"/>
+        <location filename="../../app/sidepane.cpp" line="169"/>
         <source>Listen</source>
         <translation>监听</translation>
     </message>
     <message>
-        <location filename="../../app/sidepane.cpp" line="147"/>
+        <location filename="../../app/sidepane.cpp" line="170"/>
         <source>listen(): open passively and wait for a SYN</source>
         <translation>listen()：被动打开，等待 SYN</translation>
     </message>
     <message>
-        <location filename="../../app/sidepane.cpp" line="148"/>
+        <location filename="../../app/sidepane.cpp" line="171"/>
         <source>Connect</source>
         <translation>连接</translation>
     </message>
     <message>
-        <location filename="../../app/sidepane.cpp" line="149"/>
+        <location filename="../../app/sidepane.cpp" line="172"/>
         <source>connect(): send a SYN to the peer</source>
         <translation>connect()：向对方发送 SYN</translation>
     </message>
     <message>
-        <location filename="../../app/sidepane.cpp" line="150"/>
+        <location filename="../../app/sidepane.cpp" line="173"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../app/sidepane.cpp" line="151"/>
+        <location filename="../../app/sidepane.cpp" line="174"/>
         <source>close(): send a FIN when the data is sent</source>
         <translation>close()：数据发完后发送 FIN</translation>
     </message>
     <message>
-        <location filename="../../app/sidepane.cpp" line="152"/>
+        <location filename="../../app/sidepane.cpp" line="175"/>
         <source>Abort</source>
         <translation>中止</translation>
     </message>
     <message>
-        <location filename="../../app/sidepane.cpp" line="153"/>
+        <location filename="../../app/sidepane.cpp" line="176"/>
         <source>abort(): send a RST and forget the connection</source>
         <translation>abort()：发送 RST 并丢弃连接</translation>
     </message>
     <message>
-        <location filename="../../app/sidepane.cpp" line="154"/>
+        <location filename="../../app/sidepane.cpp" line="177"/>
         <source>Deliver →</source>
         <translation>送达 →</translation>
     </message>
     <message>
-        <location filename="../../app/sidepane.cpp" line="154"/>
+        <location filename="../../app/sidepane.cpp" line="177"/>
         <source>← Deliver</source>
         <translation>← 送达</translation>
     </message>
     <message>
-        <location filename="../../app/sidepane.cpp" line="155"/>
+        <location filename="../../app/sidepane.cpp" line="178"/>
         <source>The oldest segment in flight from the client reaches the server</source>
         <translation>客户端最早发出、仍在传输中的报文段到达服务器</translation>
     </message>
     <message>
-        <location filename="../../app/sidepane.cpp" line="156"/>
+        <location filename="../../app/sidepane.cpp" line="179"/>
         <source>The oldest segment in flight from the server reaches the client</source>
         <translation>服务器最早发出、仍在传输中的报文段到达客户端</translation>
     </message>
     <message>
-        <location filename="../../app/sidepane.cpp" line="157"/>
+        <location filename="../../app/sidepane.cpp" line="180"/>
         <source>Drop ✕</source>
         <translation>丢弃 ✕</translation>
     </message>
     <message>
-        <location filename="../../app/sidepane.cpp" line="158"/>
+        <location filename="../../app/sidepane.cpp" line="181"/>
         <source>The network loses the oldest segment in flight from this side</source>
         <translation>网络丢失这一方最早发出、仍在传输中的报文段</translation>
     </message>
     <message>
-        <location filename="../../app/sidepane.cpp" line="159"/>
+        <location filename="../../app/sidepane.cpp" line="182"/>
         <source>Timer</source>
         <translation>定时器</translation>
     </message>
     <message>
-        <location filename="../../app/sidepane.cpp" line="160"/>
+        <location filename="../../app/sidepane.cpp" line="183"/>
         <source>Fire this side&apos;s next timer (retransmission or TIME-WAIT)</source>
         <translation>触发这一方的下一个定时器（重传或 TIME-WAIT）</translation>
     </message>
     <message>
-        <location filename="../../app/sidepane.cpp" line="161"/>
+        <location filename="../../app/sidepane.cpp" line="184"/>
         <source>Message to the server (Enter)</source>
         <translation>发给服务器的消息（回车）</translation>
     </message>
     <message>
-        <location filename="../../app/sidepane.cpp" line="162"/>
+        <location filename="../../app/sidepane.cpp" line="185"/>
         <source>Reply to the client (Enter)</source>
         <translation>给客户端的回复（回车）</translation>
     </message>
     <message>
-        <location filename="../../app/sidepane.cpp" line="163"/>
+        <location filename="../../app/sidepane.cpp" line="186"/>
         <source>client send: the client application writes this message</source>
         <translation>client send：客户端应用程序写出这条消息</translation>
     </message>
     <message>
-        <location filename="../../app/sidepane.cpp" line="164"/>
+        <location filename="../../app/sidepane.cpp" line="187"/>
         <source>server send: the server application writes this reply</source>
         <translation>server send：服务器应用程序写出这条回复</translation>
     </message>
     <message>
-        <location filename="../../app/sidepane.cpp" line="165"/>
+        <location filename="../../app/sidepane.cpp" line="188"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../app/sidepane.cpp" line="166"/>
+        <location filename="../../app/sidepane.cpp" line="189"/>
         <source>recv() got:</source>
         <translation>recv() 收到：</translation>
     </message>
     <message>
-        <location filename="../../app/sidepane.cpp" line="168"/>
+        <location filename="../../app/sidepane.cpp" line="191"/>
         <source>Auto-reply</source>
         <translation>自动回复</translation>
     </message>
     <message>
-        <location filename="../../app/sidepane.cpp" line="169"/>
+        <location filename="../../app/sidepane.cpp" line="192"/>
         <source>Like the echo server of the notes: answer each message with &quot;Hello, &lt;message&gt;&quot;</source>
         <translation>像笔记中的回声服务器一样：对每条消息回复“Hello, &lt;消息&gt;”</translation>
     </message>
     <message>
-        <location filename="../../app/sidepane.cpp" line="183"/>
+        <location filename="../../app/sidepane.cpp" line="206"/>
         <source>waiting in the accept queue</source>
         <translation>在 accept 队列中等待</translation>
     </message>
     <message>
-        <location filename="../../app/sidepane.cpp" line="185"/>
+        <location filename="../../app/sidepane.cpp" line="208"/>
         <source>connect() is blocked</source>
         <translation>connect() 正在阻塞</translation>
     </message>
     <message>
-        <location filename="../../app/sidepane.cpp" line="187"/>
+        <location filename="../../app/sidepane.cpp" line="210"/>
         <source>recv() returned 0</source>
         <translation>recv() 已返回 0</translation>
     </message>
     <message>
-        <location filename="../../app/sidepane.cpp" line="196"/>
+        <location filename="../../app/sidepane.cpp" line="219"/>
         <source>(nothing yet)</source>
         <translation>（还没有）</translation>
     </message>
@@ -1950,7 +1987,9 @@
     <message numerus="yes">
         <location filename="../../core/live/src/liveserver.cpp" line="229"/>
         <source>%n connection(s) open, the most this server takes: new connections wait in the kernel&apos;s accept queue until one closes</source>
-        <translation><numerusform>已打开 %n 个连接，这是服务器的上限：新连接在内核的 accept 队列中等待，直到有连接关闭</numerusform></translation>
+        <translation>
+            <numerusform>已打开 %n 个连接，这是服务器的上限：新连接在内核的 accept 队列中等待，直到有连接关闭</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2193,31 +2232,31 @@
     </message>
     <message>
         <location filename="../../core/live/src/livesession.cpp" line="612"/>
-        <source>The lesson lost a segment or fired a timer; loopback never loses one, so the kernel went on as if everything had arrived.</source>
-        <translation>课程丢弃了一个报文段或触发了定时器；回环接口从不丢包，所以内核照常继续，就像一切都已送达。</translation>
+        <source>The lesson lost a segment or fired a timer; loopback never loses one (not even a SYN), so the kernel&apos;s segment arrived at once, nothing was retransmitted, and the kernel went on as if everything had arrived.</source>
+        <translation>课程丢弃了一个报文段或触发了定时器；回环接口从不丢包（SYN 也不会丢），所以内核的报文段立即送达，没有任何重传，内核照常继续，就像一切都已送达。</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="615"/>
-        <source>The kernel&apos;s TIME-WAIT entry is gone: Linux keeps TIME-WAIT 60 s.</source>
-        <translation>内核中的 TIME-WAIT 表项已消失：Linux 只保持 TIME-WAIT 60 秒。</translation>
+        <location filename="../../core/live/src/livesession.cpp" line="616"/>
+        <source>The kernel shows no connection where the model waits in TIME-WAIT: on loopback the closes did not cross, so in the kernel this side closed second (LAST-ACK, then CLOSED, no TIME-WAIT); or its TIME-WAIT, fixed at 60 s, has ended.</source>
+        <translation>模型在 TIME-WAIT 中等待，而内核里没有这个连接：在回环接口上两次关闭并没有交错，所以在内核中这一方是后关闭的（LAST-ACK，然后 CLOSED，没有 TIME-WAIT）；或者它固定 60 秒的 TIME-WAIT 已经结束。</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="617"/>
-        <source>Linux keeps TIME-WAIT for a fixed 60 s (TCP_TIMEWAIT_LEN); the RFC asks for 2×MSL, 4 minutes with its MSL of 2 minutes, and the model&apos;s timer may have been fired already.</source>
-        <translation>Linux 固定保持 TIME-WAIT 60 秒（TCP_TIMEWAIT_LEN）；RFC 要求 2×MSL，按它 2 分钟的 MSL 算是 4 分钟，而模型的定时器可能已经被触发了。</translation>
+        <location filename="../../core/live/src/livesession.cpp" line="620"/>
+        <source>Linux keeps TIME-WAIT for a fixed 60 s (TCP_TIMEWAIT_LEN; it has no MSL setting); the lesson already fired the model&apos;s 2×MSL timer in virtual time. RFC 9293&apos;s MSL is 2 minutes, so its 2×MSL is 4 minutes.</source>
+        <translation>Linux 固定保持 TIME-WAIT 60 秒（TCP_TIMEWAIT_LEN；它没有 MSL 设置）；课程已经在虚拟时间里触发了模型的 2×MSL 定时器。RFC 9293 的 MSL 是 2 分钟，所以它的 2×MSL 是 4 分钟。</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="621"/>
+        <location filename="../../core/live/src/livesession.cpp" line="624"/>
         <source>Linux keeps a half-open connection as a small request socket (ss: SYN-RECV) in the SYN queue; loopback delivered the final ACK at once, so the kernel already shows the connection ESTABLISHED (in the accept queue if accept() was not called).</source>
         <translation>Linux 把半打开的连接作为一个小的请求套接字（ss 显示为 SYN-RECV）放在 SYN 队列中；回环接口立即递交了最后一个 ACK，所以内核已经显示该连接为 ESTABLISHED（如果还没调用 accept()，它就在 accept 队列中）。</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="631"/>
+        <location filename="../../core/live/src/livesession.cpp" line="634"/>
         <source>Loopback delivers each segment at once; the model waits for the segment to be delivered step by step, so the kernel is already further along.</source>
         <translation>回环接口会立即递交每一个报文段；模型则一步一步地等待报文段送达，所以内核已经走在前面了。</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="634"/>
+        <location filename="../../core/live/src/livesession.cpp" line="637"/>
         <source>The kernel&apos;s state differs from the model&apos;s here.</source>
         <translation>这里内核的状态与模型不同。</translation>
     </message>
@@ -2247,7 +2286,9 @@
     <message numerus="yes">
         <location filename="../../core/live/src/serverpanemodel.cpp" line="220"/>
         <source>%n more connection(s)</source>
-        <translation><numerusform>另有 %n 个连接</numerusform></translation>
+        <translation>
+            <numerusform>另有 %n 个连接</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../core/live/src/serverpanemodel.cpp" line="232"/>
