@@ -109,6 +109,7 @@ private:
     void createActions();
     void createPresentationActions();
     void applyPresentationLayout();
+    void restoreLayoutAfterPresentation();
     // Ctrl +/-: the window's zoom; in presentation mode the ladder's content only.
     void zoomBy(double factor);
     void resetZoom();
@@ -156,7 +157,6 @@ private:
     QComboBox *m_lessonPicker = nullptr;
     QComboBox *m_speedPicker = nullptr;
     QComboBox *m_numberPicker = nullptr;
-    QLabel *m_lessonLabel = nullptr;
     QLabel *m_speedLabel = nullptr;
     QLabel *m_numbersLabel = nullptr;
     QTimer *m_playTimer = nullptr;
@@ -198,11 +198,13 @@ private:
         QByteArray state;
         QRect geometry;
         Qt::WindowStates windowState;
+        int bannerMinimumHeight = 0;
         bool menuBarVisible = true;
         bool statusBarVisible = true;
     };
     SavedLayout m_beforePresentation;
     bool m_presenting = false;
+    bool m_restoreAfterLateResize = false;
     double m_presentationZoom = 1.0;
 
     QString m_lessonName;     // built-in name or file path of the loaded lesson

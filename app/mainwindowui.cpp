@@ -108,11 +108,14 @@ void MainWindow::createToolBar()
     m_toolBar->setObjectName(QStringLiteral("controls"));
     m_toolBar->setMovable(false);
     m_toolBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    m_lessonLabel = new QLabel(m_toolBar);
     m_lessonPicker = new QComboBox(m_toolBar);
-    m_lessonPicker->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    // No "Lesson:" label and a fixed width of about 14 characters (the list and the tooltip show
+    // the whole title), so the tool bar keeps every control in a 1024-pixel-wide window.
+    m_lessonPicker->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_lessonPicker->setFocusPolicy(Qt::NoFocus);
-    m_lessonPicker->setMinimumContentsLength(18);
+    m_lessonPicker->setMinimumContentsLength(14);
+    connect(m_lessonPicker, &QComboBox::currentTextChanged, this,
+            [this](const QString &title) { m_lessonPicker->setToolTip(tr("Lesson: %1").arg(title)); });
     connect(m_lessonPicker, &QComboBox::activated, this, [this](int index) {
         const QString name = m_lessonPicker->itemData(index).toString();
         if (name == QLatin1String(freeSessionName))
@@ -120,7 +123,6 @@ void MainWindow::createToolBar()
         else
             openLesson(name);
     });
-    m_toolBar->addWidget(m_lessonLabel);
     m_toolBar->addWidget(m_lessonPicker);
     m_toolBar->addSeparator();
     m_toolBar->addAction(m_resetAction);
@@ -151,9 +153,8 @@ void MainWindow::createToolBar()
     });
     m_toolBar->addWidget(m_numbersLabel);
     m_toolBar->addWidget(m_numberPicker);
-    for (QWidget *label : {static_cast<QWidget *>(m_lessonLabel), static_cast<QWidget *>(m_speedLabel),
-                           static_cast<QWidget *>(m_numbersLabel)})
-        label->setContentsMargins(8, 0, 4, 0);
+    for (QWidget *label : {static_cast<QWidget *>(m_speedLabel), static_cast<QWidget *>(m_numbersLabel)})
+        label->setContentsMargins(6, 0, 3, 0);
 }
 
 void MainWindow::createDocks()
@@ -311,7 +312,8 @@ void MainWindow::retranslate()
     m_viewMenu->setTitle(tr("&View"));
     m_helpMenu->setTitle(tr("&Help"));
     m_toolBar->setWindowTitle(tr("Controls"));
-    m_lessonLabel->setText(tr("Lesson:"));
+    m_lessonPicker->setAccessibleName(tr("Lesson"));
+    m_lessonPicker->setToolTip(tr("Lesson: %1").arg(m_lessonPicker->currentText()));
     m_speedLabel->setText(tr("Speed:"));
     m_numbersLabel->setText(tr("Numbers:"));
     m_numberPicker->setItemText(0, tr("Symbolic (j, k)"));

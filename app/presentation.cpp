@@ -10,7 +10,9 @@
 
 #include <QAction>
 #include <QDockWidget>
+#include <QLayout>
 #include <QMenuBar>
+#include <QResizeEvent>
 #include <QStatusBar>
 #include <QTimer>
 #include <QToolBar>
@@ -65,6 +67,7 @@ void MainWindow::setPresenting(Presenting presenting)
         m_beforePresentation.state = saveState();
         m_beforePresentation.geometry = geometry();
         m_beforePresentation.windowState = windowState();
+        m_beforePresentation.bannerMinimumHeight = m_banner->minimumHeight();
         m_beforePresentation.menuBarVisible = !menuBar()->isHidden();
         // statusBar() would create one: a window that never showed a message has none.
         QStatusBar *status = findChild<QStatusBar *>(QString(), Qt::FindDirectChildrenOnly);
@@ -96,22 +99,31 @@ void MainWindow::setPresenting(Presenting presenting)
         if (auto *status = findChild<QStatusBar *>(QString(), Qt::FindDirectChildrenOnly))
             status->setVisible(m_beforePresentation.statusBarVisible);
         setWindowState(m_beforePresentation.windowState);
-        auto restore = [this] {
-            if (m_presenting)
-                return;
-            // The very rectangle (restoreGeometry would refit a window larger than the screen).
-            if (!(m_beforePresentation.windowState & (Qt::WindowMaximized | Qt::WindowFullScreen)))
-                setGeometry(m_beforePresentation.geometry);
-            restoreState(m_beforePresentation.state);
-        };
-        restore();
-        // Leaving full screen reaches the platform window later (it may restore a geometry of its
-        // own), and the fonts just reset change the banner's height in the next layout pass:
-        // put the window and the docks back once more after that.
-        QTimer::singleShot(0, this, restore);
+        restoreLayoutAfterPresentation();
+        // Leaving full screen reaches the platform window later (it may apply a geometry of its
+        // own), and the fonts just reset change the banner's height in the next layout pass: put
+        // the window and the docks back once more after that, and once after a late resize.
+        m_restoreAfterLateResize = true;
+        QTimer::singleShot(0, this, &MainWindow::restoreLayoutAfterPresentation);
     }
     m_presentAction->setChecked(on);
     m_leavePresentationAction->setEnabled(on);
+}
+
+void MainWindow::restoreLayoutAfterPresentation()
+{
+    if (m_presenting)
+        return;
+    // The banner's height was fitted to the full screen: give it back the height it had, which
+    // does not hold the window taller than it was.
+    m_banner->setMinimumHeight(m_beforePresentation.bannerMinimumHeight);
+    // The window's minimum still counts the presentation's parts until the layout runs again.
+    if (layout())
+        layout()->activate();
+    // The very rectangle (restoreGeometry would refit a window larger than the screen).
+    if (!(m_beforePresentation.windowState & (Qt::WindowMaximized | Qt::WindowFullScreen)))
+        setGeometry(m_beforePresentation.geometry);
+    restoreState(m_beforePresentation.state);
 }
 
 void MainWindow::applyPresentationLayout()
@@ -159,6 +171,11 @@ void MainWindow::resetZoom()
 void MainWindow::resizeEvent(QResizeEvent *event)
 {
     QMainWindow::resizeEvent(event);
-    if (m_presenting)
+    if (m_presenting) {
         applyPresentationLayout();
+    } else if (m_restoreAfterLateResize) {
+        m_restoreAfterLateResize = false;
+        if (event->size() != m_beforePresentation.geometry.size())
+            QTimer::singleShot(0, this, &MainWindow::restoreLayoutAfterPresentation);
+    }
 }

@@ -13,10 +13,29 @@
 #include <QPushButton>
 #include <QStyle>
 
+#include <algorithm>
+
 using namespace tcpsim;
 
 namespace {
-constexpr int buttonColumns = 3;
+constexpr int buttonColumns = 4;
+
+// A push button as wide as its text and the style's margins: without Fusion's 80-px floor, the
+// two panes and the state diagram fit side by side in a 1024-pixel-wide window.
+class TextWidthButton : public QPushButton
+{
+public:
+    using QPushButton::QPushButton;
+    QSize sizeHint() const override
+    {
+        QSize hint = QPushButton::sizeHint();
+        const int margins = 2 * (style()->pixelMetric(QStyle::PM_ButtonMargin, nullptr, this)
+                                 + style()->pixelMetric(QStyle::PM_DefaultFrameWidth, nullptr, this));
+        hint.setWidth(std::min(hint.width(), fontMetrics().horizontalAdvance(text()) + margins + 8));
+        return hint;
+    }
+    QSize minimumSizeHint() const override { return sizeHint(); }
+};
 
 // A one-line label that elides at the right instead of widening its dock: the panes' minimum
 // width stays fixed whatever the status says (the full text is the tooltip).
@@ -61,8 +80,7 @@ SidePane::SidePane(Side side, QWidget *parent)
     titleRow->addWidget(m_status, 1);
     layout->addLayout(titleRow);
 
-    // Three columns (the style gives each button at least 80 px): both panes and the state
-    // diagram then fit side by side in a 1024-pixel-wide window.
+    // Socket calls on the first row, the network and the timer on the second.
     auto *buttons = new QGridLayout;
     buttons->setHorizontalSpacing(4);
     buttons->setVerticalSpacing(4);
@@ -70,7 +88,7 @@ SidePane::SidePane(Side side, QWidget *parent)
                               Action::Deliver, Action::Drop, Action::FireTimer};
     int position = 0;
     for (Action action : actions) {
-        auto *button = new QPushButton(this);
+        auto *button = new TextWidthButton(this);
         button->setFocusPolicy(Qt::NoFocus);
         button->setAutoDefault(false);
         m_buttons[static_cast<int>(action)] = button;
@@ -78,13 +96,13 @@ SidePane::SidePane(Side side, QWidget *parent)
         buttons->addWidget(button, position / buttonColumns, position % buttonColumns);
         ++position;
     }
-    // The server's auto-reply switch takes the free cell after Timer.
+    // The server's auto-reply switch sits next to the reply it replaces (in the grid its text
+    // would widen a column).
     if (side == Side::Server) {
         m_autoReply = new QCheckBox(this);
         m_autoReply->setChecked(true);
         m_autoReply->setFocusPolicy(Qt::NoFocus);
         connect(m_autoReply, &QCheckBox::toggled, this, &SidePane::autoReplyToggled);
-        buttons->addWidget(m_autoReply, position / buttonColumns, position % buttonColumns, 1, 2);
     }
     for (int column = 0; column < buttonColumns; ++column)
         buttons->setColumnStretch(column, 1);
@@ -93,6 +111,8 @@ SidePane::SidePane(Side side, QWidget *parent)
     auto *sendRow = new QHBoxLayout;
     sendRow->addWidget(m_message, 1);
     sendRow->addWidget(m_sendButton);
+    if (m_autoReply)
+        sendRow->addWidget(m_autoReply);
     layout->addLayout(sendRow);
     auto submit = [this] {
         const QString text = m_message->text();
