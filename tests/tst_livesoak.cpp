@@ -35,14 +35,8 @@ using namespace tcpsim::live;
 
 namespace {
 
-#if defined(__SANITIZE_ADDRESS__)
+#if defined(__SANITIZE_ADDRESS__) // GCC's; TCPSIM_SANITIZE builds with GCC here
 constexpr bool addressSanitizer = true;
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-constexpr bool addressSanitizer = true;
-#else
-constexpr bool addressSanitizer = false;
-#endif
 #else
 constexpr bool addressSanitizer = false;
 #endif
@@ -72,25 +66,22 @@ public:
     void add(const QString &text)
     {
         QMutexLocker locker(&m_mutex);
-        if (m_texts.size() < 20)
-            m_texts.append(text);
-        ++m_count;
+        m_texts.append(text);
     }
     QString summary() const
     {
         QMutexLocker locker(&m_mutex);
-        return QStringLiteral("%1 failure(s): %2").arg(m_count).arg(m_texts.join(QStringLiteral("; ")));
+        return QStringLiteral("%1 failure(s): %2").arg(m_texts.size()).arg(m_texts.mid(0, 20).join(u"; "));
     }
     bool isEmpty() const
     {
         QMutexLocker locker(&m_mutex);
-        return m_count == 0;
+        return m_texts.isEmpty();
     }
 
 private:
     mutable QMutex m_mutex;
     QStringList m_texts;
-    int m_count = 0;
 };
 
 // A point in time every client wait gives up at, or earlier when the test thread says stop.
@@ -131,11 +122,6 @@ public:
     RawSocket(const RawSocket &) = delete;
     RawSocket &operator=(const RawSocket &) = delete;
     RawSocket(RawSocket &&other) noexcept : m_fd(std::exchange(other.m_fd, -1)) {}
-    RawSocket &operator=(RawSocket &&other) noexcept
-    {
-        std::swap(m_fd, other.m_fd);
-        return *this;
-    }
     ~RawSocket() { close(); }
 
     int fd() const { return m_fd; }
