@@ -291,6 +291,9 @@ void LadderView::changeEvent(QEvent *event)
             rebuild();
         else
             relayout();
+        // Larger type (zoom, presentation mode) moves every row: keep the current step in view.
+        if (event->type() == QEvent::FontChange)
+            scrollToNewest();
         viewport()->update();
     }
 }

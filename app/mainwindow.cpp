@@ -488,6 +488,8 @@ QImage MainWindow::renderImage(const QSize &size)
     if (m_live->isEnabled() && !m_live->waitUntilIdle(20000))
         statusBar()->showMessage(tr("The live pair did not settle in time; its rows may be incomplete."));
     setAttribute(Qt::WA_DontShowOnScreen, true);
+    if (m_presenting)
+        setWindowState(Qt::WindowNoState); // the asked size, not the (offscreen) screen's
     resize(size);
     show();
     QCoreApplication::processEvents();
