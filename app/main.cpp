@@ -140,6 +140,10 @@ int main(int argc, char *argv[])
     const QCommandLineOption livePortOption(QStringLiteral("live-port"),
                                             CommandLine::tr("Port of the live server (default 3267; 0 = any free port)."),
                                             QStringLiteral("N"), QStringLiteral("3267"));
+    const QCommandLineOption presentOption(QStringLiteral("present"),
+                                           CommandLine::tr("Start in presentation mode (F5): the ladder, the explanation "
+                                                           "and the state diagram only, full screen; Esc leaves."));
+    parser.addOption(presentOption);
     parser.addOptions({lessonOption, stepsOption, screenshotOption, sizeOption, inspectOption, languageOption,
                        paletteOption, numbersOption, liveOption, noLiveOption, livePortOption});
     parser.process(app);
@@ -190,6 +194,9 @@ int main(int argc, char *argv[])
         if (!ok || !window.inspectSegment(id))
             return fail(CommandLine::tr("--inspect %1: no such segment after these steps").arg(parser.value(inspectOption)));
     }
+
+    if (parser.isSet(presentOption))
+        window.setPresenting(MainWindow::Presenting::On);
 
     if (screenshot) {
         const QStringList parts = parser.value(sizeOption).split(QLatin1Char('x'));

@@ -10,6 +10,7 @@
 #include "statediagram.h"
 #include "transitionlogdelegate.h"
 
+#include "tcpsim/export/pcapexport.h"
 #include "tcpsim/session/lessonlibrary.h"
 #include "tcpsim/session/livemirror.h"
 #include "tcpsim/session/transitionlog.h"
@@ -23,6 +24,7 @@
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QDockWidget>
+#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHeaderView>
@@ -251,6 +253,29 @@ void MainWindow::saveLogDialog()
     QString error;
     if (!m_logModel->saveCsv(fileName, &error))
         QMessageBox::warning(this, tr("Cannot save the log"), error);
+    else
+        statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(fileName)), 5000);
+}
+
+bool MainWindow::exportPackets(const QString &fileName, QString *errorMessage)
+{
+    std::string error;
+    if (tcpsim::writePcap(m_controller->simulation().events(), QFile::encodeName(fileName).toStdString(), &error))
+        return true;
+    if (errorMessage)
+        *errorMessage = QString::fromStdString(error);
+    return false;
+}
+
+void MainWindow::exportPacketsDialog()
+{
+    const QString fileName = QFileDialog::getSaveFileName(this, tr("Export packets for Wireshark"),
+                                                          QStringLiteral("lesson.pcap"), tr("Packet captures (*.pcap)"));
+    if (fileName.isEmpty())
+        return;
+    QString error;
+    if (!exportPackets(fileName, &error))
+        QMessageBox::warning(this, tr("Cannot export the packets"), error);
     else
         statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(fileName)), 5000);
 }

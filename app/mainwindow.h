@@ -62,6 +62,8 @@ public:
     QToolBar *presentationToolBar() const { return m_presentationBar; }
     // Renders the window at `size` without showing it on screen.
     QImage renderImage(const QSize &size);
+    // The lesson's segments up to the current step as a pcap file. False with `errorMessage`.
+    bool exportPackets(const QString &fileName, QString *errorMessage);
 
     LessonController *controller() const { return m_controller; }
     LadderView *ladder() const { return m_ladder; }
@@ -138,6 +140,7 @@ private:
     void openLessonDialog();
     void saveLessonDialog();
     void saveLogDialog();
+    void exportPacketsDialog();
     void setPlaying(bool on);
     bool isChinese() const;
 
@@ -174,6 +177,7 @@ private:
     QAction *m_openAction = nullptr;
     QAction *m_saveAction = nullptr;
     QAction *m_saveLogAction = nullptr;
+    QAction *m_exportPacketsAction = nullptr;
     QAction *m_quitAction = nullptr;
     QAction *m_stepAction = nullptr;
     QAction *m_backAction = nullptr;

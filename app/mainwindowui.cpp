@@ -45,6 +45,8 @@ void MainWindow::createActions()
     connect(m_saveAction, &QAction::triggered, this, &MainWindow::saveLessonDialog);
     m_saveLogAction = new QAction(this);
     connect(m_saveLogAction, &QAction::triggered, this, &MainWindow::saveLogDialog);
+    m_exportPacketsAction = new QAction(this);
+    connect(m_exportPacketsAction, &QAction::triggered, this, &MainWindow::exportPacketsDialog);
     m_quitAction = new QAction(this);
     m_quitAction->setShortcut(QKeySequence::Quit);
     connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
@@ -252,6 +254,7 @@ void MainWindow::createMenus()
     m_fileMenu->addAction(m_saveAction);
     m_fileMenu->addSeparator();
     m_fileMenu->addAction(m_saveLogAction);
+    m_fileMenu->addAction(m_exportPacketsAction);
     m_fileMenu->addSeparator();
     m_fileMenu->addAction(m_quitAction);
 
@@ -286,6 +289,8 @@ void MainWindow::retranslate()
     m_openAction->setText(tr("&Open lesson…"));
     m_saveAction->setText(tr("&Save lesson as…"));
     m_saveLogAction->setText(tr("Save transition &log as CSV…"));
+    m_exportPacketsAction->setText(tr("Export &packets for Wireshark…"));
+    m_exportPacketsAction->setToolTip(tr("The lesson's segments up to this step as a pcap capture (IPv4, real TCP headers)"));
     m_quitAction->setText(tr("&Quit"));
     m_stepAction->setText(tr("Step ▶"));
     m_stepAction->setToolTip(tr("Run the next step (Space, →, Page Down)"));

@@ -37,6 +37,7 @@ private slots:
     void handshake_stepByStep();
     void spaceBar_steps_and_left_goes_back();
     void back_restoresPreviousStepExactly();
+    void exportPackets_writesTheStepsSegments();
     void typedMessage_addsDataSegmentWithNextSeq();
     void autoReply_answersHello();
     void freeMode_actionsBecomeScriptLines_andSaveOpensAgain();
@@ -142,9 +143,33 @@ void TestMainWindow::back_restoresPreviousStepExactly()
         QCOMPARE(window.controller()->simulation().events().size(), before.size());
         QCOMPARE(window.ladder()->arrowCount(), arrows);
         QCOMPARE(window.logModel()->rowCount(), rows);
-        for (std::size_t i = 0; i < before.size(); ++i)
-            QVERIFY(window.controller()->simulation().events()[i].kind == before[i].kind);
+        QVERIFY(window.controller()->simulation().events() == before); // whole events, Event::operator==
     }
+}
+
+// File → Export packets: the segments up to the current step, as a classic pcap.
+void TestMainWindow::exportPackets_writesTheStepsSegments()
+{
+    MainWindow window(MainWindow::SettingsPolicy::Ignore);
+    window.setAnimated(false);
+    QVERIFY(window.loadLesson(QStringLiteral("handshake")));
+    window.goToStep(5);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("lesson.pcap"));
+    QString error;
+    QVERIFY2(window.exportPackets(path, &error), qPrintable(error));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray capture = file.readAll();
+    QCOMPARE(quint8(capture.at(0)), quint8(0xd4)); // classic pcap, little-endian
+    std::size_t sends = 0;
+    for (const Event &event : window.controller()->simulation().events())
+        sends += event.kind == EventKind::Send ? 1 : 0;
+    QCOMPARE(sends, std::size_t(3)); // SYN, SYN+ACK, ACK
+    // 24-byte file header, then per packet 16 bytes + IPv4 (20) + TCP (20, or 24 with MSS).
+    QCOMPARE(capture.size(), qsizetype(24 + 3 * (16 + 40) + 2 * 4));
+    QVERIFY(!window.exportPackets(QStringLiteral("/nonexistent/x.pcap"), &error));
+    QVERIFY(!error.isEmpty());
 }
 
 void TestMainWindow::typedMessage_addsDataSegmentWithNextSeq()
