@@ -389,7 +389,13 @@ void LiveMirror::rebuild()
         };
         KernelSide kernel[2];
 
-        auto flush = [&](int step, bool clientRow, bool serverRow) {
+        // Which sides got a kernel row in a step: the others may need a "still" row.
+        struct KernelRows {
+            bool client = false;
+            bool server = false;
+            bool has(Side side) const { return side == Side::Client ? client : server; }
+        };
+        auto flush = [&](int step, KernelRows seen) {
             // "Still" rows: a side whose model state changed in this step (or any application
             // call) while its kernel state did not.
             if (step < 1 || step > current || !m_stepVerbs.contains(step))
@@ -398,7 +404,7 @@ void LiveMirror::rebuild()
             const bool applicationCall = isApplicationVerb(m_stepVerbs.value(step));
             for (Side side : {Side::Client, Side::Server}) {
                 const KernelSide &known = kernel[side == Side::Client ? 0 : 1];
-                const bool hadRow = side == Side::Client ? clientRow : serverRow;
+                const bool hadRow = seen.has(side);
                 const bool changed = side == Side::Client ? atStep.clientChanged : atStep.serverChanged;
                 if (hadRow || !known.seen || !(changed || applicationCall))
                     continue;
@@ -431,8 +437,7 @@ void LiveMirror::rebuild()
         };
 
         int step = -1;
-        bool clientRow = false;
-        bool serverRow = false;
+        KernelRows seen;
         auto addRow = [&](const Observation &observation, int at) {
             const std::optional<Side> side = sideOf(observation.endpoint);
             const QString key = QString::number(int(observation.endpoint))
@@ -473,7 +478,7 @@ void LiveMirror::rebuild()
                         known.since = observation.timeMs;
                     known.state = state;
                     known.seen = true;
-                    (*side == Side::Client ? clientRow : serverRow) = true;
+                    (*side == Side::Client ? seen.client : seen.server) = true;
                     if (at >= 1 && at <= current && m_stepVerbs.contains(at) && (gone || observation.tcpState))
                         row.warning = explain(*side, model[static_cast<std::size_t>(at)], state, at);
                 }
@@ -501,17 +506,16 @@ void LiveMirror::rebuild()
         for (const Observation &observation : std::as_const(m_observations)) {
             const int at = std::max(0, observation.step);
             if (at != step) {
-                flush(step, clientRow, serverRow);
+                flush(step, seen);
                 step = at;
-                clientRow = false;
-                serverRow = false;
+                seen = {};
             }
             addRow(observation, at);
         }
-        flush(step, clientRow, serverRow);
+        flush(step, seen);
         // Steps done since without any observation still get their "still" rows.
         for (int later = std::max(step + 1, 1); later <= std::min(current, m_mirroredStep); ++later)
-            flush(later, false, false);
+            flush(later, KernelRows{});
         // Connections from outside the lesson: the newest few, the others counted in one row.
         if (m_outsideDropped > 0 && !m_outside.empty()) {
             TransitionLogRow summary;
