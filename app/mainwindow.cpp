@@ -42,6 +42,8 @@
 #include <QToolBar>
 #include <QVBoxLayout>
 
+#include <cmath>
+
 using namespace tcpsim;
 
 namespace {
@@ -152,7 +154,7 @@ bool MainWindow::loadLesson(const QString &nameOrPath, QString *errorMessage)
     auto result = LessonLibrary::load(nameOrPath);
     if (auto *error = std::get_if<ScriptError>(&result)) {
         if (errorMessage)
-            *errorMessage = QString::fromStdString(error->toString());
+            *errorMessage = LessonLibrary::errorText(*error);
         return false;
     }
     setPlaying(false);
@@ -546,9 +548,17 @@ void MainWindow::readSettings()
     if (!geometry.isEmpty())
         restoreGeometry(geometry);
     m_layoutRestored = restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
-    setZoom(settings.value(QStringLiteral("view/zoom"), 1.0).toDouble());
-    setNumberStyle(static_cast<NumberStyle>(settings.value(QStringLiteral("view/numbers"), int(NumberStyle::Symbolic)).toInt()));
-    m_speedPicker->setCurrentIndex(m_speedPicker->findData(settings.value(QStringLiteral("view/speed"), 1.0).toDouble()));
+    // A settings file is text anyone can edit: every value is checked, and a bad one means the
+    // default (never NaN, a negative speed or a style that does not exist).
+    bool ok = false;
+    const double zoom = settings.value(QStringLiteral("view/zoom"), 1.0).toDouble(&ok);
+    setZoom(ok && std::isfinite(zoom) ? zoom : 1.0);
+    const int numbers = settings.value(QStringLiteral("view/numbers"), int(NumberStyle::Symbolic)).toInt(&ok);
+    const bool knownStyle = ok && (numbers == int(NumberStyle::Absolute) || numbers == int(NumberStyle::Relative)
+                                   || numbers == int(NumberStyle::Symbolic));
+    setNumberStyle(knownStyle ? static_cast<NumberStyle>(numbers) : NumberStyle::Symbolic);
+    const int speedIndex = m_speedPicker->findData(settings.value(QStringLiteral("view/speed"), 1.0).toDouble());
+    m_speedPicker->setCurrentIndex(speedIndex >= 0 ? speedIndex : m_speedPicker->findData(1.0));
     m_serverPane->autoReplyBox()->setChecked(settings.value(QStringLiteral("server/autoReply"), true).toBool());
 #ifdef Q_OS_LINUX
     const bool liveByDefault = true;
@@ -556,9 +566,19 @@ void MainWindow::readSettings()
     const bool liveByDefault = false;
 #endif
     setLiveEnabled(settings.value(QStringLiteral("live/enabled"), liveByDefault).toBool());
+    // The lesson and step where the class left off; a lesson that no longer loads (moved,
+    // edited, not a lesson) falls back to the default one, and the status bar says why.
     const QString lesson = settings.value(QStringLiteral("lesson/last")).toString();
-    if (!lesson.isEmpty())
-        loadLesson(lesson);
+    if (lesson.isEmpty())
+        return;
+    QString error;
+    if (!loadLesson(lesson, &error)) {
+        statusBar()->showMessage(tr("Could not reopen the last lesson: %1").arg(error));
+        return;
+    }
+    const int step = settings.value(QStringLiteral("lesson/step"), 0).toInt(&ok);
+    if (ok && step > 0 && step <= m_controller->stepCount())
+        goToStep(step);
 }
 
 void MainWindow::writeSettings() const
@@ -571,8 +591,10 @@ void MainWindow::writeSettings() const
     settings.setValue(QStringLiteral("view/speed"), m_ladder->speed());
     settings.setValue(QStringLiteral("server/autoReply"), m_controller->autoReply());
     settings.setValue(QStringLiteral("live/enabled"), m_live->isEnabled());
-    if (!m_lessonName.isEmpty())
+    if (!m_lessonName.isEmpty()) {
         settings.setValue(QStringLiteral("lesson/last"), m_lessonName);
+        settings.setValue(QStringLiteral("lesson/step"), m_controller->currentStep());
+    }
 }
 
 bool MainWindow::isLiveEnabled() const

@@ -20,6 +20,8 @@
 #include <QScreen>
 #include <QPushButton>
 #include <QStandardPaths>
+#include <QStatusBar>
+#include <QSettings>
 #include <QTemporaryDir>
 #include <QScrollBar>
 #include <QTest>
@@ -38,6 +40,8 @@ private slots:
     void spaceBar_steps_and_left_goes_back();
     void back_restoresPreviousStepExactly();
     void exportPackets_writesTheStepsSegments();
+    void settings_badValuesFallBackToDefaults();
+    void settings_reopenTheLessonAtItsStep();
     void typedMessage_addsDataSegmentWithNextSeq();
     void autoReply_answersHello();
     void freeMode_actionsBecomeScriptLines_andSaveOpensAgain();
@@ -145,6 +149,50 @@ void TestMainWindow::back_restoresPreviousStepExactly()
         QCOMPARE(window.logModel()->rowCount(), rows);
         QVERIFY(window.controller()->simulation().events() == before); // whole events, Event::operator==
     }
+}
+
+// A hand-edited settings file cannot break the window: NaN zoom, negative speed, a style that
+// does not exist and an endless "lesson" fall back to the defaults, with a status message.
+void TestMainWindow::settings_badValuesFallBackToDefaults()
+{
+    {
+        QSettings settings;
+        settings.clear();
+        settings.setValue(QStringLiteral("view/zoom"), QStringLiteral("nan"));
+        settings.setValue(QStringLiteral("view/speed"), -5);
+        settings.setValue(QStringLiteral("view/numbers"), 17);
+        settings.setValue(QStringLiteral("live/enabled"), false);
+        settings.setValue(QStringLiteral("lesson/last"), QStringLiteral("/dev/zero"));
+    }
+    MainWindow window(MainWindow::SettingsPolicy::Remember);
+    QCOMPARE(window.zoom(), 1.0);
+    QCOMPARE(window.numberStyle(), NumberStyle::Symbolic);
+    QCOMPARE(window.ladder()->speed(), 1.0);
+    QVERIFY(!window.controller()->lesson().commands.empty()); // the default lesson
+    QVERIFY2(window.statusBar()->currentMessage().contains(QStringLiteral("/dev/zero")),
+             qPrintable(window.statusBar()->currentMessage()));
+    QSettings().clear();
+}
+
+// The app reopens the lesson at the step where the class left it.
+void TestMainWindow::settings_reopenTheLessonAtItsStep()
+{
+    {
+        QSettings settings;
+        settings.clear();
+        settings.setValue(QStringLiteral("live/enabled"), false);
+    }
+    {
+        MainWindow window(MainWindow::SettingsPolicy::Remember);
+        window.setAnimated(false);
+        QVERIFY(window.loadLesson(QStringLiteral("lost-syn")));
+        window.goToStep(4);
+        window.close(); // writes the settings
+    }
+    MainWindow reopened(MainWindow::SettingsPolicy::Remember);
+    QCOMPARE(reopened.controller()->currentStep(), 4);
+    QVERIFY(reopened.controller()->lesson().title.find("SYN") != std::string::npos);
+    QSettings().clear();
 }
 
 // File → Export packets: the segments up to the current step, as a classic pcap.
