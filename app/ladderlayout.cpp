@@ -204,6 +204,7 @@ void LadderLayout::build()
                 transition.step = step;
                 transition.moment = static_cast<int>(m_moments.size()) - 1;
                 transition.onArrival = fromSegment;
+                transition.timer = event.cause == CauseKind::Timer ? event.timer : TimerKind::None;
                 m_transitions.push_back(transition);
                 break;
             }

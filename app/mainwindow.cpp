@@ -382,7 +382,7 @@ void MainWindow::updateStateDiagram()
     }
     QList<StateDiagram::Taken> taken;
     for (const LadderView::Transition &transition : m_ladder->revealedNewestTransitions())
-        taken.append({transition.side, transition.from, transition.to});
+        taken.append({transition.side, transition.from, transition.to, transition.timer});
     m_stateDiagram->setTaken(taken);
 }
 

@@ -197,7 +197,8 @@ void StateDiagram::setTaken(const QList<Taken> &taken)
 {
     bool same = taken.size() == m_taken.size();
     for (qsizetype i = 0; same && i < taken.size(); ++i)
-        same = taken[i].side == m_taken[i].side && taken[i].from == m_taken[i].from && taken[i].to == m_taken[i].to;
+        same = taken[i].side == m_taken[i].side && taken[i].from == m_taken[i].from && taken[i].to == m_taken[i].to
+            && taken[i].timer == m_taken[i].timer;
     if (same)
         return;
     m_taken = taken;
@@ -249,6 +250,9 @@ QStringList StateDiagram::captionLines(bool full) const
         const int index = edgeIndex(all, taken.from, taken.to);
         if (index < 0) {
             text += QStringLiteral("  ") + tr("(an edge Figure 5 does not draw)");
+        } else if (full && taken.timer == TimerKind::Retransmission) {
+            // Figure 5 labels SYN-SENT → CLOSED with CLOSE or a RST; here the retries ran out.
+            text += QStringLiteral("  (") + tr("retransmission timer: retries exhausted") + QLatin1Char(')');
         } else if (full) {
             const Edge &edge = all[index];
             text += QStringLiteral("  (") + edge.event

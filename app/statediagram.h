@@ -5,6 +5,7 @@
 // widget, its text never under 14 px, its boxes never touching.
 #pragma once
 
+#include "tcpsim/model/event.h"
 #include "tcpsim/model/state.h"
 
 #include <QLineF>
@@ -28,6 +29,8 @@ public:
         tcpsim::Side side = tcpsim::Side::Client;
         tcpsim::TcpState from = tcpsim::TcpState::Closed;
         tcpsim::TcpState to = tcpsim::TcpState::Closed;
+        // A retransmission timer that gave up: Figure 5 has no edge label for that cause.
+        tcpsim::TimerKind timer = tcpsim::TimerKind::None;
     };
 
     explicit StateDiagram(QWidget *parent = nullptr);
@@ -39,6 +42,8 @@ public:
     // The transitions of the newest step: their edges are lit.
     void setTaken(const QList<Taken> &taken);
     QList<Taken> taken() const { return m_taken; }
+    // The caption under the figure: one line per transition taken, with its cause.
+    QStringList caption() const { return captionLines(true); }
     // Whether Figure 5 (plus the dashed extras) has an edge for this transition.
     static bool hasEdge(tcpsim::TcpState from, tcpsim::TcpState to);
     int litEdgeCount() const;

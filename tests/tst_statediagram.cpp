@@ -17,6 +17,7 @@ private slots:
     void edges_data();
     void edges();
     void highlight_and_litEdges();
+    void caption_namesTheRealCause();
     void layout_fitsWithoutOverlap_data();
     void layout_fitsWithoutOverlap();
 };
@@ -159,6 +160,19 @@ void TestStateDiagram::layout_fitsWithoutOverlap()
         }
     }
 
+}
+
+// SYN-SENT → CLOSED after the SYN retries ran out: the caption says so, not Figure 5's label
+// for that edge (CLOSE, or a RST).
+void TestStateDiagram::caption_namesTheRealCause()
+{
+    StateDiagram diagram;
+    diagram.setTaken({{Side::Client, TcpState::SynSent, TcpState::Closed, TimerKind::Retransmission}});
+    QCOMPARE(diagram.caption().size(), 1);
+    QVERIFY2(diagram.caption().first().contains(QStringLiteral("retries exhausted")), qPrintable(diagram.caption().first()));
+    QVERIFY(!diagram.caption().first().contains(QStringLiteral("RST")));
+    diagram.setTaken({{Side::Client, TcpState::SynSent, TcpState::Closed, TimerKind::None}});
+    QVERIFY(!diagram.caption().first().contains(QStringLiteral("retries exhausted")));
 }
 
 QTEST_MAIN(TestStateDiagram)
