@@ -69,37 +69,42 @@
         <translation>真实服务器的端口（默认 3267；0 表示任选一个空闲端口）。</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="149"/>
+        <location filename="../../app/main.cpp" line="144"/>
+        <source>Start in presentation mode (F5): the ladder, the explanation and the state diagram only, full screen; Esc leaves.</source>
+        <translation>以演示模式启动（F5）：只显示时序图、讲解和状态图，全屏；Esc 退出。</translation>
+    </message>
+    <message>
+        <location filename="../../app/main.cpp" line="153"/>
         <source>unknown palette %1 (use dark or light)</source>
         <translation>未知的配色 %1（可用 dark 或 light）</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="152"/>
+        <location filename="../../app/main.cpp" line="156"/>
         <source>unknown number style %1 (use symbolic, relative or absolute)</source>
         <translation>未知的序号显示方式 %1（可用 symbolic、relative 或 absolute）</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="169"/>
+        <location filename="../../app/main.cpp" line="173"/>
         <source>--live-port takes 0..65535</source>
         <translation>--live-port 的取值是 0..65535</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="184"/>
+        <location filename="../../app/main.cpp" line="188"/>
         <source>--steps wants a number</source>
         <translation>--steps 需要一个数字</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="191"/>
+        <location filename="../../app/main.cpp" line="195"/>
         <source>--inspect %1: no such segment after these steps</source>
         <translation>--inspect %1：执行这些步骤后没有这个报文段</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="199"/>
+        <location filename="../../app/main.cpp" line="206"/>
         <source>--size wants WxH, at least 320x240</source>
         <translation>--size 的格式是 宽x高，至少 320x240</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="203"/>
+        <location filename="../../app/main.cpp" line="210"/>
         <source>cannot write %1</source>
         <translation>无法写入 %1</translation>
     </message>
@@ -791,49 +796,49 @@
         <translation>时序图</translation>
     </message>
     <message>
-        <location filename="../../app/ladderlayout.cpp" line="433"/>
-        <location filename="../../app/ladderview.cpp" line="641"/>
+        <location filename="../../app/ladderlayout.cpp" line="434"/>
+        <location filename="../../app/ladderview.cpp" line="644"/>
         <source>retransmission</source>
         <translation>重传</translation>
     </message>
     <message>
-        <location filename="../../app/ladderlayout.cpp" line="435"/>
-        <location filename="../../app/ladderview.cpp" line="643"/>
+        <location filename="../../app/ladderlayout.cpp" line="436"/>
+        <location filename="../../app/ladderview.cpp" line="646"/>
         <source>crafted</source>
         <translation>构造的</translation>
     </message>
     <message>
-        <location filename="../../app/ladderview.cpp" line="326"/>
+        <location filename="../../app/ladderview.cpp" line="329"/>
         <source>Inspect this segment</source>
         <translation>查看这个报文段</translation>
     </message>
     <message>
-        <location filename="../../app/ladderview.cpp" line="332"/>
+        <location filename="../../app/ladderview.cpp" line="335"/>
         <source>Lose this segment</source>
         <translation>让这个报文段丢失</translation>
     </message>
     <message>
-        <location filename="../../app/ladderview.cpp" line="379"/>
+        <location filename="../../app/ladderview.cpp" line="382"/>
         <source>In flight. Click to inspect this segment&apos;s TCP header; Shift+click (or right-click → Lose this segment) to lose it in the network.</source>
         <translation>正在传输中。单击查看这个报文段的 TCP 首部；Shift+单击（或右键 → 让这个报文段丢失）让它在网络中丢失。</translation>
     </message>
     <message>
-        <location filename="../../app/ladderview.cpp" line="381"/>
+        <location filename="../../app/ladderview.cpp" line="384"/>
         <source>Click to inspect this segment&apos;s TCP header.</source>
         <translation>点击查看这个报文段的 TCP 首部。</translation>
     </message>
     <message>
-        <location filename="../../app/ladderview.cpp" line="485"/>
+        <location filename="../../app/ladderview.cpp" line="488"/>
         <source>Client</source>
         <translation>客户端</translation>
     </message>
     <message>
-        <location filename="../../app/ladderview.cpp" line="485"/>
+        <location filename="../../app/ladderview.cpp" line="488"/>
         <source>Server</source>
         <translation>服务器</translation>
     </message>
     <message>
-        <location filename="../../app/ladderview.cpp" line="493"/>
+        <location filename="../../app/ladderview.cpp" line="496"/>
         <source>127.0.0.1 port %1</source>
         <translation>127.0.0.1 端口 %1</translation>
     </message>
@@ -885,15 +890,15 @@
     <name>LiveMirror</name>
     <message>
         <location filename="../../core/session/src/livemirror.cpp" line="24"/>
-        <location filename="../../core/session/src/livemirror.cpp" line="410"/>
-        <location filename="../../core/session/src/livemirror.cpp" line="489"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="416"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="494"/>
         <source>client</source>
         <translation>客户端</translation>
     </message>
     <message>
         <location filename="../../core/session/src/livemirror.cpp" line="26"/>
-        <location filename="../../core/session/src/livemirror.cpp" line="410"/>
-        <location filename="../../core/session/src/livemirror.cpp" line="489"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="416"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="494"/>
         <source>server</source>
         <translation>服务器</translation>
     </message>
@@ -918,73 +923,73 @@
         <translation>真实套接字对无法撤回已发送的内容：它停留在第 %1 步。之后各步的日志行暂时隐藏，再次前进时会重新显示。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="414"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="420"/>
         <source>no entry</source>
         <translation>无表项</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="415"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="421"/>
         <source>nothing left in the kernel&apos;s table</source>
         <translation>内核的连接表中已没有它</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="417"/>
-        <location filename="../../core/session/src/livemirror.cpp" line="424"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="423"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="430"/>
         <source>still</source>
         <translation>仍在</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="419"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="425"/>
         <source>in TIME-WAIT for %1 s; Linux keeps it 60 s</source>
         <translation>已处于 TIME-WAIT %1 秒；Linux 会保持 60 秒</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="421"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="427"/>
         <source>held</source>
         <translation>保持</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="422"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="428"/>
         <source>held: this side&apos;s application has not called close() yet</source>
         <translation>保持：这一方的应用程序还没有调用 close()</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="425"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="431"/>
         <source>no change in the kernel at this step</source>
         <translation>这一步内核中没有变化</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="427"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="433"/>
         <source>The kernel&apos;s state did not change at this step.</source>
         <translation>这一步内核的状态没有改变。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="467"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="472"/>
         <source>entry gone</source>
         <translation>表项已消失</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="467"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="472"/>
         <source>observed</source>
         <translation>观测到</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="467"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="472"/>
         <source>inferred</source>
         <translation>推断</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="486"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="491"/>
         <source>simulation only</source>
         <translation>仅模拟</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="497"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="502"/>
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../core/session/src/livemirror.cpp" line="522"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="526"/>
         <source>%n earlier observation(s) of connections from outside the lesson not shown</source>
         <translation>
             <numerusform>另有 %n 条来自课程之外的连接的较早记录未显示</numerusform>
@@ -1092,277 +1097,329 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="87"/>
+        <location filename="../../app/mainwindowui.cpp" line="90"/>
         <source>About tcpsim</source>
         <translation>关于 tcpsim</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="88"/>
+        <location filename="../../app/mainwindowui.cpp" line="91"/>
         <source>&lt;p&gt;&lt;b&gt;tcpsim&lt;/b&gt; shows how TCP opens and closes a connection, one segment at a time, following RFC 9293.&lt;/p&gt;&lt;p&gt;Space or → steps, ← goes back, Home resets, P plays.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;tcpsim&lt;/b&gt; 按照 RFC 9293，一个报文段一个报文段地展示 TCP 如何建立和关闭连接。&lt;/p&gt;&lt;p&gt;空格或 → 前进一步，← 后退，Home 重置，P 自动播放。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="280"/>
+        <location filename="../../app/mainwindowui.cpp" line="120"/>
+        <location filename="../../app/mainwindowui.cpp" line="321"/>
+        <source>Lesson: %1</source>
+        <translation>课程：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindowui.cpp" line="287"/>
         <source>tcpsim — TCP handshake and teardown</source>
         <translation>tcpsim — TCP 三次握手与四次挥手</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="281"/>
+        <location filename="../../app/mainwindowui.cpp" line="288"/>
         <source>&amp;New free session</source>
         <translation>新建自由练习(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="282"/>
+        <location filename="../../app/mainwindowui.cpp" line="289"/>
         <source>&amp;Open lesson…</source>
         <translation>打开课程(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="283"/>
+        <location filename="../../app/mainwindowui.cpp" line="290"/>
         <source>&amp;Save lesson as…</source>
         <translation>课程另存为(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="284"/>
+        <location filename="../../app/mainwindowui.cpp" line="291"/>
         <source>Save transition &amp;log as CSV…</source>
         <translation>将状态转换日志保存为 CSV(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="285"/>
+        <location filename="../../app/mainwindowui.cpp" line="292"/>
+        <source>Export &amp;packets for Wireshark…</source>
+        <translation>导出报文供 Wireshark 使用(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindowui.cpp" line="293"/>
+        <source>The lesson&apos;s segments up to this step as a pcap capture (IPv4, real TCP headers)</source>
+        <translation>截至当前步骤的报文段，保存为 pcap 抓包文件（IPv4，真实的 TCP 首部）</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindowui.cpp" line="294"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="286"/>
+        <location filename="../../app/mainwindowui.cpp" line="295"/>
         <source>Step ▶</source>
         <translation>下一步 ▶</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="287"/>
+        <location filename="../../app/mainwindowui.cpp" line="296"/>
         <source>Run the next step (Space, →, Page Down)</source>
         <translation>执行下一步（空格、→、Page Down）</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="288"/>
+        <location filename="../../app/mainwindowui.cpp" line="297"/>
         <source>◀ Back</source>
         <translation>◀ 上一步</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="289"/>
+        <location filename="../../app/mainwindowui.cpp" line="298"/>
         <source>Go back one step, exactly (←, Backspace, Page Up)</source>
         <translation>精确地后退一步（←、Backspace、Page Up）</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="290"/>
+        <location filename="../../app/mainwindowui.cpp" line="299"/>
         <source>Reset</source>
         <translation>重置</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="291"/>
+        <location filename="../../app/mainwindowui.cpp" line="300"/>
         <source>Back to the start of the lesson (Home)</source>
         <translation>回到课程开头（Home）</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="296"/>
-        <location filename="../../app/mainwindowui.cpp" line="292"/>
-        <location filename="../../app/mainwindowui.cpp" line="334"/>
+        <location filename="../../app/mainwindowui.cpp" line="320"/>
+        <source>Lesson</source>
+        <translation>课程</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.cpp" line="326"/>
+        <location filename="../../app/mainwindowui.cpp" line="301"/>
+        <location filename="../../app/mainwindowui.cpp" line="349"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="296"/>
-        <location filename="../../app/mainwindowui.cpp" line="292"/>
-        <location filename="../../app/mainwindowui.cpp" line="334"/>
+        <location filename="../../app/mainwindow.cpp" line="326"/>
+        <location filename="../../app/mainwindowui.cpp" line="301"/>
+        <location filename="../../app/mainwindowui.cpp" line="349"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="294"/>
+        <location filename="../../app/mainwindowui.cpp" line="303"/>
         <source>Play the lesson step by step (P)</source>
         <translation>逐步自动播放课程（P）</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="295"/>
+        <location filename="../../app/mainwindowui.cpp" line="304"/>
         <source>&amp;Full screen</source>
         <translation>全屏(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="296"/>
+        <location filename="../../app/mainwindowui.cpp" line="305"/>
+        <source>Present</source>
+        <translation>演示</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindowui.cpp" line="306"/>
+        <source>Presentation mode: only the ladder, the explanation and the state diagram, full screen, in large type (F5; Esc leaves)</source>
+        <translation>演示模式：只显示时序图、讲解和状态图，全屏大字号（F5；Esc 退出）</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindowui.cpp" line="308"/>
+        <source>Leave presentation mode</source>
+        <translation>退出演示模式</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindowui.cpp" line="309"/>
+        <source>Presentation controls</source>
+        <translation>演示控制</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindowui.cpp" line="310"/>
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="297"/>
+        <location filename="../../app/mainwindowui.cpp" line="311"/>
         <source>Zoom &amp;out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="298"/>
+        <location filename="../../app/mainwindowui.cpp" line="312"/>
         <source>&amp;Actual size</source>
         <translation>实际大小(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="299"/>
+        <location filename="../../app/mainwindowui.cpp" line="313"/>
         <source>&amp;About tcpsim</source>
         <translation>关于 tcpsim(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="300"/>
+        <location filename="../../app/mainwindowui.cpp" line="314"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="301"/>
+        <location filename="../../app/mainwindowui.cpp" line="315"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="302"/>
+        <location filename="../../app/mainwindowui.cpp" line="316"/>
         <source>&amp;Lesson</source>
         <translation>课程(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="303"/>
+        <location filename="../../app/mainwindowui.cpp" line="317"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="304"/>
+        <location filename="../../app/mainwindowui.cpp" line="318"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="305"/>
+        <location filename="../../app/mainwindowui.cpp" line="319"/>
         <source>Controls</source>
         <translation>控制</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="306"/>
-        <source>Lesson:</source>
-        <translation>课程：</translation>
-    </message>
-    <message>
-        <location filename="../../app/mainwindowui.cpp" line="307"/>
+        <location filename="../../app/mainwindowui.cpp" line="322"/>
         <source>Speed:</source>
         <translation>速度：</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="308"/>
+        <location filename="../../app/mainwindowui.cpp" line="323"/>
         <source>Numbers:</source>
         <translation>序号：</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="309"/>
+        <location filename="../../app/mainwindowui.cpp" line="324"/>
         <source>Symbolic (j, k)</source>
         <translation>符号（j、k）</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="310"/>
+        <location filename="../../app/mainwindowui.cpp" line="325"/>
         <source>Relative</source>
         <translation>相对</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="311"/>
+        <location filename="../../app/mainwindowui.cpp" line="326"/>
         <source>Absolute</source>
         <translation>绝对</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="312"/>
+        <location filename="../../app/mainwindowui.cpp" line="327"/>
         <source>Symbolic: the client&apos;s ISN is j and the server&apos;s k, as in the textbooks. Relative: counted from each side&apos;s ISN, as Wireshark shows them. Absolute: the numbers on the wire.</source>
         <translation>符号：客户端的 ISN 记作 j，服务器的记作 k，与教科书一致。相对：从各自的 ISN 开始计数，与 Wireshark 显示的一样。绝对：线路上的真实数值。</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="315"/>
+        <location filename="../../app/mainwindowui.cpp" line="330"/>
         <source>State diagram (RFC 9293)</source>
         <translation>状态图（RFC 9293）</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="316"/>
+        <location filename="../../app/mainwindowui.cpp" line="331"/>
         <source>Transition log</source>
         <translation>状态转换日志</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="317"/>
+        <location filename="../../app/mainwindowui.cpp" line="332"/>
         <source>Segment inspector</source>
         <translation>报文段检查器</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="318"/>
+        <location filename="../../app/mainwindowui.cpp" line="333"/>
         <source>Client</source>
         <translation>客户端</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="319"/>
+        <location filename="../../app/mainwindowui.cpp" line="334"/>
         <source>Server</source>
         <translation>服务器</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="354"/>
+        <location filename="../../app/mainwindowui.cpp" line="369"/>
         <source>Free play (empty lesson)</source>
         <translation>自由练习（空课程）</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="181"/>
+        <location filename="../../app/mainwindow.cpp" line="188"/>
         <source>Cannot open the lesson</source>
         <translation>无法打开课程</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="182"/>
+        <location filename="../../app/mainwindow.cpp" line="189"/>
         <source>The lesson script has an error; the current lesson stays open.</source>
         <translation>课程脚本有错误；当前课程保持打开。</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="193"/>
+        <location filename="../../app/mainwindow.cpp" line="200"/>
         <source>Free play</source>
         <translation>自由练习</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="221"/>
+        <location filename="../../app/mainwindow.cpp" line="228"/>
         <source>Open a lesson script</source>
         <translation>打开课程脚本</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="222"/>
+        <location filename="../../app/mainwindow.cpp" line="229"/>
         <source>Lesson scripts (*.tcp);;All files (*)</source>
         <translation>课程脚本 (*.tcp);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="229"/>
+        <location filename="../../app/mainwindow.cpp" line="236"/>
         <source>Save the lesson script</source>
         <translation>保存课程脚本</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="230"/>
+        <location filename="../../app/mainwindow.cpp" line="237"/>
         <source>Lesson scripts (*.tcp)</source>
         <translation>课程脚本 (*.tcp)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="237"/>
+        <location filename="../../app/mainwindow.cpp" line="244"/>
         <source>Cannot save the lesson</source>
         <translation>无法保存课程</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="239"/>
-        <location filename="../../app/mainwindow.cpp" line="252"/>
+        <location filename="../../app/mainwindow.cpp" line="246"/>
+        <location filename="../../app/mainwindow.cpp" line="259"/>
+        <location filename="../../app/mainwindow.cpp" line="282"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="244"/>
+        <location filename="../../app/mainwindow.cpp" line="251"/>
         <source>Save the transition log</source>
         <translation>保存状态转换日志</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="245"/>
+        <location filename="../../app/mainwindow.cpp" line="252"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="250"/>
+        <location filename="../../app/mainwindow.cpp" line="257"/>
         <source>Cannot save the log</source>
         <translation>无法保存日志</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="259"/>
+        <location filename="../../app/mainwindow.cpp" line="274"/>
+        <source>Export packets for Wireshark</source>
+        <translation>导出报文供 Wireshark 使用</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.cpp" line="275"/>
+        <source>Packet captures (*.pcap)</source>
+        <translation>抓包文件 (*.pcap)</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.cpp" line="280"/>
+        <source>Cannot export the packets</source>
+        <translation>无法导出报文</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.cpp" line="289"/>
         <source>The lesson is over: nothing is in flight and no timer is pending.</source>
         <translation>课程结束：没有正在传输的报文段，也没有待触发的定时器。</translation>
     </message>
@@ -1392,23 +1449,28 @@
         <translation>预期不符：%1</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="320"/>
-        <location filename="../../app/mainwindowui.cpp" line="321"/>
+        <location filename="../../app/mainwindowui.cpp" line="335"/>
+        <location filename="../../app/mainwindowui.cpp" line="336"/>
         <source>Live pair</source>
         <translation>真实套接字对</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="322"/>
+        <location filename="../../app/mainwindowui.cpp" line="337"/>
         <source>Do every step again on a real QTcpServer/QTcpSocket pair on loopback, and show Qt&apos;s and the kernel&apos;s states in the log (L)</source>
         <translation>在回环接口上用一对真实的 QTcpServer/QTcpSocket 重做每一步，并在日志中显示 Qt 和内核的状态（L）</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="486"/>
+        <location filename="../../app/mainwindow.cpp" line="516"/>
         <source>The live pair did not settle in time; its rows may be incomplete.</source>
         <translation>真实套接字对未能及时稳定下来，它的日志行可能不完整。</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="561"/>
+        <location filename="../../app/mainwindow.cpp" line="576"/>
+        <source>Could not reopen the last lesson: %1</source>
+        <translation>无法重新打开上次的课程：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.cpp" line="616"/>
         <source>Live pair off: the steps are no longer done on real sockets.</source>
         <translation>真实套接字对已关闭：各步骤不再在真实套接字上执行。</translation>
     </message>
@@ -1505,46 +1567,56 @@
     </message>
     <message>
         <location filename="../../app/shortcutsdialog.cpp" line="36"/>
+        <source>F5 / Esc</source>
+        <translation>F5 / Esc</translation>
+    </message>
+    <message>
+        <location filename="../../app/shortcutsdialog.cpp" line="36"/>
+        <source>Presentation mode: only the ladder, the explanation and the state diagram / leave it</source>
+        <translation>演示模式：只显示时序图、讲解和状态图 / 退出</translation>
+    </message>
+    <message>
+        <location filename="../../app/shortcutsdialog.cpp" line="37"/>
         <source>F11</source>
         <translation>F11</translation>
     </message>
     <message>
-        <location filename="../../app/shortcutsdialog.cpp" line="36"/>
+        <location filename="../../app/shortcutsdialog.cpp" line="37"/>
         <source>Full screen</source>
         <translation>全屏</translation>
     </message>
     <message>
-        <location filename="../../app/shortcutsdialog.cpp" line="37"/>
+        <location filename="../../app/shortcutsdialog.cpp" line="38"/>
         <source>Ctrl + / Ctrl − / Ctrl 0</source>
         <translation>Ctrl + / Ctrl − / Ctrl 0</translation>
     </message>
     <message>
-        <location filename="../../app/shortcutsdialog.cpp" line="37"/>
-        <source>Zoom in / out / actual size</source>
-        <translation>放大 / 缩小 / 实际大小</translation>
+        <location filename="../../app/shortcutsdialog.cpp" line="38"/>
+        <source>Zoom in / out / actual size (in presentation mode: the ladder)</source>
+        <translation>放大 / 缩小 / 实际大小（演示模式下：时序图）</translation>
     </message>
     <message>
-        <location filename="../../app/shortcutsdialog.cpp" line="38"/>
+        <location filename="../../app/shortcutsdialog.cpp" line="39"/>
         <source>Ctrl O / Ctrl S / Ctrl N</source>
         <translation>Ctrl O / Ctrl S / Ctrl N</translation>
     </message>
     <message>
-        <location filename="../../app/shortcutsdialog.cpp" line="38"/>
+        <location filename="../../app/shortcutsdialog.cpp" line="39"/>
         <source>Open a lesson / save the lesson / new free session</source>
         <translation>打开课程 / 保存课程 / 新建自由练习</translation>
     </message>
     <message>
-        <location filename="../../app/shortcutsdialog.cpp" line="39"/>
+        <location filename="../../app/shortcutsdialog.cpp" line="40"/>
         <source>F1</source>
         <translation>F1</translation>
     </message>
     <message>
-        <location filename="../../app/shortcutsdialog.cpp" line="39"/>
+        <location filename="../../app/shortcutsdialog.cpp" line="40"/>
         <source>This page</source>
         <translation>本页</translation>
     </message>
     <message>
-        <location filename="../../app/shortcutsdialog.cpp" line="45"/>
+        <location filename="../../app/shortcutsdialog.cpp" line="46"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
@@ -1823,29 +1895,34 @@
         <translation>超时 2MSL</translation>
     </message>
     <message>
-        <location filename="../../app/statediagram.cpp" line="247"/>
-        <location filename="../../app/statediagram.cpp" line="288"/>
+        <location filename="../../app/statediagram.cpp" line="248"/>
+        <location filename="../../app/statediagram.cpp" line="292"/>
         <source>Client</source>
         <translation>客户端</translation>
     </message>
     <message>
-        <location filename="../../app/statediagram.cpp" line="247"/>
-        <location filename="../../app/statediagram.cpp" line="289"/>
+        <location filename="../../app/statediagram.cpp" line="248"/>
+        <location filename="../../app/statediagram.cpp" line="293"/>
         <source>Server</source>
         <translation>服务器</translation>
     </message>
     <message>
-        <location filename="../../app/statediagram.cpp" line="290"/>
+        <location filename="../../app/statediagram.cpp" line="255"/>
+        <source>retransmission timer: retries exhausted</source>
+        <translation>重传计时器：重传次数用尽</translation>
+    </message>
+    <message>
+        <location filename="../../app/statediagram.cpp" line="294"/>
         <source>not in Figure 5</source>
         <translation>图 5 中没有</translation>
     </message>
     <message>
-        <location filename="../../app/statediagram.cpp" line="246"/>
+        <location filename="../../app/statediagram.cpp" line="247"/>
         <source>%1: %2 → %3</source>
         <translation>%1：%2 → %3</translation>
     </message>
     <message>
-        <location filename="../../app/statediagram.cpp" line="251"/>
+        <location filename="../../app/statediagram.cpp" line="252"/>
         <source>(an edge Figure 5 does not draw)</source>
         <translation>（图 5 没有画出这条边）</translation>
     </message>
