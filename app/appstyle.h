@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Colours and sizes shared by every view, so the client and the server keep the same colour in
 // the ladder, the state diagram, the log and the panes, in light and dark palettes alike.
 #pragma once

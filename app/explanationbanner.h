@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The explanation above the ladder: "Step 3 of 19" and the step's script lines, the
 // explanation of what happened (with its RFC 9293 sections), and the step's failed checks in
 // red. At step 0 it shows the lesson's title and teaching note.

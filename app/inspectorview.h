@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The segment inspector: the TCP header of one segment drawn as RFC 9293 §3.1 draws it, one row
 // per 32-bit word, each field a coloured cell with its name, value and bytes in hex (network byte
 // order); under it, each field's name and value on one line with its meaning in muted text.

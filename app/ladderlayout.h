@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The ladder diagram's layout as a plain value: the lesson's events grouped into steps become
 // moments (rows), arrows (one per segment, with its fate), labels (states, calls, returns,
 // errors, timers) and the state transitions, each placed in content coordinates for a width and

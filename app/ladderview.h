@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The ladder (sequence) diagram: the client's and the server's timelines side by side, one arrow
 // per segment from sender to receiver, the state each side enters, and the socket calls the
 // applications make (laid out by LadderLayout; this widget paints, animates and hit-tests). Time runs downwards, one band per step; the newest step is animated (an

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The Live dock: where the live server really listens (and why not on 3267, if it was taken), a
 // warning when it is reachable from other machines, each side's latest kernel state next to the
 // model's ("kernel: CLOSE-WAIT (held)"), and the server pane: every socket on the server's port

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The classroom window: the ladder diagram in the middle with the explanation of the step above
 // it; the state diagram, the transition log and the segment inspector on the right; the client's
 // and the server's applications below. Docks can be moved; the layout is remembered.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The window's parts: actions and their shortcuts, the tool bar, the docks and their default
 // sizes, the menus, and every text of them (retranslate). mainwindow.cpp has the behaviour.
 #include "mainwindow.h"

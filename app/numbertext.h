@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Lesson text in the chosen number style: the `seq=300 ack=101` written in a lesson's script
 // lines and teaching note are absolute; in Symbolic mode the banner shows them as the ladder
 // does (`seq=k ack=j+1`), in Relative mode from each side's ISN.

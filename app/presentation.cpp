@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Presentation mode (F5, the tool bar's Present button, --present): only the ladder, the step's
 // explanation and the state diagram, full screen, in type sized for the back of a room; the tool
 // bar reduced to Back / Step / Reset; Esc restores the layout exactly as it was.

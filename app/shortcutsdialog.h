@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Help → Keyboard shortcuts: one page listing every key and mouse gesture, in large type so a
 // class can read it from the projector.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // One endpoint's pane: its application's view (what it received, a box to send a message) and
 // the free-mode buttons (listen, connect, close, abort; deliver or drop the next segment it sent;
 // fire its timer). The server pane also has the auto-reply switch.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The RFC 9293 state diagram (Figure 5's layout), with the transition Figure 5 leaves out drawn
 // dashed (FIN-WAIT-1 -> TIME-WAIT on a FIN that acknowledges our FIN). The client's and the
 // server's current states are filled in their colours and the edge each just took is lit; the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The live echo server inside tcpsim (LiveSession's LiveServer with the kernel observer and the
 // server pane's model, the window minus its widgets) against the reference: the notes' epoll
 // server in C (echo_reference.c). One client, 32-byte messages, ping-pong, both servers run

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // How much a kernel sample costs with many unrelated sockets present: the old full dump (the
 // whole table, IPv4 and IPv6, what every sample did before), the exact look-ups of a regular
 // sample (the lesson's two ends and the listener), the dump filtered in the kernel by port (the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // How a long lesson costs: memory and time per step of the LessonController (exact Back from
 // checkpoints) and of the whole window stepping it. Prints each figure beside its target.
 //   cmake --build build --target bench      (or run build/bench/bench_lesson directly)

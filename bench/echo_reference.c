@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #define _GNU_SOURCE /* accept4 */
 /* The reference echo server: the seed notes' epoll server (server_epoll.py) ported to C, one
  * thread, edge-free level-triggered epoll, answering every recv() of up to 1024 bytes with

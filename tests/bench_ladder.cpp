@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // How long one full repaint of the ladder takes for a long lesson (200 steps, 250 arrows).
 // A measurement, not an assertion: run `build/tests/bench_ladder`.
 #include "ladderview.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // tcpsim-cli as a user meets it: exit codes 0/1/2, messages on stderr, JSON Lines on stdout.
 #include "tcpsim/session/lessoncontroller.h"
 #include "tcpsim/session/lessonlibrary.h"

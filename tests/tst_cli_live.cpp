@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // tcpsim-cli --live: the script's application steps run on real loopback sockets and the
 // observations come out with the model's events, as text or JSON Lines.
 #include <QJsonDocument>

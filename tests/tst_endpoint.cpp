@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Every row of the transition table (shared/TCP-FACTS.md, RFC 9293 §3.10), one behaviour per
 // test, grouped per state. Fixtures build each state from the previous one, as smoltcp's do:
 // listening() -> synReceived() -> established() -> finWait1() -> closeWait() -> ...

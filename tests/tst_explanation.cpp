@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Every rule has a sentence; a step's explanation names the side and the rule, only the calls the
 // step made, and teaches what shared/TCP-FACTS.md states (asserted here, not left as comments).
 #include "tcpsim/session/explanation.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The segment inspector: header fields and bytes in network byte order.
 #include "inspectorview.h"
 

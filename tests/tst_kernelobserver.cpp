@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The kernel observer: /proc/net/tcp{,6} lines recorded on Linux parse to the right rows; the
 // live table finds a listener and its connections by port; exact look-ups find one socket by
 // its 4-tuple (never the listener for a connection that is gone); the port-filtered dump

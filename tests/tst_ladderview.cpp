@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The ladder diagram: arrows and their fates, the animation, clicking an arrow.
 #include "ladderview.h"
 #include "tcpsim/session/lessoncontroller.h"

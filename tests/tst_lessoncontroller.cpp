@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Steps: one command each, expects with the step before, isn with the step after; Back is exact.
 #include "tcpsim/session/lessoncontroller.h"
 #include "tcpsim/session/lessonlibrary.h"

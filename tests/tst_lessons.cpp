@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Every built-in lesson parses, carries its English and Chinese headers, steps one command per
 // click (no settle) and runs with every expect holding.
 #include "tcpsim/model/script.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The live pair wired into the window: the handshake lesson stepped with the Space bar on a real
 // loopback pair (port 0, never 3267) puts Qt's and the kernel's states of both sides in the
 // transition log under the step they belong to — ESTABLISHED on both sides, the server's

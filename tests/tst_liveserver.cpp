@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The echo server: answers "Hello, <chunk>" as the seed server.py does, answers every byte even
 // when the client half-closes, falls back to a free port, binds loopback only by default, and
 // survives misbehaving clients with bounded memory: over the connection cap clients wait in the

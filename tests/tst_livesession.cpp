@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The live pair mirrors a lesson on real loopback sockets: the kernel finishes the handshake
 // before accept(), the passive closer stays in CLOSE-WAIT until its close step, the active
 // closer's connection is found in TIME-WAIT by its 4-tuple, a connect to a port nobody listens

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Hostile clients against the echo server on loopback (issue 15): a burst of connections,
 // random binary, a 10 MB line never read, slowloris, connect-and-RST cycles and half-open
 // clients. The server runs in this thread's event loop; the hostile clients run on a

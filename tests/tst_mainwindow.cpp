@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The classroom window driven as a teacher drives it: Step with the keyboard, Back, typing a
 // message, the screenshot option.
 #include "inspectorview.h"

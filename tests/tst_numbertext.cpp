@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Lesson text (script lines, notes) in the chosen number style, as the ladder shows numbers.
 #include "numbertext.h"
 

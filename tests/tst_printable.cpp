@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Bytes from a lesson file or a live client never reach a terminal, a dialog or the log raw.
 #include "tcpsim/session/printable.h"
 

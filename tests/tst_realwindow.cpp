@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A shown window with its animations on, driven by real key presses through the event loop (run
 // under Xvfb, QT_QPA_PLATFORM=xcb): after every step, once its animation has finished by itself,
 // each view shows the model's state. Issue 9: the state diagram kept SYN-SENT at handshake step 4

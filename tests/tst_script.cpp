@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The lesson-script contract: every command form, header lines, round trips, every error form
 // with its line and column, runtime errors and expect failures.
 #include "tcpsim/model/script.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Parser robustness: thousands of seeded mutations of the built-in lessons never crash, every
 // error points inside the text, and whatever parses round-trips and runs.
 #include "tcpsim/model/script.h"

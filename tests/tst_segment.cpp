@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Flags as text, SEG.LEN, and the wire form the segment inspector shows (RFC 9293 §3.1).
 #include "tcpsim/model/segment.h"
 

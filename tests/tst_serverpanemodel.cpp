@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The server pane's model under load: rows for connections are inserted and removed, echoed
 // chunks change cells with dataChanged (never a reset, so a view keeps its column widths), the
 // refreshes are throttled, and past maxRows one summary row counts the rest.

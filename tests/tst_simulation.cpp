@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The Simulation as a value: snapshots, determinism, the network operations, event origins.
 #include "tcpsim/model/simulation.h"
 

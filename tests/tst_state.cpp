@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // State names: RFC 9293 spellings out, every spelling a student meets in.
 #include "tcpsim/model/state.h"
 

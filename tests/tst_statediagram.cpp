@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The RFC 9293 state diagram: Figure 5's edges plus the ones it leaves out, highlights.
 #include "statediagram.h"
 

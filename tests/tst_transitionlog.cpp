@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The transition log model: rows from the model's events, other sources, CSV.
 #include "tcpsim/session/lessoncontroller.h"
 #include "tcpsim/session/transitionlog.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The simplified-Chinese translation: the translator the app installs (app/main.cpp, the .qm
 // embedded under ":/i18n") also covers core/live's texts — the live rows of the transition log
 // and the Live pair dock — and resources/translations/tcpsim_zh_CN.ts has nothing left

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Turns model events into tcpsim-cli output: one readable line, or one JSON object, per event.
 // Events are numbered by lesson step as the window numbers them ("Step 3 of 19": 1-based, one
 // step = one action with its isn settings and expect checks).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // tcpsim-cli's exit status, the same in every mode (README documents it).
 #pragma once
 

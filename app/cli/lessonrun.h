@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // tcpsim-cli's one step loop: steps a lesson with the session's LessonController, as the window
 // does, printing each step's model events; with --live the session's LiveMirror does every step
 // again on the real loopback pair and what Qt and the Linux kernel did is printed under it.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // tcpsim-cli: runs a lesson headless and prints what happened, one event a line.
 #include "eventprinter.h"
 #include "exitcode.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The echo server's answers on one outside connection, written on a duplicate of its
 // descriptor. QTcpSocket closes its own descriptor, write buffer and all, as soon as it reads
 // the client's FIN; a client that sends "hello" and shuts down its sending side (nc -N,

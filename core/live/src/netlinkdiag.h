@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // One NETLINK_SOCK_DIAG socket, opened once and kept: exact look-ups of one socket by its
 // 4-tuple (what `ss` cannot do, a few microseconds whatever the table's size) and dumps filtered
 // in the kernel by port (inet_diag bytecode). Linux only; private to core/live.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // One endpoint's state machine: RFC 9293 §3.10, checked in the RFC's order. Each arm quotes the
 // sentence it implements. m_state is written only by setState(), which records the transition.
 #include "tcpsim/model/endpoint.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // What an endpoint sends: SYN, ACK, FIN, RST and data segments; the output routine that cuts
 // the send buffer to the usable window (§3.8.6.2.1) and the effective send MSS (§3.7.1); and the
 // zero-window probe (§3.8.6.1).

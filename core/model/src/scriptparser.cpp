@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Lesson scripts as text: a line-oriented parser that reports file:line:column and never
 // throws, and the writer whose text parses back to the same lesson.
 #include "tcpsim/model/scriptparser.h"

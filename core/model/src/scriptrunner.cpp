@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The script runner: applies a lesson's commands one at a time to a Simulation and checks its
 // `expect` lines against what the simulation holds now (never against old events).
 #include "tcpsim/model/scriptrunner.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // SEGMENT ARRIVES (RFC 9293 §3.10.7): one function per state of the RFC's text, and for
 // SYN-RECEIVED and the synchronized states one function per step of §3.10.7.4, in its order.
 // Each check quotes the sentence it implements.

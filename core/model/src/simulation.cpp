@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Two endpoints and a FIFO network per direction; every operation is recorded as events.
 #include "tcpsim/model/simulation.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "tcpsim/session/lessonlibrary.h"
 
 #include "tcpsim/session/printable.h"

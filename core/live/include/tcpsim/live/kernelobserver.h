@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Watches the kernel's TCP table for the connections of some ports: samples on demand (the live
 // pair's steps and signals) and polls while a connection exists, so states that last are caught
 // even after the application closed its descriptor (FIN-WAIT-2, LAST-ACK, TIME-WAIT). No timer

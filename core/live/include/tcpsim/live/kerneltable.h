@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The Linux kernel's TCP socket table: what `ss` shows. Looked up through NETLINK_SOCK_DIAG,
 // falling back to /proc/net/tcp and /proc/net/tcp6. The parsing is in pure functions so the
 // tests can feed them recorded lines.

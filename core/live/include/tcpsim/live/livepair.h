@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The live QTcpServer/QTcpSocket pair on loopback: one include for all of core/live.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The seed notes' echo server, in Qt: listens on 127.0.0.1 (port 3267 unless it is taken) and
 // answers every chunk it receives with "Hello, <chunk>", as server.py does with
 // conn.sendall("Hello, {}".format(data)) after each recv. Every byte is answered, also when the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Mirrors a lesson on the live pair: each application step (listen, connect, accept, send,
 // close, abort) is done on a real QTcpServer/QTcpSocket over loopback at the same click, and
 // every state change, Qt's and the kernel's, is reported as an Observation. Steps that only the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A connected QTcpSocket with the socket calls a lesson makes that Qt does not offer:
 // close() as the RFC means it (send a FIN, keep reading: shutdown(SHUT_WR)), abort with a RST
 // (SO_LINGER {1, 0}), and holding the connection open when Qt would close it on its own after

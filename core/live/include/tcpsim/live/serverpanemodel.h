@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The server pane: every socket on the live server's port — the listening socket with its
 // accept queue, the connected sockets accept() returned (with their descriptors, seeds 003/004),
 // connections still waiting in the accept queue, and connections the kernel keeps after the

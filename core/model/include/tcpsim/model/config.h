@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The knobs of a simulation: timers, retry limits, what SYNs advertise, the ports shown.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The seed notes' echo server: server.py answers every recv() with
 // conn.sendall("Hello, {}".format(data)). The model's auto-reply, the live echo server and the
 // lessons all answer with these bytes.

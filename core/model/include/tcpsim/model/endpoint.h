@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // One TCP endpoint: its state and its Transmission Control Block (RFC 9293 §3.3.1).
 // The observers are read-only views for the app and the tests; the host (Simulation) drives it
 // through the user calls, SEGMENT ARRIVES and the timer, each given the EndpointContext it runs in.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // What an endpoint uses of the host it lives on, and nothing more: the clock, the
 // configuration, a random source for ISNs, the network and the event log. A host with many
 // endpoints (a listener and its connected sockets) gives each the same narrow view.

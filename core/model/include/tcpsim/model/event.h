@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // What the simulation records: every transition with its cause, every segment sent, delivered
 // or dropped, every timer, every user call and what it returned, every RFC error. The lesson
 // log, the ladder diagram, the explanations and tcpsim-cli are all built from these records.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Every rule of RFC 9293 §3.10 the model applies, one value per row of the transition table in
 // shared/TCP-FACTS.md plus the data-transfer and user-call rules. Each event the model records
 // names the rule that produced it; the app turns a rule into its translated explanation, the CLI

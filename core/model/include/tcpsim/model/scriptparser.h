@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Lesson scripts as text: one command a line (README, "Lesson scripts"). Parsing never throws
 // and never crashes on any input; an error names file:line:column. Lesson::toText() writes text
 // that parses back to the same lesson.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Runs a lesson against a simulation, one command at a time.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A TCP segment as the model exchanges it, and its wire form (RFC 9293 §3.1).
 #pragma once
 

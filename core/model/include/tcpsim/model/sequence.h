@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Sequence-number arithmetic modulo 2^32 (RFC 9293 §3.4).
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Two endpoints and the network between them. A value: copy it to keep a snapshot, replay
 // operations to reproduce it. Time is virtual and moves only when an operation says so.
 #pragma once

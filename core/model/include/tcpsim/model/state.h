@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The eleven connection states of RFC 9293 §3.3.2 and the two sides of a lesson.
 #pragma once
 

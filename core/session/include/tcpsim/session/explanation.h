@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // What a step did, in one or two sentences a student can follow: built from the RFC rule of each
 // transition or segment of the step and what caused it.
 #pragma once

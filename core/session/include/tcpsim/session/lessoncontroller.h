@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Steps a lesson forwards and backwards. One step is one script command; `expect` checks run
 // with the command before them and `isn` settings with the command after them. Back is exact
 // and memory stays linear in the lesson: the lesson is shared read-only, the current runner

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The built-in lessons (resources/lessons/*.tcp, embedded as ":/lessons/NAME.tcp") and lesson
 // files on disk.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Mirrors the lesson on the live loopback pair: every step the LessonController performs (steps
 // forward, free-mode actions) is done again, at the same click, by LiveSession::perform() on a
 // real QTcpServer/QTcpSocket pair, and what Qt and the kernel report becomes rows of the

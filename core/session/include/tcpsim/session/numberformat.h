@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // How sequence and acknowledgment numbers are shown: absolute (as on the wire), relative to each
 // side's ISN (as Wireshark shows them), or symbolic (the textbooks' seq=j, ack=k+1: the client's
 // ISN is j, the server's k).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Text from outside (a lesson file, a client of the live server) shown in a terminal, a dialog or
 // the log: control characters and bytes that are not UTF-8 are written as escapes, so no byte
 // can retitle or clear a terminal, and a NUL cannot cut a message short.
