@@ -3,6 +3,8 @@
 
 #include "appstyle.h"
 
+#include "tcpsim/session/printable.h"
+
 #include <QCheckBox>
 #include <QEvent>
 #include <QGridLayout>
@@ -188,6 +190,9 @@ void SidePane::retranslate()
                                  : tr("server send: the server application writes this reply"));
     m_sendButton->setText(tr("Send"));
     m_receivedLabel->setText(client ? tr("recv() got:") : tr("recv() got:"));
+    m_received->setToolTip(tr("What each recv() call returned, separated by │. TCP is a byte stream: it keeps "
+                              "the bytes in order but not the boundaries between send() calls, so one recv() "
+                              "may return two messages, or part of one."));
     if (m_autoReply) {
         m_autoReply->setText(tr("Auto-reply"));
         m_autoReply->setToolTip(tr("Like the echo server of the notes: answer each message with \"Hello, <message>\""));
@@ -213,8 +218,14 @@ void SidePane::updateFrom(const Simulation &simulation)
     m_status->setToolTip(status);
 
     m_receivedText = QString::fromStdString(endpoint.received());
-    QString shown = m_receivedText;
-    shown.replace(QLatin1Char('\n'), QChar(0x21b5));
+    // One piece per recv() call that returned data, escaped (bytes from a client may be anything)
+    // and shown with a visible boundary: "hi │ still here │ bye", not "histill herebye".
+    m_recvCalls.clear();
+    for (const Event &event : simulation.events()) {
+        if (event.kind == EventKind::Return && event.call == Call::Recv && event.side == m_side && !event.text.empty())
+            m_recvCalls.append(Printable::bytes(event.text, Printable::LineBreaks::Keep).replace(QLatin1Char('\n'), QChar(0x21b5)));
+    }
+    QString shown = m_recvCalls.join(QStringLiteral(" │ "));
     // The newest bytes matter most: elide at the start.
     shown = m_received->fontMetrics().elidedText(shown, Qt::ElideLeft, std::max(80, m_received->width()));
     m_received->setText(shown.isEmpty() ? tr("(nothing yet)") : shown);

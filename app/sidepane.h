@@ -30,6 +30,9 @@ public:
     QCheckBox *autoReplyBox() const { return m_autoReply; } // server only, nullptr for the client
     QPushButton *button(Action action) const;
     QString receivedText() const;
+    // What each recv() call returned, in order (the pane shows them with a boundary between):
+    // TCP is a byte stream, so one call may hold two send()s, or part of one.
+    QStringList recvCalls() const { return m_recvCalls; }
     // The state line shown under the pane's title ("SYN-SENT · connect() is blocked").
     QString statusText() const;
 
@@ -51,6 +54,7 @@ private:
     QPushButton *m_sendButton = nullptr;
     QLabel *m_received = nullptr;
     QString m_receivedText;
+    QStringList m_recvCalls;
     QLabel *m_receivedLabel = nullptr;
     QCheckBox *m_autoReply = nullptr;
     QPushButton *m_buttons[7] = {};

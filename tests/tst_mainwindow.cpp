@@ -41,6 +41,7 @@ private slots:
     void spaceBar_steps_and_left_goes_back();
     void back_restoresPreviousStepExactly();
     void exportPackets_writesTheStepsSegments();
+    void recvPane_showsEachCallsBytes();
     void settings_badValuesFallBackToDefaults();
     void settings_reopenTheLessonAtItsStep();
     void typedMessage_addsDataSegmentWithNextSeq();
@@ -194,6 +195,27 @@ void TestMainWindow::settings_reopenTheLessonAtItsStep()
     QCOMPARE(reopened.controller()->currentStep(), 4);
     QVERIFY(reopened.controller()->lesson().title.find("SYN") != std::string::npos);
     QSettings().clear();
+}
+
+// TCP is a byte stream: the pane shows what each recv() call returned, with a boundary between,
+// so "hi" then "bye" reads "hi │ bye", and two sends queued before ESTABLISHED, carried in one
+// segment, show as one recv() — "ab", not "a │ b".
+void TestMainWindow::recvPane_showsEachCallsBytes()
+{
+    MainWindow window(MainWindow::SettingsPolicy::Ignore);
+    window.setAnimated(false);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("stream.tcp"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("server listen\nclient connect\nclient send \"a\"\nclient send \"b\"\nsettle\n"
+               "client send \"hi\"\nsettle\nclient send \"bye\\n\"\nsettle\n");
+    file.close();
+    QVERIFY(window.loadLesson(path));
+    window.goToStep(window.controller()->stepCount());
+    SidePane *server = window.pane(Side::Server);
+    QCOMPARE(server->receivedText(), QStringLiteral("abhibye\n"));
+    QCOMPARE(server->recvCalls(), (QStringList{QStringLiteral("ab"), QStringLiteral("hi"), QStringLiteral("bye↵")}));
 }
 
 // File → Export packets: the segments up to the current step, as a classic pcap.

@@ -4,107 +4,107 @@
 <context>
     <name>CommandLine</name>
     <message>
-        <location filename="../../app/main.cpp" line="99"/>
+        <location filename="../../app/main.cpp" line="100"/>
         <source>unknown language %1 (use zh_CN or en)</source>
         <translation>未知的语言 %1（请用 zh_CN 或 en）</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="112"/>
+        <location filename="../../app/main.cpp" line="113"/>
         <source>Step through TCP&apos;s handshake and teardown.</source>
         <translation>一步一步演示 TCP 的三次握手和四次挥手。</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="116"/>
+        <location filename="../../app/main.cpp" line="117"/>
         <source>Built-in lesson name (handshake, lost-syn, ...) or a .tcp file.</source>
         <translation>内置课程名（handshake、lost-syn……）或一个 .tcp 文件。</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="118"/>
+        <location filename="../../app/main.cpp" line="119"/>
         <source>Run N steps of the lesson.</source>
         <translation>先执行课程的前 N 步。</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="121"/>
+        <location filename="../../app/main.cpp" line="122"/>
         <source>Render the window to a PNG without showing it, then exit.</source>
         <translation>不显示窗口，把它渲染成 PNG 后退出。</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="123"/>
+        <location filename="../../app/main.cpp" line="124"/>
         <source>Window size for --screenshot (default 1280x720).</source>
         <translation>--screenshot 的窗口大小（默认 1280x720）。</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="126"/>
+        <location filename="../../app/main.cpp" line="127"/>
         <source>Show segment K (1-based send order) in the inspector.</source>
         <translation>在报文段检查器中显示第 K 个报文段（按发送顺序，从 1 开始）。</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="129"/>
+        <location filename="../../app/main.cpp" line="130"/>
         <source>User interface language: zh_CN or en (default: the system&apos;s).</source>
         <translation>界面语言：zh_CN 或 en（默认跟随系统）。</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="132"/>
+        <location filename="../../app/main.cpp" line="133"/>
         <source>Use the Fusion style with a dark or light palette.</source>
         <translation>使用 Fusion 风格和深色或浅色配色。</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="135"/>
+        <location filename="../../app/main.cpp" line="136"/>
         <source>Sequence numbers: symbolic, relative or absolute.</source>
         <translation>序号显示方式：symbolic（符号）、relative（相对）或 absolute（绝对）。</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="138"/>
+        <location filename="../../app/main.cpp" line="139"/>
         <source>Mirror every step on a real socket pair on loopback (Linux default).</source>
         <translation>在回环接口上的真实套接字对上同步执行每一步（Linux 上默认开启）。</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="139"/>
+        <location filename="../../app/main.cpp" line="140"/>
         <source>Do not mirror on real sockets.</source>
         <translation>不在真实套接字上同步执行。</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="141"/>
+        <location filename="../../app/main.cpp" line="142"/>
         <source>Port of the live server (default 3267; 0 = any free port).</source>
         <translation>真实服务器的端口（默认 3267；0 表示任选一个空闲端口）。</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="144"/>
+        <location filename="../../app/main.cpp" line="145"/>
         <source>Start in presentation mode (F5): the ladder, the explanation and the state diagram only, full screen; Esc leaves.</source>
         <translation>以演示模式启动（F5）：只显示时序图、讲解和状态图，全屏；Esc 退出。</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="153"/>
+        <location filename="../../app/main.cpp" line="154"/>
         <source>unknown palette %1 (use dark or light)</source>
         <translation>未知的配色 %1（可用 dark 或 light）</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="156"/>
+        <location filename="../../app/main.cpp" line="157"/>
         <source>unknown number style %1 (use symbolic, relative or absolute)</source>
         <translation>未知的序号显示方式 %1（可用 symbolic、relative 或 absolute）</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="173"/>
+        <location filename="../../app/main.cpp" line="174"/>
         <source>--live-port takes 0..65535</source>
         <translation>--live-port 的取值是 0..65535</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="188"/>
+        <location filename="../../app/main.cpp" line="189"/>
         <source>--steps wants a number</source>
         <translation>--steps 需要一个数字</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="195"/>
+        <location filename="../../app/main.cpp" line="196"/>
         <source>--inspect %1: no such segment after these steps</source>
         <translation>--inspect %1：执行这些步骤后没有这个报文段</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="206"/>
+        <location filename="../../app/main.cpp" line="207"/>
         <source>--size wants WxH, at least 320x240</source>
         <translation>--size 的格式是 宽x高，至少 320x240</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="210"/>
+        <location filename="../../app/main.cpp" line="211"/>
         <source>cannot write %1</source>
         <translation>无法写入 %1</translation>
     </message>
@@ -112,387 +112,387 @@
 <context>
     <name>Explanation</name>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="98"/>
+        <location filename="../../core/session/src/explanation.cpp" line="99"/>
         <source>listen() opens the socket passively: it now waits in LISTEN for a SYN.</source>
         <translation>listen() 被动打开套接字：它进入 LISTEN，等待 SYN 到来。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="102"/>
+        <location filename="../../core/session/src/explanation.cpp" line="103"/>
         <source>Nobody listens on this port, so the kernel answers the segment with a RST.</source>
         <translation>这个端口上没有人监听，所以内核用 RST 回应这个报文段。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="104"/>
+        <location filename="../../core/session/src/explanation.cpp" line="105"/>
         <source>A RST reached a closed port: it is dropped silently (never answer a RST with a RST).</source>
         <translation>RST 到达一个关闭的端口：被静默丢弃（绝不用 RST 回应 RST）。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="106"/>
+        <location filename="../../core/session/src/explanation.cpp" line="107"/>
         <source>A listening socket ignores a RST: it has no connection to reset.</source>
         <translation>监听套接字忽略 RST：它没有可以重置的连接。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="108"/>
+        <location filename="../../core/session/src/explanation.cpp" line="109"/>
         <source>An ACK reached a listening socket that has no such connection: it answers with a RST.</source>
         <translation>ACK 到达了没有对应连接的监听套接字：它用 RST 回应。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="110"/>
+        <location filename="../../core/session/src/explanation.cpp" line="111"/>
         <source>The server&apos;s kernel answered the SYN with its own SYN and an ACK of the client&apos;s SYN; accept() has not returned yet.</source>
         <translation>服务器内核用自己的 SYN 和对客户端 SYN 的确认（ACK）回应了这个 SYN；accept() 还没有返回。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="112"/>
+        <location filename="../../core/session/src/explanation.cpp" line="113"/>
         <source>A segment with no SYN, ACK or RST reached a listening socket: it is dropped.</source>
         <translation>既无 SYN、ACK 也无 RST 的报文段到达监听套接字：被丢弃。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="122"/>
+        <location filename="../../core/session/src/explanation.cpp" line="123"/>
         <source>A RST answered the SYN: the connection is refused and connect() fails.</source>
         <translation>SYN 得到的回应是 RST：连接被拒绝，connect() 失败。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="124"/>
+        <location filename="../../core/session/src/explanation.cpp" line="125"/>
         <source>A RST that does not acknowledge our SYN is not believed: it is dropped.</source>
         <translation>没有确认我们 SYN 的 RST 不可信：被丢弃。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="126"/>
+        <location filename="../../core/session/src/explanation.cpp" line="127"/>
         <source>In SYN-SENT only a SYN or a RST matters: this segment is dropped.</source>
         <translation>在 SYN-SENT 状态只有 SYN 或 RST 有意义：这个报文段被丢弃。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="132"/>
+        <location filename="../../core/session/src/explanation.cpp" line="133"/>
         <source>The ACK does not acknowledge the SYN,ACK: the endpoint answers with a RST.</source>
         <translation>这个 ACK 没有确认 SYN,ACK：端点用 RST 回应。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="134"/>
+        <location filename="../../core/session/src/explanation.cpp" line="135"/>
         <source>In SYN-RECEIVED a segment without ACK is dropped.</source>
         <translation>在 SYN-RECEIVED 状态，没有 ACK 的报文段被丢弃。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="136"/>
+        <location filename="../../core/session/src/explanation.cpp" line="137"/>
         <source>A RST aborted the half-open connection: the server goes back to LISTEN and keeps listening.</source>
         <translation>RST 终止了半打开的连接：服务器回到 LISTEN，继续监听。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="138"/>
+        <location filename="../../core/session/src/explanation.cpp" line="139"/>
         <source>A RST arrived in SYN-RECEIVED after an active open: the connection is refused.</source>
         <translation>主动打开后在 SYN-RECEIVED 收到 RST：连接被拒绝。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="140"/>
+        <location filename="../../core/session/src/explanation.cpp" line="141"/>
         <source>A FIN arrived with the final ACK: the endpoint acknowledges it and enters CLOSE-WAIT.</source>
         <translation>FIN 随最后一个 ACK 一起到达：端点确认它并进入 CLOSE-WAIT。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="142"/>
+        <location filename="../../core/session/src/explanation.cpp" line="143"/>
         <source>close() in SYN-RECEIVED sends a FIN: FIN-WAIT-1.</source>
         <translation>在 SYN-RECEIVED 调用 close() 发出 FIN：进入 FIN-WAIT-1。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="144"/>
+        <location filename="../../core/session/src/explanation.cpp" line="145"/>
         <source>abort() in SYN-RECEIVED sends a RST and deletes the connection.</source>
         <translation>在 SYN-RECEIVED 调用 abort() 发出 RST 并删除连接。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="146"/>
+        <location filename="../../core/session/src/explanation.cpp" line="147"/>
         <source>close(): the application has nothing more to send, so its kernel sends a FIN and waits for it to be acknowledged (FIN-WAIT-1).</source>
         <translation>close()：应用程序没有更多数据要发送，于是内核发出 FIN，并等待它被确认（FIN-WAIT-1）。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="150"/>
+        <location filename="../../core/session/src/explanation.cpp" line="151"/>
         <source>A RST with the expected sequence number arrived: the connection is reset at once, with no FIN exchange.</source>
         <translation>序列号正好是期望值的 RST 到达：连接立即被重置，不再交换 FIN。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="152"/>
+        <location filename="../../core/session/src/explanation.cpp" line="153"/>
         <source>A RST inside the window but not at the expected number could be forged: the endpoint sends a challenge ACK (RFC 5961).</source>
         <translation>在窗口内但不是期望序列号的 RST 可能是伪造的：端点发送挑战 ACK（RFC 5961）。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="154"/>
+        <location filename="../../core/session/src/explanation.cpp" line="155"/>
         <source>A RST outside the receive window is ignored.</source>
         <translation>接收窗口之外的 RST 被忽略。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="156"/>
+        <location filename="../../core/session/src/explanation.cpp" line="157"/>
         <source>A SYN on a synchronized connection is answered with a challenge ACK (RFC 5961).</source>
         <translation>已同步连接上的 SYN 用挑战 ACK 回应（RFC 5961）。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="160"/>
+        <location filename="../../core/session/src/explanation.cpp" line="161"/>
         <source>abort(): the endpoint sends a RST and forgets the connection at once; unsent data is lost.</source>
         <translation>abort()：端点发出 RST 并立即丢弃连接；未发送的数据丢失。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="162"/>
+        <location filename="../../core/session/src/explanation.cpp" line="163"/>
         <source>The ACK of our FIN arrived: our direction is closed (FIN-WAIT-2); the peer may still send data.</source>
         <translation>对我们 FIN 的 ACK 到达：我们这个方向已关闭（FIN-WAIT-2）；对方仍可以发送数据。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="164"/>
+        <location filename="../../core/session/src/explanation.cpp" line="165"/>
         <source>The peer&apos;s FIN crossed ours (simultaneous close): acknowledge it and wait for our own FIN&apos;s ACK in CLOSING.</source>
         <translation>对方的 FIN 与我们的 FIN 交错（同时关闭）：确认它，并在 CLOSING 中等待对我们 FIN 的 ACK。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="166"/>
+        <location filename="../../core/session/src/explanation.cpp" line="167"/>
         <source>The peer&apos;s FIN also acknowledges our FIN: ACK it and go straight to TIME-WAIT (Figure 5 does not draw this edge).</source>
         <translation>对方的 FIN 同时确认了我们的 FIN：回 ACK 并直接进入 TIME-WAIT（图 5 没有画出这条边）。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="169"/>
+        <location filename="../../core/session/src/explanation.cpp" line="170"/>
         <source>close() was already called: no second FIN is sent.</source>
         <translation>已经调用过 close()：不会再发第二个 FIN。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="173"/>
+        <location filename="../../core/session/src/explanation.cpp" line="174"/>
         <source>Data after our FIN (half-close): the peer may still send, and we acknowledge it.</source>
         <translation>我们发出 FIN 之后的数据（半关闭）：对方仍可发送，我们确认它。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="175"/>
+        <location filename="../../core/session/src/explanation.cpp" line="176"/>
         <source>In CLOSE-WAIT this side may still send: only the peer&apos;s direction is closed.</source>
         <translation>在 CLOSE-WAIT 中这一方仍可发送：只有对方的方向关闭了。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="177"/>
+        <location filename="../../core/session/src/explanation.cpp" line="178"/>
         <source>close() in CLOSE-WAIT sends our FIN: LAST-ACK, waiting for its acknowledgment.</source>
         <translation>在 CLOSE-WAIT 调用 close() 发出我们的 FIN：进入 LAST-ACK，等待它被确认。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="179"/>
+        <location filename="../../core/session/src/explanation.cpp" line="180"/>
         <source>Our FIN is acknowledged: CLOSING becomes TIME-WAIT.</source>
         <translation>我们的 FIN 被确认：CLOSING 变为 TIME-WAIT。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="181"/>
+        <location filename="../../core/session/src/explanation.cpp" line="182"/>
         <source>The last ACK arrived: the connection record is deleted (CLOSED).</source>
         <translation>最后一个 ACK 到达：连接记录被删除（CLOSED）。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="187"/>
+        <location filename="../../core/session/src/explanation.cpp" line="188"/>
         <source>A RST while closing: the connection record is deleted.</source>
         <translation>关闭过程中收到 RST：连接记录被删除。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="189"/>
+        <location filename="../../core/session/src/explanation.cpp" line="190"/>
         <source>abort() while closing deletes the connection without a RST.</source>
         <translation>关闭过程中调用 abort() 删除连接，不发送 RST。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="191"/>
+        <location filename="../../core/session/src/explanation.cpp" line="192"/>
         <source>Too many retransmissions went unanswered: the connection times out and is closed.</source>
         <translation>太多次重传都没有回应：连接超时并被关闭。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="15"/>
+        <location filename="../../core/session/src/explanation.cpp" line="16"/>
         <source>TIME-WAIT has two reasons: if this last ACK is lost, the peer&apos;s retransmitted FIN must still find the connection, to be acknowledged again instead of answered with a RST; and old duplicate segments of this connection must die out before the same 4-tuple (addresses and ports) can be used again. The second is why it lasts 2×MSL, not one retransmission timeout.</source>
         <translation>TIME-WAIT 有两个原因：如果这最后一个 ACK 丢失，对方重传的 FIN 必须还能找到这个连接，从而再次得到确认，而不是收到 RST；而且这个连接的旧重复报文段必须先在网络中消失，同一个四元组（地址和端口）才能再次使用。第二个原因说明了为什么要等 2×MSL，而不是一个重传超时。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="34"/>
+        <location filename="../../core/session/src/explanation.cpp" line="35"/>
         <source>close() or abort()</source>
         <translation>close() 或 abort()</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="74"/>
+        <location filename="../../core/session/src/explanation.cpp" line="75"/>
         <source>Everything in the segment was already received (a duplicate: a retransmission, or a copy that crossed its answer): the endpoint drops it and resends an ACK of what it expects next.</source>
         <translation>这个报文段里的内容都已收到过（重复报文：一次重传，或与自己的应答交错而过的副本）：端点丢弃它，并重发一个 ACK 说明自己接下来期望什么。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="78"/>
+        <location filename="../../core/session/src/explanation.cpp" line="79"/>
         <source>The segment is inside the receive window but starts beyond the next expected byte (out of order: bytes before it are missing): the endpoint keeps only what arrives in order, so it drops the segment and acknowledges what it has (a duplicate ACK); the sender will send it again.</source>
         <translation>报文段在接收窗口之内，但起始位置超过了下一个期望的字节（乱序：它前面的字节还缺着）：端点只保留按序到达的数据，所以丢弃这个报文段，并确认自己已有的数据（重复 ACK）；发送方会再发一次。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="100"/>
+        <location filename="../../core/session/src/explanation.cpp" line="101"/>
         <source>connect(): the kernel picks an initial sequence number (ISN) and sends a SYN; connect() blocks until the handshake completes.</source>
         <translation>connect()：内核选择初始序列号（ISN）并发出 SYN；在握手完成之前 connect() 一直阻塞。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="114"/>
+        <location filename="../../core/session/src/explanation.cpp" line="115"/>
         <source>%1 on a listening socket deletes it: back to CLOSED.</source>
         <translation>对监听套接字调用 %1 会删除它：回到 CLOSED。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="116"/>
+        <location filename="../../core/session/src/explanation.cpp" line="117"/>
         <source>The SYN,ACK acknowledges this side&apos;s SYN: it sends the final ACK, is ESTABLISHED, and connect() returns.</source>
         <translation>SYN,ACK 确认了这一方的 SYN：它发出最后一个 ACK，进入 ESTABLISHED，connect() 返回。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="118"/>
+        <location filename="../../core/session/src/explanation.cpp" line="119"/>
         <source>The peer&apos;s bare SYN crossed this side&apos;s own SYN (simultaneous open): this side answers SYN,ACK and enters SYN-RECEIVED.</source>
         <translation>对方不带 ACK 的 SYN 与这一方自己的 SYN 交错而过（同时打开）：这一方回应 SYN,ACK 并进入 SYN-RECEIVED。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="120"/>
+        <location filename="../../core/session/src/explanation.cpp" line="121"/>
         <source>The ACK does not acknowledge our SYN: it does not belong to this connection attempt (an old duplicate), so the endpoint answers with a RST.</source>
         <translation>这个 ACK 没有确认我们的 SYN：它不属于这次连接尝试（是旧的重复报文），所以端点用 RST 回应。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="128"/>
+        <location filename="../../core/session/src/explanation.cpp" line="129"/>
         <source>%1 before the handshake finished: the connection record is deleted and nothing is sent; connect() fails.</source>
         <translation>握手完成前调用 %1：连接记录被删除，什么也不发送；connect() 失败。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="130"/>
+        <location filename="../../core/session/src/explanation.cpp" line="131"/>
         <source>The final ACK of the handshake arrived: the server is ESTABLISHED and the connection waits in the accept queue until accept() takes it.</source>
         <translation>握手的最后一个 ACK 到达：服务器进入 ESTABLISHED，连接在 accept 队列中等待，直到 accept() 把它取走。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="148"/>
+        <location filename="../../core/session/src/explanation.cpp" line="149"/>
         <source>The peer&apos;s FIN arrived: the kernel acknowledges it and enters CLOSE-WAIT; recv() will return 0 once the data before the FIN is read, but this side may still send.</source>
         <translation>对方的 FIN 到达：内核确认它并进入 CLOSE-WAIT；读完 FIN 之前的数据后 recv() 将返回 0，但这一方仍然可以发送。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="158"/>
+        <location filename="../../core/session/src/explanation.cpp" line="159"/>
         <source>The segment is outside the receive window: the endpoint drops it and resends an ACK of what it expects next.</source>
         <translation>报文段在接收窗口之外：端点丢弃它，并重发一个 ACK 说明自己接下来期望什么。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="171"/>
+        <location filename="../../core/session/src/explanation.cpp" line="172"/>
         <source>The peer&apos;s FIN arrived: ACK it and wait in TIME-WAIT for 2×MSL.</source>
         <translation>对方的 FIN 到达：回 ACK，并在 TIME-WAIT 中等待 2×MSL。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="183"/>
+        <location filename="../../core/session/src/explanation.cpp" line="184"/>
         <source>The peer&apos;s FIN came again (our ACK was lost): ACK it again and restart the 2MSL timer. This is TIME-WAIT&apos;s first reason; the second is that old duplicates of this connection must die out before the same 4-tuple is used again, which is why it lasts 2×MSL.</source>
         <translation>对方的 FIN 又来了（我们的 ACK 丢了）：再次回 ACK 并重启 2MSL 定时器。这是 TIME-WAIT 的第一个原因；第二个原因是这个连接的旧重复报文段必须先消失，同一个四元组才能再次使用，这正是它要持续 2×MSL 的原因。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="185"/>
+        <location filename="../../core/session/src/explanation.cpp" line="186"/>
         <source>2×MSL passed: no retransmitted FIN came, and any old duplicate of this connection has died out, so TIME-WAIT ends, the connection is CLOSED and its 4-tuple may be used again.</source>
         <translation>2×MSL 过去了：没有重传的 FIN 到来，这个连接的旧重复报文段也都已消失，所以 TIME-WAIT 结束，连接变为 CLOSED，它的四元组可以再次使用。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="193"/>
+        <location filename="../../core/session/src/explanation.cpp" line="194"/>
         <source>send() hands the bytes to the kernel, which sends them with ACK (PSH on the last segment), in segments of at most the MSS; seq is the number of the first byte.</source>
         <translation>send() 把字节交给内核，内核用带 ACK 的报文段发出（最后一个报文段带 PSH），每段不超过 MSS；seq 是第一个字节的序号。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="195"/>
+        <location filename="../../core/session/src/explanation.cpp" line="196"/>
         <source>send() before the connection is established: the data waits in the send queue.</source>
         <translation>连接建立之前调用 send()：数据在发送队列中等待。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="197"/>
+        <location filename="../../core/session/src/explanation.cpp" line="198"/>
         <source>Data arrived in order: the kernel delivers it to recv() and acknowledges it (ack = seq + len).</source>
         <translation>数据按序到达：内核把它交给 recv() 并确认（ack = seq + len）。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="199"/>
+        <location filename="../../core/session/src/explanation.cpp" line="200"/>
         <source>The ACK confirms our bytes: they leave the retransmission queue.</source>
         <translation>ACK 确认了我们的字节：它们离开重传队列。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="201"/>
+        <location filename="../../core/session/src/explanation.cpp" line="202"/>
         <source>A duplicate ACK acknowledges nothing new: ignored.</source>
         <translation>重复的 ACK 没有确认新内容：忽略。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="203"/>
+        <location filename="../../core/session/src/explanation.cpp" line="204"/>
         <source>The ACK acknowledges data never sent: the endpoint answers with an ACK and drops the segment.</source>
         <translation>这个 ACK 确认了从未发送的数据：端点回一个 ACK 并丢弃该报文段。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="205"/>
+        <location filename="../../core/session/src/explanation.cpp" line="206"/>
         <source>No ACK came before the retransmission timer expired: the same segment is sent again and the timeout doubles.</source>
         <translation>重传定时器到期前没有收到 ACK：同一个报文段再发一次，超时时间加倍。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="207"/>
+        <location filename="../../core/session/src/explanation.cpp" line="208"/>
         <source>accept() returns the connection the kernel already established: the handshake happened without the application.</source>
         <translation>accept() 返回内核早已建立好的连接：握手是在应用程序不参与的情况下完成的。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="209"/>
+        <location filename="../../core/session/src/explanation.cpp" line="210"/>
         <source>The handshake is complete: connect() returns.</source>
         <translation>握手完成：connect() 返回。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="211"/>
+        <location filename="../../core/session/src/explanation.cpp" line="212"/>
         <source>recv() returns 0: the peer closed its direction (its FIN arrived).</source>
         <translation>recv() 返回 0：对方关闭了它的方向（它的 FIN 到了）。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="213"/>
+        <location filename="../../core/session/src/explanation.cpp" line="214"/>
         <source>Error: the connection already exists.</source>
         <translation>错误：连接已经存在。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="215"/>
+        <location filename="../../core/session/src/explanation.cpp" line="216"/>
         <source>Error: there is no connection.</source>
         <translation>错误：连接不存在。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="217"/>
+        <location filename="../../core/session/src/explanation.cpp" line="218"/>
         <source>Error: the connection is closing; no more data can be sent.</source>
         <translation>错误：连接正在关闭，不能再发送数据。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="219"/>
+        <location filename="../../core/session/src/explanation.cpp" line="220"/>
         <source>accept() has no established connection to take yet.</source>
         <translation>accept() 还没有可取的已建立连接。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="221"/>
+        <location filename="../../core/session/src/explanation.cpp" line="222"/>
         <source>Error: a listening socket has no peer to send to.</source>
         <translation>错误：监听套接字没有可以发送的对端。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="223"/>
+        <location filename="../../core/session/src/explanation.cpp" line="224"/>
         <source>A SYN arrived in SYN-RECEIVED after a passive open: the half-open connection is dropped and the socket goes back to LISTEN.</source>
         <translation>被动打开后在 SYN-RECEIVED 中收到一个 SYN：半打开的连接被丢弃，套接字回到 LISTEN。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="225"/>
+        <location filename="../../core/session/src/explanation.cpp" line="226"/>
         <source>A segment without the ACK bit on a synchronized connection is dropped.</source>
         <translation>已同步的连接上收到不带 ACK 位的报文段：丢弃。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="227"/>
+        <location filename="../../core/session/src/explanation.cpp" line="228"/>
         <source>The SYN,ACK was never answered: after the last retry the half-open connection is dropped and the server keeps listening (back to LISTEN).</source>
         <translation>SYN,ACK 一直没有得到应答：最后一次重传之后，这个半开连接被丢弃，服务器继续监听（回到 LISTEN）。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="229"/>
+        <location filename="../../core/session/src/explanation.cpp" line="230"/>
         <source>The peer&apos;s window is full (usable window 0): the bytes wait in the send buffer until the peer opens its window.</source>
         <translation>对方的窗口已满（可用窗口为 0）：数据留在发送缓冲区里，等对方重新打开窗口。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="231"/>
+        <location filename="../../core/session/src/explanation.cpp" line="232"/>
         <source>The peer&apos;s window stayed at 0 for a timeout: the persist timer sends one byte to probe it and waits twice as long before the next probe.</source>
         <translation>对方的窗口在一个超时时间内一直是 0：坚持计时器发送一个字节去探测，下一次探测前等待的时间加倍。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="246"/>
+        <location filename="../../core/session/src/explanation.cpp" line="247"/>
         <source>RFC 9293 §%1</source>
         <translation>RFC 9293 §%1</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="300"/>
+        <location filename="../../core/session/src/explanation.cpp" line="301"/>
         <source>The ACK of this side&apos;s SYN arrived: it is ESTABLISHED. This was a simultaneous open: there was no listen(), so no accept queue; connect() returns.</source>
         <translation>这一方 SYN 的确认到达：它进入 ESTABLISHED。这是一次同时打开：没有调用 listen()，所以没有 accept 队列；connect() 返回。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="302"/>
+        <location filename="../../core/session/src/explanation.cpp" line="303"/>
         <source>Client</source>
         <translation>客户端</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="302"/>
+        <location filename="../../core/session/src/explanation.cpp" line="303"/>
         <source>Server</source>
         <translation>服务器</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="303"/>
+        <location filename="../../core/session/src/explanation.cpp" line="304"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="308"/>
+        <location filename="../../core/session/src/explanation.cpp" line="309"/>
         <source>The network lost the segment: nobody receives it, and only its sender&apos;s retransmission timer will notice.</source>
         <translation>网络丢失了这个报文段：没有人收到它，只有发送方的重传定时器会发现。</translation>
     </message>
@@ -500,193 +500,193 @@
 <context>
     <name>InspectorView</name>
     <message>
-        <location filename="../../app/inspectorview.cpp" line="116"/>
+        <location filename="../../app/inspectorview.cpp" line="117"/>
         <source>Click an arrow in the ladder diagram to see its TCP header here.</source>
         <translation>点击时序图中的箭头，在这里查看它的 TCP 首部。</translation>
     </message>
     <message>
-        <location filename="../../app/inspectorview.cpp" line="122"/>
         <location filename="../../app/inspectorview.cpp" line="123"/>
+        <location filename="../../app/inspectorview.cpp" line="124"/>
         <source>client</source>
         <translation>客户端</translation>
     </message>
     <message>
-        <location filename="../../app/inspectorview.cpp" line="122"/>
         <location filename="../../app/inspectorview.cpp" line="123"/>
+        <location filename="../../app/inspectorview.cpp" line="124"/>
         <source>server</source>
         <translation>服务器</translation>
     </message>
     <message>
-        <location filename="../../app/inspectorview.cpp" line="129"/>
+        <location filename="../../app/inspectorview.cpp" line="130"/>
         <source>Source port</source>
         <translation>源端口</translation>
     </message>
     <message>
-        <location filename="../../app/inspectorview.cpp" line="130"/>
+        <location filename="../../app/inspectorview.cpp" line="131"/>
         <source>The %1&apos;s port: where the segment comes from.</source>
         <translation>%1的端口：报文段从这里发出。</translation>
     </message>
     <message>
-        <location filename="../../app/inspectorview.cpp" line="131"/>
+        <location filename="../../app/inspectorview.cpp" line="132"/>
         <source>Destination port</source>
         <translation>目的端口</translation>
     </message>
     <message>
-        <location filename="../../app/inspectorview.cpp" line="132"/>
+        <location filename="../../app/inspectorview.cpp" line="133"/>
         <source>The %1&apos;s port: which socket receives it.</source>
         <translation>%1的端口：由哪个套接字接收。</translation>
     </message>
     <message>
-        <location filename="../../app/inspectorview.cpp" line="136"/>
+        <location filename="../../app/inspectorview.cpp" line="137"/>
         <source>Sequence number</source>
         <translation>序列号</translation>
     </message>
     <message>
-        <location filename="../../app/inspectorview.cpp" line="137"/>
+        <location filename="../../app/inspectorview.cpp" line="138"/>
         <source>The initial sequence number (ISN) the %1 chose; the SYN itself uses it up.</source>
         <translation>%1选择的初始序列号（ISN）；SYN 本身占用这个序号。</translation>
     </message>
     <message>
-        <location filename="../../app/inspectorview.cpp" line="138"/>
+        <location filename="../../app/inspectorview.cpp" line="139"/>
         <source>Number of the first byte this segment carries (a FIN counts as one byte).</source>
         <translation>本报文段携带的第一个字节的序号（FIN 算一个字节）。</translation>
     </message>
     <message>
-        <location filename="../../app/inspectorview.cpp" line="143"/>
+        <location filename="../../app/inspectorview.cpp" line="144"/>
         <source>Acknowledgment number</source>
         <translation>确认号</translation>
     </message>
     <message>
-        <location filename="../../app/inspectorview.cpp" line="144"/>
+        <location filename="../../app/inspectorview.cpp" line="145"/>
         <source>The next byte the %1 expects: everything before it arrived.</source>
         <translation>%1期望的下一个字节：之前的字节都已收到。</translation>
     </message>
     <message>
-        <location filename="../../app/inspectorview.cpp" line="145"/>
+        <location filename="../../app/inspectorview.cpp" line="146"/>
         <source>Not used: the ACK flag is off.</source>
         <translation>未使用：ACK 标志没有置位。</translation>
     </message>
     <message>
-        <location filename="../../app/inspectorview.cpp" line="147"/>
+        <location filename="../../app/inspectorview.cpp" line="148"/>
         <source>Data offset</source>
         <translation>数据偏移</translation>
     </message>
     <message>
-        <location filename="../../app/inspectorview.cpp" line="147"/>
+        <location filename="../../app/inspectorview.cpp" line="148"/>
         <source>%1 words = %2 bytes</source>
         <translation>%1 个字 = %2 字节</translation>
     </message>
     <message>
-        <location filename="../../app/inspectorview.cpp" line="148"/>
+        <location filename="../../app/inspectorview.cpp" line="149"/>
         <source>Header length in 32-bit words; the data starts after it.</source>
         <translation>以 32 位字为单位的首部长度；数据从它之后开始。</translation>
     </message>
     <message>
-        <location filename="../../app/inspectorview.cpp" line="149"/>
+        <location filename="../../app/inspectorview.cpp" line="150"/>
         <source>Flags</source>
         <translation>标志位</translation>
     </message>
     <message>
-        <location filename="../../app/inspectorview.cpp" line="150"/>
+        <location filename="../../app/inspectorview.cpp" line="151"/>
         <source>Control bits: SYN opens, FIN closes, RST aborts, ACK says the ack field is valid, PSH pushes data to the application.</source>
         <translation>控制位：SYN 建立连接，FIN 关闭，RST 中止，ACK 表示确认号有效，PSH 把数据推给应用程序。</translation>
     </message>
     <message>
-        <location filename="../../app/inspectorview.cpp" line="152"/>
+        <location filename="../../app/inspectorview.cpp" line="153"/>
         <source>Window</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../../app/inspectorview.cpp" line="153"/>
+        <location filename="../../app/inspectorview.cpp" line="154"/>
         <source>How many more bytes the %1 can receive now (flow control).</source>
         <translation>%1现在还能接收多少字节（流量控制）。</translation>
     </message>
     <message>
-        <location filename="../../app/inspectorview.cpp" line="157"/>
+        <location filename="../../app/inspectorview.cpp" line="158"/>
         <source>Checksum</source>
         <translation>校验和</translation>
     </message>
     <message>
-        <location filename="../../app/inspectorview.cpp" line="158"/>
+        <location filename="../../app/inspectorview.cpp" line="159"/>
         <source>Covers an IP pseudo-header, the header and the data; the receiver drops the segment if it does not match.</source>
         <translation>覆盖 IP 伪首部、TCP 首部和数据；不匹配时接收方丢弃该报文段。</translation>
     </message>
     <message>
-        <location filename="../../app/inspectorview.cpp" line="160"/>
+        <location filename="../../app/inspectorview.cpp" line="161"/>
         <source>Urgent pointer</source>
         <translation>紧急指针</translation>
     </message>
     <message>
-        <location filename="../../app/inspectorview.cpp" line="160"/>
+        <location filename="../../app/inspectorview.cpp" line="161"/>
         <source>Unused: the URG flag is off.</source>
         <translation>未使用：URG 标志没有置位。</translation>
     </message>
     <message>
-        <location filename="../../app/inspectorview.cpp" line="162"/>
+        <location filename="../../app/inspectorview.cpp" line="163"/>
         <source>Options</source>
         <translation>选项</translation>
     </message>
     <message>
-        <location filename="../../app/inspectorview.cpp" line="162"/>
+        <location filename="../../app/inspectorview.cpp" line="163"/>
         <source>MSS %1</source>
         <translation>MSS %1</translation>
     </message>
     <message>
-        <location filename="../../app/inspectorview.cpp" line="162"/>
+        <location filename="../../app/inspectorview.cpp" line="163"/>
         <source>(padding)</source>
         <translation>（填充）</translation>
     </message>
     <message>
-        <location filename="../../app/inspectorview.cpp" line="163"/>
+        <location filename="../../app/inspectorview.cpp" line="164"/>
         <source>Maximum segment size: the largest data the %1 accepts in one segment (sent only on SYNs).</source>
         <translation>最大报文段长度：%1在一个报文段中能接受的最大数据量（只在 SYN 中发送）。</translation>
     </message>
     <message>
-        <location filename="../../app/inspectorview.cpp" line="167"/>
+        <location filename="../../app/inspectorview.cpp" line="168"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/inspectorview.cpp" line="167"/>
+        <location filename="../../app/inspectorview.cpp" line="168"/>
         <source>%n byte(s): %1</source>
         <translation>
             <numerusform>%n 字节：%1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/inspectorview.cpp" line="168"/>
+        <location filename="../../app/inspectorview.cpp" line="169"/>
         <source>The application&apos;s bytes, exactly as send() gave them.</source>
         <translation>应用程序的字节，与 send() 交给内核的完全一样。</translation>
     </message>
     <message>
-        <location filename="../../app/inspectorview.cpp" line="174"/>
+        <location filename="../../app/inspectorview.cpp" line="175"/>
         <source>Segment #%1: %2 → %3, %4</source>
         <translation>报文段 #%1：%2 → %3，%4</translation>
     </message>
     <message>
-        <location filename="../../app/inspectorview.cpp" line="177"/>
+        <location filename="../../app/inspectorview.cpp" line="178"/>
         <source>retransmission</source>
         <translation>重传</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/inspectorview.cpp" line="181"/>
+        <location filename="../../app/inspectorview.cpp" line="182"/>
         <source>%n byte(s) on the wire: %1 of header, %2 of data.</source>
         <translation>
             <numerusform>线路上共 %n 字节：首部 %1 字节，数据 %2 字节。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/inspectorview.cpp" line="244"/>
+        <location filename="../../app/inspectorview.cpp" line="245"/>
         <source>Network byte order (big-endian):</source>
         <translation>网络字节序（大端）：</translation>
     </message>
     <message>
-        <location filename="../../app/inspectorview.cpp" line="245"/>
+        <location filename="../../app/inspectorview.cpp" line="246"/>
         <source>the most significant byte is sent first, so seq %1 is sent as %2.</source>
         <translation>最高有效字节先发送，所以 seq %1 发送为 %2。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/inspectorview.cpp" line="237"/>
+        <location filename="../../app/inspectorview.cpp" line="238"/>
         <source>… %n more byte(s)</source>
         <translation>
             <numerusform>… 另有 %n 字节</numerusform>
@@ -696,149 +696,149 @@
 <context>
     <name>LadderView</name>
     <message>
-        <location filename="../../app/ladderlayout.cpp" line="38"/>
+        <location filename="../../app/ladderlayout.cpp" line="39"/>
         <source>connect() blocks</source>
         <translation>connect() 阻塞</translation>
     </message>
     <message>
-        <location filename="../../app/ladderlayout.cpp" line="40"/>
+        <location filename="../../app/ladderlayout.cpp" line="41"/>
         <source>send(%1)</source>
         <translation>send(%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ladderlayout.cpp" line="42"/>
+        <location filename="../../app/ladderlayout.cpp" line="43"/>
         <source>call</source>
         <translation>调用</translation>
     </message>
     <message>
-        <location filename="../../app/ladderlayout.cpp" line="50"/>
+        <location filename="../../app/ladderlayout.cpp" line="51"/>
         <source>recv() returns 0</source>
         <translation>recv() 返回 0</translation>
     </message>
     <message>
-        <location filename="../../app/ladderlayout.cpp" line="51"/>
+        <location filename="../../app/ladderlayout.cpp" line="52"/>
         <source>recv() → %1</source>
         <translation>recv() → %1</translation>
     </message>
     <message>
-        <location filename="../../app/ladderlayout.cpp" line="54"/>
+        <location filename="../../app/ladderlayout.cpp" line="55"/>
         <source>connect() returns</source>
         <translation>connect() 返回</translation>
     </message>
     <message>
-        <location filename="../../app/ladderlayout.cpp" line="56"/>
+        <location filename="../../app/ladderlayout.cpp" line="57"/>
         <source>accept() returns</source>
         <translation>accept() 返回</translation>
     </message>
     <message>
-        <location filename="../../app/ladderlayout.cpp" line="57"/>
+        <location filename="../../app/ladderlayout.cpp" line="58"/>
         <source>%1() returns</source>
         <translation>%1() 返回</translation>
     </message>
     <message>
-        <location filename="../../app/ladderlayout.cpp" line="65"/>
+        <location filename="../../app/ladderlayout.cpp" line="66"/>
         <source>error: connection refused</source>
         <translation>错误：连接被拒绝</translation>
     </message>
     <message>
-        <location filename="../../app/ladderlayout.cpp" line="67"/>
+        <location filename="../../app/ladderlayout.cpp" line="68"/>
         <source>error: connection reset</source>
         <translation>错误：连接被重置</translation>
     </message>
     <message>
-        <location filename="../../app/ladderlayout.cpp" line="69"/>
+        <location filename="../../app/ladderlayout.cpp" line="70"/>
         <source>error: connection timed out</source>
         <translation>错误：连接超时</translation>
     </message>
     <message>
-        <location filename="../../app/ladderlayout.cpp" line="71"/>
+        <location filename="../../app/ladderlayout.cpp" line="72"/>
         <source>error: connection already exists</source>
         <translation>错误：连接已存在</translation>
     </message>
     <message>
-        <location filename="../../app/ladderlayout.cpp" line="73"/>
+        <location filename="../../app/ladderlayout.cpp" line="74"/>
         <source>error: connection does not exist</source>
         <translation>错误：连接不存在</translation>
     </message>
     <message>
-        <location filename="../../app/ladderlayout.cpp" line="75"/>
+        <location filename="../../app/ladderlayout.cpp" line="76"/>
         <source>error: connection closing</source>
         <translation>错误：连接正在关闭</translation>
     </message>
     <message>
-        <location filename="../../app/ladderlayout.cpp" line="77"/>
+        <location filename="../../app/ladderlayout.cpp" line="78"/>
         <source>error: nothing to accept</source>
         <translation>错误：没有可接受的连接</translation>
     </message>
     <message>
-        <location filename="../../app/ladderlayout.cpp" line="79"/>
+        <location filename="../../app/ladderlayout.cpp" line="80"/>
         <source>error: foreign socket unspecified</source>
         <translation>错误：未指定对端套接字</translation>
     </message>
     <message>
-        <location filename="../../app/ladderlayout.cpp" line="83"/>
+        <location filename="../../app/ladderlayout.cpp" line="84"/>
         <source>error: %1</source>
         <translation>错误：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ladderlayout.cpp" line="89"/>
+        <location filename="../../app/ladderlayout.cpp" line="90"/>
         <source>2MSL timer expires</source>
         <translation>2MSL 定时器到期</translation>
     </message>
     <message>
-        <location filename="../../app/ladderlayout.cpp" line="90"/>
+        <location filename="../../app/ladderlayout.cpp" line="91"/>
         <source>retransmission timer fires</source>
         <translation>重传定时器到期</translation>
     </message>
     <message>
-        <location filename="../../app/ladderview.cpp" line="44"/>
+        <location filename="../../app/ladderview.cpp" line="45"/>
         <source>Ladder diagram</source>
         <translation>时序图</translation>
     </message>
     <message>
-        <location filename="../../app/ladderlayout.cpp" line="434"/>
-        <location filename="../../app/ladderview.cpp" line="644"/>
+        <location filename="../../app/ladderlayout.cpp" line="435"/>
+        <location filename="../../app/ladderview.cpp" line="645"/>
         <source>retransmission</source>
         <translation>重传</translation>
     </message>
     <message>
-        <location filename="../../app/ladderlayout.cpp" line="436"/>
-        <location filename="../../app/ladderview.cpp" line="646"/>
+        <location filename="../../app/ladderlayout.cpp" line="437"/>
+        <location filename="../../app/ladderview.cpp" line="647"/>
         <source>crafted</source>
         <translation>构造的</translation>
     </message>
     <message>
-        <location filename="../../app/ladderview.cpp" line="329"/>
+        <location filename="../../app/ladderview.cpp" line="330"/>
         <source>Inspect this segment</source>
         <translation>查看这个报文段</translation>
     </message>
     <message>
-        <location filename="../../app/ladderview.cpp" line="335"/>
+        <location filename="../../app/ladderview.cpp" line="336"/>
         <source>Lose this segment</source>
         <translation>让这个报文段丢失</translation>
     </message>
     <message>
-        <location filename="../../app/ladderview.cpp" line="382"/>
+        <location filename="../../app/ladderview.cpp" line="383"/>
         <source>In flight. Click to inspect this segment&apos;s TCP header; Shift+click (or right-click → Lose this segment) to lose it in the network.</source>
         <translation>正在传输中。单击查看这个报文段的 TCP 首部；Shift+单击（或右键 → 让这个报文段丢失）让它在网络中丢失。</translation>
     </message>
     <message>
-        <location filename="../../app/ladderview.cpp" line="384"/>
+        <location filename="../../app/ladderview.cpp" line="385"/>
         <source>Click to inspect this segment&apos;s TCP header.</source>
         <translation>点击查看这个报文段的 TCP 首部。</translation>
     </message>
     <message>
-        <location filename="../../app/ladderview.cpp" line="488"/>
+        <location filename="../../app/ladderview.cpp" line="489"/>
         <source>Client</source>
         <translation>客户端</translation>
     </message>
     <message>
-        <location filename="../../app/ladderview.cpp" line="488"/>
+        <location filename="../../app/ladderview.cpp" line="489"/>
         <source>Server</source>
         <translation>服务器</translation>
     </message>
     <message>
-        <location filename="../../app/ladderview.cpp" line="496"/>
+        <location filename="../../app/ladderview.cpp" line="497"/>
         <source>127.0.0.1 port %1</source>
         <translation>127.0.0.1 端口 %1</translation>
     </message>
@@ -846,42 +846,42 @@
 <context>
     <name>LessonLibrary</name>
     <message>
-        <location filename="../../core/session/src/lessonlibrary.cpp" line="78"/>
+        <location filename="../../core/session/src/lessonlibrary.cpp" line="79"/>
         <source>too large for a lesson (more than %1 MB)</source>
         <translation>作为课程文件太大（超过 %1 MB）</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/lessonlibrary.cpp" line="130"/>
+        <location filename="../../core/session/src/lessonlibrary.cpp" line="131"/>
         <source>the lesson file is empty</source>
         <translation>课程文件是空的</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/lessonlibrary.cpp" line="136"/>
+        <location filename="../../core/session/src/lessonlibrary.cpp" line="137"/>
         <source>not a lesson file (binary data at line %1)</source>
         <translation>不是课程文件（第 %1 行有二进制数据）</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/lessonlibrary.cpp" line="143"/>
+        <location filename="../../core/session/src/lessonlibrary.cpp" line="144"/>
         <source>too many commands for a lesson (%1; at most %2)</source>
         <translation>课程中的命令太多（%1 条；最多 %2 条）</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/lessonlibrary.cpp" line="172"/>
+        <location filename="../../core/session/src/lessonlibrary.cpp" line="173"/>
         <source>no such built-in lesson or file</source>
         <translation>没有这个内置课程，也没有这个文件</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/lessonlibrary.cpp" line="174"/>
+        <location filename="../../core/session/src/lessonlibrary.cpp" line="175"/>
         <source>no such file</source>
         <translation>文件不存在</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/lessonlibrary.cpp" line="177"/>
+        <location filename="../../core/session/src/lessonlibrary.cpp" line="178"/>
         <source>is a folder, not a lesson file</source>
         <translation>这是一个文件夹，不是课程文件</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/lessonlibrary.cpp" line="182"/>
+        <location filename="../../core/session/src/lessonlibrary.cpp" line="183"/>
         <source>cannot open the lesson: %1</source>
         <translation>无法打开课程：%1</translation>
     </message>
@@ -889,107 +889,107 @@
 <context>
     <name>LiveMirror</name>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="24"/>
-        <location filename="../../core/session/src/livemirror.cpp" line="416"/>
-        <location filename="../../core/session/src/livemirror.cpp" line="494"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="25"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="417"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="495"/>
         <source>client</source>
         <translation>客户端</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="26"/>
-        <location filename="../../core/session/src/livemirror.cpp" line="416"/>
-        <location filename="../../core/session/src/livemirror.cpp" line="494"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="27"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="417"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="495"/>
         <source>server</source>
         <translation>服务器</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="28"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="29"/>
         <source>listener</source>
         <translation>监听套接字</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="30"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="31"/>
         <source>other</source>
         <translation>其他连接</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="53"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="54"/>
         <source>descriptor %1</source>
         <translation>描述符 %1</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="198"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="199"/>
         <source>The live pair cannot un-send: it stays at step %1. Its rows for the later steps are hidden and come back as you step forward again.</source>
         <translation>真实套接字对无法撤回已发送的内容：它停留在第 %1 步。之后各步的日志行暂时隐藏，再次前进时会重新显示。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="420"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="421"/>
         <source>no entry</source>
         <translation>无表项</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="421"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="422"/>
         <source>nothing left in the kernel&apos;s table</source>
         <translation>内核的连接表中已没有它</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="423"/>
-        <location filename="../../core/session/src/livemirror.cpp" line="430"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="424"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="431"/>
         <source>still</source>
         <translation>仍在</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="425"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="426"/>
         <source>in TIME-WAIT for %1 s; Linux keeps it 60 s</source>
         <translation>已处于 TIME-WAIT %1 秒；Linux 会保持 60 秒</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="427"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="428"/>
         <source>held</source>
         <translation>保持</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="428"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="429"/>
         <source>held: this side&apos;s application has not called close() yet</source>
         <translation>保持：这一方的应用程序还没有调用 close()</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="431"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="432"/>
         <source>no change in the kernel at this step</source>
         <translation>这一步内核中没有变化</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="433"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="434"/>
         <source>The kernel&apos;s state did not change at this step.</source>
         <translation>这一步内核的状态没有改变。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="472"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="473"/>
         <source>entry gone</source>
         <translation>表项已消失</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="472"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="473"/>
         <source>observed</source>
         <translation>观测到</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="472"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="473"/>
         <source>inferred</source>
         <translation>推断</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="491"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="492"/>
         <source>simulation only</source>
         <translation>仅模拟</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="502"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="503"/>
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../core/session/src/livemirror.cpp" line="526"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="527"/>
         <source>%n earlier observation(s) of connections from outside the lesson not shown</source>
         <translation>
             <numerusform>另有 %n 条来自课程之外的连接的较早记录未显示</numerusform>
@@ -999,97 +999,97 @@
 <context>
     <name>LivePane</name>
     <message>
-        <location filename="../../app/livepane.cpp" line="123"/>
+        <location filename="../../app/livepane.cpp" line="124"/>
         <source>not available on this system</source>
         <translation>本系统不支持</translation>
     </message>
     <message>
-        <location filename="../../app/livepane.cpp" line="107"/>
+        <location filename="../../app/livepane.cpp" line="108"/>
         <source>Client</source>
         <translation>客户端</translation>
     </message>
     <message>
-        <location filename="../../app/livepane.cpp" line="108"/>
+        <location filename="../../app/livepane.cpp" line="109"/>
         <source>Server</source>
         <translation>服务器</translation>
     </message>
     <message>
-        <location filename="../../app/livepane.cpp" line="109"/>
+        <location filename="../../app/livepane.cpp" line="110"/>
         <source>Sockets on the server&apos;s port (the listening socket, the connected sockets accept() returned, and what only the kernel still has):</source>
         <translation>服务器端口上的套接字（监听套接字、accept() 返回的已连接套接字，以及只有内核还保留的连接）：</translation>
     </message>
     <message>
-        <location filename="../../app/livepane.cpp" line="111"/>
+        <location filename="../../app/livepane.cpp" line="112"/>
         <source>Every connection to the live server is listed, including ones from outside the lesson, for example: nc 127.0.0.1 %1</source>
         <translation>这里列出连接到真实服务器的每一个连接，包括课程之外的连接，例如：nc 127.0.0.1 %1</translation>
     </message>
     <message>
-        <location filename="../../app/livepane.cpp" line="126"/>
+        <location filename="../../app/livepane.cpp" line="127"/>
         <source>no connection</source>
         <translation>无连接</translation>
     </message>
     <message>
-        <location filename="../../app/livepane.cpp" line="127"/>
+        <location filename="../../app/livepane.cpp" line="128"/>
         <source>CLOSED (no entry)</source>
         <translation>CLOSED（无表项）</translation>
     </message>
     <message>
-        <location filename="../../app/livepane.cpp" line="130"/>
+        <location filename="../../app/livepane.cpp" line="131"/>
         <source>%1 (held)</source>
         <translation>%1（保持）</translation>
     </message>
     <message>
-        <location filename="../../app/livepane.cpp" line="134"/>
+        <location filename="../../app/livepane.cpp" line="135"/>
         <source>%1 (%2 s left)</source>
         <translation>%1（剩余 %2 秒）</translation>
     </message>
     <message>
-        <location filename="../../app/livepane.cpp" line="142"/>
+        <location filename="../../app/livepane.cpp" line="143"/>
         <source>model: %1  ·  kernel: %2</source>
         <translation>模型：%1  ·  内核：%2</translation>
     </message>
     <message>
-        <location filename="../../app/livepane.cpp" line="161"/>
+        <location filename="../../app/livepane.cpp" line="162"/>
         <source>The live pair is off (Lesson → Live pair).</source>
         <translation>真实套接字对已关闭（课程 → 真实套接字对）。</translation>
     </message>
     <message>
-        <location filename="../../app/livepane.cpp" line="166"/>
+        <location filename="../../app/livepane.cpp" line="167"/>
         <source>Port %1 was taken: the live server listens on %2 instead.</source>
         <translation>端口 %1 已被占用：真实服务器改为监听 %2。</translation>
     </message>
     <message>
-        <location filename="../../app/livepane.cpp" line="167"/>
+        <location filename="../../app/livepane.cpp" line="168"/>
         <source>The live server listens on %1.</source>
         <translation>真实服务器正在监听 %1。</translation>
     </message>
     <message>
-        <location filename="../../app/livepane.cpp" line="169"/>
+        <location filename="../../app/livepane.cpp" line="170"/>
         <source>Waiting for the lesson&apos;s listen step (port %1).</source>
         <translation>等待课程的 listen 步骤（端口 %1）。</translation>
     </message>
     <message>
-        <location filename="../../app/livepane.cpp" line="170"/>
+        <location filename="../../app/livepane.cpp" line="171"/>
         <source>any free port</source>
         <translation>任意空闲端口</translation>
     </message>
     <message>
-        <location filename="../../app/livepane.cpp" line="172"/>
+        <location filename="../../app/livepane.cpp" line="173"/>
         <source>The live server is not listening.</source>
         <translation>真实服务器没有在监听。</translation>
     </message>
     <message>
-        <location filename="../../app/livepane.cpp" line="177"/>
+        <location filename="../../app/livepane.cpp" line="178"/>
         <source>Kernel states: not available on this system.</source>
         <translation>内核状态：本系统不支持。</translation>
     </message>
     <message>
-        <location filename="../../app/livepane.cpp" line="181"/>
+        <location filename="../../app/livepane.cpp" line="182"/>
         <source>Warning: the live server listens on %1, which other machines can reach.</source>
         <translation>警告：真实服务器正在监听 %1，其他机器也能访问到它。</translation>
     </message>
     <message>
-        <location filename="../../app/livepane.cpp" line="201"/>
+        <location filename="../../app/livepane.cpp" line="202"/>
         <source>The lesson went back to step %1; the live pair stays at step %2: a real connection cannot un-send.</source>
         <translation>课程退回到了第 %1 步；真实套接字对停留在第 %2 步：真实的连接无法撤回已发送的内容。</translation>
     </message>
@@ -1097,380 +1097,380 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="90"/>
+        <location filename="../../app/mainwindowui.cpp" line="91"/>
         <source>About tcpsim</source>
         <translation>关于 tcpsim</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="91"/>
+        <location filename="../../app/mainwindowui.cpp" line="92"/>
         <source>&lt;p&gt;&lt;b&gt;tcpsim&lt;/b&gt; shows how TCP opens and closes a connection, one segment at a time, following RFC 9293.&lt;/p&gt;&lt;p&gt;Space or → steps, ← goes back, Home resets, P plays.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;tcpsim&lt;/b&gt; 按照 RFC 9293，一个报文段一个报文段地展示 TCP 如何建立和关闭连接。&lt;/p&gt;&lt;p&gt;空格或 → 前进一步，← 后退，Home 重置，P 自动播放。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="120"/>
-        <location filename="../../app/mainwindowui.cpp" line="321"/>
+        <location filename="../../app/mainwindowui.cpp" line="121"/>
+        <location filename="../../app/mainwindowui.cpp" line="322"/>
         <source>Lesson: %1</source>
         <translation>课程：%1</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="287"/>
+        <location filename="../../app/mainwindowui.cpp" line="288"/>
         <source>tcpsim — TCP handshake and teardown</source>
         <translation>tcpsim — TCP 三次握手与四次挥手</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="288"/>
+        <location filename="../../app/mainwindowui.cpp" line="289"/>
         <source>&amp;New free session</source>
         <translation>新建自由练习(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="289"/>
+        <location filename="../../app/mainwindowui.cpp" line="290"/>
         <source>&amp;Open lesson…</source>
         <translation>打开课程(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="290"/>
+        <location filename="../../app/mainwindowui.cpp" line="291"/>
         <source>&amp;Save lesson as…</source>
         <translation>课程另存为(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="291"/>
+        <location filename="../../app/mainwindowui.cpp" line="292"/>
         <source>Save transition &amp;log as CSV…</source>
         <translation>将状态转换日志保存为 CSV(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="292"/>
+        <location filename="../../app/mainwindowui.cpp" line="293"/>
         <source>Export &amp;packets for Wireshark…</source>
         <translation>导出报文供 Wireshark 使用(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="293"/>
+        <location filename="../../app/mainwindowui.cpp" line="294"/>
         <source>The lesson&apos;s segments up to this step as a pcap capture (IPv4, real TCP headers)</source>
         <translation>截至当前步骤的报文段，保存为 pcap 抓包文件（IPv4，真实的 TCP 首部）</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="294"/>
+        <location filename="../../app/mainwindowui.cpp" line="295"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="295"/>
+        <location filename="../../app/mainwindowui.cpp" line="296"/>
         <source>Step ▶</source>
         <translation>下一步 ▶</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="296"/>
+        <location filename="../../app/mainwindowui.cpp" line="297"/>
         <source>Run the next step (Space, →, Page Down)</source>
         <translation>执行下一步（空格、→、Page Down）</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="297"/>
+        <location filename="../../app/mainwindowui.cpp" line="298"/>
         <source>◀ Back</source>
         <translation>◀ 上一步</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="298"/>
+        <location filename="../../app/mainwindowui.cpp" line="299"/>
         <source>Go back one step, exactly (←, Backspace, Page Up)</source>
         <translation>精确地后退一步（←、Backspace、Page Up）</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="299"/>
+        <location filename="../../app/mainwindowui.cpp" line="300"/>
         <source>Reset</source>
         <translation>重置</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="300"/>
+        <location filename="../../app/mainwindowui.cpp" line="301"/>
         <source>Back to the start of the lesson (Home)</source>
         <translation>回到课程开头（Home）</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="320"/>
+        <location filename="../../app/mainwindowui.cpp" line="321"/>
         <source>Lesson</source>
         <translation>课程</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="326"/>
-        <location filename="../../app/mainwindowui.cpp" line="301"/>
-        <location filename="../../app/mainwindowui.cpp" line="349"/>
+        <location filename="../../app/mainwindow.cpp" line="327"/>
+        <location filename="../../app/mainwindowui.cpp" line="302"/>
+        <location filename="../../app/mainwindowui.cpp" line="350"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="326"/>
-        <location filename="../../app/mainwindowui.cpp" line="301"/>
-        <location filename="../../app/mainwindowui.cpp" line="349"/>
+        <location filename="../../app/mainwindow.cpp" line="327"/>
+        <location filename="../../app/mainwindowui.cpp" line="302"/>
+        <location filename="../../app/mainwindowui.cpp" line="350"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="303"/>
+        <location filename="../../app/mainwindowui.cpp" line="304"/>
         <source>Play the lesson step by step (P)</source>
         <translation>逐步自动播放课程（P）</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="304"/>
+        <location filename="../../app/mainwindowui.cpp" line="305"/>
         <source>&amp;Full screen</source>
         <translation>全屏(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="305"/>
+        <location filename="../../app/mainwindowui.cpp" line="306"/>
         <source>Present</source>
         <translation>演示</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="306"/>
+        <location filename="../../app/mainwindowui.cpp" line="307"/>
         <source>Presentation mode: only the ladder, the explanation and the state diagram, full screen, in large type (F5; Esc leaves)</source>
         <translation>演示模式：只显示时序图、讲解和状态图，全屏大字号（F5；Esc 退出）</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="308"/>
+        <location filename="../../app/mainwindowui.cpp" line="309"/>
         <source>Leave presentation mode</source>
         <translation>退出演示模式</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="309"/>
+        <location filename="../../app/mainwindowui.cpp" line="310"/>
         <source>Presentation controls</source>
         <translation>演示控制</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="310"/>
+        <location filename="../../app/mainwindowui.cpp" line="311"/>
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="311"/>
+        <location filename="../../app/mainwindowui.cpp" line="312"/>
         <source>Zoom &amp;out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="312"/>
+        <location filename="../../app/mainwindowui.cpp" line="313"/>
         <source>&amp;Actual size</source>
         <translation>实际大小(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="313"/>
+        <location filename="../../app/mainwindowui.cpp" line="314"/>
         <source>&amp;About tcpsim</source>
         <translation>关于 tcpsim(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="314"/>
+        <location filename="../../app/mainwindowui.cpp" line="315"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="315"/>
+        <location filename="../../app/mainwindowui.cpp" line="316"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="316"/>
+        <location filename="../../app/mainwindowui.cpp" line="317"/>
         <source>&amp;Lesson</source>
         <translation>课程(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="317"/>
+        <location filename="../../app/mainwindowui.cpp" line="318"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="318"/>
+        <location filename="../../app/mainwindowui.cpp" line="319"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="319"/>
+        <location filename="../../app/mainwindowui.cpp" line="320"/>
         <source>Controls</source>
         <translation>控制</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="322"/>
+        <location filename="../../app/mainwindowui.cpp" line="323"/>
         <source>Speed:</source>
         <translation>速度：</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="323"/>
+        <location filename="../../app/mainwindowui.cpp" line="324"/>
         <source>Numbers:</source>
         <translation>序号：</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="324"/>
+        <location filename="../../app/mainwindowui.cpp" line="325"/>
         <source>Symbolic (j, k)</source>
         <translation>符号（j、k）</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="325"/>
+        <location filename="../../app/mainwindowui.cpp" line="326"/>
         <source>Relative</source>
         <translation>相对</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="326"/>
+        <location filename="../../app/mainwindowui.cpp" line="327"/>
         <source>Absolute</source>
         <translation>绝对</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="327"/>
+        <location filename="../../app/mainwindowui.cpp" line="328"/>
         <source>Symbolic: the client&apos;s ISN is j and the server&apos;s k, as in the textbooks. Relative: counted from each side&apos;s ISN, as Wireshark shows them. Absolute: the numbers on the wire.</source>
         <translation>符号：客户端的 ISN 记作 j，服务器的记作 k，与教科书一致。相对：从各自的 ISN 开始计数，与 Wireshark 显示的一样。绝对：线路上的真实数值。</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="330"/>
+        <location filename="../../app/mainwindowui.cpp" line="331"/>
         <source>State diagram (RFC 9293)</source>
         <translation>状态图（RFC 9293）</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="331"/>
+        <location filename="../../app/mainwindowui.cpp" line="332"/>
         <source>Transition log</source>
         <translation>状态转换日志</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="332"/>
+        <location filename="../../app/mainwindowui.cpp" line="333"/>
         <source>Segment inspector</source>
         <translation>报文段检查器</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="333"/>
+        <location filename="../../app/mainwindowui.cpp" line="334"/>
         <source>Client</source>
         <translation>客户端</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="334"/>
+        <location filename="../../app/mainwindowui.cpp" line="335"/>
         <source>Server</source>
         <translation>服务器</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="369"/>
+        <location filename="../../app/mainwindowui.cpp" line="370"/>
         <source>Free play (empty lesson)</source>
         <translation>自由练习（空课程）</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="188"/>
+        <location filename="../../app/mainwindow.cpp" line="189"/>
         <source>Cannot open the lesson</source>
         <translation>无法打开课程</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="189"/>
+        <location filename="../../app/mainwindow.cpp" line="190"/>
         <source>The lesson script has an error; the current lesson stays open.</source>
         <translation>课程脚本有错误；当前课程保持打开。</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="200"/>
+        <location filename="../../app/mainwindow.cpp" line="201"/>
         <source>Free play</source>
         <translation>自由练习</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="228"/>
+        <location filename="../../app/mainwindow.cpp" line="229"/>
         <source>Open a lesson script</source>
         <translation>打开课程脚本</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="229"/>
+        <location filename="../../app/mainwindow.cpp" line="230"/>
         <source>Lesson scripts (*.tcp);;All files (*)</source>
         <translation>课程脚本 (*.tcp);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="236"/>
+        <location filename="../../app/mainwindow.cpp" line="237"/>
         <source>Save the lesson script</source>
         <translation>保存课程脚本</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="237"/>
+        <location filename="../../app/mainwindow.cpp" line="238"/>
         <source>Lesson scripts (*.tcp)</source>
         <translation>课程脚本 (*.tcp)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="244"/>
+        <location filename="../../app/mainwindow.cpp" line="245"/>
         <source>Cannot save the lesson</source>
         <translation>无法保存课程</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="246"/>
-        <location filename="../../app/mainwindow.cpp" line="259"/>
-        <location filename="../../app/mainwindow.cpp" line="282"/>
+        <location filename="../../app/mainwindow.cpp" line="247"/>
+        <location filename="../../app/mainwindow.cpp" line="260"/>
+        <location filename="../../app/mainwindow.cpp" line="283"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="251"/>
+        <location filename="../../app/mainwindow.cpp" line="252"/>
         <source>Save the transition log</source>
         <translation>保存状态转换日志</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="252"/>
+        <location filename="../../app/mainwindow.cpp" line="253"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="257"/>
+        <location filename="../../app/mainwindow.cpp" line="258"/>
         <source>Cannot save the log</source>
         <translation>无法保存日志</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="274"/>
+        <location filename="../../app/mainwindow.cpp" line="275"/>
         <source>Export packets for Wireshark</source>
         <translation>导出报文供 Wireshark 使用</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="275"/>
+        <location filename="../../app/mainwindow.cpp" line="276"/>
         <source>Packet captures (*.pcap)</source>
         <translation>抓包文件 (*.pcap)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="280"/>
+        <location filename="../../app/mainwindow.cpp" line="281"/>
         <source>Cannot export the packets</source>
         <translation>无法导出报文</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="289"/>
+        <location filename="../../app/mainwindow.cpp" line="290"/>
         <source>The lesson is over: nothing is in flight and no timer is pending.</source>
         <translation>课程结束：没有正在传输的报文段，也没有待触发的定时器。</translation>
     </message>
     <message>
-        <location filename="../../app/explanationbanner.cpp" line="62"/>
+        <location filename="../../app/explanationbanner.cpp" line="63"/>
         <source>Step %1 of %2</source>
         <translation>第 %1 步，共 %2 步</translation>
     </message>
     <message>
-        <location filename="../../app/explanationbanner.cpp" line="82"/>
+        <location filename="../../app/explanationbanner.cpp" line="83"/>
         <source>Press Space or → to take the first step.</source>
         <translation>按空格或 → 开始第一步。</translation>
     </message>
     <message>
-        <location filename="../../app/explanationbanner.cpp" line="84"/>
+        <location filename="../../app/explanationbanner.cpp" line="85"/>
         <source>Free play: use the buttons of the client and the server below; every action becomes a line of the lesson (File → Save lesson).</source>
         <translation>自由练习：使用下方客户端和服务器的按钮；每个操作都会成为课程中的一行（文件 → 保存课程）。</translation>
     </message>
     <message>
-        <location filename="../../app/explanationbanner.cpp" line="100"/>
+        <location filename="../../app/explanationbanner.cpp" line="101"/>
         <source>Nothing changed state in this step.</source>
         <translation>这一步没有状态变化。</translation>
     </message>
     <message>
-        <location filename="../../app/explanationbanner.cpp" line="114"/>
+        <location filename="../../app/explanationbanner.cpp" line="115"/>
         <source>Expectation failed: %1</source>
         <translation>预期不符：%1</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="335"/>
         <location filename="../../app/mainwindowui.cpp" line="336"/>
+        <location filename="../../app/mainwindowui.cpp" line="337"/>
         <source>Live pair</source>
         <translation>真实套接字对</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="337"/>
+        <location filename="../../app/mainwindowui.cpp" line="338"/>
         <source>Do every step again on a real QTcpServer/QTcpSocket pair on loopback, and show Qt&apos;s and the kernel&apos;s states in the log (L)</source>
         <translation>在回环接口上用一对真实的 QTcpServer/QTcpSocket 重做每一步，并在日志中显示 Qt 和内核的状态（L）</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="516"/>
+        <location filename="../../app/mainwindow.cpp" line="517"/>
         <source>The live pair did not settle in time; its rows may be incomplete.</source>
         <translation>真实套接字对未能及时稳定下来，它的日志行可能不完整。</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="576"/>
+        <location filename="../../app/mainwindow.cpp" line="577"/>
         <source>Could not reopen the last lesson: %1</source>
         <translation>无法重新打开上次的课程：%1</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="616"/>
+        <location filename="../../app/mainwindow.cpp" line="617"/>
         <source>Live pair off: the steps are no longer done on real sockets.</source>
         <translation>真实套接字对已关闭：各步骤不再在真实套接字上执行。</translation>
     </message>
@@ -1478,17 +1478,17 @@
 <context>
     <name>NumberFormatter</name>
     <message>
-        <location filename="../../core/session/src/numberformat.cpp" line="72"/>
+        <location filename="../../core/session/src/numberformat.cpp" line="73"/>
         <source>Absolute numbers</source>
         <translation>绝对序号</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/numberformat.cpp" line="74"/>
+        <location filename="../../core/session/src/numberformat.cpp" line="75"/>
         <source>Relative numbers (like Wireshark)</source>
         <translation>相对序号（同 Wireshark）</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/numberformat.cpp" line="76"/>
+        <location filename="../../core/session/src/numberformat.cpp" line="77"/>
         <source>Symbolic numbers (j, k)</source>
         <translation>符号序号（j、k）</translation>
     </message>
@@ -1496,127 +1496,127 @@
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../app/shortcutsdialog.cpp" line="29"/>
+        <location filename="../../app/shortcutsdialog.cpp" line="30"/>
         <source>Space, →, Page Down</source>
         <translation>空格、→、Page Down</translation>
     </message>
     <message>
-        <location filename="../../app/shortcutsdialog.cpp" line="29"/>
+        <location filename="../../app/shortcutsdialog.cpp" line="30"/>
         <source>Step: run the next step</source>
         <translation>下一步：执行下一步</translation>
     </message>
     <message>
-        <location filename="../../app/shortcutsdialog.cpp" line="30"/>
+        <location filename="../../app/shortcutsdialog.cpp" line="31"/>
         <source>←, Backspace, Page Up</source>
         <translation>←、Backspace、Page Up</translation>
     </message>
     <message>
-        <location filename="../../app/shortcutsdialog.cpp" line="30"/>
+        <location filename="../../app/shortcutsdialog.cpp" line="31"/>
         <source>Back: the previous step, exactly</source>
         <translation>上一步：精确回到前一步</translation>
     </message>
     <message>
-        <location filename="../../app/shortcutsdialog.cpp" line="31"/>
+        <location filename="../../app/shortcutsdialog.cpp" line="32"/>
         <source>Home</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../app/shortcutsdialog.cpp" line="31"/>
+        <location filename="../../app/shortcutsdialog.cpp" line="32"/>
         <source>Reset to the start of the lesson</source>
         <translation>重置到课程开头</translation>
     </message>
     <message>
-        <location filename="../../app/shortcutsdialog.cpp" line="32"/>
+        <location filename="../../app/shortcutsdialog.cpp" line="33"/>
         <source>P</source>
         <translation>P</translation>
     </message>
     <message>
-        <location filename="../../app/shortcutsdialog.cpp" line="32"/>
+        <location filename="../../app/shortcutsdialog.cpp" line="33"/>
         <source>Play / Pause</source>
         <translation>播放 / 暂停</translation>
     </message>
     <message>
-        <location filename="../../app/shortcutsdialog.cpp" line="33"/>
+        <location filename="../../app/shortcutsdialog.cpp" line="34"/>
         <source>L</source>
         <translation>L</translation>
     </message>
     <message>
-        <location filename="../../app/shortcutsdialog.cpp" line="33"/>
+        <location filename="../../app/shortcutsdialog.cpp" line="34"/>
         <source>Live pair on / off</source>
         <translation>打开 / 关闭真实连接</translation>
     </message>
     <message>
-        <location filename="../../app/shortcutsdialog.cpp" line="34"/>
+        <location filename="../../app/shortcutsdialog.cpp" line="35"/>
         <source>Click an arrow</source>
         <translation>单击箭头</translation>
     </message>
     <message>
-        <location filename="../../app/shortcutsdialog.cpp" line="34"/>
+        <location filename="../../app/shortcutsdialog.cpp" line="35"/>
         <source>Inspect the segment&apos;s TCP header</source>
         <translation>查看报文段的 TCP 首部</translation>
     </message>
     <message>
-        <location filename="../../app/shortcutsdialog.cpp" line="35"/>
+        <location filename="../../app/shortcutsdialog.cpp" line="36"/>
         <source>Shift+click an arrow in flight</source>
         <translation>Shift+单击传输中的箭头</translation>
     </message>
     <message>
-        <location filename="../../app/shortcutsdialog.cpp" line="35"/>
+        <location filename="../../app/shortcutsdialog.cpp" line="36"/>
         <source>Lose that segment in the network (also: right-click)</source>
         <translation>让这个报文段在网络中丢失（也可以右键）</translation>
     </message>
     <message>
-        <location filename="../../app/shortcutsdialog.cpp" line="36"/>
+        <location filename="../../app/shortcutsdialog.cpp" line="37"/>
         <source>F5 / Esc</source>
         <translation>F5 / Esc</translation>
     </message>
     <message>
-        <location filename="../../app/shortcutsdialog.cpp" line="36"/>
+        <location filename="../../app/shortcutsdialog.cpp" line="37"/>
         <source>Presentation mode: only the ladder, the explanation and the state diagram / leave it</source>
         <translation>演示模式：只显示时序图、讲解和状态图 / 退出</translation>
     </message>
     <message>
-        <location filename="../../app/shortcutsdialog.cpp" line="37"/>
+        <location filename="../../app/shortcutsdialog.cpp" line="38"/>
         <source>F11</source>
         <translation>F11</translation>
     </message>
     <message>
-        <location filename="../../app/shortcutsdialog.cpp" line="37"/>
+        <location filename="../../app/shortcutsdialog.cpp" line="38"/>
         <source>Full screen</source>
         <translation>全屏</translation>
     </message>
     <message>
-        <location filename="../../app/shortcutsdialog.cpp" line="38"/>
+        <location filename="../../app/shortcutsdialog.cpp" line="39"/>
         <source>Ctrl + / Ctrl − / Ctrl 0</source>
         <translation>Ctrl + / Ctrl − / Ctrl 0</translation>
     </message>
     <message>
-        <location filename="../../app/shortcutsdialog.cpp" line="38"/>
+        <location filename="../../app/shortcutsdialog.cpp" line="39"/>
         <source>Zoom in / out / actual size (in presentation mode: the ladder)</source>
         <translation>放大 / 缩小 / 实际大小（演示模式下：时序图）</translation>
     </message>
     <message>
-        <location filename="../../app/shortcutsdialog.cpp" line="39"/>
+        <location filename="../../app/shortcutsdialog.cpp" line="40"/>
         <source>Ctrl O / Ctrl S / Ctrl N</source>
         <translation>Ctrl O / Ctrl S / Ctrl N</translation>
     </message>
     <message>
-        <location filename="../../app/shortcutsdialog.cpp" line="39"/>
+        <location filename="../../app/shortcutsdialog.cpp" line="40"/>
         <source>Open a lesson / save the lesson / new free session</source>
         <translation>打开课程 / 保存课程 / 新建自由练习</translation>
     </message>
     <message>
-        <location filename="../../app/shortcutsdialog.cpp" line="40"/>
+        <location filename="../../app/shortcutsdialog.cpp" line="41"/>
         <source>F1</source>
         <translation>F1</translation>
     </message>
     <message>
-        <location filename="../../app/shortcutsdialog.cpp" line="40"/>
+        <location filename="../../app/shortcutsdialog.cpp" line="41"/>
         <source>This page</source>
         <translation>本页</translation>
     </message>
     <message>
-        <location filename="../../app/shortcutsdialog.cpp" line="46"/>
+        <location filename="../../app/shortcutsdialog.cpp" line="47"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
@@ -1624,152 +1624,157 @@
 <context>
     <name>SidePane</name>
     <message>
-        <location filename="../../app/sidepane.cpp" line="164"/>
+        <location filename="../../app/sidepane.cpp" line="167"/>
         <source>Client application</source>
         <translation>客户端应用程序</translation>
     </message>
     <message>
-        <location filename="../../app/sidepane.cpp" line="164"/>
+        <location filename="../../app/sidepane.cpp" line="167"/>
         <source>Server application</source>
         <translation>服务器应用程序</translation>
     </message>
     <message>
-        <location filename="../../app/sidepane.cpp" line="169"/>
+        <location filename="../../app/sidepane.cpp" line="172"/>
         <source>Listen</source>
         <translation>监听</translation>
     </message>
     <message>
-        <location filename="../../app/sidepane.cpp" line="170"/>
+        <location filename="../../app/sidepane.cpp" line="173"/>
         <source>listen(): open passively and wait for a SYN</source>
         <translation>listen()：被动打开，等待 SYN</translation>
     </message>
     <message>
-        <location filename="../../app/sidepane.cpp" line="171"/>
+        <location filename="../../app/sidepane.cpp" line="174"/>
         <source>Connect</source>
         <translation>连接</translation>
     </message>
     <message>
-        <location filename="../../app/sidepane.cpp" line="172"/>
+        <location filename="../../app/sidepane.cpp" line="175"/>
         <source>connect(): send a SYN to the peer</source>
         <translation>connect()：向对方发送 SYN</translation>
     </message>
     <message>
-        <location filename="../../app/sidepane.cpp" line="173"/>
+        <location filename="../../app/sidepane.cpp" line="176"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../app/sidepane.cpp" line="174"/>
+        <location filename="../../app/sidepane.cpp" line="177"/>
         <source>close(): send a FIN when the data is sent</source>
         <translation>close()：数据发完后发送 FIN</translation>
     </message>
     <message>
-        <location filename="../../app/sidepane.cpp" line="175"/>
+        <location filename="../../app/sidepane.cpp" line="178"/>
         <source>Abort</source>
         <translation>中止</translation>
     </message>
     <message>
-        <location filename="../../app/sidepane.cpp" line="176"/>
+        <location filename="../../app/sidepane.cpp" line="179"/>
         <source>abort(): send a RST and forget the connection</source>
         <translation>abort()：发送 RST 并丢弃连接</translation>
     </message>
     <message>
-        <location filename="../../app/sidepane.cpp" line="177"/>
+        <location filename="../../app/sidepane.cpp" line="180"/>
         <source>Deliver →</source>
         <translation>送达 →</translation>
     </message>
     <message>
-        <location filename="../../app/sidepane.cpp" line="177"/>
+        <location filename="../../app/sidepane.cpp" line="180"/>
         <source>← Deliver</source>
         <translation>← 送达</translation>
     </message>
     <message>
-        <location filename="../../app/sidepane.cpp" line="178"/>
+        <location filename="../../app/sidepane.cpp" line="181"/>
         <source>The oldest segment in flight from the client reaches the server</source>
         <translation>客户端最早发出、仍在传输中的报文段到达服务器</translation>
     </message>
     <message>
-        <location filename="../../app/sidepane.cpp" line="179"/>
+        <location filename="../../app/sidepane.cpp" line="182"/>
         <source>The oldest segment in flight from the server reaches the client</source>
         <translation>服务器最早发出、仍在传输中的报文段到达客户端</translation>
     </message>
     <message>
-        <location filename="../../app/sidepane.cpp" line="180"/>
+        <location filename="../../app/sidepane.cpp" line="183"/>
         <source>Drop ✕</source>
         <translation>丢弃 ✕</translation>
     </message>
     <message>
-        <location filename="../../app/sidepane.cpp" line="181"/>
+        <location filename="../../app/sidepane.cpp" line="184"/>
         <source>The network loses the oldest segment in flight from this side</source>
         <translation>网络丢失这一方最早发出、仍在传输中的报文段</translation>
     </message>
     <message>
-        <location filename="../../app/sidepane.cpp" line="182"/>
+        <location filename="../../app/sidepane.cpp" line="185"/>
         <source>Timer</source>
         <translation>定时器</translation>
     </message>
     <message>
-        <location filename="../../app/sidepane.cpp" line="183"/>
+        <location filename="../../app/sidepane.cpp" line="186"/>
         <source>Fire this side&apos;s next timer (retransmission or TIME-WAIT)</source>
         <translation>触发这一方的下一个定时器（重传或 TIME-WAIT）</translation>
     </message>
     <message>
-        <location filename="../../app/sidepane.cpp" line="184"/>
+        <location filename="../../app/sidepane.cpp" line="187"/>
         <source>Message to the server (Enter)</source>
         <translation>发给服务器的消息（回车）</translation>
     </message>
     <message>
-        <location filename="../../app/sidepane.cpp" line="185"/>
+        <location filename="../../app/sidepane.cpp" line="188"/>
         <source>Reply to the client (Enter)</source>
         <translation>给客户端的回复（回车）</translation>
     </message>
     <message>
-        <location filename="../../app/sidepane.cpp" line="186"/>
+        <location filename="../../app/sidepane.cpp" line="189"/>
         <source>client send: the client application writes this message</source>
         <translation>client send：客户端应用程序写出这条消息</translation>
     </message>
     <message>
-        <location filename="../../app/sidepane.cpp" line="187"/>
+        <location filename="../../app/sidepane.cpp" line="190"/>
         <source>server send: the server application writes this reply</source>
         <translation>server send：服务器应用程序写出这条回复</translation>
     </message>
     <message>
-        <location filename="../../app/sidepane.cpp" line="188"/>
+        <location filename="../../app/sidepane.cpp" line="191"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../app/sidepane.cpp" line="189"/>
+        <location filename="../../app/sidepane.cpp" line="192"/>
         <source>recv() got:</source>
         <translation>recv() 收到：</translation>
     </message>
     <message>
-        <location filename="../../app/sidepane.cpp" line="191"/>
+        <location filename="../../app/sidepane.cpp" line="193"/>
+        <source>What each recv() call returned, separated by │. TCP is a byte stream: it keeps the bytes in order but not the boundaries between send() calls, so one recv() may return two messages, or part of one.</source>
+        <translation>每次 recv() 调用返回的内容，用 │ 分隔。TCP 是字节流：它保证字节的顺序，但不保留 send() 调用之间的边界，所以一次 recv() 可能返回两条消息，也可能只返回一条消息的一部分。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sidepane.cpp" line="197"/>
         <source>Auto-reply</source>
         <translation>自动回复</translation>
     </message>
     <message>
-        <location filename="../../app/sidepane.cpp" line="192"/>
+        <location filename="../../app/sidepane.cpp" line="198"/>
         <source>Like the echo server of the notes: answer each message with &quot;Hello, &lt;message&gt;&quot;</source>
         <translation>像笔记中的回声服务器一样：对每条消息回复“Hello, &lt;消息&gt;”</translation>
     </message>
     <message>
-        <location filename="../../app/sidepane.cpp" line="206"/>
+        <location filename="../../app/sidepane.cpp" line="212"/>
         <source>waiting in the accept queue</source>
         <translation>在 accept 队列中等待</translation>
     </message>
     <message>
-        <location filename="../../app/sidepane.cpp" line="208"/>
+        <location filename="../../app/sidepane.cpp" line="214"/>
         <source>connect() is blocked</source>
         <translation>connect() 正在阻塞</translation>
     </message>
     <message>
-        <location filename="../../app/sidepane.cpp" line="210"/>
+        <location filename="../../app/sidepane.cpp" line="216"/>
         <source>recv() returned 0</source>
         <translation>recv() 已返回 0</translation>
     </message>
     <message>
-        <location filename="../../app/sidepane.cpp" line="219"/>
+        <location filename="../../app/sidepane.cpp" line="231"/>
         <source>(nothing yet)</source>
         <translation>（还没有）</translation>
     </message>
@@ -1777,152 +1782,152 @@
 <context>
     <name>StateDiagram</name>
     <message>
-        <location filename="../../app/statediagram.cpp" line="55"/>
+        <location filename="../../app/statediagram.cpp" line="56"/>
         <source>TCP state diagram</source>
         <translation>TCP 状态图</translation>
     </message>
     <message>
-        <location filename="../../app/statediagram.cpp" line="132"/>
+        <location filename="../../app/statediagram.cpp" line="133"/>
         <source>passive OPEN</source>
         <translation>被动 OPEN</translation>
     </message>
     <message>
-        <location filename="../../app/statediagram.cpp" line="132"/>
+        <location filename="../../app/statediagram.cpp" line="133"/>
         <source>create TCB</source>
         <translation>创建 TCB</translation>
     </message>
     <message>
-        <location filename="../../app/statediagram.cpp" line="133"/>
-        <location filename="../../app/statediagram.cpp" line="142"/>
+        <location filename="../../app/statediagram.cpp" line="134"/>
         <location filename="../../app/statediagram.cpp" line="143"/>
-        <location filename="../../app/statediagram.cpp" line="148"/>
+        <location filename="../../app/statediagram.cpp" line="144"/>
+        <location filename="../../app/statediagram.cpp" line="149"/>
         <source>CLOSE</source>
         <translation>CLOSE</translation>
     </message>
     <message>
-        <location filename="../../app/statediagram.cpp" line="133"/>
-        <location filename="../../app/statediagram.cpp" line="135"/>
-        <location filename="../../app/statediagram.cpp" line="152"/>
+        <location filename="../../app/statediagram.cpp" line="134"/>
+        <location filename="../../app/statediagram.cpp" line="136"/>
+        <location filename="../../app/statediagram.cpp" line="153"/>
         <source>delete TCB</source>
         <translation>删除 TCB</translation>
     </message>
     <message>
-        <location filename="../../app/statediagram.cpp" line="134"/>
+        <location filename="../../app/statediagram.cpp" line="135"/>
         <source>active OPEN</source>
         <translation>主动 OPEN</translation>
     </message>
     <message>
-        <location filename="../../app/statediagram.cpp" line="134"/>
-        <location filename="../../app/statediagram.cpp" line="138"/>
+        <location filename="../../app/statediagram.cpp" line="135"/>
+        <location filename="../../app/statediagram.cpp" line="139"/>
         <source>snd SYN</source>
         <translation>发 SYN</translation>
     </message>
     <message>
-        <location filename="../../app/statediagram.cpp" line="135"/>
+        <location filename="../../app/statediagram.cpp" line="136"/>
         <source>CLOSE, rcv RST</source>
         <translation>CLOSE，收 RST</translation>
     </message>
     <message>
-        <location filename="../../app/statediagram.cpp" line="136"/>
-        <location filename="../../app/statediagram.cpp" line="139"/>
+        <location filename="../../app/statediagram.cpp" line="137"/>
+        <location filename="../../app/statediagram.cpp" line="140"/>
         <source>rcv SYN</source>
         <translation>收 SYN</translation>
     </message>
     <message>
-        <location filename="../../app/statediagram.cpp" line="136"/>
-        <location filename="../../app/statediagram.cpp" line="139"/>
+        <location filename="../../app/statediagram.cpp" line="137"/>
+        <location filename="../../app/statediagram.cpp" line="140"/>
         <source>snd SYN,ACK</source>
         <translation>发 SYN,ACK</translation>
     </message>
     <message>
-        <location filename="../../app/statediagram.cpp" line="137"/>
+        <location filename="../../app/statediagram.cpp" line="138"/>
         <source>rcv RST</source>
         <translation>收 RST</translation>
     </message>
     <message>
-        <location filename="../../app/statediagram.cpp" line="138"/>
+        <location filename="../../app/statediagram.cpp" line="139"/>
         <source>SEND</source>
         <translation>SEND</translation>
     </message>
     <message>
-        <location filename="../../app/statediagram.cpp" line="140"/>
+        <location filename="../../app/statediagram.cpp" line="141"/>
         <source>rcv ACK of SYN</source>
         <translation>收到 SYN 的 ACK</translation>
     </message>
     <message>
-        <location filename="../../app/statediagram.cpp" line="141"/>
+        <location filename="../../app/statediagram.cpp" line="142"/>
         <source>rcv SYN,ACK</source>
         <translation>收 SYN,ACK</translation>
     </message>
     <message>
-        <location filename="../../app/statediagram.cpp" line="141"/>
-        <location filename="../../app/statediagram.cpp" line="144"/>
-        <location filename="../../app/statediagram.cpp" line="146"/>
+        <location filename="../../app/statediagram.cpp" line="142"/>
+        <location filename="../../app/statediagram.cpp" line="145"/>
         <location filename="../../app/statediagram.cpp" line="147"/>
-        <location filename="../../app/statediagram.cpp" line="149"/>
+        <location filename="../../app/statediagram.cpp" line="148"/>
+        <location filename="../../app/statediagram.cpp" line="150"/>
         <source>snd ACK</source>
         <translation>发 ACK</translation>
     </message>
     <message>
-        <location filename="../../app/statediagram.cpp" line="142"/>
         <location filename="../../app/statediagram.cpp" line="143"/>
-        <location filename="../../app/statediagram.cpp" line="148"/>
+        <location filename="../../app/statediagram.cpp" line="144"/>
+        <location filename="../../app/statediagram.cpp" line="149"/>
         <source>snd FIN</source>
         <translation>发 FIN</translation>
     </message>
     <message>
-        <location filename="../../app/statediagram.cpp" line="144"/>
-        <location filename="../../app/statediagram.cpp" line="146"/>
-        <location filename="../../app/statediagram.cpp" line="149"/>
+        <location filename="../../app/statediagram.cpp" line="145"/>
+        <location filename="../../app/statediagram.cpp" line="147"/>
+        <location filename="../../app/statediagram.cpp" line="150"/>
         <source>rcv FIN</source>
         <translation>收 FIN</translation>
     </message>
     <message>
-        <location filename="../../app/statediagram.cpp" line="145"/>
-        <location filename="../../app/statediagram.cpp" line="150"/>
+        <location filename="../../app/statediagram.cpp" line="146"/>
         <location filename="../../app/statediagram.cpp" line="151"/>
+        <location filename="../../app/statediagram.cpp" line="152"/>
         <source>rcv ACK of FIN</source>
         <translation>收到 FIN 的 ACK</translation>
     </message>
     <message>
-        <location filename="../../app/statediagram.cpp" line="147"/>
+        <location filename="../../app/statediagram.cpp" line="148"/>
         <source>rcv FIN+ACK of FIN</source>
         <translation>收到 FIN+ACK（确认了 FIN）</translation>
     </message>
     <message>
-        <location filename="../../app/statediagram.cpp" line="152"/>
+        <location filename="../../app/statediagram.cpp" line="153"/>
         <source>timeout 2MSL</source>
         <translation>超时 2MSL</translation>
     </message>
     <message>
-        <location filename="../../app/statediagram.cpp" line="248"/>
-        <location filename="../../app/statediagram.cpp" line="292"/>
+        <location filename="../../app/statediagram.cpp" line="249"/>
+        <location filename="../../app/statediagram.cpp" line="293"/>
         <source>Client</source>
         <translation>客户端</translation>
     </message>
     <message>
-        <location filename="../../app/statediagram.cpp" line="248"/>
-        <location filename="../../app/statediagram.cpp" line="293"/>
+        <location filename="../../app/statediagram.cpp" line="249"/>
+        <location filename="../../app/statediagram.cpp" line="294"/>
         <source>Server</source>
         <translation>服务器</translation>
     </message>
     <message>
-        <location filename="../../app/statediagram.cpp" line="255"/>
+        <location filename="../../app/statediagram.cpp" line="256"/>
         <source>retransmission timer: retries exhausted</source>
         <translation>重传计时器：重传次数用尽</translation>
     </message>
     <message>
-        <location filename="../../app/statediagram.cpp" line="294"/>
+        <location filename="../../app/statediagram.cpp" line="295"/>
         <source>not in Figure 5</source>
         <translation>图 5 中没有</translation>
     </message>
     <message>
-        <location filename="../../app/statediagram.cpp" line="247"/>
+        <location filename="../../app/statediagram.cpp" line="248"/>
         <source>%1: %2 → %3</source>
         <translation>%1：%2 → %3</translation>
     </message>
     <message>
-        <location filename="../../app/statediagram.cpp" line="252"/>
+        <location filename="../../app/statediagram.cpp" line="253"/>
         <source>(an edge Figure 5 does not draw)</source>
         <translation>（图 5 没有画出这条边）</translation>
     </message>
@@ -1930,97 +1935,97 @@
 <context>
     <name>TransitionLogModel</name>
     <message>
-        <location filename="../../core/session/src/transitionlog.cpp" line="15"/>
+        <location filename="../../core/session/src/transitionlog.cpp" line="16"/>
         <source>rcv %1</source>
         <translation>收 %1</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/transitionlog.cpp" line="16"/>
+        <location filename="../../core/session/src/transitionlog.cpp" line="17"/>
         <source>segment</source>
         <translation>报文段</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/transitionlog.cpp" line="18"/>
+        <location filename="../../core/session/src/transitionlog.cpp" line="19"/>
         <source>2MSL timer</source>
         <translation>2MSL 定时器</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/transitionlog.cpp" line="19"/>
+        <location filename="../../core/session/src/transitionlog.cpp" line="20"/>
         <source>retransmission timer</source>
         <translation>重传定时器</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/transitionlog.cpp" line="55"/>
+        <location filename="../../core/session/src/transitionlog.cpp" line="56"/>
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/transitionlog.cpp" line="97"/>
+        <location filename="../../core/session/src/transitionlog.cpp" line="98"/>
         <source>Step</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/transitionlog.cpp" line="101"/>
+        <location filename="../../core/session/src/transitionlog.cpp" line="102"/>
         <source>Endpoint</source>
         <translation>端点</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/transitionlog.cpp" line="103"/>
+        <location filename="../../core/session/src/transitionlog.cpp" line="104"/>
         <source>From → To</source>
         <translation>从 → 到</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/transitionlog.cpp" line="105"/>
+        <location filename="../../core/session/src/transitionlog.cpp" line="106"/>
         <source>Cause</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/transitionlog.cpp" line="107"/>
+        <location filename="../../core/session/src/transitionlog.cpp" line="108"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/transitionlog.cpp" line="251"/>
+        <location filename="../../core/session/src/transitionlog.cpp" line="252"/>
         <source>client</source>
         <translation>客户端</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/transitionlog.cpp" line="251"/>
+        <location filename="../../core/session/src/transitionlog.cpp" line="252"/>
         <source>server</source>
         <translation>服务器</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/transitionlog.cpp" line="57"/>
+        <location filename="../../core/session/src/transitionlog.cpp" line="58"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/transitionlog.cpp" line="72"/>
+        <location filename="../../core/session/src/transitionlog.cpp" line="73"/>
         <source>⚠ Differs from the model: %1</source>
         <translation>⚠ 与模型不同：%1</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/transitionlog.cpp" line="185"/>
+        <location filename="../../core/session/src/transitionlog.cpp" line="186"/>
         <source>model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/transitionlog.cpp" line="187"/>
+        <location filename="../../core/session/src/transitionlog.cpp" line="188"/>
         <source>kernel</source>
         <translation>内核</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/transitionlog.cpp" line="189"/>
+        <location filename="../../core/session/src/transitionlog.cpp" line="190"/>
         <source>live</source>
         <translation>真实</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/transitionlog.cpp" line="99"/>
+        <location filename="../../core/session/src/transitionlog.cpp" line="100"/>
         <source>ms</source>
         <translation>毫秒</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/transitionlog.cpp" line="91"/>
+        <location filename="../../core/session/src/transitionlog.cpp" line="92"/>
         <source>Time in milliseconds: the model&apos;s virtual clock for model rows, since the live pair started for Qt and kernel rows</source>
         <translation>时间（毫秒）：模型行是模型的虚拟时钟，Qt 行和内核行是自真实套接字对启动以来的时间</translation>
     </message>
@@ -2028,7 +2033,7 @@
 <context>
     <name>tcpsim::live::KernelObserver</name>
     <message>
-        <location filename="../../core/live/src/kernelobserver.cpp" line="28"/>
+        <location filename="../../core/live/src/kernelobserver.cpp" line="29"/>
         <source>not available on this system</source>
         <translation>本系统不支持</translation>
     </message>
@@ -2036,33 +2041,33 @@
 <context>
     <name>tcpsim::live::LiveServer</name>
     <message>
-        <location filename="../../core/live/src/liveserver.cpp" line="53"/>
+        <location filename="../../core/live/src/liveserver.cpp" line="54"/>
         <source>refusing to listen on %1: only loopback unless explicitly allowed</source>
         <translation>拒绝监听 %1：除非明确允许，否则只监听回环地址</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/liveserver.cpp" line="58"/>
+        <location filename="../../core/live/src/liveserver.cpp" line="59"/>
         <source>WARNING: listening on %1, reachable from other machines; the echo server answers anyone who connects</source>
         <translation>警告：正在监听 %1，其他机器也能访问；回显服务器会应答任何连上来的人</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/liveserver.cpp" line="71"/>
-        <location filename="../../core/live/src/liveserver.cpp" line="77"/>
+        <location filename="../../core/live/src/liveserver.cpp" line="72"/>
+        <location filename="../../core/live/src/liveserver.cpp" line="78"/>
         <source>cannot listen on %1: %2</source>
         <translation>无法监听 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/liveserver.cpp" line="80"/>
+        <location filename="../../core/live/src/liveserver.cpp" line="81"/>
         <source>port %1 is taken (%2): listening on %3 instead</source>
         <translation>端口 %1 已被占用（%2）：改为监听 %3</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/liveserver.cpp" line="84"/>
+        <location filename="../../core/live/src/liveserver.cpp" line="85"/>
         <source>listening on %1</source>
         <translation>正在监听 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../core/live/src/liveserver.cpp" line="229"/>
+        <location filename="../../core/live/src/liveserver.cpp" line="230"/>
         <source>%n connection(s) open, the most this server takes: new connections wait in the kernel&apos;s accept queue until one closes</source>
         <translation>
             <numerusform>已打开 %n 个连接，这是服务器的上限：新连接在内核的 accept 队列中等待，直到有连接关闭</numerusform>
@@ -2072,268 +2077,268 @@
 <context>
     <name>tcpsim::live::LiveSession</name>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="41"/>
+        <location filename="../../core/live/src/livesession.cpp" line="42"/>
         <source>client</source>
         <translation>客户端</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="41"/>
+        <location filename="../../core/live/src/livesession.cpp" line="42"/>
         <source>server</source>
         <translation>服务器</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="87"/>
+        <location filename="../../core/live/src/livesession.cpp" line="88"/>
         <source> (observed)</source>
         <translation>（观测到）</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="87"/>
+        <location filename="../../core/live/src/livesession.cpp" line="88"/>
         <source> (inferred)</source>
         <translation>（推断）</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="218"/>
+        <location filename="../../core/live/src/livesession.cpp" line="219"/>
         <source>not mirrored: the live pair&apos;s client does not listen</source>
         <translation>不在真实套接字对上重现：真实客户端不调用 listen()</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="224"/>
+        <location filename="../../core/live/src/livesession.cpp" line="225"/>
         <source>not mirrored: the live pair&apos;s server does not connect (simultaneous open is simulation only)</source>
         <translation>不在真实套接字对上重现：真实服务器不调用 connect()（同时打开只在模拟中演示）</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="231"/>
+        <location filename="../../core/live/src/livesession.cpp" line="232"/>
         <source>not mirrored: the live pair&apos;s client does not accept</source>
         <translation>不在真实套接字对上重现：真实客户端不调用 accept()</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="243"/>
+        <location filename="../../core/live/src/livesession.cpp" line="244"/>
         <source>simulation only: Linux chooses its own ISN (a keyed hash of the 4-tuple plus a clock)</source>
         <translation>仅模拟：Linux 自己选择 ISN（对四元组做带密钥的哈希，再加上时钟）</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="247"/>
+        <location filename="../../core/live/src/livesession.cpp" line="248"/>
         <source>simulation only: loopback delivered every segment at once</source>
         <translation>仅模拟：回环接口立即递交了每一个报文段</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="250"/>
+        <location filename="../../core/live/src/livesession.cpp" line="251"/>
         <source>simulation only: loopback loses nothing, the kernel went on as if delivered</source>
         <translation>仅模拟：回环接口不会丢包，内核照常继续，就像报文段已经送达</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="253"/>
+        <location filename="../../core/live/src/livesession.cpp" line="254"/>
         <source>simulation only: the kernel&apos;s timers keep their own time (on loopback nothing is lost; TIME-WAIT ends after 60 s)</source>
         <translation>仅模拟：内核的定时器按自己的时间运行（回环上不会丢失任何东西；TIME-WAIT 在 60 秒后结束）</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="257"/>
+        <location filename="../../core/live/src/livesession.cpp" line="258"/>
         <source>simulation only: a crafted segment is not sent on the live pair</source>
         <translation>仅模拟：构造的报文段不会在真实套接字对上发送</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="260"/>
+        <location filename="../../core/live/src/livesession.cpp" line="261"/>
         <source>simulation only: loopback has already settled</source>
         <translation>仅模拟：回环上的交互早已完成</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="265"/>
+        <location filename="../../core/live/src/livesession.cpp" line="266"/>
         <source>simulation only: a check of the model</source>
         <translation>仅模拟：这是对模型的检查</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="275"/>
+        <location filename="../../core/live/src/livesession.cpp" line="276"/>
         <source>already listening on %1</source>
         <translation>已经在监听 %1</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="292"/>
+        <location filename="../../core/live/src/livesession.cpp" line="293"/>
         <source>listen(): the listening socket, descriptor %1; accept() waits for the lesson&apos;s accept step</source>
         <translation>listen()：监听套接字，描述符 %1；accept() 要等到课程的 accept 步骤才调用</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="294"/>
+        <location filename="../../core/live/src/livesession.cpp" line="295"/>
         <source>listen(): the listening socket, descriptor %1; connections are accepted at once</source>
         <translation>listen()：监听套接字，描述符 %1；到达的连接会立即被 accept()</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="302"/>
+        <location filename="../../core/live/src/livesession.cpp" line="303"/>
         <source>connect(): the live client already has a connection</source>
         <translation>connect()：真实客户端已经有一个连接</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="315"/>
+        <location filename="../../core/live/src/livesession.cpp" line="316"/>
         <source>the live server is not listening: connecting to %1, where nobody listens</source>
         <translation>真实服务器没有在监听：连接到 %1，那里没有人监听</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="335"/>
+        <location filename="../../core/live/src/livesession.cpp" line="336"/>
         <source>connect() returned: descriptor %1</source>
         <translation>connect() 已返回：描述符 %1</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="338"/>
-        <location filename="../../core/live/src/livesession.cpp" line="414"/>
+        <location filename="../../core/live/src/livesession.cpp" line="339"/>
+        <location filename="../../core/live/src/livesession.cpp" line="415"/>
         <source>Qt closed its socket; the lesson still holds the connection</source>
         <translation>Qt 关闭了它的套接字；课程仍保持着这个连接</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="339"/>
+        <location filename="../../core/live/src/livesession.cpp" line="340"/>
         <source>Qt closed the socket</source>
         <translation>Qt 关闭了套接字</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../core/live/src/livesession.cpp" line="364"/>
+        <location filename="../../core/live/src/livesession.cpp" line="365"/>
         <source>client received %n byte(s): &quot;%1&quot;</source>
         <translation>
             <numerusform>客户端收到 %n 个字节：“%1”</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="379"/>
+        <location filename="../../core/live/src/livesession.cpp" line="380"/>
         <source>accept(): the lesson&apos;s connection was already accepted</source>
         <translation>accept()：课程的连接之前已被接受</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="383"/>
+        <location filename="../../core/live/src/livesession.cpp" line="384"/>
         <source>accept(): the live server is not listening</source>
         <translation>accept()：真实服务器没有在监听</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="389"/>
+        <location filename="../../core/live/src/livesession.cpp" line="390"/>
         <source>accept(): takes the established connection off the kernel&apos;s accept queue</source>
         <translation>accept()：从内核的 accept 队列中取出已建立的连接</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="390"/>
+        <location filename="../../core/live/src/livesession.cpp" line="391"/>
         <source>accept(): nothing in the accept queue yet; it returns when a connection arrives</source>
         <translation>accept()：accept 队列中还没有连接；有连接到达时它才返回</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="405"/>
+        <location filename="../../core/live/src/livesession.cpp" line="406"/>
         <source>accept() returned a connection from outside the lesson: descriptor %1</source>
         <translation>accept() 返回了一个来自课程之外的连接：描述符 %1</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="427"/>
+        <location filename="../../core/live/src/livesession.cpp" line="428"/>
         <source>accept() returned a new connected socket, descriptor %1 (the listening socket keeps descriptor %2)</source>
         <translation>accept() 返回了一个新的已连接套接字，描述符 %1（监听套接字仍是描述符 %2）</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="445"/>
+        <location filename="../../core/live/src/livesession.cpp" line="446"/>
         <source>send(): the live %1 has no connection to send on</source>
         <translation>send()：真实%1没有可用于发送的连接</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="451"/>
+        <location filename="../../core/live/src/livesession.cpp" line="452"/>
         <source>send() on the live %1 failed: its sending side is closed</source>
         <translation>真实%1上的 send() 失败：它的发送方向已经关闭</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../core/live/src/livesession.cpp" line="453"/>
+        <location filename="../../core/live/src/livesession.cpp" line="454"/>
         <source>%1 sent %n byte(s)</source>
         <translation>
             <numerusform>%1发送了 %n 个字节</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="470"/>
+        <location filename="../../core/live/src/livesession.cpp" line="471"/>
         <source>close(): the listening socket on port %1 is closed</source>
         <translation>close()：端口 %1 上的监听套接字已关闭</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="475"/>
+        <location filename="../../core/live/src/livesession.cpp" line="476"/>
         <source>close(): the live %1 has nothing open</source>
         <translation>close()：真实%1没有打开的套接字</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="482"/>
+        <location filename="../../core/live/src/livesession.cpp" line="483"/>
         <source>close() before the connection was established: the client socket is deleted</source>
         <translation>连接建立之前调用 close()：客户端套接字被删除</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="486"/>
+        <location filename="../../core/live/src/livesession.cpp" line="487"/>
         <source>close(): the live %1 already closed its side</source>
         <translation>close()：真实%1已经关闭了自己这一端</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="489"/>
+        <location filename="../../core/live/src/livesession.cpp" line="490"/>
         <source>%1 close(): FIN sent with shutdown(SHUT_WR); it keeps reading until the peer&apos;s FIN</source>
         <translation>%1 close()：用 shutdown(SHUT_WR) 发出 FIN（半关闭）；它继续读取，直到对方的 FIN 到来</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="499"/>
+        <location filename="../../core/live/src/livesession.cpp" line="500"/>
         <source>abort(): the live %1 has nothing open</source>
         <translation>abort()：真实%1没有打开的套接字</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="502"/>
+        <location filename="../../core/live/src/livesession.cpp" line="503"/>
         <source>%1 abort(): SO_LINGER {1, 0} then close: a RST</source>
         <translation>%1 abort()：先设置 SO_LINGER {1, 0} 再 close：发出 RST</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="537"/>
+        <location filename="../../core/live/src/livesession.cpp" line="538"/>
         <source>too brief to sample: the kernel&apos;s SYN-RECV is a request socket that the final ACK turned into this connection</source>
         <translation>持续太短，未能采样到：内核的 SYN-RECV 是一个请求套接字，最后一个 ACK 把它变成了这个连接</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="539"/>
-        <location filename="../../core/live/src/livesession.cpp" line="576"/>
+        <location filename="../../core/live/src/livesession.cpp" line="540"/>
+        <location filename="../../core/live/src/livesession.cpp" line="577"/>
         <source>too brief to sample: on the usual path between the states seen</source>
         <translation>持续太短，未能采样到：它位于观测到的两个状态之间的常规路径上</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="550"/>
+        <location filename="../../core/live/src/livesession.cpp" line="551"/>
         <source>the listening socket; accept queue %1 of backlog %2</source>
         <translation>监听套接字；accept 队列中有 %1 个连接（backlog 为 %2）</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="553"/>
+        <location filename="../../core/live/src/livesession.cpp" line="554"/>
         <source>in the accept queue: the kernel completed the handshake before accept()</source>
         <translation>在 accept 队列中：内核在 accept() 之前就完成了握手</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="555"/>
+        <location filename="../../core/live/src/livesession.cpp" line="556"/>
         <source>TIME-WAIT: Linux keeps it 60 s; no descriptor, found by its 4-tuple</source>
         <translation>TIME-WAIT：Linux 保持 60 秒；没有描述符，靠四元组找到它</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="557"/>
+        <location filename="../../core/live/src/livesession.cpp" line="558"/>
         <source>no descriptor any more: the connection lives on in the kernel</source>
         <translation>已经没有描述符：连接仍留在内核中</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="584"/>
+        <location filename="../../core/live/src/livesession.cpp" line="585"/>
         <source>the kernel&apos;s entry is gone (last seen %1): no connection record, CLOSED</source>
         <translation>内核中的表项已消失（最后一次看到时为 %1）：没有连接记录，即 CLOSED</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="612"/>
+        <location filename="../../core/live/src/livesession.cpp" line="613"/>
         <source>The lesson lost a segment or fired a timer; loopback never loses one (not even a SYN), so the kernel&apos;s segment arrived at once, nothing was retransmitted, and the kernel went on as if everything had arrived.</source>
         <translation>课程丢弃了一个报文段或触发了定时器；回环接口从不丢包（SYN 也不会丢），所以内核的报文段立即送达，没有任何重传，内核照常继续，就像一切都已送达。</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="616"/>
+        <location filename="../../core/live/src/livesession.cpp" line="617"/>
         <source>The kernel shows no connection where the model waits in TIME-WAIT: on loopback the closes did not cross, so in the kernel this side closed second (LAST-ACK, then CLOSED, no TIME-WAIT); or its TIME-WAIT, fixed at 60 s, has ended.</source>
         <translation>模型在 TIME-WAIT 中等待，而内核里没有这个连接：在回环接口上两次关闭并没有交错，所以在内核中这一方是后关闭的（LAST-ACK，然后 CLOSED，没有 TIME-WAIT）；或者它固定 60 秒的 TIME-WAIT 已经结束。</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="620"/>
+        <location filename="../../core/live/src/livesession.cpp" line="621"/>
         <source>Linux keeps TIME-WAIT for a fixed 60 s (TCP_TIMEWAIT_LEN; it has no MSL setting); the lesson already fired the model&apos;s 2×MSL timer in virtual time. RFC 9293&apos;s MSL is 2 minutes, so its 2×MSL is 4 minutes.</source>
         <translation>Linux 固定保持 TIME-WAIT 60 秒（TCP_TIMEWAIT_LEN；它没有 MSL 设置）；课程已经在虚拟时间里触发了模型的 2×MSL 定时器。RFC 9293 的 MSL 是 2 分钟，所以它的 2×MSL 是 4 分钟。</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="624"/>
+        <location filename="../../core/live/src/livesession.cpp" line="625"/>
         <source>Linux keeps a half-open connection as a small request socket (ss: SYN-RECV) in the SYN queue; loopback delivered the final ACK at once, so the kernel already shows the connection ESTABLISHED (in the accept queue if accept() was not called).</source>
         <translation>Linux 把半打开的连接作为一个小的请求套接字（ss 显示为 SYN-RECV）放在 SYN 队列中；回环接口立即递交了最后一个 ACK，所以内核已经显示该连接为 ESTABLISHED（如果还没调用 accept()，它就在 accept 队列中）。</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="634"/>
+        <location filename="../../core/live/src/livesession.cpp" line="635"/>
         <source>Loopback delivers each segment at once; the model waits for the segment to be delivered step by step, so the kernel is already further along.</source>
         <translation>回环接口会立即递交每一个报文段；模型则一步一步地等待报文段送达，所以内核已经走在前面了。</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="637"/>
+        <location filename="../../core/live/src/livesession.cpp" line="638"/>
         <source>The kernel&apos;s state differs from the model&apos;s here.</source>
         <translation>这里内核的状态与模型不同。</translation>
     </message>
@@ -2341,79 +2346,79 @@
 <context>
     <name>tcpsim::live::ServerPaneModel</name>
     <message>
-        <location filename="../../core/live/src/serverpanemodel.cpp" line="118"/>
+        <location filename="../../core/live/src/serverpanemodel.cpp" line="119"/>
         <source>listening socket</source>
         <translation>监听套接字</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/serverpanemodel.cpp" line="120"/>
+        <location filename="../../core/live/src/serverpanemodel.cpp" line="121"/>
         <source>connected socket</source>
         <translation>已连接套接字</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/serverpanemodel.cpp" line="122"/>
+        <location filename="../../core/live/src/serverpanemodel.cpp" line="123"/>
         <source>in the accept queue</source>
         <translation>在 accept 队列中</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/serverpanemodel.cpp" line="126"/>
+        <location filename="../../core/live/src/serverpanemodel.cpp" line="127"/>
         <source>kernel only (no descriptor)</source>
         <translation>仅在内核中（无描述符）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../core/live/src/serverpanemodel.cpp" line="220"/>
+        <location filename="../../core/live/src/serverpanemodel.cpp" line="221"/>
         <source>%n more connection(s)</source>
         <translation>
             <numerusform>另有 %n 个连接</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../core/live/src/serverpanemodel.cpp" line="232"/>
+        <location filename="../../core/live/src/serverpanemodel.cpp" line="233"/>
         <source>%1 (held by the lesson)</source>
         <translation>%1（被课程保持）</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/serverpanemodel.cpp" line="249"/>
+        <location filename="../../core/live/src/serverpanemodel.cpp" line="250"/>
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/serverpanemodel.cpp" line="262"/>
+        <location filename="../../core/live/src/serverpanemodel.cpp" line="263"/>
         <source>Socket</source>
         <translation>套接字</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/serverpanemodel.cpp" line="264"/>
+        <location filename="../../core/live/src/serverpanemodel.cpp" line="265"/>
         <source>Descriptor</source>
         <translation>描述符</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/serverpanemodel.cpp" line="266"/>
+        <location filename="../../core/live/src/serverpanemodel.cpp" line="267"/>
         <source>Local</source>
         <translation>本地</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/serverpanemodel.cpp" line="268"/>
+        <location filename="../../core/live/src/serverpanemodel.cpp" line="269"/>
         <source>Remote</source>
         <translation>远端</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/serverpanemodel.cpp" line="270"/>
+        <location filename="../../core/live/src/serverpanemodel.cpp" line="271"/>
         <source>Kernel state</source>
         <translation>内核状态</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/serverpanemodel.cpp" line="272"/>
+        <location filename="../../core/live/src/serverpanemodel.cpp" line="273"/>
         <source>Bytes in</source>
         <translation>收到字节</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/serverpanemodel.cpp" line="274"/>
+        <location filename="../../core/live/src/serverpanemodel.cpp" line="275"/>
         <source>Bytes out</source>
         <translation>发出字节</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/serverpanemodel.cpp" line="276"/>
+        <location filename="../../core/live/src/serverpanemodel.cpp" line="277"/>
         <source>Accept queue</source>
         <translation>accept 队列</translation>
     </message>
