@@ -3,6 +3,7 @@
 #include "eventprinter.h"
 #include "exitcode.h"
 #include "lessonrun.h"
+#include "serve.h"
 
 #include "tcpsim/model/script.h"
 #include "tcpsim/session/lessonlibrary.h"
@@ -167,6 +168,9 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationVersion(QStringLiteral(TCPSIM_VERSION));
     QTextStream out(stdout);
     QTextStream err(stderr);
+    // `tcpsim-cli serve ...`: the notes' echo server (serve.h).
+    if (argc > 1 && qstrcmp(argv[1], "serve") == 0)
+        return tcpsim::cli::runServe(app.arguments(), out, err);
 
     const std::optional<Options> options = parseArguments(app, err);
     if (!options)
