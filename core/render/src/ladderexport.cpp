@@ -66,6 +66,7 @@ public:
 
     const LadderLayout &layout() const { return m_layout; }
     bool diagramIncluded() const { return m_diagramIncluded; }
+    int step() const { return m_content.step; }
     double titleHeight() const { return m_titleHeight; }
     double ladderHeight() const { return std::ceil(m_layout.contentHeight()); }
     // SVG and PNG: one picture, the diagram to the right of the ladder.
@@ -78,7 +79,7 @@ public:
 
     QString heading() const
     {
-        const QString steps = LadderExport::tr("step %1 of %2").arg(m_content.step).arg(m_content.stepCount);
+        const QString steps = LadderExport::tr("Step %1 of %2").arg(m_content.step).arg(m_content.stepCount);
         return m_content.title.isEmpty() ? steps : LadderExport::tr("%1 — %2").arg(m_content.title, steps);
     }
 
@@ -252,7 +253,7 @@ QString writePdf(QSaveFile &file, const Scene &scene, const QString &title, Ladd
     if (scene.diagramIncluded()) {
         pdf.newPage();
         ++pages;
-        scene.paintTitle(painter, LadderExport::tr("State diagram (RFC 9293 Figure 5) after %1").arg(scene.heading()),
+        scene.paintTitle(painter, LadderExport::tr("State diagram (RFC 9293 Figure 5) after step %1").arg(scene.step()),
                          page.width() / scale);
         const double side = std::min(page.width() / scale, pageHeight - scene.titleHeight());
         scene.paintDiagram(painter, QPointF(0, scene.titleHeight()), QSizeF(page.width() / scale, side));
