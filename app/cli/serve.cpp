@@ -224,7 +224,11 @@ int runServe(const QStringList &arguments, QTextStream &out, QTextStream &err)
                                                       "blocking: always 1)."),
                                        QStringLiteral("N"));
     const QCommandLineOption jsonOption(QStringLiteral("json"), QStringLiteral("Print JSON Lines instead of text."));
-    parser.addOptions({designOption, portOption, backlogOption, addressOption, idleOption, capOption, jsonOption});
+    const QCommandLineOption quietOption(QStringLiteral("quiet"),
+                                         QStringLiteral("Print connections only, not every received chunk "
+                                                        "(for load tests)."));
+    parser.addOptions({designOption, portOption, backlogOption, addressOption, idleOption, capOption, jsonOption,
+                       quietOption});
     if (!parser.parse(arguments)) {
         err << "tcpsim-cli serve: " << parser.errorText() << '\n';
         return int(ExitCode::CannotRun);
@@ -259,6 +263,8 @@ int runServe(const QStringList &arguments, QTextStream &out, QTextStream &err)
     }
     options.port = quint16(port);
     options.idleTimeoutMs = idleSeconds * 1000;
+    if (parser.isSet(quietOption))
+        options.dataEvents = EchoServerOptions::DataEvents::Omitted;
     const OutputFormat format = parser.isSet(jsonOption) ? OutputFormat::JsonLines : OutputFormat::Text;
 
     if (!options.address.isLoopback()) {

@@ -177,7 +177,8 @@ void EchoServer::stop()
 // --- EchoServerRunner --------------------------------------------------------------------
 
 EchoServerRunner::EchoServerRunner(const EchoServerOptions &options, int listener, EchoServerCallback callback)
-    : m_options(options), m_listener(listener), m_callback(std::move(callback))
+    : m_options(options), m_listener(listener), m_callback(std::move(callback)),
+      m_reportData(m_callback && options.dataEvents == EchoServerOptions::DataEvents::Reported)
 {
 }
 
@@ -293,7 +294,7 @@ void EchoServerRunner::serveBlocking(int fd, int id, const QString &peer)
                 : tr("closed: recv() failed: %1").arg(QString::fromLocal8Bit(std::strerror(errno)));
             break;
         }
-        if (reporting()) {
+        if (reportingData()) {
             event.kind = EchoServerEvent::Kind::Received;
             event.data = receivedPreview(data, received);
             event.bytes = received;

@@ -241,7 +241,7 @@ private:
                 return true;
             }
             connection.lastActivityMs = m_now;
-            if (reporting()) {
+            if (reportingData()) {
                 EchoServerEvent event;
                 event.kind = EchoServerEvent::Kind::Received;
                 event.connection = connection.id;

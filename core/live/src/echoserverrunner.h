@@ -31,6 +31,7 @@ public:
     void requestStop() { m_stopping.store(true); }
     bool stopping() const { return m_stopping.load(std::memory_order_relaxed); }
     bool reporting() const { return bool(m_callback); }
+    bool reportingData() const { return m_reportData; }
     void report(const EchoServerEvent &event);
     void reportError(int connection, const QString &text);
 
@@ -61,6 +62,7 @@ private:
     std::set<int> m_registered;
     std::atomic<bool> m_stopping{false};
     std::atomic<int> m_nextId{1};
+    const bool m_reportData;
 };
 
 QString peerText(const sockaddr_storage &address);

@@ -56,6 +56,10 @@ struct EchoServerOptions {
     int idleTimeoutMs = defaultIdleTimeoutMs; // 0: never
     int maxConnections = 0;                   // 0: the design's default (Blocking: always 1)
     int maxBufferedBytes = defaultMaxBufferedBytes;
+    // Received events cost a copy per recv(): a server under load (tcpsim-cli serve --quiet,
+    // the bench) omits them and reports only connections.
+    enum class DataEvents { Reported, Omitted };
+    DataEvents dataEvents = DataEvents::Reported;
 
     int effectiveMaxConnections() const;
 };
