@@ -8,7 +8,9 @@
 
 #include "tcpsim/session/lessoncontroller.h"
 
+#include <QBuffer>
 #include <QFileInfo>
+#include <QFontInfo>
 #include <QGuiApplication>
 #include <QImage>
 #include <QImageWriter>
@@ -16,6 +18,7 @@
 #include <QPageSize>
 #include <QPainter>
 #include <QPdfWriter>
+#include <QRegularExpression>
 #include <QSaveFile>
 #include <QSvgGenerator>
 
@@ -48,6 +51,9 @@ public:
         , m_content(content)
         , m_diagramIncluded(options.diagram == LadderExport::Diagram::Include)
     {
+        // The family the platform resolved ("DejaVu Sans", not the alias "Sans Serif"), so an SVG
+        // names a real font.
+        m_font.setFamily(QFontInfo(m_font).family());
         m_layout.place(m_font, ladderWidth);
         m_diagram.setFont(m_font);
         m_diagram.setPalette(m_palette);
@@ -161,8 +167,11 @@ void prepare(QPainter &painter)
 QString writeSvg(QSaveFile &file, const Scene &scene, const QString &title, LadderExport::Result &result)
 {
     const QSize size = scene.pictureSize().toSize();
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
     QSvgGenerator svg;
-    svg.setOutputDevice(&file);
+    svg.setOutputDevice(&buffer);
+    svg.setResolution(96); // so the width in mm a viewer reads is the picture's width in CSS px
     svg.setSize(size);
     svg.setViewBox(QRect(QPoint(0, 0), size));
     svg.setTitle(title);
@@ -173,6 +182,13 @@ QString writeSvg(QSaveFile &file, const Scene &scene, const QString &title, Ladd
     prepare(painter);
     scene.paintPicture(painter);
     painter.end();
+    // QSvgGenerator names one family; a viewer without it would fall back to its default
+    // (often a serif): let it fall back to a sans-serif instead, as the ladder is drawn.
+    static const QRegularExpression family(QStringLiteral("font-family=\"([^\"]*)\""));
+    const QString text = QString::fromUtf8(buffer.data())
+                             .replace(family, QStringLiteral("font-family=\"\\1, sans-serif\""));
+    if (file.write(text.toUtf8()) < 0)
+        return file.errorString();
     result.pageCount = 1;
     result.pixelSize = size;
     return {};
