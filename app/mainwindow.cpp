@@ -100,6 +100,13 @@ MainWindow::MainWindow(SettingsPolicy policy, QWidget *parent)
     populateLessonPicker();
 
     connect(m_controller, &LessonController::stepped, this, &MainWindow::onStepped);
+    // A new or edited lesson: the log's model rows and the panes' recv() history start again
+    // (a step only appends to them, or removes from their end after Back).
+    connect(m_controller, &LessonController::lessonChanged, this, [this] {
+        m_logModel->resetModelRows();
+        m_clientPane->forgetHistory();
+        m_serverPane->forgetHistory();
+    });
     connect(m_live, &LiveMirror::rowsChanged, this, [this] {
         m_logModel->setLiveRows(m_live->logRows());
         updateLivePort();
@@ -355,7 +362,7 @@ void MainWindow::onStepped(LessonController::Direction direction)
     const auto boundaries = m_controller->eventBoundaries();
     const bool animate = direction == LessonController::Direction::Forward && m_animated;
     m_ladder->setSimulation(sim, boundaries, animate ? LadderView::Animation::Animate : LadderView::Animation::Instant);
-    m_logModel->setRows(TransitionLogModel::modelSource(), TransitionLogModel::rowsFromEvents(sim.events(), boundaries));
+    m_logModel->syncModelRows(sim.events(), m_controller->eventBoundaryView());
     m_clientPane->updateFrom(sim);
     m_serverPane->updateFrom(sim);
     // Keep the inspected segment if it still exists (its fate may have changed).
