@@ -21,6 +21,9 @@ SimulationConfig configFor(const Lesson &lesson, SimulationConfig config)
 {
     // A lesson that never accepts has the application accept as soon as it can.
     config.autoAccept = !lesson.hasAccept();
+    // The lesson's `# profile:` header, unless the teacher chose one for every lesson.
+    if (lesson.profile && !config.profileOverridesLesson)
+        config.profile = *lesson.profile;
     return config;
 }
 
