@@ -9,18 +9,25 @@ namespace tcpsim {
 
 namespace {
 
-std::string describeSegment(const Segment &segment)
+// What was in flight, with the window too when the expectation named one.
+std::string describeSegment(const Segment &segment, const SegmentPattern &expected)
 {
     std::string text = flagsToString(segment.flags) + " seq=" + std::to_string(segment.seq);
     if (segment.has(Ack))
         text += " ack=" + std::to_string(segment.ack);
-    return text + " len=" + std::to_string(segment.data.size());
+    text += " len=" + std::to_string(segment.data.size());
+    if (expected.window)
+        text += " win=" + std::to_string(segment.window);
+    return text;
 }
 
 SimulationConfig configFor(const Lesson &lesson, SimulationConfig config)
 {
     // A lesson that never accepts has the application accept as soon as it can.
     config.autoAccept = !lesson.hasAccept();
+    // The lesson's `# profile:` header, unless the teacher chose one for every lesson.
+    if (lesson.profile && !config.profileOverridesLesson)
+        config.profile = *lesson.profile;
     return config;
 }
 
@@ -117,7 +124,7 @@ ScriptRunner::StepResult ScriptRunner::check(const Command &command)
         got = side + ' ' + std::string(stateName(actual));
     } else {
         const auto &inFlight = m_simulation.inFlight(command.side);
-        got = side + " sent " + (inFlight.empty() ? std::string("nothing") : describeSegment(inFlight.front()));
+        got = side + " sent " + (inFlight.empty() ? std::string("nothing") : describeSegment(inFlight.front(), command.pattern));
         if (command.verb == Verb::ExpectNothing) {
             passed = inFlight.empty();
             expected = side + " sent nothing";

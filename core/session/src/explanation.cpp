@@ -230,6 +230,16 @@ QString Explanation::ruleSentence(Rule rule, Call call)
         return tr("The peer's window is full (usable window 0): the bytes wait in the send buffer until the peer opens its window.");
     case Rule::ZeroWindowProbe:
         return tr("The peer's window stayed at 0 for a timeout: the persist timer sends one byte to probe it and waits twice as long before the next probe.");
+    case Rule::LinuxFinAckDelayed:
+        return tr("The peer's FIN arrived: CLOSE-WAIT. Linux does not ACK it at once: the delayed-ACK timer (40 ms) sends the ACK, unless the application closes first and its FIN carries the ACK (three segments instead of four).");
+    case Rule::DelayedAckSent:
+        return tr("The delayed-ACK timer fired: the ACK that was held back goes out on its own.");
+    case Rule::LinuxAbortRstAck:
+        return tr("abort(): Linux sends RST,ACK with ACK = RCV.NXT and forgets the connection; the RFC's reset carries no ACK.");
+    case Rule::LinuxSimultaneousSynAck:
+        return tr("The peer's SYN,ACK crossed ours: Linux takes its ACK and is ESTABLISHED at once (the RFC's text waits for one more ACK), then ACKs the old SYN.");
+    case Rule::LinuxDuplicateSynResent:
+        return tr("The same SYN came again while the connection is half-open: Linux answers it with its SYN,ACK again.");
     default:
         break;
     }
@@ -242,7 +252,7 @@ QString Explanation::ruleReference(Rule rule)
     const QString section = QString::fromLatin1(info.section.data(), static_cast<qsizetype>(info.section.size()));
     if (section.isEmpty())
         return {};
-    if (section.startsWith(QLatin1String("RFC")))
+    if (section.startsWith(QLatin1String("RFC")) || section.startsWith(QLatin1String("Linux")))
         return section;
     return tr("RFC 9293 §%1").arg(section);
 }
