@@ -8,6 +8,8 @@
 #include <QFont>
 #include <QTest>
 
+#include <memory>
+
 using namespace tcpsim;
 Q_DECLARE_METATYPE(tcpsim::TcpState)
 
@@ -22,6 +24,9 @@ private slots:
     void reveal_followsProgress();
     void replyInTheSameStep_stateShownWithItsLabel_data();
     void replyInTheSameStep_stateShownWithItsLabel();
+    void extend_stepByStep_equalsBuildingAnew_data();
+    void extend_stepByStep_equalsBuildingAnew();
+    void extend_afterBackOrAnotherLesson_refuses();
 
 private:
     static LadderLayout layoutAt(const QString &lesson, int step)
@@ -155,6 +160,94 @@ void TestLadderLayout::replyInTheSameStep_stateShownWithItsLabel()
         }
     }
     QCOMPARE(layout.revealedTransitionCount(layout.newestMomentCount()), int(layout.transitions().size()));
+}
+
+void TestLadderLayout::extend_stepByStep_equalsBuildingAnew_data()
+{
+    QTest::addColumn<QString>("lesson");
+    for (const LessonEntry &entry : LessonLibrary::builtInLessons())
+        QTest::newRow(qPrintable(entry.name)) << entry.name;
+}
+
+// The window lays out only the new step when stepping on: every step of every built-in lesson
+// must then look exactly as a layout built from all events would.
+void TestLadderLayout::extend_stepByStep_equalsBuildingAnew()
+{
+    QFETCH(QString, lesson);
+    auto loaded = LessonLibrary::load(lesson);
+    QVERIFY(std::holds_alternative<Lesson>(loaded));
+    LessonController controller;
+    controller.setLesson(std::get<Lesson>(loaded));
+    LadderLayout extended(controller.simulation().events(), controller.eventBoundaries(), NumberStyle::Symbolic);
+    extended.place(font(), 900);
+    while (controller.canStepForward() && controller.currentStep() < controller.stepCount()) {
+        controller.stepForward();
+        QVERIFY(extended.extend(controller.simulation().events(), controller.eventBoundaries()));
+        LadderLayout anew(controller.simulation().events(), controller.eventBoundaries(), NumberStyle::Symbolic);
+        anew.place(font(), 900);
+        const QByteArray where = QByteArray("step ") + QByteArray::number(controller.currentStep());
+        QCOMPARE(extended.newestStep(), anew.newestStep());
+        QCOMPARE(extended.firstNewestMoment(), anew.firstNewestMoment());
+        QCOMPARE(extended.contentHeight(), anew.contentHeight());
+        QCOMPARE(extended.geometry().clientX, anew.geometry().clientX);
+        QCOMPARE(extended.moments().size(), anew.moments().size());
+        for (std::size_t i = 0; i < anew.moments().size(); ++i) {
+            QVERIFY2(extended.moments()[i].y == anew.moments()[i].y, where.constData());
+            QVERIFY2(extended.moments()[i].height == anew.moments()[i].height, where.constData());
+        }
+        QCOMPARE(extended.arrows().size(), anew.arrows().size());
+        for (std::size_t i = 0; i < anew.arrows().size(); ++i) {
+            const LadderLayout::Arrow &a = extended.arrows()[i];
+            const LadderLayout::Arrow &b = anew.arrows()[i];
+            QVERIFY2(a.segment == b.segment && a.fate == b.fate && a.sendMoment == b.sendMoment
+                         && a.endMoment == b.endMoment && a.injected == b.injected,
+                     where.constData());
+            QCOMPARE(extended.arrowText(a), anew.arrowText(b));
+        }
+        QCOMPARE(extended.labels().size(), anew.labels().size());
+        for (std::size_t i = 0; i < anew.labels().size(); ++i) {
+            QCOMPARE(extended.labels()[i].text, anew.labels()[i].text);
+            QCOMPARE(extended.labels()[i].row, anew.labels()[i].row);
+            QCOMPARE(extended.labels()[i].moment, anew.labels()[i].moment);
+        }
+        QCOMPARE(extended.transitions().size(), anew.transitions().size());
+        for (std::size_t i = 0; i < anew.transitions().size(); ++i)
+            QCOMPARE(extended.transitions()[i].revealAt, anew.transitions()[i].revealAt);
+        QCOMPARE(extended.revealedCount(0.5), anew.revealedCount(0.5));
+    }
+}
+
+void TestLadderLayout::extend_afterBackOrAnotherLesson_refuses()
+{
+    auto loaded = LessonLibrary::load(QStringLiteral("handshake"));
+    QVERIFY(std::holds_alternative<Lesson>(loaded));
+    LessonController controller;
+    controller.setLesson(std::get<Lesson>(loaded));
+    controller.goToStep(6);
+    LadderLayout layout(controller.simulation().events(), controller.eventBoundaries(), NumberStyle::Symbolic);
+    controller.stepBack();
+    QVERIFY(!layout.extend(controller.simulation().events(), controller.eventBoundaries()));
+    QCOMPARE(layout.newestStep(), 6); // unchanged
+
+    // Another lesson whose step 2 differs (the SYN's ISN) has as many steps and more: refused.
+    const auto controllerFor = [](const char *text, int step) {
+        auto parsed = LessonLibrary::parse(QByteArray(text), QStringLiteral("isn.tcp"));
+        if (!std::holds_alternative<Lesson>(parsed))
+            qFatal("test lesson does not parse");
+        auto lessonController = std::make_unique<LessonController>();
+        lessonController->setLesson(std::get<Lesson>(std::move(parsed)));
+        lessonController->goToStep(step);
+        return lessonController;
+    };
+    const auto first = controllerFor("client isn 100\nserver listen\nclient connect\nclient deliver\n", 2);
+    const auto second = controllerFor("client isn 200\nserver listen\nclient connect\nclient deliver\n", 3);
+    LadderLayout shorter(first->simulation().events(), first->eventBoundaries(), NumberStyle::Symbolic);
+    QCOMPARE(first->eventBoundaries().size(), std::size_t(3));
+    QVERIFY(!shorter.extend(second->simulation().events(), second->eventBoundaries()));
+    // The same lesson one step on: extended.
+    const auto same = controllerFor("client isn 100\nserver listen\nclient connect\nclient deliver\n", 3);
+    QVERIFY(shorter.extend(same->simulation().events(), same->eventBoundaries()));
+    QCOMPARE(shorter.newestStep(), 3);
 }
 
 QTEST_MAIN(TestLadderLayout)

@@ -112,30 +112,73 @@ void LadderLayout::setNumberStyle(NumberStyle style)
     m_formatter = NumberFormatter(m_events, m_numberStyle);
 }
 
+bool LadderLayout::extend(const std::vector<Event> &events, std::vector<std::size_t> boundaries)
+{
+    if (boundaries.empty())
+        boundaries.push_back(0);
+    boundaries.back() = std::min(boundaries.back(), events.size());
+    const std::size_t oldSteps = m_boundaries.size();
+    if (boundaries.size() <= oldSteps || !std::equal(m_boundaries.begin(), m_boundaries.end(), boundaries.begin()))
+        return false;
+    // The steps drawn so far must be the steps now: the last event of each is compared (Back
+    // and another lesson change them; stepping on only appends).
+    for (std::size_t step = 1; step < oldSteps; ++step) {
+        const std::size_t end = m_boundaries[step];
+        if (end > m_boundaries[step - 1] && !(events[end - 1] == m_events[end - 1]))
+            return false;
+    }
+    m_events.insert(m_events.end(), events.begin() + static_cast<std::ptrdiff_t>(m_events.size()),
+                    events.begin() + static_cast<std::ptrdiff_t>(boundaries.back()));
+    m_boundaries = std::move(boundaries);
+    const std::size_t firstNewLabel = m_labels.size();
+    const std::size_t firstNewMoment = m_moments.size();
+    appendSteps(static_cast<int>(oldSteps));
+    if (m_width > 0) {
+        // The client's column widens only for a label wider than any so far: then all moves.
+        const double widest = m_clientLabelWidth;
+        measureClientLabels(firstNewLabel);
+        if (m_clientLabelWidth > widest)
+            place(m_font, m_width);
+        else
+            placeMoments(firstNewMoment);
+    }
+    return true;
+}
+
 void LadderLayout::build()
 {
-    m_formatter = NumberFormatter(m_events, m_numberStyle);
-
-    auto addLabel = [this](Side side, LabelKind kind, QString text, bool onArrival) {
-        Moment &moment = m_moments.back();
-        Label label;
-        label.side = side;
-        label.kind = kind;
-        label.text = std::move(text);
-        label.moment = static_cast<int>(m_moments.size()) - 1;
-        label.row = moment.labelCount[side == Side::Client ? 0 : 1]++;
-        label.onArrival = onArrival;
-        m_labels.push_back(std::move(label));
-    };
-
+    m_moments.clear();
+    m_arrows.clear();
+    m_labels.clear();
+    m_transitions.clear();
+    m_inFlight.clear();
     // Step 0: where both sides start.
     m_moments.push_back(Moment{});
     addLabel(Side::Client, LabelKind::State, QString::fromLatin1(stateName(TcpState::Closed)), false);
     addLabel(Side::Server, LabelKind::State, QString::fromLatin1(stateName(TcpState::Closed)), false);
+    appendSteps(1);
+}
 
-    std::unordered_map<std::uint64_t, std::size_t> inFlight;
+void LadderLayout::addLabel(Side side, LabelKind kind, QString text, bool onArrival)
+{
+    Moment &moment = m_moments.back();
+    Label label;
+    label.side = side;
+    label.kind = kind;
+    label.text = std::move(text);
+    label.moment = static_cast<int>(m_moments.size()) - 1;
+    label.row = moment.labelCount[side == Side::Client ? 0 : 1]++;
+    label.onArrival = onArrival;
+    m_labels.push_back(std::move(label));
+}
+
+void LadderLayout::appendSteps(int firstStep)
+{
+    m_formatter = NumberFormatter(m_events, m_numberStyle);
+    const std::size_t firstNewTransition = m_transitions.size();
+    std::unordered_map<std::uint64_t, std::size_t> &inFlight = m_inFlight;
     const int steps = static_cast<int>(m_boundaries.size()) - 1;
-    for (int step = 1; step <= steps; ++step) {
+    for (int step = firstStep; step <= steps; ++step) {
         Moment first;
         first.step = step;
         m_moments.push_back(first);
@@ -232,8 +275,9 @@ void LadderLayout::build()
     }
     // A transition shows when its state label does: at the arrival of the segment that caused it
     // (the arrival share is only known once the moment's sends are in: a reply in the same moment
-    // halves it), else at the start of its moment.
-    for (Transition &transition : m_transitions) {
+    // halves it), else at the start of its moment. Earlier steps' moments are complete.
+    for (std::size_t i = firstNewTransition; i < m_transitions.size(); ++i) {
+        Transition &transition = m_transitions[i];
         const Moment &moment = m_moments[static_cast<std::size_t>(transition.moment)];
         transition.revealAt = transition.moment + (transition.onArrival ? arrivalShare(moment) : 0.0);
     }
@@ -244,17 +288,9 @@ void LadderLayout::place(const QFont &font, double width)
     m_font = font;
     m_width = width;
     const QFontMetricsF metrics(font);
-    QFont boldFont = font;
-    boldFont.setBold(true);
-    const QFontMetricsF boldMetrics(boldFont);
-    double clientLabelWidth = 0;
-    for (const Label &label : m_labels) {
-        if (label.side != Side::Client)
-            continue;
-        const double labelWidth = label.kind == LabelKind::State ? boldMetrics.horizontalAdvance(label.text) + 20
-                                                                 : metrics.horizontalAdvance(label.text);
-        clientLabelWidth = std::max(clientLabelWidth, std::ceil(labelWidth));
-    }
+    m_clientLabelWidth = 0;
+    measureClientLabels(0);
+    const double clientLabelWidth = m_clientLabelWidth;
 
     Geometry &g = m_geometry;
     g.line = metrics.height();
@@ -265,10 +301,33 @@ void LadderLayout::place(const QFont &font, double width)
     // "retransmission timer fires"), up to 30 % of the width; the step numbers take 26 px.
     g.clientX = std::max(column, std::min(clientLabelWidth + 26 + 10 + 4, width * 0.3));
     g.serverX = std::max(g.clientX + 200, width - column);
+    placeMoments(0);
+}
 
+void LadderLayout::measureClientLabels(std::size_t firstLabel)
+{
+    const QFontMetricsF metrics(m_font);
+    QFont boldFont = m_font;
+    boldFont.setBold(true);
+    const QFontMetricsF boldMetrics(boldFont);
+    for (std::size_t i = firstLabel; i < m_labels.size(); ++i) {
+        const Label &label = m_labels[i];
+        if (label.side != Side::Client)
+            continue;
+        const double labelWidth = label.kind == LabelKind::State ? boldMetrics.horizontalAdvance(label.text) + 20
+                                                                 : metrics.horizontalAdvance(label.text);
+        m_clientLabelWidth = std::max(m_clientLabelWidth, std::ceil(labelWidth));
+    }
+}
+
+void LadderLayout::placeMoments(std::size_t firstMoment)
+{
+    const Geometry &g = m_geometry;
     const double minimumHeight = g.line * 3.6;
-    double y = g.header + g.row * 0.9;
-    for (Moment &moment : m_moments) {
+    double y = firstMoment == 0 ? g.header + g.row * 0.9
+                                : m_moments[firstMoment - 1].y + m_moments[firstMoment - 1].height;
+    for (std::size_t i = firstMoment; i < m_moments.size(); ++i) {
+        Moment &moment = m_moments[i];
         moment.y = y;
         const int rows = std::max(moment.labelCount[0], moment.labelCount[1]);
         if (moment.step == 0)
