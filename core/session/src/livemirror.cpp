@@ -531,6 +531,9 @@ void LiveMirror::rebuild()
         for (const Observation &observation : m_outside)
             addRow(observation, std::max(0, observation.step));
     }
+    // Off, the log has no live rows to replace: a step must not touch every row of a long log.
+    if (rows.isEmpty() && m_rows.isEmpty())
+        return;
     m_rows = rows;
     emit rowsChanged();
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "tcpsim/session/transitionlog.h"
 
+#include <QDir>
 #include <QLocale>
 #include <QSaveFile>
 
@@ -179,6 +180,8 @@ void TransitionLogModel::setRows(const QString &source, const QList<TransitionLo
 
 void TransitionLogModel::setLiveRows(const QList<TransitionLogRow> &rows)
 {
+    if (rows.isEmpty() && std::none_of(m_rows.begin(), m_rows.end(), [](const TransitionLogRow &row) { return row.live; }))
+        return;
     replaceRows([](const TransitionLogRow &row) { return !row.live; }, rows);
 }
 
@@ -293,17 +296,17 @@ QString TransitionLogModel::toCsv() const
 bool TransitionLogModel::saveCsv(const QString &fileName, QString *errorString) const
 {
     QSaveFile file(fileName);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Text)) {
+    // Qt's own text (translated only if Qt's translation is installed) inside our sentence.
+    const auto failed = [&] {
         if (errorString)
-            *errorString = file.errorString();
+            *errorString = tr("Cannot write the log to %1: %2").arg(QDir::toNativeSeparators(fileName), file.errorString());
         return false;
-    }
+    };
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Text))
+        return failed();
     file.write(toCsv().toUtf8());
-    if (!file.commit()) {
-        if (errorString)
-            *errorString = file.errorString();
-        return false;
-    }
+    if (!file.commit())
+        return failed();
     return true;
 }
 
