@@ -216,18 +216,18 @@ void MainWindow::newFreeSession()
 bool MainWindow::saveLesson(const QString &fileName, QString *errorMessage)
 {
     QSaveFile file(fileName);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Text)) {
+    // Qt's own text (translated only if Qt's translation is installed) inside our sentence.
+    const auto failed = [&] {
         if (errorMessage)
-            *errorMessage = file.errorString();
+            *errorMessage = tr("Cannot write the lesson to %1: %2").arg(QDir::toNativeSeparators(fileName), file.errorString());
         return false;
-    }
+    };
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Text))
+        return failed();
     const std::string text = m_controller->lesson().toText();
     file.write(text.data(), static_cast<qint64>(text.size()));
-    if (!file.commit()) {
-        if (errorMessage)
-            *errorMessage = file.errorString();
-        return false;
-    }
+    if (!file.commit())
+        return failed();
     return true;
 }
 

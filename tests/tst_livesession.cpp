@@ -274,6 +274,12 @@ void TestLiveSession::connect_toPortNobodyListensOn_isRefused()
     QTRY_VERIFY(indexOf(Observation::Source::Qt, Observation::Endpoint::Client,
                         QStringLiteral("UnconnectedState")) >= 0);
     QVERIFY(!m_session->server()->isListening());
+    // Qt's error text reaches the user inside a translated sentence, never bare (issue 9 item 9).
+    const int error = indexOf(Observation::Source::Qt, Observation::Endpoint::Client,
+                              QStringLiteral("ConnectionRefusedError"));
+    const QString detail = m_seen.at(error).detail;
+    const QString sentence = QStringLiteral("the client socket reported an error: ");
+    QVERIFY2(detail.startsWith(sentence) && detail.size() > sentence.size(), qPrintable(detail));
 }
 
 void TestLiveSession::abort_sendsRstAndLeavesNoTimeWait()

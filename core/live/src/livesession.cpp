@@ -347,7 +347,8 @@ void LiveSession::doConnect()
         observation.endpoint = Observation::Endpoint::Client;
         observation.state = qtErrorName(error);
         observation.tuple = client->tuple();
-        observation.detail = socket->errorString();
+        // Qt's own text (translated only if Qt's translation is installed) inside our sentence.
+        observation.detail = tr("the client socket reported an error: %1").arg(socket->errorString());
         emitObservation(observation);
         m_observer->requestRefresh();
     });
@@ -421,7 +422,7 @@ void LiveSession::onAccepted(int id, LiveSocket *socket)
         observation.endpoint = Observation::Endpoint::Server;
         observation.state = qtErrorName(error);
         observation.tuple = socket->tuple();
-        observation.detail = socket->socket()->errorString();
+        observation.detail = tr("the server's connected socket reported an error: %1").arg(socket->socket()->errorString());
         emitObservation(observation);
     });
     qtState(Observation::Endpoint::Server, socket, socket->socket()->state(),
