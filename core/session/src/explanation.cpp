@@ -4,6 +4,8 @@
 #include "tcpsim/model/sequence.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <string>
 
 using namespace tcpsim;
 
@@ -18,6 +20,47 @@ QString timeWaitReasons()
                            "and old duplicate segments of this connection must die out before the same 4-tuple "
                            "(addresses and ports) can be used again. The second is why it lasts 2×MSL, not one "
                            "retransmission timeout.");
+}
+
+// The send() calls whose bytes entered the stream (not those answered with an error).
+bool sendAccepted(const Event &event)
+{
+    return event.kind == EventKind::Call && event.call == Call::Send && !event.text.empty()
+        && (event.rule == Rule::DataQueued || event.rule == Rule::DataSent || event.rule == Rule::CloseWaitSend
+            || event.rule == Rule::DataWaitsForWindow);
+}
+
+// The first recv() that returned the bytes of more than one send() (npos: none before `end`).
+// Each side's stream is counted in bytes: a recv() glues sends when an end of the peer's send()
+// falls strictly inside the bytes it returned. Stops at the first one, so later steps of a long
+// lesson do not scan further than it.
+std::size_t firstGluedRecv(const std::vector<Event> &events, std::size_t end)
+{
+    std::vector<std::uint64_t> sendEnds[2]; // per sending side, where each send()'s bytes end
+    std::size_t nextEnd[2] = {0, 0};
+    std::uint64_t sent[2] = {0, 0};
+    std::uint64_t received[2] = {0, 0};
+    auto index = [](Side side) { return side == Side::Client ? 0 : 1; };
+    for (std::size_t i = 0; i < end && i < events.size(); ++i) {
+        const Event &event = events[i];
+        if (sendAccepted(event)) {
+            const int from = index(event.side);
+            sent[from] += event.text.size();
+            sendEnds[from].push_back(sent[from]);
+        } else if (event.kind == EventKind::Return && event.call == Call::Recv && !event.text.empty()) {
+            const int at = index(event.side);
+            const int from = 1 - at;
+            const std::uint64_t begin = received[at];
+            received[at] += event.text.size();
+            auto &ends = sendEnds[from];
+            std::size_t &next = nextEnd[from];
+            while (next < ends.size() && ends[next] <= begin)
+                ++next;
+            if (next < ends.size() && ends[next] < received[at])
+                return i;
+        }
+    }
+    return std::string::npos;
 }
 
 // CLOSE and ABORT share a rule in LISTEN and SYN-SENT (§3.10.4, §3.10.5: both delete the TCB);
@@ -257,6 +300,13 @@ QString Explanation::ruleReference(Rule rule)
     return tr("RFC 9293 §%1").arg(section);
 }
 
+QString Explanation::byteStreamSentence()
+{
+    return tr("This recv() returned the bytes of more than one send() at once: TCP carries a byte stream, not "
+              "messages, so it keeps no boundaries between sends. An application that needs messages must mark "
+              "them itself, with a length or a delimiter.");
+}
+
 std::vector<Rule> Explanation::mainRules(const std::vector<Event> &events, std::size_t begin, std::size_t end)
 {
     // Transitions first, then errors, returns and sends; at most two distinct rules.
@@ -320,5 +370,9 @@ QString Explanation::forEvents(const std::vector<Event> &events, std::size_t beg
             break;
         }
     }
+    // The first time a recv() returns two sends at once, say why: it is not a bug.
+    const std::size_t glued = firstGluedRecv(events, end);
+    if (glued != std::string::npos && glued >= begin)
+        sentences.append(byteStreamSentence());
     return sentences.join(QLatin1Char(' '));
 }
