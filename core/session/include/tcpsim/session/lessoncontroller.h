@@ -37,6 +37,7 @@ public:
     // What every lesson starts from (seed, MSL, ...); a lesson without `accept` steps gets
     // auto-accept on top. Takes effect at the next setLesson().
     void setBaseConfig(const tcpsim::SimulationConfig &config) { m_baseConfig = config; }
+    const tcpsim::SimulationConfig &baseConfig() const { return m_baseConfig; }
     const tcpsim::Lesson &lesson() const { return *m_lesson; }
 
     // Steps between two kept checkpoints (Back replays at most this many steps).
