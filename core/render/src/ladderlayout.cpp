@@ -120,13 +120,13 @@ bool LadderLayout::extend(const std::vector<Event> &events, std::vector<std::siz
     const std::size_t oldSteps = m_boundaries.size();
     if (boundaries.size() <= oldSteps || !std::equal(m_boundaries.begin(), m_boundaries.end(), boundaries.begin()))
         return false;
-    // The steps drawn so far must be the steps now: the last event of each is compared (Back
-    // and another lesson change them; stepping on only appends).
-    for (std::size_t step = 1; step < oldSteps; ++step) {
-        const std::size_t end = m_boundaries[step];
-        if (end > m_boundaries[step - 1] && !(events[end - 1] == m_events[end - 1]))
-            return false;
-    }
+    // The steps drawn so far must be the steps now. Back shortens the boundaries and another
+    // lesson starts again from step 0, both refused above; the first and the last event drawn
+    // are compared too, which any other history (another lesson jumped into) would change.
+    // Not every event: that would make each step cost as much as the lesson again.
+    const std::size_t drawn = m_events.size();
+    if (drawn > 0 && (!(events.front() == m_events.front()) || !(events[drawn - 1] == m_events[drawn - 1])))
+        return false;
     m_events.insert(m_events.end(), events.begin() + static_cast<std::ptrdiff_t>(m_events.size()),
                     events.begin() + static_cast<std::ptrdiff_t>(boundaries.back()));
     m_boundaries = std::move(boundaries);
