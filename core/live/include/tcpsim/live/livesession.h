@@ -79,6 +79,8 @@ public:
     LiveServer *server() const { return m_server; }
     KernelObserver *observer() const { return m_observer; }
     LiveSocket *client() const { return m_client; }
+    // The lesson's connection at the server once accepted (nullptr before, or when gone).
+    LiveSocket *serverConnection() const { return m_serverConnection; }
     // The lesson connection's 4-tuple from the client's end (invalid before connect).
     FourTuple clientTuple() const { return m_clientTuple; }
 
