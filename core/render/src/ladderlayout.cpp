@@ -134,13 +134,10 @@ bool LadderLayout::extend(const std::vector<Event> &events, std::vector<std::siz
     const std::size_t firstNewMoment = m_moments.size();
     appendSteps(static_cast<int>(oldSteps));
     if (m_width > 0) {
-        // The client's column widens only for a label wider than any so far: then all moves.
-        const double widest = m_clientLabelWidth;
+        // Only the new labels are measured: a wider one moves the timelines (not the rows).
         measureClientLabels(firstNewLabel);
-        if (m_clientLabelWidth > widest)
-            place(m_font, m_width);
-        else
-            placeMoments(firstNewMoment);
+        placeTimelines();
+        placeMoments(firstNewMoment);
     }
     return true;
 }
@@ -290,18 +287,23 @@ void LadderLayout::place(const QFont &font, double width)
     const QFontMetricsF metrics(font);
     m_clientLabelWidth = 0;
     measureClientLabels(0);
-    const double clientLabelWidth = m_clientLabelWidth;
 
     Geometry &g = m_geometry;
     g.line = metrics.height();
     g.row = g.line + 10;
     g.header = g.line * 2 + 18;
-    const double column = std::clamp(width * 0.22, 150.0, 260.0);
+    placeTimelines();
+    placeMoments(0);
+}
+
+void LadderLayout::placeTimelines()
+{
+    Geometry &g = m_geometry;
+    const double column = std::clamp(m_width * 0.22, 150.0, 260.0);
     // The client's labels sit left of its timeline: room for the widest one (SYN-RECEIVED,
     // "retransmission timer fires"), up to 30 % of the width; the step numbers take 26 px.
-    g.clientX = std::max(column, std::min(clientLabelWidth + 26 + 10 + 4, width * 0.3));
-    g.serverX = std::max(g.clientX + 200, width - column);
-    placeMoments(0);
+    g.clientX = std::max(column, std::min(m_clientLabelWidth + 26 + 10 + 4, m_width * 0.3));
+    g.serverX = std::max(g.clientX + 200, m_width - column);
 }
 
 void LadderLayout::measureClientLabels(std::size_t firstLabel)

@@ -136,6 +136,8 @@ private:
     void addLabel(tcpsim::Side side, LabelKind kind, QString text, bool onArrival);
     // Widens m_clientLabelWidth for the client's labels from `firstLabel` on.
     void measureClientLabels(std::size_t firstLabel);
+    // The timelines' x for m_width and the widest client label.
+    void placeTimelines();
     // Places the moments from `firstMoment` on below the ones before it.
     void placeMoments(std::size_t firstMoment);
     double sideX(tcpsim::Side side) const;
