@@ -30,7 +30,13 @@ std::uint16_t Endpoint::effectiveSendMss(const EndpointContext &context, std::ui
     const std::uint32_t ipAllows = mtu > headerSize ? mtu - headerSize : 0;
     const std::uint32_t mss = std::min(sendMss + headerSize, ipAllows);
     const std::uint32_t options = m_tcb.timestamps ? linuxloopback::timestampsOptionSize : 0;
-    return static_cast<std::uint16_t>(std::max<std::uint32_t>(mss, headerSize + options + 1) - headerSize - options);
+    std::uint32_t payload = std::max<std::uint32_t>(mss, headerSize + options + 1) - headerSize - options;
+    // tcp_bound_to_half_wnd(): Linux sends at most half the largest window the peer offered
+    // (its SYN's, here), so that a small receiver never waits for one huge segment. On
+    // loopback that is what `ss -ti` shows: mss:32741 beside advmss:65483.
+    if (isLinux(context) && m_tcb.sndWnd > 536)
+        payload = std::min(payload, m_tcb.sndWnd / 2);
+    return static_cast<std::uint16_t>(payload);
 }
 
 bool Endpoint::sendFromBuffer(EndpointContext &context, Rule rule, const Cause &cause)

@@ -169,6 +169,7 @@ void LiveMirror::restart()
     m_session->reset();
     m_session->setServerPort(m_requestedPort);
     m_session->setLesson(m_controller->lesson());
+    m_session->setModelProfile(m_controller->simulation().config().profile);
     m_observations.clear();
     m_outside.clear();
     m_outsideDropped = 0;
