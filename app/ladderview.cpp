@@ -64,8 +64,9 @@ void LadderView::setSimulation(const Simulation &simulation, const std::vector<s
 {
     m_animation->stop();
     m_config = simulation.config();
-    // Stepping on lays out only the new step, so a step costs the same at step 10 and 10,000.
-    if (m_layout.extend(simulation.events(), boundaries)) {
+    // Stepping on lays out only the new step and Back drops only the last, so a step costs the
+    // same at step 10 and 10,000.
+    if (m_layout.extend(simulation.events(), boundaries) || m_layout.truncate(simulation.events(), boundaries)) {
         if (m_layout.width() != viewport()->width())
             relayout();
         else

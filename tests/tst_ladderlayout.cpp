@@ -25,7 +25,7 @@ private slots:
     void replyInTheSameStep_stateShownWithItsLabel_data();
     void replyInTheSameStep_stateShownWithItsLabel();
     void extend_stepByStep_equalsBuildingAnew_data();
-    void extend_stepByStep_equalsBuildingAnew();
+    void extend_stepByStep_equalsBuildingAnew(); // and truncate, on Back
     void extend_afterBackOrAnotherLesson_refuses();
 
 private:
@@ -169,8 +169,44 @@ void TestLadderLayout::extend_stepByStep_equalsBuildingAnew_data()
         QTest::newRow(qPrintable(entry.name)) << entry.name;
 }
 
-// The window lays out only the new step when stepping on: every step of every built-in lesson
-// must then look exactly as a layout built from all events would.
+// A layout changed step by step must equal one built from the same events.
+static void compareLayouts(const LadderLayout &changed, const LadderLayout &anew, int step)
+{
+    const QByteArray where = QByteArray("step ") + QByteArray::number(step);
+    QCOMPARE(changed.newestStep(), anew.newestStep());
+    QCOMPARE(changed.firstNewestMoment(), anew.firstNewestMoment());
+    QCOMPARE(changed.contentHeight(), anew.contentHeight());
+    QCOMPARE(changed.geometry().clientX, anew.geometry().clientX);
+    QCOMPARE(changed.events(), anew.events());
+    QCOMPARE(changed.moments().size(), anew.moments().size());
+    for (std::size_t i = 0; i < anew.moments().size(); ++i) {
+        QVERIFY2(changed.moments()[i].y == anew.moments()[i].y, where.constData());
+        QVERIFY2(changed.moments()[i].height == anew.moments()[i].height, where.constData());
+    }
+    QCOMPARE(changed.arrows().size(), anew.arrows().size());
+    for (std::size_t i = 0; i < anew.arrows().size(); ++i) {
+        const LadderLayout::Arrow &a = changed.arrows()[i];
+        const LadderLayout::Arrow &b = anew.arrows()[i];
+        QVERIFY2(a.segment == b.segment && a.fate == b.fate && a.sendMoment == b.sendMoment
+                     && a.endMoment == b.endMoment && a.endStep == b.endStep && a.injected == b.injected,
+                 where.constData());
+        QCOMPARE(changed.arrowText(a), anew.arrowText(b));
+    }
+    QCOMPARE(changed.labels().size(), anew.labels().size());
+    for (std::size_t i = 0; i < anew.labels().size(); ++i) {
+        QCOMPARE(changed.labels()[i].text, anew.labels()[i].text);
+        QCOMPARE(changed.labels()[i].row, anew.labels()[i].row);
+        QCOMPARE(changed.labels()[i].moment, anew.labels()[i].moment);
+    }
+    QCOMPARE(changed.transitions().size(), anew.transitions().size());
+    for (std::size_t i = 0; i < anew.transitions().size(); ++i)
+        QCOMPARE(changed.transitions()[i].revealAt, anew.transitions()[i].revealAt);
+    QCOMPARE(changed.revealedCount(0.5), anew.revealedCount(0.5));
+}
+
+// The window lays out only the new step when stepping on and drops only the last one on Back:
+// at every step of every built-in lesson, forwards then back to the start, the layout must be
+// exactly the one built from all events.
 void TestLadderLayout::extend_stepByStep_equalsBuildingAnew()
 {
     QFETCH(QString, lesson);
@@ -178,42 +214,27 @@ void TestLadderLayout::extend_stepByStep_equalsBuildingAnew()
     QVERIFY(std::holds_alternative<Lesson>(loaded));
     LessonController controller;
     controller.setLesson(std::get<Lesson>(loaded));
-    LadderLayout extended(controller.simulation().events(), controller.eventBoundaries(), NumberStyle::Symbolic);
-    extended.place(font(), 900);
-    while (controller.canStepForward() && controller.currentStep() < controller.stepCount()) {
-        controller.stepForward();
-        QVERIFY(extended.extend(controller.simulation().events(), controller.eventBoundaries()));
+    LadderLayout changed(controller.simulation().events(), controller.eventBoundaries(), NumberStyle::Symbolic);
+    changed.place(font(), 900);
+    const auto check = [&] {
         LadderLayout anew(controller.simulation().events(), controller.eventBoundaries(), NumberStyle::Symbolic);
         anew.place(font(), 900);
-        const QByteArray where = QByteArray("step ") + QByteArray::number(controller.currentStep());
-        QCOMPARE(extended.newestStep(), anew.newestStep());
-        QCOMPARE(extended.firstNewestMoment(), anew.firstNewestMoment());
-        QCOMPARE(extended.contentHeight(), anew.contentHeight());
-        QCOMPARE(extended.geometry().clientX, anew.geometry().clientX);
-        QCOMPARE(extended.moments().size(), anew.moments().size());
-        for (std::size_t i = 0; i < anew.moments().size(); ++i) {
-            QVERIFY2(extended.moments()[i].y == anew.moments()[i].y, where.constData());
-            QVERIFY2(extended.moments()[i].height == anew.moments()[i].height, where.constData());
-        }
-        QCOMPARE(extended.arrows().size(), anew.arrows().size());
-        for (std::size_t i = 0; i < anew.arrows().size(); ++i) {
-            const LadderLayout::Arrow &a = extended.arrows()[i];
-            const LadderLayout::Arrow &b = anew.arrows()[i];
-            QVERIFY2(a.segment == b.segment && a.fate == b.fate && a.sendMoment == b.sendMoment
-                         && a.endMoment == b.endMoment && a.injected == b.injected,
-                     where.constData());
-            QCOMPARE(extended.arrowText(a), anew.arrowText(b));
-        }
-        QCOMPARE(extended.labels().size(), anew.labels().size());
-        for (std::size_t i = 0; i < anew.labels().size(); ++i) {
-            QCOMPARE(extended.labels()[i].text, anew.labels()[i].text);
-            QCOMPARE(extended.labels()[i].row, anew.labels()[i].row);
-            QCOMPARE(extended.labels()[i].moment, anew.labels()[i].moment);
-        }
-        QCOMPARE(extended.transitions().size(), anew.transitions().size());
-        for (std::size_t i = 0; i < anew.transitions().size(); ++i)
-            QCOMPARE(extended.transitions()[i].revealAt, anew.transitions()[i].revealAt);
-        QCOMPARE(extended.revealedCount(0.5), anew.revealedCount(0.5));
+        compareLayouts(changed, anew, controller.currentStep());
+    };
+    while (controller.currentStep() < controller.stepCount()) {
+        controller.stepForward();
+        QVERIFY(changed.extend(controller.simulation().events(), controller.eventBoundaries()));
+        check();
+        if (QTest::currentTestFailed())
+            return;
+    }
+    while (controller.canStepBack()) {
+        controller.stepBack();
+        QVERIFY(!changed.extend(controller.simulation().events(), controller.eventBoundaries()));
+        QVERIFY(changed.truncate(controller.simulation().events(), controller.eventBoundaries()));
+        check();
+        if (QTest::currentTestFailed())
+            return;
     }
 }
 
@@ -228,6 +249,9 @@ void TestLadderLayout::extend_afterBackOrAnotherLesson_refuses()
     controller.stepBack();
     QVERIFY(!layout.extend(controller.simulation().events(), controller.eventBoundaries()));
     QCOMPARE(layout.newestStep(), 6); // unchanged
+    controller.goToStep(7);
+    QVERIFY(!layout.truncate(controller.simulation().events(), controller.eventBoundaries()));
+    QCOMPARE(layout.newestStep(), 6);
 
     // Another lesson whose step 2 differs (the SYN's ISN) has as many steps and more: refused.
     const auto controllerFor = [](const char *text, int step) {
@@ -244,6 +268,14 @@ void TestLadderLayout::extend_afterBackOrAnotherLesson_refuses()
     LadderLayout shorter(first->simulation().events(), first->eventBoundaries(), NumberStyle::Symbolic);
     QCOMPARE(first->eventBoundaries().size(), std::size_t(3));
     QVERIFY(!shorter.extend(second->simulation().events(), second->eventBoundaries()));
+    // Nor is its step 1 this one's step 1 once the ISN differs in what is kept.
+    const auto secondAtStep2 = controllerFor("client isn 200\nserver listen\nclient connect\nclient deliver\n", 2);
+    LadderLayout longer(secondAtStep2->simulation().events(), secondAtStep2->eventBoundaries(), NumberStyle::Symbolic);
+    const auto firstAtStep1 = controllerFor("client isn 100\nserver listen\nclient connect\nclient deliver\n", 1);
+    QVERIFY(longer.truncate(firstAtStep1->simulation().events(), firstAtStep1->eventBoundaries())
+            == (firstAtStep1->simulation().events() == std::vector<Event>(secondAtStep2->simulation().events().begin(),
+                                                                          secondAtStep2->simulation().events().begin()
+                                                                              + static_cast<std::ptrdiff_t>(firstAtStep1->simulation().events().size()))));
     // The same lesson one step on: extended.
     const auto same = controllerFor("client isn 100\nserver listen\nclient connect\nclient deliver\n", 3);
     QVERIFY(shorter.extend(same->simulation().events(), same->eventBoundaries()));

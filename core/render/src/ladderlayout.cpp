@@ -142,6 +142,63 @@ bool LadderLayout::extend(const std::vector<Event> &events, std::vector<std::siz
     return true;
 }
 
+bool LadderLayout::truncate(const std::vector<Event> &events, std::vector<std::size_t> boundaries)
+{
+    if (boundaries.empty())
+        boundaries.push_back(0);
+    boundaries.back() = std::min(boundaries.back(), events.size());
+    if (boundaries.size() >= m_boundaries.size() || !std::equal(boundaries.begin(), boundaries.end(), m_boundaries.begin()))
+        return false;
+    // As in extend: the first and the last event kept must be the same events.
+    const std::size_t kept = boundaries.back();
+    if (kept > 0 && (!(events.front() == m_events.front()) || !(events[kept - 1] == m_events[kept - 1])))
+        return false;
+    const int steps = static_cast<int>(boundaries.size()) - 1;
+    m_events.resize(kept);
+    m_boundaries = std::move(boundaries);
+
+    // Everything is in step order: drop the later steps' moments, labels, transitions and arrows
+    // from the end; a segment that arrived in a later step is in flight again.
+    std::size_t moments = m_moments.size();
+    while (moments > 1 && m_moments[moments - 1].step > steps)
+        --moments;
+    m_moments.resize(moments);
+    while (!m_labels.empty() && m_labels.back().moment >= static_cast<int>(moments))
+        m_labels.pop_back();
+    while (!m_transitions.empty() && m_transitions.back().step > steps)
+        m_transitions.pop_back();
+    while (!m_arrows.empty() && m_arrows.back().sendStep > steps)
+        m_arrows.pop_back();
+    m_inFlight.clear();
+    for (std::size_t i = 0; i < m_arrows.size(); ++i) {
+        Arrow &arrow = m_arrows[i];
+        if (arrow.endStep > steps) {
+            arrow.fate = Fate::InFlight;
+            arrow.endStep = -1;
+            arrow.endMoment = -1;
+        }
+        if (arrow.fate == Fate::InFlight && !arrow.injected)
+            m_inFlight[arrow.segment.id] = i;
+    }
+    m_formatter = NumberFormatter(m_events, m_numberStyle);
+    m_newestStep = steps;
+    m_firstNewestMoment = 0;
+    for (int i = static_cast<int>(m_moments.size()) - 1; i >= 0; --i) {
+        if (m_moments[static_cast<std::size_t>(i)].step != steps)
+            break;
+        m_firstNewestMoment = i;
+    }
+    if (m_width > 0) {
+        m_clientLabelWidths.resize(m_labels.size());
+        m_clientLabelWidth = 0;
+        for (double width : m_clientLabelWidths)
+            m_clientLabelWidth = std::max(m_clientLabelWidth, width);
+        placeTimelines();
+        placeMoments(m_moments.size()); // the content height
+    }
+    return true;
+}
+
 void LadderLayout::build()
 {
     m_moments.clear();
@@ -312,13 +369,16 @@ void LadderLayout::measureClientLabels(std::size_t firstLabel)
     QFont boldFont = m_font;
     boldFont.setBold(true);
     const QFontMetricsF boldMetrics(boldFont);
+    m_clientLabelWidths.resize(m_labels.size());
     for (std::size_t i = firstLabel; i < m_labels.size(); ++i) {
         const Label &label = m_labels[i];
+        m_clientLabelWidths[i] = 0;
         if (label.side != Side::Client)
             continue;
         const double labelWidth = label.kind == LabelKind::State ? boldMetrics.horizontalAdvance(label.text) + 20
                                                                  : metrics.horizontalAdvance(label.text);
-        m_clientLabelWidth = std::max(m_clientLabelWidth, std::ceil(labelWidth));
+        m_clientLabelWidths[i] = std::ceil(labelWidth);
+        m_clientLabelWidth = std::max(m_clientLabelWidth, m_clientLabelWidths[i]);
     }
 }
 

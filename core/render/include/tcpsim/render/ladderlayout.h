@@ -86,6 +86,9 @@ public:
     // unchanged in `events`, lays out just the new steps (and places them, if placed) and returns
     // true; else changes nothing and returns false (build a new layout: Back, another lesson).
     bool extend(const std::vector<tcpsim::Event> &events, std::vector<std::size_t> boundaries);
+    // Back: when `boundaries` is a prefix of this layout's (the same first and last event kept),
+    // drops the later steps (their arrivals in flight again) and returns true; else false.
+    bool truncate(const std::vector<tcpsim::Event> &events, std::vector<std::size_t> boundaries);
 
     // Places the moments for a content `width` and the text `font` (label columns, row heights).
     void place(const QFont &font, double width);
@@ -157,6 +160,7 @@ private:
     QFont m_font;
     double m_width = 0;
     double m_clientLabelWidth = 0; // the widest client label in m_font
+    std::vector<double> m_clientLabelWidths; // per label (0: a server label), for truncate
     Geometry m_geometry;
     double m_contentHeight = 0;
 };
