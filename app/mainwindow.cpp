@@ -390,7 +390,7 @@ void MainWindow::updateStateDiagram()
     }
     QList<StateDiagram::Taken> taken;
     for (const LadderView::Transition &transition : m_ladder->revealedNewestTransitions())
-        taken.append({transition.side, transition.from, transition.to, transition.timer});
+        taken.append({transition.side, transition.from, transition.to, transition.timer, transition.rule});
     m_stateDiagram->setTaken(taken);
 }
 

@@ -174,6 +174,12 @@ void TestStateDiagram::caption_namesTheRealCause()
     QVERIFY(!diagram.caption().first().contains(QStringLiteral("RST")));
     diagram.setTaken({{Side::Client, TcpState::SynSent, TcpState::Closed, TimerKind::None}});
     QVERIFY(!diagram.caption().first().contains(QStringLiteral("retries exhausted")));
+    // The Linux profile's FIN in ESTABLISHED: Figure 5's "snd ACK" would be wrong, the ACK waits.
+    diagram.setTaken({{Side::Server, TcpState::Established, TcpState::CloseWait, TimerKind::None, Rule::EstablishedFin}});
+    QVERIFY2(diagram.caption().first().contains(QStringLiteral("rcv FIN / snd ACK")), qPrintable(diagram.caption().first()));
+    diagram.setTaken({{Side::Server, TcpState::Established, TcpState::CloseWait, TimerKind::None, Rule::LinuxFinAckDelayed}});
+    QVERIFY2(diagram.caption().first().contains(QStringLiteral("ACK delayed")), qPrintable(diagram.caption().first()));
+    QVERIFY(!diagram.caption().first().contains(QStringLiteral("snd ACK")));
 }
 
 QTEST_MAIN(TestStateDiagram)

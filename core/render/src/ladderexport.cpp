@@ -64,7 +64,7 @@ public:
         }
         QList<StateDiagramPainter::Taken> taken;
         for (const LadderLayout::Transition &transition : m_layout.revealedNewestTransitions(LadderLayout::finished))
-            taken.append({transition.side, transition.from, transition.to, transition.timer});
+            taken.append({transition.side, transition.from, transition.to, transition.timer, transition.rule});
         m_diagram.setTaken(taken);
         m_titleFont = AppStyle::boldFont(AppStyle::withPixelSize(m_font, AppStyle::basePixelSize + 5));
         m_titleHeight = std::ceil(QFontMetricsF(m_titleFont).height() * 1.6);

@@ -86,9 +86,16 @@ QString errorText(const Event &event)
 
 QString timerText(const Event &event)
 {
-    if (event.timer == TimerKind::TimeWait)
+    switch (event.timer) {
+    case TimerKind::TimeWait:
         return QCoreApplication::translate("LadderView", "2MSL timer expires");
-    return QCoreApplication::translate("LadderView", "retransmission timer fires");
+    case TimerKind::Persist:
+        return QCoreApplication::translate("LadderView", "persist timer fires");
+    case TimerKind::DelayedAck:
+        return QCoreApplication::translate("LadderView", "delayed-ACK timer fires");
+    default:
+        return QCoreApplication::translate("LadderView", "retransmission timer fires");
+    }
 }
 
 } // namespace
@@ -303,6 +310,7 @@ void LadderLayout::appendSteps(int firstStep)
                 transition.moment = static_cast<int>(m_moments.size()) - 1;
                 transition.onArrival = fromSegment;
                 transition.timer = event.cause == CauseKind::Timer ? event.timer : TimerKind::None;
+                transition.rule = event.rule;
                 m_transitions.push_back(transition);
                 break;
             }

@@ -173,7 +173,7 @@ bool StateDiagramPainter::setTaken(const QList<Taken> &taken)
     bool same = taken.size() == m_taken.size();
     for (qsizetype i = 0; same && i < taken.size(); ++i)
         same = taken[i].side == m_taken[i].side && taken[i].from == m_taken[i].from && taken[i].to == m_taken[i].to
-            && taken[i].timer == m_taken[i].timer;
+            && taken[i].timer == m_taken[i].timer && taken[i].rule == m_taken[i].rule;
     if (same)
         return false;
     m_taken = taken;
@@ -232,6 +232,11 @@ QStringList StateDiagramPainter::captionLines(CaptionDetail detail) const
         } else if (full && taken.timer == TimerKind::Retransmission) {
             // Figure 5 labels SYN-SENT → CLOSED with CLOSE or a RST; here the retries ran out.
             text += QStringLiteral("  (") + tr("retransmission timer: retries exhausted") + QLatin1Char(')');
+        } else if (full && taken.rule == Rule::LinuxFinAckDelayed) {
+            // Figure 5 says "rcv FIN / snd ACK"; Linux holds the ACK back.
+            text += QStringLiteral("  (") + tr("rcv FIN / ACK delayed: Linux") + QLatin1Char(')');
+        } else if (full && taken.rule == Rule::LinuxSimultaneousSynAck) {
+            text += QStringLiteral("  (") + tr("rcv SYN,ACK / snd ACK: Linux") + QLatin1Char(')');
         } else if (full) {
             const Edge &edge = all[index];
             text += QStringLiteral("  (") + edge.event

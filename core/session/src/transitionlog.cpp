@@ -19,8 +19,12 @@ QString transitionCause(const Event &event)
             return TransitionLogModel::tr("rcv %1").arg(QString::fromStdString(flagsToString(event.segment->flags)));
         return TransitionLogModel::tr("segment");
     case CauseKind::Timer:
-        return event.timer == TimerKind::TimeWait ? TransitionLogModel::tr("2MSL timer")
-                                                  : TransitionLogModel::tr("retransmission timer");
+        switch (event.timer) {
+        case TimerKind::TimeWait: return TransitionLogModel::tr("2MSL timer");
+        case TimerKind::Persist: return TransitionLogModel::tr("persist timer");
+        case TimerKind::DelayedAck: return TransitionLogModel::tr("delayed-ACK timer");
+        default: return TransitionLogModel::tr("retransmission timer");
+        }
     case CauseKind::None:
         break;
     }

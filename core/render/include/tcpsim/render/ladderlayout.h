@@ -43,6 +43,7 @@ public:
         int moment = 0;         // the moment it happens in
         bool onArrival = false; // caused by an arriving segment: shown when the arrow arrives
         tcpsim::TimerKind timer = tcpsim::TimerKind::None; // the timer that caused it, if one did
+        tcpsim::Rule rule = tcpsim::Rule::None; // the rule that made it (the diagram's caption)
         double revealAt = 0;    // in animation units; only meaningful in the newest step
     };
     struct Moment {

@@ -37,6 +37,8 @@ public:
         tcpsim::TcpState to = tcpsim::TcpState::Closed;
         // A retransmission timer that gave up: Figure 5 has no edge label for that cause.
         tcpsim::TimerKind timer = tcpsim::TimerKind::None;
+        // The Linux profile's rules move along Figure 5's edges with other actions.
+        tcpsim::Rule rule = tcpsim::Rule::None;
     };
     // The figure as laid out for a size: one box per node in Figure 5's order (CLOSED, LISTEN,
     // SYN-RECEIVED, SYN-SENT, ESTABLISHED, FIN-WAIT-1, CLOSE-WAIT, FIN-WAIT-2, CLOSING, LAST-ACK,
