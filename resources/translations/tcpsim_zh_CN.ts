@@ -74,619 +74,955 @@
         <translation>以演示模式启动（F5）：只显示时序图、讲解和状态图，全屏；Esc 退出。</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="154"/>
+        <location filename="../../app/main.cpp" line="149"/>
+        <source>Whose TCP the model plays: rfc (RFC 9293&apos;s text) or linux (the kernel on loopback), over the lesson&apos;s own choice.</source>
+        <translation>模型扮演谁的 TCP：rfc（RFC 9293 的原文）或 linux（回环接口上的内核），优先于课程自己的选择。</translation>
+    </message>
+    <message>
+        <location filename="../../app/main.cpp" line="159"/>
         <source>unknown palette %1 (use dark or light)</source>
         <translation>未知的配色 %1（可用 dark 或 light）</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="157"/>
+        <location filename="../../app/main.cpp" line="162"/>
         <source>unknown number style %1 (use symbolic, relative or absolute)</source>
         <translation>未知的序号显示方式 %1（可用 symbolic、relative 或 absolute）</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="174"/>
+        <location filename="../../app/main.cpp" line="167"/>
+        <source>unknown profile %1 (use rfc or linux)</source>
+        <translation>未知的配置 %1（可用 rfc 或 linux）</translation>
+    </message>
+    <message>
+        <location filename="../../app/main.cpp" line="183"/>
         <source>--live-port takes 0..65535</source>
         <translation>--live-port 的取值是 0..65535</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="189"/>
+        <location filename="../../app/main.cpp" line="200"/>
         <source>--steps wants a number</source>
         <translation>--steps 需要一个数字</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="196"/>
+        <location filename="../../app/main.cpp" line="207"/>
         <source>--inspect %1: no such segment after these steps</source>
         <translation>--inspect %1：执行这些步骤后没有这个报文段</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="207"/>
+        <location filename="../../app/main.cpp" line="218"/>
         <source>--size wants WxH, at least 320x240</source>
         <translation>--size 的格式是 宽x高，至少 320x240</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="211"/>
+        <location filename="../../app/main.cpp" line="222"/>
         <source>cannot write %1</source>
         <translation>无法写入 %1</translation>
     </message>
 </context>
 <context>
+    <name>EchoServer</name>
+    <message>
+        <location filename="../../core/live/src/echoserver.cpp" line="97"/>
+        <source>cannot listen on %1: not an IPv4 or IPv6 address</source>
+        <translation>无法在 %1 上监听：这不是 IPv4 或 IPv6 地址</translation>
+    </message>
+    <message>
+        <location filename="../../core/live/src/echoserver.cpp" line="106"/>
+        <location filename="../../core/live/src/echoserver.cpp" line="121"/>
+        <source>cannot listen on %1: %2</source>
+        <translation>无法在 %1 上监听：%2</translation>
+    </message>
+    <message>
+        <location filename="../../core/live/src/echoserver.cpp" line="118"/>
+        <source>cannot listen on %1: the port is in use (another server, or tcpsim-cli serve, already listens there); choose another with --port</source>
+        <translation>无法在 %1 上监听：端口已被占用（另一个服务器或 tcpsim-cli serve 已在那里监听）；请用 --port 选择另一个端口</translation>
+    </message>
+    <message>
+        <location filename="../../core/live/src/echoserver.cpp" line="140"/>
+        <source>%1 echo server listening on %2 (backlog %3, fd %4)</source>
+        <translation>%1 回声服务器正在 %2 上监听（backlog %3，描述符 %4）</translation>
+    </message>
+    <message>
+        <location filename="../../core/live/src/echoserver.cpp" line="153"/>
+        <source>cannot start the server&apos;s threads</source>
+        <translation>无法启动服务器的线程</translation>
+    </message>
+    <message>
+        <location filename="../../core/live/src/echoserver.cpp" line="172"/>
+        <source>stopped: every connection and the listening socket closed</source>
+        <translation>已停止：所有连接和监听套接字都已关闭</translation>
+    </message>
+    <message>
+        <location filename="../../core/live/src/echoserver.cpp" line="280"/>
+        <location filename="../../core/live/src/echoserverepoll.cpp" line="83"/>
+        <source>closed: the server is stopping</source>
+        <translation>已关闭：服务器正在停止</translation>
+    </message>
+    <message>
+        <location filename="../../core/live/src/echoserver.cpp" line="285"/>
+        <source>recv() returned 0: the client sent FIN; every byte before it was answered</source>
+        <translation>recv() 返回 0：客户端发送了 FIN；在它之前的每个字节都已回答</translation>
+    </message>
+    <message>
+        <location filename="../../core/live/src/echoserver.cpp" line="287"/>
+        <location filename="../../core/live/src/echoserverepoll.cpp" line="241"/>
+        <location filename="../../core/live/src/echoserverepoll.cpp" line="332"/>
+        <source>closed after the last answer: our FIN</source>
+        <translation>最后一次回答之后关闭：我们的 FIN</translation>
+    </message>
+    <message>
+        <location filename="../../core/live/src/echoserver.cpp" line="294"/>
+        <source>closed: idle for %1 s (nothing received)</source>
+        <translation>已关闭：空闲 %1 秒（什么也没收到）</translation>
+    </message>
+    <message>
+        <location filename="../../core/live/src/echoserver.cpp" line="295"/>
+        <location filename="../../core/live/src/echoserverepoll.cpp" line="228"/>
+        <source>closed: recv() failed: %1</source>
+        <translation>已关闭：recv() 失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../../core/live/src/echoserver.cpp" line="322"/>
+        <source>closed: the client read no answer for %1 s</source>
+        <translation>已关闭：客户端 %1 秒没有读取回答</translation>
+    </message>
+    <message>
+        <location filename="../../core/live/src/echoserver.cpp" line="323"/>
+        <location filename="../../core/live/src/echoserverepoll.cpp" line="272"/>
+        <location filename="../../core/live/src/echoserverepoll.cpp" line="319"/>
+        <source>closed: send() failed: %1</source>
+        <translation>已关闭：send() 失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../../core/live/src/echoserverthreads.cpp" line="38"/>
+        <location filename="../../core/live/src/echoserverepoll.cpp" line="164"/>
+        <source>accept() failed: %1; retrying in 100 ms</source>
+        <translation>accept() 失败：%1；100 毫秒后重试</translation>
+    </message>
+    <message>
+        <location filename="../../core/live/src/echoserverthreads.cpp" line="178"/>
+        <source>cannot create a thread for this client: closed</source>
+        <translation>无法为这个客户端创建线程：已关闭</translation>
+    </message>
+    <message>
+        <location filename="../../core/live/src/echoserverthreads.cpp" line="192"/>
+        <source>%1 clients served, one thread each: the most this server takes. accept() waits: new connections wait in the kernel&apos;s accept queue (backlog %2), beyond it their SYNs go unanswered and are retried, until a client leaves</source>
+        <translation>正在服务 %1 个客户端，每个一个线程：这是服务器的上限。accept() 暂停：新连接在内核的 accept 队列中等待（backlog %2），超出之后它们的 SYN 得不到应答而被重传，直到有客户端离开</translation>
+    </message>
+    <message>
+        <location filename="../../core/live/src/echoserverthreads.cpp" line="207"/>
+        <source>a client left: accept() again</source>
+        <translation>一个客户端离开了：再次调用 accept()</translation>
+    </message>
+    <message>
+        <location filename="../../core/live/src/echoserverepoll.cpp" line="115"/>
+        <source>epoll_wait() failed: %1</source>
+        <translation>epoll_wait() 失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../../core/live/src/echoserverepoll.cpp" line="195"/>
+        <source>%1 connections open: the most this server takes. accept() is not called: new connections wait in the kernel&apos;s accept queue (backlog %2), beyond it their SYNs go unanswered and are retried, until one closes</source>
+        <translation>已打开 %1 个连接：这是服务器的上限。不再调用 accept()：新连接在内核的 accept 队列中等待（backlog %2），超出之后它们的 SYN 得不到应答而被重传，直到有连接关闭</translation>
+    </message>
+    <message>
+        <location filename="../../core/live/src/echoserverepoll.cpp" line="238"/>
+        <source>recv() returned 0: the client sent FIN; every byte before it is answered</source>
+        <translation>recv() 返回 0：客户端发送了 FIN；在它之前的每个字节都会得到回答</translation>
+    </message>
+    <message>
+        <location filename="../../core/live/src/echoserverepoll.cpp" line="294"/>
+        <source>%1 answer bytes wait for the client to read them (the cap): not reading from it until it does</source>
+        <translation>有 %1 字节的回答在等客户端读取（上限）：在它读取之前不再从它读</translation>
+    </message>
+    <message>
+        <location filename="../../core/live/src/echoserverepoll.cpp" line="375"/>
+        <source>a connection closed and the accept queue is empty: below the cap again</source>
+        <translation>一个连接关闭了，accept 队列为空：又低于上限了</translation>
+    </message>
+    <message>
+        <location filename="../../core/live/src/echoserverepoll.cpp" line="389"/>
+        <source>closed: idle for %1 s (nothing received or sent)</source>
+        <translation>已关闭：空闲 %1 秒（没有收发任何数据）</translation>
+    </message>
+</context>
+<context>
     <name>Explanation</name>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="99"/>
+        <location filename="../../core/session/src/explanation.cpp" line="142"/>
         <source>listen() opens the socket passively: it now waits in LISTEN for a SYN.</source>
         <translation>listen() 被动打开套接字：它进入 LISTEN，等待 SYN 到来。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="103"/>
+        <location filename="../../core/session/src/explanation.cpp" line="146"/>
         <source>Nobody listens on this port, so the kernel answers the segment with a RST.</source>
         <translation>这个端口上没有人监听，所以内核用 RST 回应这个报文段。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="105"/>
+        <location filename="../../core/session/src/explanation.cpp" line="148"/>
         <source>A RST reached a closed port: it is dropped silently (never answer a RST with a RST).</source>
         <translation>RST 到达一个关闭的端口：被静默丢弃（绝不用 RST 回应 RST）。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="107"/>
+        <location filename="../../core/session/src/explanation.cpp" line="150"/>
         <source>A listening socket ignores a RST: it has no connection to reset.</source>
         <translation>监听套接字忽略 RST：它没有可以重置的连接。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="109"/>
+        <location filename="../../core/session/src/explanation.cpp" line="152"/>
         <source>An ACK reached a listening socket that has no such connection: it answers with a RST.</source>
         <translation>ACK 到达了没有对应连接的监听套接字：它用 RST 回应。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="111"/>
+        <location filename="../../core/session/src/explanation.cpp" line="154"/>
         <source>The server&apos;s kernel answered the SYN with its own SYN and an ACK of the client&apos;s SYN; accept() has not returned yet.</source>
         <translation>服务器内核用自己的 SYN 和对客户端 SYN 的确认（ACK）回应了这个 SYN；accept() 还没有返回。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="113"/>
+        <location filename="../../core/session/src/explanation.cpp" line="156"/>
         <source>A segment with no SYN, ACK or RST reached a listening socket: it is dropped.</source>
         <translation>既无 SYN、ACK 也无 RST 的报文段到达监听套接字：被丢弃。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="123"/>
+        <location filename="../../core/session/src/explanation.cpp" line="166"/>
         <source>A RST answered the SYN: the connection is refused and connect() fails.</source>
         <translation>SYN 得到的回应是 RST：连接被拒绝，connect() 失败。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="125"/>
+        <location filename="../../core/session/src/explanation.cpp" line="168"/>
         <source>A RST that does not acknowledge our SYN is not believed: it is dropped.</source>
         <translation>没有确认我们 SYN 的 RST 不可信：被丢弃。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="127"/>
+        <location filename="../../core/session/src/explanation.cpp" line="170"/>
         <source>In SYN-SENT only a SYN or a RST matters: this segment is dropped.</source>
         <translation>在 SYN-SENT 状态只有 SYN 或 RST 有意义：这个报文段被丢弃。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="133"/>
+        <location filename="../../core/session/src/explanation.cpp" line="176"/>
         <source>The ACK does not acknowledge the SYN,ACK: the endpoint answers with a RST.</source>
         <translation>这个 ACK 没有确认 SYN,ACK：端点用 RST 回应。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="135"/>
+        <location filename="../../core/session/src/explanation.cpp" line="178"/>
         <source>In SYN-RECEIVED a segment without ACK is dropped.</source>
         <translation>在 SYN-RECEIVED 状态，没有 ACK 的报文段被丢弃。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="137"/>
+        <location filename="../../core/session/src/explanation.cpp" line="180"/>
         <source>A RST aborted the half-open connection: the server goes back to LISTEN and keeps listening.</source>
         <translation>RST 终止了半打开的连接：服务器回到 LISTEN，继续监听。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="139"/>
+        <location filename="../../core/session/src/explanation.cpp" line="182"/>
         <source>A RST arrived in SYN-RECEIVED after an active open: the connection is refused.</source>
         <translation>主动打开后在 SYN-RECEIVED 收到 RST：连接被拒绝。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="141"/>
+        <location filename="../../core/session/src/explanation.cpp" line="184"/>
         <source>A FIN arrived with the final ACK: the endpoint acknowledges it and enters CLOSE-WAIT.</source>
         <translation>FIN 随最后一个 ACK 一起到达：端点确认它并进入 CLOSE-WAIT。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="143"/>
+        <location filename="../../core/session/src/explanation.cpp" line="186"/>
         <source>close() in SYN-RECEIVED sends a FIN: FIN-WAIT-1.</source>
         <translation>在 SYN-RECEIVED 调用 close() 发出 FIN：进入 FIN-WAIT-1。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="145"/>
+        <location filename="../../core/session/src/explanation.cpp" line="188"/>
         <source>abort() in SYN-RECEIVED sends a RST and deletes the connection.</source>
         <translation>在 SYN-RECEIVED 调用 abort() 发出 RST 并删除连接。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="147"/>
+        <location filename="../../core/session/src/explanation.cpp" line="190"/>
         <source>close(): the application has nothing more to send, so its kernel sends a FIN and waits for it to be acknowledged (FIN-WAIT-1).</source>
         <translation>close()：应用程序没有更多数据要发送，于是内核发出 FIN，并等待它被确认（FIN-WAIT-1）。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="151"/>
+        <location filename="../../core/session/src/explanation.cpp" line="194"/>
         <source>A RST with the expected sequence number arrived: the connection is reset at once, with no FIN exchange.</source>
         <translation>序列号正好是期望值的 RST 到达：连接立即被重置，不再交换 FIN。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="153"/>
+        <location filename="../../core/session/src/explanation.cpp" line="196"/>
         <source>A RST inside the window but not at the expected number could be forged: the endpoint sends a challenge ACK (RFC 5961).</source>
         <translation>在窗口内但不是期望序列号的 RST 可能是伪造的：端点发送挑战 ACK（RFC 5961）。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="155"/>
+        <location filename="../../core/session/src/explanation.cpp" line="198"/>
         <source>A RST outside the receive window is ignored.</source>
         <translation>接收窗口之外的 RST 被忽略。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="157"/>
+        <location filename="../../core/session/src/explanation.cpp" line="200"/>
         <source>A SYN on a synchronized connection is answered with a challenge ACK (RFC 5961).</source>
         <translation>已同步连接上的 SYN 用挑战 ACK 回应（RFC 5961）。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="161"/>
+        <location filename="../../core/session/src/explanation.cpp" line="204"/>
         <source>abort(): the endpoint sends a RST and forgets the connection at once; unsent data is lost.</source>
         <translation>abort()：端点发出 RST 并立即丢弃连接；未发送的数据丢失。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="163"/>
+        <location filename="../../core/session/src/explanation.cpp" line="206"/>
         <source>The ACK of our FIN arrived: our direction is closed (FIN-WAIT-2); the peer may still send data.</source>
         <translation>对我们 FIN 的 ACK 到达：我们这个方向已关闭（FIN-WAIT-2）；对方仍可以发送数据。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="165"/>
+        <location filename="../../core/session/src/explanation.cpp" line="208"/>
         <source>The peer&apos;s FIN crossed ours (simultaneous close): acknowledge it and wait for our own FIN&apos;s ACK in CLOSING.</source>
         <translation>对方的 FIN 与我们的 FIN 交错（同时关闭）：确认它，并在 CLOSING 中等待对我们 FIN 的 ACK。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="167"/>
+        <location filename="../../core/session/src/explanation.cpp" line="210"/>
         <source>The peer&apos;s FIN also acknowledges our FIN: ACK it and go straight to TIME-WAIT (Figure 5 does not draw this edge).</source>
         <translation>对方的 FIN 同时确认了我们的 FIN：回 ACK 并直接进入 TIME-WAIT（图 5 没有画出这条边）。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="170"/>
+        <location filename="../../core/session/src/explanation.cpp" line="213"/>
         <source>close() was already called: no second FIN is sent.</source>
         <translation>已经调用过 close()：不会再发第二个 FIN。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="174"/>
+        <location filename="../../core/session/src/explanation.cpp" line="217"/>
         <source>Data after our FIN (half-close): the peer may still send, and we acknowledge it.</source>
         <translation>我们发出 FIN 之后的数据（半关闭）：对方仍可发送，我们确认它。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="176"/>
+        <location filename="../../core/session/src/explanation.cpp" line="219"/>
         <source>In CLOSE-WAIT this side may still send: only the peer&apos;s direction is closed.</source>
         <translation>在 CLOSE-WAIT 中这一方仍可发送：只有对方的方向关闭了。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="178"/>
+        <location filename="../../core/session/src/explanation.cpp" line="221"/>
         <source>close() in CLOSE-WAIT sends our FIN: LAST-ACK, waiting for its acknowledgment.</source>
         <translation>在 CLOSE-WAIT 调用 close() 发出我们的 FIN：进入 LAST-ACK，等待它被确认。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="180"/>
+        <location filename="../../core/session/src/explanation.cpp" line="223"/>
         <source>Our FIN is acknowledged: CLOSING becomes TIME-WAIT.</source>
         <translation>我们的 FIN 被确认：CLOSING 变为 TIME-WAIT。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="182"/>
+        <location filename="../../core/session/src/explanation.cpp" line="225"/>
         <source>The last ACK arrived: the connection record is deleted (CLOSED).</source>
         <translation>最后一个 ACK 到达：连接记录被删除（CLOSED）。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="188"/>
+        <location filename="../../core/session/src/explanation.cpp" line="231"/>
         <source>A RST while closing: the connection record is deleted.</source>
         <translation>关闭过程中收到 RST：连接记录被删除。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="190"/>
+        <location filename="../../core/session/src/explanation.cpp" line="233"/>
         <source>abort() while closing deletes the connection without a RST.</source>
         <translation>关闭过程中调用 abort() 删除连接，不发送 RST。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="192"/>
+        <location filename="../../core/session/src/explanation.cpp" line="235"/>
         <source>Too many retransmissions went unanswered: the connection times out and is closed.</source>
         <translation>太多次重传都没有回应：连接超时并被关闭。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="16"/>
+        <location filename="../../core/session/src/explanation.cpp" line="18"/>
         <source>TIME-WAIT has two reasons: if this last ACK is lost, the peer&apos;s retransmitted FIN must still find the connection, to be acknowledged again instead of answered with a RST; and old duplicate segments of this connection must die out before the same 4-tuple (addresses and ports) can be used again. The second is why it lasts 2×MSL, not one retransmission timeout.</source>
         <translation>TIME-WAIT 有两个原因：如果这最后一个 ACK 丢失，对方重传的 FIN 必须还能找到这个连接，从而再次得到确认，而不是收到 RST；而且这个连接的旧重复报文段必须先在网络中消失，同一个四元组（地址和端口）才能再次使用。第二个原因说明了为什么要等 2×MSL，而不是一个重传超时。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="35"/>
+        <location filename="../../core/session/src/explanation.cpp" line="78"/>
         <source>close() or abort()</source>
         <translation>close() 或 abort()</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="75"/>
+        <location filename="../../core/session/src/explanation.cpp" line="118"/>
         <source>Everything in the segment was already received (a duplicate: a retransmission, or a copy that crossed its answer): the endpoint drops it and resends an ACK of what it expects next.</source>
         <translation>这个报文段里的内容都已收到过（重复报文：一次重传，或与自己的应答交错而过的副本）：端点丢弃它，并重发一个 ACK 说明自己接下来期望什么。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="79"/>
+        <location filename="../../core/session/src/explanation.cpp" line="122"/>
         <source>The segment is inside the receive window but starts beyond the next expected byte (out of order: bytes before it are missing): the endpoint keeps only what arrives in order, so it drops the segment and acknowledges what it has (a duplicate ACK); the sender will send it again.</source>
         <translation>报文段在接收窗口之内，但起始位置超过了下一个期望的字节（乱序：它前面的字节还缺着）：端点只保留按序到达的数据，所以丢弃这个报文段，并确认自己已有的数据（重复 ACK）；发送方会再发一次。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="101"/>
+        <location filename="../../core/session/src/explanation.cpp" line="144"/>
         <source>connect(): the kernel picks an initial sequence number (ISN) and sends a SYN; connect() blocks until the handshake completes.</source>
         <translation>connect()：内核选择初始序列号（ISN）并发出 SYN；在握手完成之前 connect() 一直阻塞。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="115"/>
+        <location filename="../../core/session/src/explanation.cpp" line="158"/>
         <source>%1 on a listening socket deletes it: back to CLOSED.</source>
         <translation>对监听套接字调用 %1 会删除它：回到 CLOSED。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="117"/>
+        <location filename="../../core/session/src/explanation.cpp" line="160"/>
         <source>The SYN,ACK acknowledges this side&apos;s SYN: it sends the final ACK, is ESTABLISHED, and connect() returns.</source>
         <translation>SYN,ACK 确认了这一方的 SYN：它发出最后一个 ACK，进入 ESTABLISHED，connect() 返回。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="119"/>
+        <location filename="../../core/session/src/explanation.cpp" line="162"/>
         <source>The peer&apos;s bare SYN crossed this side&apos;s own SYN (simultaneous open): this side answers SYN,ACK and enters SYN-RECEIVED.</source>
         <translation>对方不带 ACK 的 SYN 与这一方自己的 SYN 交错而过（同时打开）：这一方回应 SYN,ACK 并进入 SYN-RECEIVED。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="121"/>
+        <location filename="../../core/session/src/explanation.cpp" line="164"/>
         <source>The ACK does not acknowledge our SYN: it does not belong to this connection attempt (an old duplicate), so the endpoint answers with a RST.</source>
         <translation>这个 ACK 没有确认我们的 SYN：它不属于这次连接尝试（是旧的重复报文），所以端点用 RST 回应。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="129"/>
+        <location filename="../../core/session/src/explanation.cpp" line="172"/>
         <source>%1 before the handshake finished: the connection record is deleted and nothing is sent; connect() fails.</source>
         <translation>握手完成前调用 %1：连接记录被删除，什么也不发送；connect() 失败。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="131"/>
+        <location filename="../../core/session/src/explanation.cpp" line="174"/>
         <source>The final ACK of the handshake arrived: the server is ESTABLISHED and the connection waits in the accept queue until accept() takes it.</source>
         <translation>握手的最后一个 ACK 到达：服务器进入 ESTABLISHED，连接在 accept 队列中等待，直到 accept() 把它取走。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="149"/>
+        <location filename="../../core/session/src/explanation.cpp" line="192"/>
         <source>The peer&apos;s FIN arrived: the kernel acknowledges it and enters CLOSE-WAIT; recv() will return 0 once the data before the FIN is read, but this side may still send.</source>
         <translation>对方的 FIN 到达：内核确认它并进入 CLOSE-WAIT；读完 FIN 之前的数据后 recv() 将返回 0，但这一方仍然可以发送。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="159"/>
+        <location filename="../../core/session/src/explanation.cpp" line="202"/>
         <source>The segment is outside the receive window: the endpoint drops it and resends an ACK of what it expects next.</source>
         <translation>报文段在接收窗口之外：端点丢弃它，并重发一个 ACK 说明自己接下来期望什么。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="172"/>
+        <location filename="../../core/session/src/explanation.cpp" line="215"/>
         <source>The peer&apos;s FIN arrived: ACK it and wait in TIME-WAIT for 2×MSL.</source>
         <translation>对方的 FIN 到达：回 ACK，并在 TIME-WAIT 中等待 2×MSL。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="184"/>
+        <location filename="../../core/session/src/explanation.cpp" line="227"/>
         <source>The peer&apos;s FIN came again (our ACK was lost): ACK it again and restart the 2MSL timer. This is TIME-WAIT&apos;s first reason; the second is that old duplicates of this connection must die out before the same 4-tuple is used again, which is why it lasts 2×MSL.</source>
         <translation>对方的 FIN 又来了（我们的 ACK 丢了）：再次回 ACK 并重启 2MSL 定时器。这是 TIME-WAIT 的第一个原因；第二个原因是这个连接的旧重复报文段必须先消失，同一个四元组才能再次使用，这正是它要持续 2×MSL 的原因。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="186"/>
+        <location filename="../../core/session/src/explanation.cpp" line="229"/>
         <source>2×MSL passed: no retransmitted FIN came, and any old duplicate of this connection has died out, so TIME-WAIT ends, the connection is CLOSED and its 4-tuple may be used again.</source>
         <translation>2×MSL 过去了：没有重传的 FIN 到来，这个连接的旧重复报文段也都已消失，所以 TIME-WAIT 结束，连接变为 CLOSED，它的四元组可以再次使用。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="194"/>
+        <location filename="../../core/session/src/explanation.cpp" line="237"/>
         <source>send() hands the bytes to the kernel, which sends them with ACK (PSH on the last segment), in segments of at most the MSS; seq is the number of the first byte.</source>
         <translation>send() 把字节交给内核，内核用带 ACK 的报文段发出（最后一个报文段带 PSH），每段不超过 MSS；seq 是第一个字节的序号。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="196"/>
+        <location filename="../../core/session/src/explanation.cpp" line="239"/>
         <source>send() before the connection is established: the data waits in the send queue.</source>
         <translation>连接建立之前调用 send()：数据在发送队列中等待。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="198"/>
+        <location filename="../../core/session/src/explanation.cpp" line="241"/>
         <source>Data arrived in order: the kernel delivers it to recv() and acknowledges it (ack = seq + len).</source>
         <translation>数据按序到达：内核把它交给 recv() 并确认（ack = seq + len）。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="200"/>
+        <location filename="../../core/session/src/explanation.cpp" line="243"/>
         <source>The ACK confirms our bytes: they leave the retransmission queue.</source>
         <translation>ACK 确认了我们的字节：它们离开重传队列。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="202"/>
+        <location filename="../../core/session/src/explanation.cpp" line="245"/>
         <source>A duplicate ACK acknowledges nothing new: ignored.</source>
         <translation>重复的 ACK 没有确认新内容：忽略。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="204"/>
+        <location filename="../../core/session/src/explanation.cpp" line="247"/>
         <source>The ACK acknowledges data never sent: the endpoint answers with an ACK and drops the segment.</source>
         <translation>这个 ACK 确认了从未发送的数据：端点回一个 ACK 并丢弃该报文段。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="206"/>
+        <location filename="../../core/session/src/explanation.cpp" line="249"/>
         <source>No ACK came before the retransmission timer expired: the same segment is sent again and the timeout doubles.</source>
         <translation>重传定时器到期前没有收到 ACK：同一个报文段再发一次，超时时间加倍。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="208"/>
+        <location filename="../../core/session/src/explanation.cpp" line="251"/>
         <source>accept() returns the connection the kernel already established: the handshake happened without the application.</source>
         <translation>accept() 返回内核早已建立好的连接：握手是在应用程序不参与的情况下完成的。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="210"/>
+        <location filename="../../core/session/src/explanation.cpp" line="253"/>
         <source>The handshake is complete: connect() returns.</source>
         <translation>握手完成：connect() 返回。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="212"/>
+        <location filename="../../core/session/src/explanation.cpp" line="255"/>
         <source>recv() returns 0: the peer closed its direction (its FIN arrived).</source>
         <translation>recv() 返回 0：对方关闭了它的方向（它的 FIN 到了）。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="214"/>
+        <location filename="../../core/session/src/explanation.cpp" line="257"/>
         <source>Error: the connection already exists.</source>
         <translation>错误：连接已经存在。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="216"/>
+        <location filename="../../core/session/src/explanation.cpp" line="259"/>
         <source>Error: there is no connection.</source>
         <translation>错误：连接不存在。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="218"/>
+        <location filename="../../core/session/src/explanation.cpp" line="261"/>
         <source>Error: the connection is closing; no more data can be sent.</source>
         <translation>错误：连接正在关闭，不能再发送数据。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="220"/>
+        <location filename="../../core/session/src/explanation.cpp" line="263"/>
         <source>accept() has no established connection to take yet.</source>
         <translation>accept() 还没有可取的已建立连接。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="222"/>
+        <location filename="../../core/session/src/explanation.cpp" line="265"/>
         <source>Error: a listening socket has no peer to send to.</source>
         <translation>错误：监听套接字没有可以发送的对端。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="224"/>
+        <location filename="../../core/session/src/explanation.cpp" line="267"/>
         <source>A SYN arrived in SYN-RECEIVED after a passive open: the half-open connection is dropped and the socket goes back to LISTEN.</source>
         <translation>被动打开后在 SYN-RECEIVED 中收到一个 SYN：半打开的连接被丢弃，套接字回到 LISTEN。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="226"/>
+        <location filename="../../core/session/src/explanation.cpp" line="269"/>
         <source>A segment without the ACK bit on a synchronized connection is dropped.</source>
         <translation>已同步的连接上收到不带 ACK 位的报文段：丢弃。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="228"/>
+        <location filename="../../core/session/src/explanation.cpp" line="271"/>
         <source>The SYN,ACK was never answered: after the last retry the half-open connection is dropped and the server keeps listening (back to LISTEN).</source>
         <translation>SYN,ACK 一直没有得到应答：最后一次重传之后，这个半开连接被丢弃，服务器继续监听（回到 LISTEN）。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="230"/>
+        <location filename="../../core/session/src/explanation.cpp" line="273"/>
         <source>The peer&apos;s window is full (usable window 0): the bytes wait in the send buffer until the peer opens its window.</source>
         <translation>对方的窗口已满（可用窗口为 0）：数据留在发送缓冲区里，等对方重新打开窗口。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="232"/>
+        <location filename="../../core/session/src/explanation.cpp" line="275"/>
         <source>The peer&apos;s window stayed at 0 for a timeout: the persist timer sends one byte to probe it and waits twice as long before the next probe.</source>
         <translation>对方的窗口在一个超时时间内一直是 0：坚持计时器发送一个字节去探测，下一次探测前等待的时间加倍。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="247"/>
+        <location filename="../../core/session/src/explanation.cpp" line="277"/>
+        <source>The peer&apos;s FIN arrived: CLOSE-WAIT. Linux does not ACK it at once: the delayed-ACK timer (40 ms) sends the ACK, unless the application closes first and its FIN carries the ACK (three segments instead of four).</source>
+        <translation>对方的 FIN 到达：CLOSE-WAIT。Linux 不会立即确认它：延迟 ACK 定时器（40 毫秒）发送这个 ACK，除非应用程序先关闭，由它的 FIN 顺带这个 ACK（三个报文段而不是四个）。</translation>
+    </message>
+    <message>
+        <location filename="../../core/session/src/explanation.cpp" line="279"/>
+        <source>The delayed-ACK timer fired: the ACK that was held back goes out on its own.</source>
+        <translation>延迟 ACK 定时器触发：被推迟的 ACK 单独发出。</translation>
+    </message>
+    <message>
+        <location filename="../../core/session/src/explanation.cpp" line="281"/>
+        <source>abort(): Linux sends RST,ACK with ACK = RCV.NXT and forgets the connection; the RFC&apos;s reset carries no ACK.</source>
+        <translation>abort()：Linux 发送 ACK = RCV.NXT 的 RST,ACK 并忘掉这个连接；RFC 的复位报文不带 ACK。</translation>
+    </message>
+    <message>
+        <location filename="../../core/session/src/explanation.cpp" line="283"/>
+        <source>The peer&apos;s SYN,ACK crossed ours: Linux takes its ACK and is ESTABLISHED at once (the RFC&apos;s text waits for one more ACK), then ACKs the old SYN.</source>
+        <translation>对方的 SYN,ACK 与我们的交叉而过：Linux 接受其中的 ACK，立即进入 ESTABLISHED（RFC 原文还要再等一个 ACK），然后确认那个旧的 SYN。</translation>
+    </message>
+    <message>
+        <location filename="../../core/session/src/explanation.cpp" line="285"/>
+        <source>The same SYN came again while the connection is half-open: Linux answers it with its SYN,ACK again.</source>
+        <translation>连接半开时同一个 SYN 又来了：Linux 再次用它的 SYN,ACK 回答。</translation>
+    </message>
+    <message>
+        <location filename="../../core/session/src/explanation.cpp" line="300"/>
         <source>RFC 9293 §%1</source>
         <translation>RFC 9293 §%1</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="301"/>
+        <location filename="../../core/session/src/explanation.cpp" line="305"/>
+        <source>This recv() returned the bytes of more than one send() at once: TCP carries a byte stream, not messages, so it keeps no boundaries between sends. An application that needs messages must mark them itself, with a length or a delimiter.</source>
+        <translation>这次 recv() 一次返回了不止一个 send() 的字节：TCP 传送的是字节流而不是消息，所以不保留各次 send 之间的边界。需要消息的应用程序必须自己标记它们，用长度或分隔符。</translation>
+    </message>
+    <message>
+        <location filename="../../core/session/src/explanation.cpp" line="361"/>
         <source>The ACK of this side&apos;s SYN arrived: it is ESTABLISHED. This was a simultaneous open: there was no listen(), so no accept queue; connect() returns.</source>
         <translation>这一方 SYN 的确认到达：它进入 ESTABLISHED。这是一次同时打开：没有调用 listen()，所以没有 accept 队列；connect() 返回。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="303"/>
+        <location filename="../../core/session/src/explanation.cpp" line="363"/>
         <source>Client</source>
         <translation>客户端</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="303"/>
+        <location filename="../../core/session/src/explanation.cpp" line="363"/>
         <source>Server</source>
         <translation>服务器</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="304"/>
+        <location filename="../../core/session/src/explanation.cpp" line="364"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="309"/>
+        <location filename="../../core/session/src/explanation.cpp" line="369"/>
         <source>The network lost the segment: nobody receives it, and only its sender&apos;s retransmission timer will notice.</source>
         <translation>网络丢失了这个报文段：没有人收到它，只有发送方的重传定时器会发现。</translation>
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../app/exportdialog.cpp" line="24"/>
+        <location filename="../../app/exportdialog.cpp" line="141"/>
+        <location filename="../../app/exportdialog.cpp" line="150"/>
+        <source>Export ladder</source>
+        <translation>导出时序图</translation>
+    </message>
+    <message>
+        <location filename="../../app/exportdialog.cpp" line="28"/>
+        <source>ladder.svg, ladder.pdf or ladder.png</source>
+        <translation>ladder.svg、ladder.pdf 或 ladder.png</translation>
+    </message>
+    <message>
+        <location filename="../../app/exportdialog.cpp" line="30"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../../app/exportdialog.cpp" line="35"/>
+        <source>File (.svg, .pdf or .png):</source>
+        <translation>文件（.svg、.pdf 或 .png）：</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/exportdialog.cpp" line="38"/>
+        <source>The whole lesson (%n step(s))</source>
+        <translation><numerusform>整个课程（%n 步）</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../app/exportdialog.cpp" line="39"/>
+        <source>Up to the current step (step %1)</source>
+        <translation>到当前这一步为止（第 %1 步）</translation>
+    </message>
+    <message>
+        <location filename="../../app/exportdialog.cpp" line="41"/>
+        <source>Steps:</source>
+        <translation>步骤：</translation>
+    </message>
+    <message>
+        <location filename="../../app/exportdialog.cpp" line="43"/>
+        <source>Include the state diagram</source>
+        <translation>包含状态图</translation>
+    </message>
+    <message>
+        <location filename="../../app/exportdialog.cpp" line="48"/>
+        <source>A4</source>
+        <translation>A4</translation>
+    </message>
+    <message>
+        <location filename="../../app/exportdialog.cpp" line="49"/>
+        <source>Letter</source>
+        <translation>Letter</translation>
+    </message>
+    <message>
+        <location filename="../../app/exportdialog.cpp" line="52"/>
+        <source>PDF page size:</source>
+        <translation>PDF 页面大小：</translation>
+    </message>
+    <message>
+        <location filename="../../app/exportdialog.cpp" line="56"/>
+        <source>×</source>
+        <translation>×</translation>
+    </message>
+    <message>
+        <location filename="../../app/exportdialog.cpp" line="57"/>
+        <source>2× for slides: twice the pixels, the same layout</source>
+        <translation>幻灯片用 2×：像素加倍，布局不变</translation>
+    </message>
+    <message>
+        <location filename="../../app/exportdialog.cpp" line="58"/>
+        <source>PNG scale:</source>
+        <translation>PNG 缩放：</translation>
+    </message>
+    <message>
+        <location filename="../../app/exportdialog.cpp" line="61"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../../app/exportdialog.cpp" line="151"/>
+        <source>SVG drawing (*.svg);;PDF document (*.pdf);;PNG image (*.png)</source>
+        <translation>SVG 图形 (*.svg);;PDF 文档 (*.pdf);;PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../../app/exportdialog.cpp" line="162"/>
+        <source>The name must end in .svg, .pdf or .png</source>
+        <translation>文件名必须以 .svg、.pdf 或 .png 结尾</translation>
+    </message>
+</context>
+<context>
     <name>InspectorView</name>
     <message>
-        <location filename="../../app/inspectorview.cpp" line="117"/>
+        <location filename="../../app/inspectorview.cpp" line="119"/>
         <source>Click an arrow in the ladder diagram to see its TCP header here.</source>
         <translation>点击时序图中的箭头，在这里查看它的 TCP 首部。</translation>
     </message>
     <message>
-        <location filename="../../app/inspectorview.cpp" line="123"/>
-        <location filename="../../app/inspectorview.cpp" line="124"/>
+        <location filename="../../app/inspectorview.cpp" line="125"/>
+        <location filename="../../app/inspectorview.cpp" line="126"/>
         <source>client</source>
         <translation>客户端</translation>
     </message>
     <message>
-        <location filename="../../app/inspectorview.cpp" line="123"/>
-        <location filename="../../app/inspectorview.cpp" line="124"/>
+        <location filename="../../app/inspectorview.cpp" line="125"/>
+        <location filename="../../app/inspectorview.cpp" line="126"/>
         <source>server</source>
         <translation>服务器</translation>
     </message>
     <message>
-        <location filename="../../app/inspectorview.cpp" line="130"/>
+        <location filename="../../app/inspectorview.cpp" line="132"/>
         <source>Source port</source>
         <translation>源端口</translation>
     </message>
     <message>
-        <location filename="../../app/inspectorview.cpp" line="131"/>
+        <location filename="../../app/inspectorview.cpp" line="133"/>
         <source>The %1&apos;s port: where the segment comes from.</source>
         <translation>%1的端口：报文段从这里发出。</translation>
     </message>
     <message>
-        <location filename="../../app/inspectorview.cpp" line="132"/>
+        <location filename="../../app/inspectorview.cpp" line="134"/>
         <source>Destination port</source>
         <translation>目的端口</translation>
     </message>
     <message>
-        <location filename="../../app/inspectorview.cpp" line="133"/>
+        <location filename="../../app/inspectorview.cpp" line="135"/>
         <source>The %1&apos;s port: which socket receives it.</source>
         <translation>%1的端口：由哪个套接字接收。</translation>
     </message>
     <message>
-        <location filename="../../app/inspectorview.cpp" line="137"/>
+        <location filename="../../app/inspectorview.cpp" line="139"/>
         <source>Sequence number</source>
         <translation>序列号</translation>
     </message>
     <message>
-        <location filename="../../app/inspectorview.cpp" line="138"/>
+        <location filename="../../app/inspectorview.cpp" line="140"/>
         <source>The initial sequence number (ISN) the %1 chose; the SYN itself uses it up.</source>
         <translation>%1选择的初始序列号（ISN）；SYN 本身占用这个序号。</translation>
     </message>
     <message>
-        <location filename="../../app/inspectorview.cpp" line="139"/>
+        <location filename="../../app/inspectorview.cpp" line="141"/>
         <source>Number of the first byte this segment carries (a FIN counts as one byte).</source>
         <translation>本报文段携带的第一个字节的序号（FIN 算一个字节）。</translation>
     </message>
     <message>
-        <location filename="../../app/inspectorview.cpp" line="144"/>
+        <location filename="../../app/inspectorview.cpp" line="146"/>
         <source>Acknowledgment number</source>
         <translation>确认号</translation>
     </message>
     <message>
-        <location filename="../../app/inspectorview.cpp" line="145"/>
+        <location filename="../../app/inspectorview.cpp" line="147"/>
         <source>The next byte the %1 expects: everything before it arrived.</source>
         <translation>%1期望的下一个字节：之前的字节都已收到。</translation>
     </message>
     <message>
-        <location filename="../../app/inspectorview.cpp" line="146"/>
+        <location filename="../../app/inspectorview.cpp" line="148"/>
         <source>Not used: the ACK flag is off.</source>
         <translation>未使用：ACK 标志没有置位。</translation>
     </message>
     <message>
-        <location filename="../../app/inspectorview.cpp" line="148"/>
+        <location filename="../../app/inspectorview.cpp" line="150"/>
         <source>Data offset</source>
         <translation>数据偏移</translation>
     </message>
     <message>
-        <location filename="../../app/inspectorview.cpp" line="148"/>
+        <location filename="../../app/inspectorview.cpp" line="150"/>
         <source>%1 words = %2 bytes</source>
         <translation>%1 个字 = %2 字节</translation>
     </message>
     <message>
-        <location filename="../../app/inspectorview.cpp" line="149"/>
+        <location filename="../../app/inspectorview.cpp" line="151"/>
         <source>Header length in 32-bit words; the data starts after it.</source>
         <translation>以 32 位字为单位的首部长度；数据从它之后开始。</translation>
     </message>
     <message>
-        <location filename="../../app/inspectorview.cpp" line="150"/>
+        <location filename="../../app/inspectorview.cpp" line="152"/>
         <source>Flags</source>
         <translation>标志位</translation>
     </message>
     <message>
-        <location filename="../../app/inspectorview.cpp" line="151"/>
+        <location filename="../../app/inspectorview.cpp" line="153"/>
         <source>Control bits: SYN opens, FIN closes, RST aborts, ACK says the ack field is valid, PSH pushes data to the application.</source>
         <translation>控制位：SYN 建立连接，FIN 关闭，RST 中止，ACK 表示确认号有效，PSH 把数据推给应用程序。</translation>
     </message>
     <message>
-        <location filename="../../app/inspectorview.cpp" line="153"/>
+        <location filename="../../app/inspectorview.cpp" line="155"/>
         <source>Window</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../../app/inspectorview.cpp" line="154"/>
+        <location filename="../../app/inspectorview.cpp" line="157"/>
+        <source>How many more bytes the %1 can receive now (flow control), in units of 2^shift: the window scale its SYN announced (Linux on loopback: 512 × 128 = 65536 bytes).</source>
+        <translation>%1 现在还能接收多少字节（流量控制），单位是 2^shift：它的 SYN 宣告的窗口缩放（回环接口上的 Linux：512 × 128 = 65536 字节）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/inspectorview.cpp" line="158"/>
         <source>How many more bytes the %1 can receive now (flow control).</source>
         <translation>%1现在还能接收多少字节（流量控制）。</translation>
     </message>
     <message>
-        <location filename="../../app/inspectorview.cpp" line="158"/>
+        <location filename="../../app/inspectorview.cpp" line="163"/>
         <source>Checksum</source>
         <translation>校验和</translation>
     </message>
     <message>
-        <location filename="../../app/inspectorview.cpp" line="159"/>
+        <location filename="../../app/inspectorview.cpp" line="164"/>
         <source>Covers an IP pseudo-header, the header and the data; the receiver drops the segment if it does not match.</source>
         <translation>覆盖 IP 伪首部、TCP 首部和数据；不匹配时接收方丢弃该报文段。</translation>
     </message>
     <message>
-        <location filename="../../app/inspectorview.cpp" line="161"/>
+        <location filename="../../app/inspectorview.cpp" line="166"/>
         <source>Urgent pointer</source>
         <translation>紧急指针</translation>
     </message>
     <message>
-        <location filename="../../app/inspectorview.cpp" line="161"/>
+        <location filename="../../app/inspectorview.cpp" line="166"/>
         <source>Unused: the URG flag is off.</source>
         <translation>未使用：URG 标志没有置位。</translation>
     </message>
     <message>
-        <location filename="../../app/inspectorview.cpp" line="163"/>
-        <source>Options</source>
-        <translation>选项</translation>
+        <location filename="../../app/inspectorview.cpp" line="182"/>
+        <source>NOP</source>
+        <translation>NOP</translation>
     </message>
     <message>
-        <location filename="../../app/inspectorview.cpp" line="163"/>
-        <source>MSS %1</source>
-        <translation>MSS %1</translation>
+        <location filename="../../app/inspectorview.cpp" line="182"/>
+        <source>1 byte of padding</source>
+        <translation>1 字节填充</translation>
     </message>
     <message>
-        <location filename="../../app/inspectorview.cpp" line="163"/>
-        <source>(padding)</source>
-        <translation>（填充）</translation>
+        <location filename="../../app/inspectorview.cpp" line="182"/>
+        <source>%1 bytes of padding</source>
+        <translation>%1 字节填充</translation>
     </message>
     <message>
-        <location filename="../../app/inspectorview.cpp" line="164"/>
+        <location filename="../../app/inspectorview.cpp" line="183"/>
+        <source>No-operation: moves the next option to a 32-bit boundary.</source>
+        <translation>空操作：把下一个选项移到 32 位边界。</translation>
+    </message>
+    <message>
+        <location filename="../../app/inspectorview.cpp" line="187"/>
+        <source>Option: MSS</source>
+        <translation>选项：MSS</translation>
+    </message>
+    <message>
+        <location filename="../../app/inspectorview.cpp" line="188"/>
         <source>Maximum segment size: the largest data the %1 accepts in one segment (sent only on SYNs).</source>
         <translation>最大报文段长度：%1在一个报文段中能接受的最大数据量（只在 SYN 中发送）。</translation>
     </message>
     <message>
-        <location filename="../../app/inspectorview.cpp" line="168"/>
+        <location filename="../../app/inspectorview.cpp" line="192"/>
+        <source>Option: window scale</source>
+        <translation>选项：窗口缩放</translation>
+    </message>
+    <message>
+        <location filename="../../app/inspectorview.cpp" line="193"/>
+        <source>shift %1 (×%2)</source>
+        <translation>移位 %1（×%2）</translation>
+    </message>
+    <message>
+        <location filename="../../app/inspectorview.cpp" line="194"/>
+        <source>After the handshake the %1&apos;s window fields are multiplied by this (RFC 7323), so a 16-bit field can announce more than 64 KB. Sent only on SYNs, used only when both SYNs carry it.</source>
+        <translation>握手之后，%1 的窗口字段要乘以这个倍数（RFC 7323），这样 16 位的字段也能宣告超过 64 KB 的窗口。只在 SYN 中发送，只有两个 SYN 都带它时才使用。</translation>
+    </message>
+    <message>
+        <location filename="../../app/inspectorview.cpp" line="198"/>
+        <source>Option: SACK permitted</source>
+        <translation>选项：允许 SACK</translation>
+    </message>
+    <message>
+        <location filename="../../app/inspectorview.cpp" line="198"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../app/inspectorview.cpp" line="199"/>
+        <source>The %1 understands selective acknowledgments (RFC 2018): a receiver can say which later blocks arrived after a loss. Sent only on SYNs.</source>
+        <translation>%1 支持选择确认（RFC 2018）：发生丢失后，接收方可以说明后面哪些数据块已经到达。只在 SYN 中发送。</translation>
+    </message>
+    <message>
+        <location filename="../../app/inspectorview.cpp" line="203"/>
+        <source>Option: timestamps</source>
+        <translation>选项：时间戳</translation>
+    </message>
+    <message>
+        <location filename="../../app/inspectorview.cpp" line="203"/>
+        <source>TSval %1, TSecr %2</source>
+        <translation>TSval %1，TSecr %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/inspectorview.cpp" line="204"/>
+        <source>The %1&apos;s clock and the last clock value it received (RFC 7323): for round-trip times and to reject old segments whose sequence numbers wrapped. Once both SYNs carry it, every segment does (12 more header bytes).</source>
+        <translation>%1 的时钟值和它最近收到的时钟值（RFC 7323）：用来测量往返时间，并拒绝序号已经回绕的旧报文段。两个 SYN 都带它之后，每个报文段都带（首部多 12 字节）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/inspectorview.cpp" line="214"/>
+        <source>Padding</source>
+        <translation>填充</translation>
+    </message>
+    <message>
+        <location filename="../../app/inspectorview.cpp" line="214"/>
+        <source>1 byte</source>
+        <translation>1 字节</translation>
+    </message>
+    <message>
+        <location filename="../../app/inspectorview.cpp" line="214"/>
+        <source>%1 bytes</source>
+        <translation>%1 字节</translation>
+    </message>
+    <message>
+        <location filename="../../app/inspectorview.cpp" line="215"/>
+        <source>Zero bytes that end the options at a 32-bit boundary.</source>
+        <translation>让选项在 32 位边界结束的零字节。</translation>
+    </message>
+    <message>
+        <location filename="../../app/inspectorview.cpp" line="218"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/inspectorview.cpp" line="168"/>
+        <location filename="../../app/inspectorview.cpp" line="218"/>
         <source>%n byte(s): %1</source>
         <translation>
             <numerusform>%n 字节：%1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/inspectorview.cpp" line="169"/>
+        <location filename="../../app/inspectorview.cpp" line="219"/>
         <source>The application&apos;s bytes, exactly as send() gave them.</source>
         <translation>应用程序的字节，与 send() 交给内核的完全一样。</translation>
     </message>
     <message>
-        <location filename="../../app/inspectorview.cpp" line="175"/>
+        <location filename="../../app/inspectorview.cpp" line="225"/>
         <source>Segment #%1: %2 → %3, %4</source>
         <translation>报文段 #%1：%2 → %3，%4</translation>
     </message>
     <message>
-        <location filename="../../app/inspectorview.cpp" line="178"/>
+        <location filename="../../app/inspectorview.cpp" line="228"/>
         <source>retransmission</source>
         <translation>重传</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/inspectorview.cpp" line="182"/>
+        <location filename="../../app/inspectorview.cpp" line="232"/>
         <source>%n byte(s) on the wire: %1 of header, %2 of data.</source>
         <translation>
             <numerusform>线路上共 %n 字节：首部 %1 字节，数据 %2 字节。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/inspectorview.cpp" line="245"/>
+        <location filename="../../app/inspectorview.cpp" line="295"/>
         <source>Network byte order (big-endian):</source>
         <translation>网络字节序（大端）：</translation>
     </message>
     <message>
-        <location filename="../../app/inspectorview.cpp" line="246"/>
+        <location filename="../../app/inspectorview.cpp" line="296"/>
         <source>the most significant byte is sent first, so seq %1 is sent as %2.</source>
         <translation>最高有效字节先发送，所以 seq %1 发送为 %2。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/inspectorview.cpp" line="238"/>
+        <location filename="../../app/inspectorview.cpp" line="288"/>
         <source>… %n more byte(s)</source>
         <translation>
             <numerusform>… 另有 %n 字节</numerusform>
@@ -694,151 +1030,263 @@
     </message>
 </context>
 <context>
+    <name>KernelTcpInfo</name>
+    <message>
+        <location filename="../../core/live/src/kerneltable.cpp" line="289"/>
+        <source>MSS %1</source>
+        <translation>MSS %1</translation>
+    </message>
+    <message>
+        <location filename="../../core/live/src/kerneltable.cpp" line="291"/>
+        <source>SACK</source>
+        <translation>SACK</translation>
+    </message>
+    <message>
+        <location filename="../../core/live/src/kerneltable.cpp" line="293"/>
+        <source>timestamps</source>
+        <translation>时间戳</translation>
+    </message>
+    <message>
+        <location filename="../../core/live/src/kerneltable.cpp" line="295"/>
+        <source>window scale %1/%2</source>
+        <translation>窗口缩放 %1/%2</translation>
+    </message>
+    <message>
+        <location filename="../../core/live/src/kerneltable.cpp" line="297"/>
+        <source>ECN</source>
+        <translation>ECN</translation>
+    </message>
+    <message>
+        <location filename="../../core/live/src/kerneltable.cpp" line="298"/>
+        <source>RTO %1 ms</source>
+        <translation>RTO %1 毫秒</translation>
+    </message>
+    <message>
+        <location filename="../../core/live/src/kerneltable.cpp" line="300"/>
+        <source>delayed ACK %1 ms</source>
+        <translation>延迟 ACK %1 毫秒</translation>
+    </message>
+</context>
+<context>
+    <name>LadderExport</name>
+    <message>
+        <location filename="../../core/render/src/ladderexport.cpp" line="88"/>
+        <source>Step %1 of %2</source>
+        <translation>第 %1 步，共 %2 步</translation>
+    </message>
+    <message>
+        <location filename="../../core/render/src/ladderexport.cpp" line="89"/>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <location filename="../../core/render/src/ladderexport.cpp" line="178"/>
+        <source>TCP ladder diagram exported by tcpsim</source>
+        <translation>由 tcpsim 导出的 TCP 时序图</translation>
+    </message>
+    <message>
+        <location filename="../../core/render/src/ladderexport.cpp" line="181"/>
+        <source>cannot write SVG</source>
+        <translation>无法写入 SVG</translation>
+    </message>
+    <message>
+        <location filename="../../core/render/src/ladderexport.cpp" line="201"/>
+        <source>the picture would be %1 × %2 pixels, too large for a PNG; export up to an earlier step, at a smaller scale, or as PDF</source>
+        <translation>图片将有 %1 × %2 像素，对 PNG 来说太大；请导出到更早的一步、用更小的缩放，或导出为 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../core/render/src/ladderexport.cpp" line="208"/>
+        <source>not enough memory for a %1 × %2 picture</source>
+        <translation>内存不足，无法生成 %1 × %2 的图片</translation>
+    </message>
+    <message>
+        <location filename="../../core/render/src/ladderexport.cpp" line="244"/>
+        <source>cannot write PDF</source>
+        <translation>无法写入 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../core/render/src/ladderexport.cpp" line="264"/>
+        <source>%1 (page %2)</source>
+        <translation>%1（第 %2 页）</translation>
+    </message>
+    <message>
+        <location filename="../../core/render/src/ladderexport.cpp" line="272"/>
+        <source>State diagram (RFC 9293 Figure 5) after step %1</source>
+        <translation>第 %1 步之后的状态图（RFC 9293 图 5）</translation>
+    </message>
+    <message>
+        <location filename="../../core/render/src/ladderexport.cpp" line="324"/>
+        <source>%1: unknown file type: the name must end in .svg, .pdf or .png</source>
+        <translation>%1：未知的文件类型：文件名必须以 .svg、.pdf 或 .png 结尾</translation>
+    </message>
+    <message>
+        <location filename="../../core/render/src/ladderexport.cpp" line="328"/>
+        <source>the scale must be 1 to %1</source>
+        <translation>缩放必须在 1 到 %1 之间</translation>
+    </message>
+    <message>
+        <location filename="../../core/render/src/ladderexport.cpp" line="333"/>
+        <location filename="../../core/render/src/ladderexport.cpp" line="355"/>
+        <source>%1: cannot write: %2</source>
+        <translation>%1：无法写入：%2</translation>
+    </message>
+</context>
+<context>
     <name>LadderView</name>
     <message>
-        <location filename="../../app/ladderlayout.cpp" line="39"/>
+        <location filename="../../core/render/src/ladderlayout.cpp" line="39"/>
         <source>connect() blocks</source>
         <translation>connect() 阻塞</translation>
     </message>
     <message>
-        <location filename="../../app/ladderlayout.cpp" line="41"/>
+        <location filename="../../core/render/src/ladderlayout.cpp" line="41"/>
         <source>send(%1)</source>
         <translation>send(%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ladderlayout.cpp" line="43"/>
+        <location filename="../../core/render/src/ladderlayout.cpp" line="43"/>
         <source>call</source>
         <translation>调用</translation>
     </message>
     <message>
-        <location filename="../../app/ladderlayout.cpp" line="51"/>
+        <location filename="../../core/render/src/ladderlayout.cpp" line="51"/>
         <source>recv() returns 0</source>
         <translation>recv() 返回 0</translation>
     </message>
     <message>
-        <location filename="../../app/ladderlayout.cpp" line="52"/>
+        <location filename="../../core/render/src/ladderlayout.cpp" line="52"/>
         <source>recv() → %1</source>
         <translation>recv() → %1</translation>
     </message>
     <message>
-        <location filename="../../app/ladderlayout.cpp" line="55"/>
+        <location filename="../../core/render/src/ladderlayout.cpp" line="55"/>
         <source>connect() returns</source>
         <translation>connect() 返回</translation>
     </message>
     <message>
-        <location filename="../../app/ladderlayout.cpp" line="57"/>
+        <location filename="../../core/render/src/ladderlayout.cpp" line="57"/>
         <source>accept() returns</source>
         <translation>accept() 返回</translation>
     </message>
     <message>
-        <location filename="../../app/ladderlayout.cpp" line="58"/>
+        <location filename="../../core/render/src/ladderlayout.cpp" line="58"/>
         <source>%1() returns</source>
         <translation>%1() 返回</translation>
     </message>
     <message>
-        <location filename="../../app/ladderlayout.cpp" line="66"/>
+        <location filename="../../core/render/src/ladderlayout.cpp" line="66"/>
         <source>error: connection refused</source>
         <translation>错误：连接被拒绝</translation>
     </message>
     <message>
-        <location filename="../../app/ladderlayout.cpp" line="68"/>
+        <location filename="../../core/render/src/ladderlayout.cpp" line="68"/>
         <source>error: connection reset</source>
         <translation>错误：连接被重置</translation>
     </message>
     <message>
-        <location filename="../../app/ladderlayout.cpp" line="70"/>
+        <location filename="../../core/render/src/ladderlayout.cpp" line="70"/>
         <source>error: connection timed out</source>
         <translation>错误：连接超时</translation>
     </message>
     <message>
-        <location filename="../../app/ladderlayout.cpp" line="72"/>
+        <location filename="../../core/render/src/ladderlayout.cpp" line="72"/>
         <source>error: connection already exists</source>
         <translation>错误：连接已存在</translation>
     </message>
     <message>
-        <location filename="../../app/ladderlayout.cpp" line="74"/>
+        <location filename="../../core/render/src/ladderlayout.cpp" line="74"/>
         <source>error: connection does not exist</source>
         <translation>错误：连接不存在</translation>
     </message>
     <message>
-        <location filename="../../app/ladderlayout.cpp" line="76"/>
+        <location filename="../../core/render/src/ladderlayout.cpp" line="76"/>
         <source>error: connection closing</source>
         <translation>错误：连接正在关闭</translation>
     </message>
     <message>
-        <location filename="../../app/ladderlayout.cpp" line="78"/>
+        <location filename="../../core/render/src/ladderlayout.cpp" line="78"/>
         <source>error: nothing to accept</source>
         <translation>错误：没有可接受的连接</translation>
     </message>
     <message>
-        <location filename="../../app/ladderlayout.cpp" line="80"/>
+        <location filename="../../core/render/src/ladderlayout.cpp" line="80"/>
         <source>error: foreign socket unspecified</source>
         <translation>错误：未指定对端套接字</translation>
     </message>
     <message>
-        <location filename="../../app/ladderlayout.cpp" line="84"/>
+        <location filename="../../core/render/src/ladderlayout.cpp" line="84"/>
         <source>error: %1</source>
         <translation>错误：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ladderlayout.cpp" line="90"/>
+        <location filename="../../core/render/src/ladderlayout.cpp" line="91"/>
         <source>2MSL timer expires</source>
         <translation>2MSL 定时器到期</translation>
     </message>
     <message>
-        <location filename="../../app/ladderlayout.cpp" line="91"/>
+        <location filename="../../core/render/src/ladderlayout.cpp" line="93"/>
+        <source>persist timer fires</source>
+        <translation>坚持计时器触发</translation>
+    </message>
+    <message>
+        <location filename="../../core/render/src/ladderlayout.cpp" line="95"/>
+        <source>delayed-ACK timer fires</source>
+        <translation>延迟 ACK 定时器触发</translation>
+    </message>
+    <message>
+        <location filename="../../core/render/src/ladderlayout.cpp" line="97"/>
         <source>retransmission timer fires</source>
         <translation>重传定时器到期</translation>
     </message>
     <message>
-        <location filename="../../app/ladderview.cpp" line="45"/>
+        <location filename="../../app/ladderview.cpp" line="38"/>
         <source>Ladder diagram</source>
         <translation>时序图</translation>
     </message>
     <message>
-        <location filename="../../app/ladderlayout.cpp" line="435"/>
-        <location filename="../../app/ladderview.cpp" line="645"/>
+        <location filename="../../core/render/src/ladderlayout.cpp" line="564"/>
+        <location filename="../../core/render/src/ladderpainter.cpp" line="279"/>
         <source>retransmission</source>
         <translation>重传</translation>
     </message>
     <message>
-        <location filename="../../app/ladderlayout.cpp" line="437"/>
-        <location filename="../../app/ladderview.cpp" line="647"/>
+        <location filename="../../core/render/src/ladderlayout.cpp" line="566"/>
+        <location filename="../../core/render/src/ladderpainter.cpp" line="281"/>
         <source>crafted</source>
         <translation>构造的</translation>
     </message>
     <message>
-        <location filename="../../app/ladderview.cpp" line="330"/>
+        <location filename="../../app/ladderview.cpp" line="327"/>
         <source>Inspect this segment</source>
         <translation>查看这个报文段</translation>
     </message>
     <message>
-        <location filename="../../app/ladderview.cpp" line="336"/>
+        <location filename="../../app/ladderview.cpp" line="333"/>
         <source>Lose this segment</source>
         <translation>让这个报文段丢失</translation>
     </message>
     <message>
-        <location filename="../../app/ladderview.cpp" line="383"/>
+        <location filename="../../app/ladderview.cpp" line="380"/>
         <source>In flight. Click to inspect this segment&apos;s TCP header; Shift+click (or right-click → Lose this segment) to lose it in the network.</source>
         <translation>正在传输中。单击查看这个报文段的 TCP 首部；Shift+单击（或右键 → 让这个报文段丢失）让它在网络中丢失。</translation>
     </message>
     <message>
-        <location filename="../../app/ladderview.cpp" line="385"/>
+        <location filename="../../app/ladderview.cpp" line="382"/>
         <source>Click to inspect this segment&apos;s TCP header.</source>
         <translation>点击查看这个报文段的 TCP 首部。</translation>
     </message>
     <message>
-        <location filename="../../app/ladderview.cpp" line="489"/>
+        <location filename="../../core/render/src/ladderpainter.cpp" line="122"/>
         <source>Client</source>
         <translation>客户端</translation>
     </message>
     <message>
-        <location filename="../../app/ladderview.cpp" line="489"/>
+        <location filename="../../core/render/src/ladderpainter.cpp" line="122"/>
         <source>Server</source>
         <translation>服务器</translation>
     </message>
     <message>
-        <location filename="../../app/ladderview.cpp" line="497"/>
+        <location filename="../../core/render/src/ladderpainter.cpp" line="130"/>
         <source>127.0.0.1 port %1</source>
         <translation>127.0.0.1 端口 %1</translation>
     </message>
@@ -846,42 +1294,42 @@
 <context>
     <name>LessonLibrary</name>
     <message>
-        <location filename="../../core/session/src/lessonlibrary.cpp" line="79"/>
+        <location filename="../../core/session/src/lessonlibrary.cpp" line="80"/>
         <source>too large for a lesson (more than %1 MB)</source>
         <translation>作为课程文件太大（超过 %1 MB）</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/lessonlibrary.cpp" line="131"/>
+        <location filename="../../core/session/src/lessonlibrary.cpp" line="132"/>
         <source>the lesson file is empty</source>
         <translation>课程文件是空的</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/lessonlibrary.cpp" line="137"/>
+        <location filename="../../core/session/src/lessonlibrary.cpp" line="138"/>
         <source>not a lesson file (binary data at line %1)</source>
         <translation>不是课程文件（第 %1 行有二进制数据）</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/lessonlibrary.cpp" line="144"/>
+        <location filename="../../core/session/src/lessonlibrary.cpp" line="145"/>
         <source>too many commands for a lesson (%1; at most %2)</source>
         <translation>课程中的命令太多（%1 条；最多 %2 条）</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/lessonlibrary.cpp" line="173"/>
+        <location filename="../../core/session/src/lessonlibrary.cpp" line="174"/>
         <source>no such built-in lesson or file</source>
         <translation>没有这个内置课程，也没有这个文件</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/lessonlibrary.cpp" line="175"/>
+        <location filename="../../core/session/src/lessonlibrary.cpp" line="176"/>
         <source>no such file</source>
         <translation>文件不存在</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/lessonlibrary.cpp" line="178"/>
+        <location filename="../../core/session/src/lessonlibrary.cpp" line="179"/>
         <source>is a folder, not a lesson file</source>
         <translation>这是一个文件夹，不是课程文件</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/lessonlibrary.cpp" line="183"/>
+        <location filename="../../core/session/src/lessonlibrary.cpp" line="184"/>
         <source>cannot open the lesson: %1</source>
         <translation>无法打开课程：%1</translation>
     </message>
@@ -889,107 +1337,107 @@
 <context>
     <name>LiveMirror</name>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="25"/>
-        <location filename="../../core/session/src/livemirror.cpp" line="417"/>
-        <location filename="../../core/session/src/livemirror.cpp" line="495"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="26"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="469"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="547"/>
         <source>client</source>
         <translation>客户端</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="27"/>
-        <location filename="../../core/session/src/livemirror.cpp" line="417"/>
-        <location filename="../../core/session/src/livemirror.cpp" line="495"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="28"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="469"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="547"/>
         <source>server</source>
         <translation>服务器</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="29"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="30"/>
         <source>listener</source>
         <translation>监听套接字</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="31"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="32"/>
         <source>other</source>
         <translation>其他连接</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="54"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="55"/>
         <source>descriptor %1</source>
         <translation>描述符 %1</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="199"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="202"/>
         <source>The live pair cannot un-send: it stays at step %1. Its rows for the later steps are hidden and come back as you step forward again.</source>
         <translation>真实套接字对无法撤回已发送的内容：它停留在第 %1 步。之后各步的日志行暂时隐藏，再次前进时会重新显示。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="421"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="473"/>
         <source>no entry</source>
         <translation>无表项</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="422"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="474"/>
         <source>nothing left in the kernel&apos;s table</source>
         <translation>内核的连接表中已没有它</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="424"/>
-        <location filename="../../core/session/src/livemirror.cpp" line="431"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="476"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="483"/>
         <source>still</source>
         <translation>仍在</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="426"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="478"/>
         <source>in TIME-WAIT for %1 s; Linux keeps it 60 s</source>
         <translation>已处于 TIME-WAIT %1 秒；Linux 会保持 60 秒</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="428"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="480"/>
         <source>held</source>
         <translation>保持</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="429"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="481"/>
         <source>held: this side&apos;s application has not called close() yet</source>
         <translation>保持：这一方的应用程序还没有调用 close()</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="432"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="484"/>
         <source>no change in the kernel at this step</source>
         <translation>这一步内核中没有变化</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="434"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="486"/>
         <source>The kernel&apos;s state did not change at this step.</source>
         <translation>这一步内核的状态没有改变。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="473"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="525"/>
         <source>entry gone</source>
         <translation>表项已消失</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="473"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="525"/>
         <source>observed</source>
         <translation>观测到</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="473"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="525"/>
         <source>inferred</source>
         <translation>推断</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="492"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="544"/>
         <source>simulation only</source>
         <translation>仅模拟</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="503"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="555"/>
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../core/session/src/livemirror.cpp" line="527"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="579"/>
         <source>%n earlier observation(s) of connections from outside the lesson not shown</source>
         <translation>
             <numerusform>另有 %n 条来自课程之外的连接的较早记录未显示</numerusform>
@@ -1097,329 +1545,379 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="91"/>
+        <location filename="../../app/mainwindowui.cpp" line="98"/>
         <source>About tcpsim</source>
         <translation>关于 tcpsim</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="92"/>
+        <location filename="../../app/mainwindowui.cpp" line="99"/>
         <source>&lt;p&gt;&lt;b&gt;tcpsim&lt;/b&gt; shows how TCP opens and closes a connection, one segment at a time, following RFC 9293.&lt;/p&gt;&lt;p&gt;Space or → steps, ← goes back, Home resets, P plays.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;tcpsim&lt;/b&gt; 按照 RFC 9293，一个报文段一个报文段地展示 TCP 如何建立和关闭连接。&lt;/p&gt;&lt;p&gt;空格或 → 前进一步，← 后退，Home 重置，P 自动播放。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="121"/>
-        <location filename="../../app/mainwindowui.cpp" line="322"/>
+        <location filename="../../app/mainwindowui.cpp" line="128"/>
+        <location filename="../../app/mainwindowui.cpp" line="334"/>
         <source>Lesson: %1</source>
         <translation>课程：%1</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="288"/>
+        <location filename="../../app/mainwindowui.cpp" line="298"/>
         <source>tcpsim — TCP handshake and teardown</source>
         <translation>tcpsim — TCP 三次握手与四次挥手</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="289"/>
+        <location filename="../../app/mainwindowui.cpp" line="299"/>
         <source>&amp;New free session</source>
         <translation>新建自由练习(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="290"/>
+        <location filename="../../app/mainwindowui.cpp" line="300"/>
         <source>&amp;Open lesson…</source>
         <translation>打开课程(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="291"/>
+        <location filename="../../app/mainwindowui.cpp" line="301"/>
         <source>&amp;Save lesson as…</source>
         <translation>课程另存为(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="292"/>
+        <location filename="../../app/mainwindowui.cpp" line="302"/>
         <source>Save transition &amp;log as CSV…</source>
         <translation>将状态转换日志保存为 CSV(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="293"/>
+        <location filename="../../app/mainwindowui.cpp" line="303"/>
         <source>Export &amp;packets for Wireshark…</source>
         <translation>导出报文供 Wireshark 使用(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="294"/>
+        <location filename="../../app/mainwindowui.cpp" line="304"/>
         <source>The lesson&apos;s segments up to this step as a pcap capture (IPv4, real TCP headers)</source>
         <translation>截至当前步骤的报文段，保存为 pcap 抓包文件（IPv4，真实的 TCP 首部）</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="295"/>
+        <location filename="../../app/mainwindowui.cpp" line="305"/>
+        <source>Export &amp;ladder…</source>
+        <translation>导出时序图(&amp;L)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindowui.cpp" line="306"/>
+        <source>The ladder and the state diagram as SVG, PDF or PNG, for slides and handouts</source>
+        <translation>把时序图和状态图导出为 SVG、PDF 或 PNG，用于幻灯片和讲义</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindowui.cpp" line="307"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="296"/>
+        <location filename="../../app/mainwindowui.cpp" line="308"/>
         <source>Step ▶</source>
         <translation>下一步 ▶</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="297"/>
+        <location filename="../../app/mainwindowui.cpp" line="309"/>
         <source>Run the next step (Space, →, Page Down)</source>
         <translation>执行下一步（空格、→、Page Down）</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="298"/>
+        <location filename="../../app/mainwindowui.cpp" line="310"/>
         <source>◀ Back</source>
         <translation>◀ 上一步</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="299"/>
+        <location filename="../../app/mainwindowui.cpp" line="311"/>
         <source>Go back one step, exactly (←, Backspace, Page Up)</source>
         <translation>精确地后退一步（←、Backspace、Page Up）</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="300"/>
+        <location filename="../../app/mainwindowui.cpp" line="312"/>
         <source>Reset</source>
         <translation>重置</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="301"/>
+        <location filename="../../app/mainwindowui.cpp" line="313"/>
         <source>Back to the start of the lesson (Home)</source>
         <translation>回到课程开头（Home）</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="321"/>
+        <location filename="../../app/mainwindowui.cpp" line="333"/>
         <source>Lesson</source>
         <translation>课程</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="327"/>
-        <location filename="../../app/mainwindowui.cpp" line="302"/>
-        <location filename="../../app/mainwindowui.cpp" line="350"/>
+        <location filename="../../app/mainwindow.cpp" line="334"/>
+        <location filename="../../app/mainwindowui.cpp" line="314"/>
+        <location filename="../../app/mainwindowui.cpp" line="362"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="327"/>
-        <location filename="../../app/mainwindowui.cpp" line="302"/>
-        <location filename="../../app/mainwindowui.cpp" line="350"/>
+        <location filename="../../app/mainwindow.cpp" line="334"/>
+        <location filename="../../app/mainwindowui.cpp" line="314"/>
+        <location filename="../../app/mainwindowui.cpp" line="362"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="304"/>
+        <location filename="../../app/mainwindowui.cpp" line="316"/>
         <source>Play the lesson step by step (P)</source>
         <translation>逐步自动播放课程（P）</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="305"/>
+        <location filename="../../app/mainwindowui.cpp" line="317"/>
         <source>&amp;Full screen</source>
         <translation>全屏(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="306"/>
+        <location filename="../../app/mainwindowui.cpp" line="318"/>
         <source>Present</source>
         <translation>演示</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="307"/>
+        <location filename="../../app/mainwindowui.cpp" line="319"/>
         <source>Presentation mode: only the ladder, the explanation and the state diagram, full screen, in large type (F5; Esc leaves)</source>
         <translation>演示模式：只显示时序图、讲解和状态图，全屏大字号（F5；Esc 退出）</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="309"/>
+        <location filename="../../app/mainwindowui.cpp" line="321"/>
         <source>Leave presentation mode</source>
         <translation>退出演示模式</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="310"/>
+        <location filename="../../app/mainwindowui.cpp" line="322"/>
         <source>Presentation controls</source>
         <translation>演示控制</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="311"/>
+        <location filename="../../app/mainwindowui.cpp" line="323"/>
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="312"/>
+        <location filename="../../app/mainwindowui.cpp" line="324"/>
         <source>Zoom &amp;out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="313"/>
+        <location filename="../../app/mainwindowui.cpp" line="325"/>
         <source>&amp;Actual size</source>
         <translation>实际大小(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="314"/>
+        <location filename="../../app/mainwindowui.cpp" line="326"/>
         <source>&amp;About tcpsim</source>
         <translation>关于 tcpsim(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="315"/>
+        <location filename="../../app/mainwindowui.cpp" line="327"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="316"/>
+        <location filename="../../app/mainwindowui.cpp" line="328"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="317"/>
+        <location filename="../../app/mainwindowui.cpp" line="329"/>
         <source>&amp;Lesson</source>
         <translation>课程(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="318"/>
+        <location filename="../../app/mainwindowui.cpp" line="330"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="319"/>
+        <location filename="../../app/mainwindowui.cpp" line="331"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="320"/>
+        <location filename="../../app/mainwindowui.cpp" line="332"/>
         <source>Controls</source>
         <translation>控制</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="323"/>
+        <location filename="../../app/mainwindowui.cpp" line="335"/>
         <source>Speed:</source>
         <translation>速度：</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="324"/>
+        <location filename="../../app/mainwindowui.cpp" line="336"/>
         <source>Numbers:</source>
         <translation>序号：</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="325"/>
+        <location filename="../../app/mainwindowui.cpp" line="337"/>
         <source>Symbolic (j, k)</source>
         <translation>符号（j、k）</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="326"/>
+        <location filename="../../app/mainwindowui.cpp" line="338"/>
         <source>Relative</source>
         <translation>相对</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="327"/>
+        <location filename="../../app/mainwindowui.cpp" line="339"/>
         <source>Absolute</source>
         <translation>绝对</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="328"/>
+        <location filename="../../app/mainwindowui.cpp" line="340"/>
         <source>Symbolic: the client&apos;s ISN is j and the server&apos;s k, as in the textbooks. Relative: counted from each side&apos;s ISN, as Wireshark shows them. Absolute: the numbers on the wire.</source>
         <translation>符号：客户端的 ISN 记作 j，服务器的记作 k，与教科书一致。相对：从各自的 ISN 开始计数，与 Wireshark 显示的一样。绝对：线路上的真实数值。</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="331"/>
+        <location filename="../../app/mainwindowprofile.cpp" line="39"/>
+        <source>TCP &amp;profile</source>
+        <translation>TCP 配置(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindowprofile.cpp" line="40"/>
+        <source>As the lesson says</source>
+        <translation>按课程的设定</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindowprofile.cpp" line="41"/>
+        <source>The lesson&apos;s &quot;# profile:&quot; line chooses; RFC 9293 without one</source>
+        <translation>由课程的“# profile:”行选择；没有这一行时用 RFC 9293</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindowprofile.cpp" line="42"/>
+        <source>RFC 9293 (the textbook)</source>
+        <translation>RFC 9293（教科书）</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindowprofile.cpp" line="43"/>
+        <source>Linux (the kernel on loopback)</source>
+        <translation>Linux（回环接口上的内核）</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindowprofile.cpp" line="44"/>
+        <source>SYN options and timestamps, scaled windows, a delayed ACK of a FIN, RST,ACK on abort, TIME-WAIT fixed at 60 s</source>
+        <translation>SYN 选项和时间戳、缩放的窗口、对 FIN 的延迟 ACK、abort 时发送 RST,ACK、TIME-WAIT 固定为 60 秒</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindowprofile.cpp" line="77"/>
+        <source>State diagram (RFC 9293) · Linux profile</source>
+        <translation>状态图（RFC 9293）· Linux 配置</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindowprofile.cpp" line="78"/>
         <source>State diagram (RFC 9293)</source>
         <translation>状态图（RFC 9293）</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="332"/>
+        <location filename="../../app/mainwindowui.cpp" line="344"/>
         <source>Transition log</source>
         <translation>状态转换日志</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="333"/>
+        <location filename="../../app/mainwindowui.cpp" line="345"/>
         <source>Segment inspector</source>
         <translation>报文段检查器</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="334"/>
+        <location filename="../../app/mainwindowui.cpp" line="346"/>
         <source>Client</source>
         <translation>客户端</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="335"/>
+        <location filename="../../app/mainwindowui.cpp" line="347"/>
         <source>Server</source>
         <translation>服务器</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="370"/>
+        <location filename="../../app/mainwindowui.cpp" line="382"/>
         <source>Free play (empty lesson)</source>
         <translation>自由练习（空课程）</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="189"/>
+        <location filename="../../app/mainwindow.cpp" line="196"/>
         <source>Cannot open the lesson</source>
         <translation>无法打开课程</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="190"/>
+        <location filename="../../app/mainwindow.cpp" line="197"/>
         <source>The lesson script has an error; the current lesson stays open.</source>
         <translation>课程脚本有错误；当前课程保持打开。</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="201"/>
+        <location filename="../../app/mainwindow.cpp" line="208"/>
         <source>Free play</source>
         <translation>自由练习</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="229"/>
+        <location filename="../../app/mainwindow.cpp" line="222"/>
+        <source>Cannot write the lesson to %1: %2</source>
+        <translation>无法把课程写入 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindow.cpp" line="236"/>
         <source>Open a lesson script</source>
         <translation>打开课程脚本</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="230"/>
+        <location filename="../../app/mainwindow.cpp" line="237"/>
         <source>Lesson scripts (*.tcp);;All files (*)</source>
         <translation>课程脚本 (*.tcp);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="237"/>
+        <location filename="../../app/mainwindow.cpp" line="244"/>
         <source>Save the lesson script</source>
         <translation>保存课程脚本</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="238"/>
+        <location filename="../../app/mainwindow.cpp" line="245"/>
         <source>Lesson scripts (*.tcp)</source>
         <translation>课程脚本 (*.tcp)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="245"/>
+        <location filename="../../app/mainwindow.cpp" line="252"/>
         <source>Cannot save the lesson</source>
         <translation>无法保存课程</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="247"/>
-        <location filename="../../app/mainwindow.cpp" line="260"/>
-        <location filename="../../app/mainwindow.cpp" line="283"/>
+        <location filename="../../app/mainwindow.cpp" line="254"/>
+        <location filename="../../app/mainwindow.cpp" line="267"/>
+        <location filename="../../app/mainwindow.cpp" line="290"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="252"/>
+        <location filename="../../app/mainwindow.cpp" line="259"/>
         <source>Save the transition log</source>
         <translation>保存状态转换日志</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="253"/>
+        <location filename="../../app/mainwindow.cpp" line="260"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="258"/>
+        <location filename="../../app/mainwindow.cpp" line="265"/>
         <source>Cannot save the log</source>
         <translation>无法保存日志</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="275"/>
+        <location filename="../../app/mainwindow.cpp" line="282"/>
         <source>Export packets for Wireshark</source>
         <translation>导出报文供 Wireshark 使用</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="276"/>
+        <location filename="../../app/mainwindow.cpp" line="283"/>
         <source>Packet captures (*.pcap)</source>
         <translation>抓包文件 (*.pcap)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="281"/>
+        <location filename="../../app/mainwindow.cpp" line="288"/>
         <source>Cannot export the packets</source>
         <translation>无法导出报文</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="290"/>
+        <location filename="../../app/mainwindow.cpp" line="297"/>
         <source>The lesson is over: nothing is in flight and no timer is pending.</source>
         <translation>课程结束：没有正在传输的报文段，也没有待触发的定时器。</translation>
     </message>
@@ -1449,28 +1947,28 @@
         <translation>预期不符：%1</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="336"/>
-        <location filename="../../app/mainwindowui.cpp" line="337"/>
+        <location filename="../../app/mainwindowui.cpp" line="348"/>
+        <location filename="../../app/mainwindowui.cpp" line="349"/>
         <source>Live pair</source>
         <translation>真实套接字对</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="338"/>
+        <location filename="../../app/mainwindowui.cpp" line="350"/>
         <source>Do every step again on a real QTcpServer/QTcpSocket pair on loopback, and show Qt&apos;s and the kernel&apos;s states in the log (L)</source>
         <translation>在回环接口上用一对真实的 QTcpServer/QTcpSocket 重做每一步，并在日志中显示 Qt 和内核的状态（L）</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="517"/>
+        <location filename="../../app/mainwindow.cpp" line="524"/>
         <source>The live pair did not settle in time; its rows may be incomplete.</source>
         <translation>真实套接字对未能及时稳定下来，它的日志行可能不完整。</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="577"/>
+        <location filename="../../app/mainwindow.cpp" line="584"/>
         <source>Could not reopen the last lesson: %1</source>
         <translation>无法重新打开上次的课程：%1</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="617"/>
+        <location filename="../../app/mainwindow.cpp" line="624"/>
         <source>Live pair off: the steps are no longer done on real sockets.</source>
         <translation>真实套接字对已关闭：各步骤不再在真实套接字上执行。</translation>
     </message>
@@ -1624,157 +2122,157 @@
 <context>
     <name>SidePane</name>
     <message>
-        <location filename="../../app/sidepane.cpp" line="167"/>
+        <location filename="../../app/sidepane.cpp" line="187"/>
         <source>Client application</source>
         <translation>客户端应用程序</translation>
     </message>
     <message>
-        <location filename="../../app/sidepane.cpp" line="167"/>
+        <location filename="../../app/sidepane.cpp" line="187"/>
         <source>Server application</source>
         <translation>服务器应用程序</translation>
     </message>
     <message>
-        <location filename="../../app/sidepane.cpp" line="172"/>
+        <location filename="../../app/sidepane.cpp" line="192"/>
         <source>Listen</source>
         <translation>监听</translation>
     </message>
     <message>
-        <location filename="../../app/sidepane.cpp" line="173"/>
+        <location filename="../../app/sidepane.cpp" line="193"/>
         <source>listen(): open passively and wait for a SYN</source>
         <translation>listen()：被动打开，等待 SYN</translation>
     </message>
     <message>
-        <location filename="../../app/sidepane.cpp" line="174"/>
+        <location filename="../../app/sidepane.cpp" line="194"/>
         <source>Connect</source>
         <translation>连接</translation>
     </message>
     <message>
-        <location filename="../../app/sidepane.cpp" line="175"/>
+        <location filename="../../app/sidepane.cpp" line="195"/>
         <source>connect(): send a SYN to the peer</source>
         <translation>connect()：向对方发送 SYN</translation>
     </message>
     <message>
-        <location filename="../../app/sidepane.cpp" line="176"/>
+        <location filename="../../app/sidepane.cpp" line="196"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../app/sidepane.cpp" line="177"/>
+        <location filename="../../app/sidepane.cpp" line="197"/>
         <source>close(): send a FIN when the data is sent</source>
         <translation>close()：数据发完后发送 FIN</translation>
     </message>
     <message>
-        <location filename="../../app/sidepane.cpp" line="178"/>
+        <location filename="../../app/sidepane.cpp" line="198"/>
         <source>Abort</source>
         <translation>中止</translation>
     </message>
     <message>
-        <location filename="../../app/sidepane.cpp" line="179"/>
+        <location filename="../../app/sidepane.cpp" line="199"/>
         <source>abort(): send a RST and forget the connection</source>
         <translation>abort()：发送 RST 并丢弃连接</translation>
     </message>
     <message>
-        <location filename="../../app/sidepane.cpp" line="180"/>
+        <location filename="../../app/sidepane.cpp" line="200"/>
         <source>Deliver →</source>
         <translation>送达 →</translation>
     </message>
     <message>
-        <location filename="../../app/sidepane.cpp" line="180"/>
+        <location filename="../../app/sidepane.cpp" line="200"/>
         <source>← Deliver</source>
         <translation>← 送达</translation>
     </message>
     <message>
-        <location filename="../../app/sidepane.cpp" line="181"/>
+        <location filename="../../app/sidepane.cpp" line="201"/>
         <source>The oldest segment in flight from the client reaches the server</source>
         <translation>客户端最早发出、仍在传输中的报文段到达服务器</translation>
     </message>
     <message>
-        <location filename="../../app/sidepane.cpp" line="182"/>
+        <location filename="../../app/sidepane.cpp" line="202"/>
         <source>The oldest segment in flight from the server reaches the client</source>
         <translation>服务器最早发出、仍在传输中的报文段到达客户端</translation>
     </message>
     <message>
-        <location filename="../../app/sidepane.cpp" line="183"/>
+        <location filename="../../app/sidepane.cpp" line="203"/>
         <source>Drop ✕</source>
         <translation>丢弃 ✕</translation>
     </message>
     <message>
-        <location filename="../../app/sidepane.cpp" line="184"/>
+        <location filename="../../app/sidepane.cpp" line="204"/>
         <source>The network loses the oldest segment in flight from this side</source>
         <translation>网络丢失这一方最早发出、仍在传输中的报文段</translation>
     </message>
     <message>
-        <location filename="../../app/sidepane.cpp" line="185"/>
+        <location filename="../../app/sidepane.cpp" line="205"/>
         <source>Timer</source>
         <translation>定时器</translation>
     </message>
     <message>
-        <location filename="../../app/sidepane.cpp" line="186"/>
+        <location filename="../../app/sidepane.cpp" line="206"/>
         <source>Fire this side&apos;s next timer (retransmission or TIME-WAIT)</source>
         <translation>触发这一方的下一个定时器（重传或 TIME-WAIT）</translation>
     </message>
     <message>
-        <location filename="../../app/sidepane.cpp" line="187"/>
+        <location filename="../../app/sidepane.cpp" line="207"/>
         <source>Message to the server (Enter)</source>
         <translation>发给服务器的消息（回车）</translation>
     </message>
     <message>
-        <location filename="../../app/sidepane.cpp" line="188"/>
+        <location filename="../../app/sidepane.cpp" line="208"/>
         <source>Reply to the client (Enter)</source>
         <translation>给客户端的回复（回车）</translation>
     </message>
     <message>
-        <location filename="../../app/sidepane.cpp" line="189"/>
+        <location filename="../../app/sidepane.cpp" line="209"/>
         <source>client send: the client application writes this message</source>
         <translation>client send：客户端应用程序写出这条消息</translation>
     </message>
     <message>
-        <location filename="../../app/sidepane.cpp" line="190"/>
+        <location filename="../../app/sidepane.cpp" line="210"/>
         <source>server send: the server application writes this reply</source>
         <translation>server send：服务器应用程序写出这条回复</translation>
     </message>
     <message>
-        <location filename="../../app/sidepane.cpp" line="191"/>
+        <location filename="../../app/sidepane.cpp" line="211"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../app/sidepane.cpp" line="192"/>
+        <location filename="../../app/sidepane.cpp" line="212"/>
         <source>recv() got:</source>
         <translation>recv() 收到：</translation>
     </message>
     <message>
-        <location filename="../../app/sidepane.cpp" line="193"/>
+        <location filename="../../app/sidepane.cpp" line="213"/>
         <source>What each recv() call returned, separated by │. TCP is a byte stream: it keeps the bytes in order but not the boundaries between send() calls, so one recv() may return two messages, or part of one.</source>
         <translation>每次 recv() 调用返回的内容，用 │ 分隔。TCP 是字节流：它保证字节的顺序，但不保留 send() 调用之间的边界，所以一次 recv() 可能返回两条消息，也可能只返回一条消息的一部分。</translation>
     </message>
     <message>
-        <location filename="../../app/sidepane.cpp" line="197"/>
+        <location filename="../../app/sidepane.cpp" line="217"/>
         <source>Auto-reply</source>
         <translation>自动回复</translation>
     </message>
     <message>
-        <location filename="../../app/sidepane.cpp" line="198"/>
+        <location filename="../../app/sidepane.cpp" line="218"/>
         <source>Like the echo server of the notes: answer each message with &quot;Hello, &lt;message&gt;&quot;</source>
         <translation>像笔记中的回声服务器一样：对每条消息回复“Hello, &lt;消息&gt;”</translation>
     </message>
     <message>
-        <location filename="../../app/sidepane.cpp" line="212"/>
+        <location filename="../../app/sidepane.cpp" line="232"/>
         <source>waiting in the accept queue</source>
         <translation>在 accept 队列中等待</translation>
     </message>
     <message>
-        <location filename="../../app/sidepane.cpp" line="214"/>
+        <location filename="../../app/sidepane.cpp" line="234"/>
         <source>connect() is blocked</source>
         <translation>connect() 正在阻塞</translation>
     </message>
     <message>
-        <location filename="../../app/sidepane.cpp" line="216"/>
+        <location filename="../../app/sidepane.cpp" line="236"/>
         <source>recv() returned 0</source>
         <translation>recv() 已返回 0</translation>
     </message>
     <message>
-        <location filename="../../app/sidepane.cpp" line="231"/>
+        <location filename="../../app/sidepane.cpp" line="282"/>
         <source>(nothing yet)</source>
         <translation>（还没有）</translation>
     </message>
@@ -1782,152 +2280,162 @@
 <context>
     <name>StateDiagram</name>
     <message>
-        <location filename="../../app/statediagram.cpp" line="56"/>
+        <location filename="../../app/statediagram.cpp" line="16"/>
         <source>TCP state diagram</source>
         <translation>TCP 状态图</translation>
     </message>
     <message>
-        <location filename="../../app/statediagram.cpp" line="133"/>
+        <location filename="../../core/render/src/statediagrampainter.cpp" line="111"/>
         <source>passive OPEN</source>
         <translation>被动 OPEN</translation>
     </message>
     <message>
-        <location filename="../../app/statediagram.cpp" line="133"/>
+        <location filename="../../core/render/src/statediagrampainter.cpp" line="111"/>
         <source>create TCB</source>
         <translation>创建 TCB</translation>
     </message>
     <message>
-        <location filename="../../app/statediagram.cpp" line="134"/>
-        <location filename="../../app/statediagram.cpp" line="143"/>
-        <location filename="../../app/statediagram.cpp" line="144"/>
-        <location filename="../../app/statediagram.cpp" line="149"/>
+        <location filename="../../core/render/src/statediagrampainter.cpp" line="112"/>
+        <location filename="../../core/render/src/statediagrampainter.cpp" line="121"/>
+        <location filename="../../core/render/src/statediagrampainter.cpp" line="122"/>
+        <location filename="../../core/render/src/statediagrampainter.cpp" line="127"/>
         <source>CLOSE</source>
         <translation>CLOSE</translation>
     </message>
     <message>
-        <location filename="../../app/statediagram.cpp" line="134"/>
-        <location filename="../../app/statediagram.cpp" line="136"/>
-        <location filename="../../app/statediagram.cpp" line="153"/>
+        <location filename="../../core/render/src/statediagrampainter.cpp" line="112"/>
+        <location filename="../../core/render/src/statediagrampainter.cpp" line="114"/>
+        <location filename="../../core/render/src/statediagrampainter.cpp" line="131"/>
         <source>delete TCB</source>
         <translation>删除 TCB</translation>
     </message>
     <message>
-        <location filename="../../app/statediagram.cpp" line="135"/>
+        <location filename="../../core/render/src/statediagrampainter.cpp" line="113"/>
         <source>active OPEN</source>
         <translation>主动 OPEN</translation>
     </message>
     <message>
-        <location filename="../../app/statediagram.cpp" line="135"/>
-        <location filename="../../app/statediagram.cpp" line="139"/>
+        <location filename="../../core/render/src/statediagrampainter.cpp" line="113"/>
+        <location filename="../../core/render/src/statediagrampainter.cpp" line="117"/>
         <source>snd SYN</source>
         <translation>发 SYN</translation>
     </message>
     <message>
-        <location filename="../../app/statediagram.cpp" line="136"/>
+        <location filename="../../core/render/src/statediagrampainter.cpp" line="114"/>
         <source>CLOSE, rcv RST</source>
         <translation>CLOSE，收 RST</translation>
     </message>
     <message>
-        <location filename="../../app/statediagram.cpp" line="137"/>
-        <location filename="../../app/statediagram.cpp" line="140"/>
+        <location filename="../../core/render/src/statediagrampainter.cpp" line="115"/>
+        <location filename="../../core/render/src/statediagrampainter.cpp" line="118"/>
         <source>rcv SYN</source>
         <translation>收 SYN</translation>
     </message>
     <message>
-        <location filename="../../app/statediagram.cpp" line="137"/>
-        <location filename="../../app/statediagram.cpp" line="140"/>
+        <location filename="../../core/render/src/statediagrampainter.cpp" line="115"/>
+        <location filename="../../core/render/src/statediagrampainter.cpp" line="118"/>
         <source>snd SYN,ACK</source>
         <translation>发 SYN,ACK</translation>
     </message>
     <message>
-        <location filename="../../app/statediagram.cpp" line="138"/>
+        <location filename="../../core/render/src/statediagrampainter.cpp" line="116"/>
         <source>rcv RST</source>
         <translation>收 RST</translation>
     </message>
     <message>
-        <location filename="../../app/statediagram.cpp" line="139"/>
+        <location filename="../../core/render/src/statediagrampainter.cpp" line="117"/>
         <source>SEND</source>
         <translation>SEND</translation>
     </message>
     <message>
-        <location filename="../../app/statediagram.cpp" line="141"/>
+        <location filename="../../core/render/src/statediagrampainter.cpp" line="119"/>
         <source>rcv ACK of SYN</source>
         <translation>收到 SYN 的 ACK</translation>
     </message>
     <message>
-        <location filename="../../app/statediagram.cpp" line="142"/>
+        <location filename="../../core/render/src/statediagrampainter.cpp" line="120"/>
         <source>rcv SYN,ACK</source>
         <translation>收 SYN,ACK</translation>
     </message>
     <message>
-        <location filename="../../app/statediagram.cpp" line="142"/>
-        <location filename="../../app/statediagram.cpp" line="145"/>
-        <location filename="../../app/statediagram.cpp" line="147"/>
-        <location filename="../../app/statediagram.cpp" line="148"/>
-        <location filename="../../app/statediagram.cpp" line="150"/>
+        <location filename="../../core/render/src/statediagrampainter.cpp" line="120"/>
+        <location filename="../../core/render/src/statediagrampainter.cpp" line="123"/>
+        <location filename="../../core/render/src/statediagrampainter.cpp" line="125"/>
+        <location filename="../../core/render/src/statediagrampainter.cpp" line="126"/>
+        <location filename="../../core/render/src/statediagrampainter.cpp" line="128"/>
         <source>snd ACK</source>
         <translation>发 ACK</translation>
     </message>
     <message>
-        <location filename="../../app/statediagram.cpp" line="143"/>
-        <location filename="../../app/statediagram.cpp" line="144"/>
-        <location filename="../../app/statediagram.cpp" line="149"/>
+        <location filename="../../core/render/src/statediagrampainter.cpp" line="121"/>
+        <location filename="../../core/render/src/statediagrampainter.cpp" line="122"/>
+        <location filename="../../core/render/src/statediagrampainter.cpp" line="127"/>
         <source>snd FIN</source>
         <translation>发 FIN</translation>
     </message>
     <message>
-        <location filename="../../app/statediagram.cpp" line="145"/>
-        <location filename="../../app/statediagram.cpp" line="147"/>
-        <location filename="../../app/statediagram.cpp" line="150"/>
+        <location filename="../../core/render/src/statediagrampainter.cpp" line="123"/>
+        <location filename="../../core/render/src/statediagrampainter.cpp" line="125"/>
+        <location filename="../../core/render/src/statediagrampainter.cpp" line="128"/>
         <source>rcv FIN</source>
         <translation>收 FIN</translation>
     </message>
     <message>
-        <location filename="../../app/statediagram.cpp" line="146"/>
-        <location filename="../../app/statediagram.cpp" line="151"/>
-        <location filename="../../app/statediagram.cpp" line="152"/>
+        <location filename="../../core/render/src/statediagrampainter.cpp" line="124"/>
+        <location filename="../../core/render/src/statediagrampainter.cpp" line="129"/>
+        <location filename="../../core/render/src/statediagrampainter.cpp" line="130"/>
         <source>rcv ACK of FIN</source>
         <translation>收到 FIN 的 ACK</translation>
     </message>
     <message>
-        <location filename="../../app/statediagram.cpp" line="148"/>
+        <location filename="../../core/render/src/statediagrampainter.cpp" line="126"/>
         <source>rcv FIN+ACK of FIN</source>
         <translation>收到 FIN+ACK（确认了 FIN）</translation>
     </message>
     <message>
-        <location filename="../../app/statediagram.cpp" line="153"/>
+        <location filename="../../core/render/src/statediagrampainter.cpp" line="131"/>
         <source>timeout 2MSL</source>
         <translation>超时 2MSL</translation>
     </message>
     <message>
-        <location filename="../../app/statediagram.cpp" line="249"/>
-        <location filename="../../app/statediagram.cpp" line="293"/>
+        <location filename="../../core/render/src/statediagrampainter.cpp" line="227"/>
+        <location filename="../../core/render/src/statediagrampainter.cpp" line="276"/>
         <source>Client</source>
         <translation>客户端</translation>
     </message>
     <message>
-        <location filename="../../app/statediagram.cpp" line="249"/>
-        <location filename="../../app/statediagram.cpp" line="294"/>
+        <location filename="../../core/render/src/statediagrampainter.cpp" line="227"/>
+        <location filename="../../core/render/src/statediagrampainter.cpp" line="277"/>
         <source>Server</source>
         <translation>服务器</translation>
     </message>
     <message>
-        <location filename="../../app/statediagram.cpp" line="256"/>
+        <location filename="../../core/render/src/statediagrampainter.cpp" line="234"/>
         <source>retransmission timer: retries exhausted</source>
         <translation>重传计时器：重传次数用尽</translation>
     </message>
     <message>
-        <location filename="../../app/statediagram.cpp" line="295"/>
+        <location filename="../../core/render/src/statediagrampainter.cpp" line="237"/>
+        <source>rcv FIN / ACK delayed: Linux</source>
+        <translation>收到 FIN / ACK 延迟：Linux</translation>
+    </message>
+    <message>
+        <location filename="../../core/render/src/statediagrampainter.cpp" line="239"/>
+        <source>rcv SYN,ACK / snd ACK: Linux</source>
+        <translation>收到 SYN,ACK / 发送 ACK：Linux</translation>
+    </message>
+    <message>
+        <location filename="../../core/render/src/statediagrampainter.cpp" line="278"/>
         <source>not in Figure 5</source>
         <translation>图 5 中没有</translation>
     </message>
     <message>
-        <location filename="../../app/statediagram.cpp" line="248"/>
+        <location filename="../../core/render/src/statediagrampainter.cpp" line="226"/>
         <source>%1: %2 → %3</source>
         <translation>%1：%2 → %3</translation>
     </message>
     <message>
-        <location filename="../../app/statediagram.cpp" line="253"/>
+        <location filename="../../core/render/src/statediagrampainter.cpp" line="231"/>
         <source>(an edge Figure 5 does not draw)</source>
         <translation>（图 5 没有画出这条边）</translation>
     </message>
@@ -1935,97 +2443,112 @@
 <context>
     <name>TransitionLogModel</name>
     <message>
-        <location filename="../../core/session/src/transitionlog.cpp" line="16"/>
+        <location filename="../../core/session/src/transitionlog.cpp" line="19"/>
         <source>rcv %1</source>
         <translation>收 %1</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/transitionlog.cpp" line="17"/>
+        <location filename="../../core/session/src/transitionlog.cpp" line="20"/>
         <source>segment</source>
         <translation>报文段</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/transitionlog.cpp" line="19"/>
+        <location filename="../../core/session/src/transitionlog.cpp" line="23"/>
         <source>2MSL timer</source>
         <translation>2MSL 定时器</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/transitionlog.cpp" line="20"/>
+        <location filename="../../core/session/src/transitionlog.cpp" line="24"/>
+        <source>persist timer</source>
+        <translation>坚持计时器</translation>
+    </message>
+    <message>
+        <location filename="../../core/session/src/transitionlog.cpp" line="25"/>
+        <source>delayed-ACK timer</source>
+        <translation>延迟 ACK 定时器</translation>
+    </message>
+    <message>
+        <location filename="../../core/session/src/transitionlog.cpp" line="26"/>
         <source>retransmission timer</source>
         <translation>重传定时器</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/transitionlog.cpp" line="56"/>
+        <location filename="../../core/session/src/transitionlog.cpp" line="63"/>
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/transitionlog.cpp" line="98"/>
+        <location filename="../../core/session/src/transitionlog.cpp" line="105"/>
         <source>Step</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/transitionlog.cpp" line="102"/>
+        <location filename="../../core/session/src/transitionlog.cpp" line="109"/>
         <source>Endpoint</source>
         <translation>端点</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/transitionlog.cpp" line="104"/>
+        <location filename="../../core/session/src/transitionlog.cpp" line="111"/>
         <source>From → To</source>
         <translation>从 → 到</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/transitionlog.cpp" line="106"/>
+        <location filename="../../core/session/src/transitionlog.cpp" line="113"/>
         <source>Cause</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/transitionlog.cpp" line="108"/>
+        <location filename="../../core/session/src/transitionlog.cpp" line="115"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/transitionlog.cpp" line="252"/>
+        <location filename="../../core/session/src/transitionlog.cpp" line="306"/>
+        <source>Cannot write the log to %1: %2</source>
+        <translation>无法把日志写入 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../core/session/src/transitionlog.cpp" line="337"/>
         <source>client</source>
         <translation>客户端</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/transitionlog.cpp" line="252"/>
+        <location filename="../../core/session/src/transitionlog.cpp" line="337"/>
         <source>server</source>
         <translation>服务器</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/transitionlog.cpp" line="58"/>
+        <location filename="../../core/session/src/transitionlog.cpp" line="65"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/transitionlog.cpp" line="73"/>
+        <location filename="../../core/session/src/transitionlog.cpp" line="80"/>
         <source>⚠ Differs from the model: %1</source>
         <translation>⚠ 与模型不同：%1</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/transitionlog.cpp" line="186"/>
+        <location filename="../../core/session/src/transitionlog.cpp" line="195"/>
         <source>model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/transitionlog.cpp" line="188"/>
+        <location filename="../../core/session/src/transitionlog.cpp" line="197"/>
         <source>kernel</source>
         <translation>内核</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/transitionlog.cpp" line="190"/>
+        <location filename="../../core/session/src/transitionlog.cpp" line="199"/>
         <source>live</source>
         <translation>真实</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/transitionlog.cpp" line="100"/>
+        <location filename="../../core/session/src/transitionlog.cpp" line="107"/>
         <source>ms</source>
         <translation>毫秒</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/transitionlog.cpp" line="92"/>
+        <location filename="../../core/session/src/transitionlog.cpp" line="99"/>
         <source>Time in milliseconds: the model&apos;s virtual clock for model rows, since the live pair started for Qt and kernel rows</source>
         <translation>时间（毫秒）：模型行是模型的虚拟时钟，Qt 行和内核行是自真实套接字对启动以来的时间</translation>
     </message>
@@ -2178,7 +2701,7 @@
     </message>
     <message>
         <location filename="../../core/live/src/livesession.cpp" line="339"/>
-        <location filename="../../core/live/src/livesession.cpp" line="415"/>
+        <location filename="../../core/live/src/livesession.cpp" line="416"/>
         <source>Qt closed its socket; the lesson still holds the connection</source>
         <translation>Qt 关闭了它的套接字；课程仍保持着这个连接</translation>
     </message>
@@ -2187,158 +2710,183 @@
         <source>Qt closed the socket</source>
         <translation>Qt 关闭了套接字</translation>
     </message>
+    <message>
+        <location filename="../../core/live/src/livesession.cpp" line="351"/>
+        <source>the client socket reported an error: %1</source>
+        <translation>客户端套接字报告错误：%1</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../core/live/src/livesession.cpp" line="365"/>
+        <location filename="../../core/live/src/livesession.cpp" line="366"/>
         <source>client received %n byte(s): &quot;%1&quot;</source>
         <translation>
             <numerusform>客户端收到 %n 个字节：“%1”</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="380"/>
+        <location filename="../../core/live/src/livesession.cpp" line="381"/>
         <source>accept(): the lesson&apos;s connection was already accepted</source>
         <translation>accept()：课程的连接之前已被接受</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="384"/>
+        <location filename="../../core/live/src/livesession.cpp" line="385"/>
         <source>accept(): the live server is not listening</source>
         <translation>accept()：真实服务器没有在监听</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="390"/>
+        <location filename="../../core/live/src/livesession.cpp" line="391"/>
         <source>accept(): takes the established connection off the kernel&apos;s accept queue</source>
         <translation>accept()：从内核的 accept 队列中取出已建立的连接</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="391"/>
+        <location filename="../../core/live/src/livesession.cpp" line="392"/>
         <source>accept(): nothing in the accept queue yet; it returns when a connection arrives</source>
         <translation>accept()：accept 队列中还没有连接；有连接到达时它才返回</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="406"/>
+        <location filename="../../core/live/src/livesession.cpp" line="407"/>
         <source>accept() returned a connection from outside the lesson: descriptor %1</source>
         <translation>accept() 返回了一个来自课程之外的连接：描述符 %1</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="428"/>
+        <location filename="../../core/live/src/livesession.cpp" line="425"/>
+        <source>the server&apos;s connected socket reported an error: %1</source>
+        <translation>服务器的已连接套接字报告错误：%1</translation>
+    </message>
+    <message>
+        <location filename="../../core/live/src/livesession.cpp" line="429"/>
         <source>accept() returned a new connected socket, descriptor %1 (the listening socket keeps descriptor %2)</source>
         <translation>accept() 返回了一个新的已连接套接字，描述符 %1（监听套接字仍是描述符 %2）</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="446"/>
+        <location filename="../../core/live/src/livesession.cpp" line="447"/>
         <source>send(): the live %1 has no connection to send on</source>
         <translation>send()：真实%1没有可用于发送的连接</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="452"/>
+        <location filename="../../core/live/src/livesession.cpp" line="453"/>
         <source>send() on the live %1 failed: its sending side is closed</source>
         <translation>真实%1上的 send() 失败：它的发送方向已经关闭</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../core/live/src/livesession.cpp" line="454"/>
+        <location filename="../../core/live/src/livesession.cpp" line="455"/>
         <source>%1 sent %n byte(s)</source>
         <translation>
             <numerusform>%1发送了 %n 个字节</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="471"/>
+        <location filename="../../core/live/src/livesession.cpp" line="472"/>
         <source>close(): the listening socket on port %1 is closed</source>
         <translation>close()：端口 %1 上的监听套接字已关闭</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="476"/>
+        <location filename="../../core/live/src/livesession.cpp" line="477"/>
         <source>close(): the live %1 has nothing open</source>
         <translation>close()：真实%1没有打开的套接字</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="483"/>
+        <location filename="../../core/live/src/livesession.cpp" line="484"/>
         <source>close() before the connection was established: the client socket is deleted</source>
         <translation>连接建立之前调用 close()：客户端套接字被删除</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="487"/>
+        <location filename="../../core/live/src/livesession.cpp" line="488"/>
         <source>close(): the live %1 already closed its side</source>
         <translation>close()：真实%1已经关闭了自己这一端</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="490"/>
+        <location filename="../../core/live/src/livesession.cpp" line="491"/>
         <source>%1 close(): FIN sent with shutdown(SHUT_WR); it keeps reading until the peer&apos;s FIN</source>
         <translation>%1 close()：用 shutdown(SHUT_WR) 发出 FIN（半关闭）；它继续读取，直到对方的 FIN 到来</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="500"/>
+        <location filename="../../core/live/src/livesession.cpp" line="501"/>
         <source>abort(): the live %1 has nothing open</source>
         <translation>abort()：真实%1没有打开的套接字</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="503"/>
+        <location filename="../../core/live/src/livesession.cpp" line="504"/>
         <source>%1 abort(): SO_LINGER {1, 0} then close: a RST</source>
         <translation>%1 abort()：先设置 SO_LINGER {1, 0} 再 close：发出 RST</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="538"/>
+        <location filename="../../core/live/src/livesession.cpp" line="526"/>
+        <source>the kernel negotiated %1; the model&apos;s RFC 9293 segments carry only the MSS option and unscaled windows (the Linux profile plays the kernel&apos;s)</source>
+        <translation>内核协商了 %1；模型的 RFC 9293 报文段只带 MSS 选项，窗口不缩放（Linux 配置会扮演内核的做法）</translation>
+    </message>
+    <message>
+        <location filename="../../core/live/src/livesession.cpp" line="530"/>
+        <source>the kernel negotiated %1, as the model&apos;s Linux profile does</source>
+        <translation>内核协商了 %1，与模型的 Linux 配置一致</translation>
+    </message>
+    <message>
+        <location filename="../../core/live/src/livesession.cpp" line="534"/>
+        <source>; this machine&apos;s tcp_rmem maximum gives window scale %1 where the profile assumes %2 (Debian 12&apos;s default): the raw window numbers differ, the bytes they stand for do not</source>
+        <translation>；这台机器的 tcp_rmem 最大值给出窗口缩放 %1，而配置假定为 %2（Debian 12 的默认值）：窗口字段的原始数值不同，但它们代表的字节数相同</translation>
+    </message>
+    <message>
+        <location filename="../../core/live/src/livesession.cpp" line="559"/>
         <source>too brief to sample: the kernel&apos;s SYN-RECV is a request socket that the final ACK turned into this connection</source>
         <translation>持续太短，未能采样到：内核的 SYN-RECV 是一个请求套接字，最后一个 ACK 把它变成了这个连接</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="540"/>
-        <location filename="../../core/live/src/livesession.cpp" line="577"/>
+        <location filename="../../core/live/src/livesession.cpp" line="561"/>
+        <location filename="../../core/live/src/livesession.cpp" line="602"/>
         <source>too brief to sample: on the usual path between the states seen</source>
         <translation>持续太短，未能采样到：它位于观测到的两个状态之间的常规路径上</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="551"/>
+        <location filename="../../core/live/src/livesession.cpp" line="572"/>
         <source>the listening socket; accept queue %1 of backlog %2</source>
         <translation>监听套接字；accept 队列中有 %1 个连接（backlog 为 %2）</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="554"/>
+        <location filename="../../core/live/src/livesession.cpp" line="575"/>
         <source>in the accept queue: the kernel completed the handshake before accept()</source>
         <translation>在 accept 队列中：内核在 accept() 之前就完成了握手</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="556"/>
+        <location filename="../../core/live/src/livesession.cpp" line="577"/>
         <source>TIME-WAIT: Linux keeps it 60 s; no descriptor, found by its 4-tuple</source>
         <translation>TIME-WAIT：Linux 保持 60 秒；没有描述符，靠四元组找到它</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="558"/>
+        <location filename="../../core/live/src/livesession.cpp" line="579"/>
         <source>no descriptor any more: the connection lives on in the kernel</source>
         <translation>已经没有描述符：连接仍留在内核中</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="585"/>
+        <location filename="../../core/live/src/livesession.cpp" line="610"/>
         <source>the kernel&apos;s entry is gone (last seen %1): no connection record, CLOSED</source>
         <translation>内核中的表项已消失（最后一次看到时为 %1）：没有连接记录，即 CLOSED</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="613"/>
+        <location filename="../../core/live/src/livesession.cpp" line="638"/>
         <source>The lesson lost a segment or fired a timer; loopback never loses one (not even a SYN), so the kernel&apos;s segment arrived at once, nothing was retransmitted, and the kernel went on as if everything had arrived.</source>
         <translation>课程丢弃了一个报文段或触发了定时器；回环接口从不丢包（SYN 也不会丢），所以内核的报文段立即送达，没有任何重传，内核照常继续，就像一切都已送达。</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="617"/>
+        <location filename="../../core/live/src/livesession.cpp" line="642"/>
         <source>The kernel shows no connection where the model waits in TIME-WAIT: on loopback the closes did not cross, so in the kernel this side closed second (LAST-ACK, then CLOSED, no TIME-WAIT); or its TIME-WAIT, fixed at 60 s, has ended.</source>
         <translation>模型在 TIME-WAIT 中等待，而内核里没有这个连接：在回环接口上两次关闭并没有交错，所以在内核中这一方是后关闭的（LAST-ACK，然后 CLOSED，没有 TIME-WAIT）；或者它固定 60 秒的 TIME-WAIT 已经结束。</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="621"/>
+        <location filename="../../core/live/src/livesession.cpp" line="646"/>
         <source>Linux keeps TIME-WAIT for a fixed 60 s (TCP_TIMEWAIT_LEN; it has no MSL setting); the lesson already fired the model&apos;s 2×MSL timer in virtual time. RFC 9293&apos;s MSL is 2 minutes, so its 2×MSL is 4 minutes.</source>
         <translation>Linux 固定保持 TIME-WAIT 60 秒（TCP_TIMEWAIT_LEN；它没有 MSL 设置）；课程已经在虚拟时间里触发了模型的 2×MSL 定时器。RFC 9293 的 MSL 是 2 分钟，所以它的 2×MSL 是 4 分钟。</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="625"/>
+        <location filename="../../core/live/src/livesession.cpp" line="650"/>
         <source>Linux keeps a half-open connection as a small request socket (ss: SYN-RECV) in the SYN queue; loopback delivered the final ACK at once, so the kernel already shows the connection ESTABLISHED (in the accept queue if accept() was not called).</source>
         <translation>Linux 把半打开的连接作为一个小的请求套接字（ss 显示为 SYN-RECV）放在 SYN 队列中；回环接口立即递交了最后一个 ACK，所以内核已经显示该连接为 ESTABLISHED（如果还没调用 accept()，它就在 accept 队列中）。</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="635"/>
+        <location filename="../../core/live/src/livesession.cpp" line="660"/>
         <source>Loopback delivers each segment at once; the model waits for the segment to be delivered step by step, so the kernel is already further along.</source>
         <translation>回环接口会立即递交每一个报文段；模型则一步一步地等待报文段送达，所以内核已经走在前面了。</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="638"/>
+        <location filename="../../core/live/src/livesession.cpp" line="663"/>
         <source>The kernel&apos;s state differs from the model&apos;s here.</source>
         <translation>这里内核的状态与模型不同。</translation>
     </message>
