@@ -348,7 +348,8 @@ int runServe(const QStringList &arguments, QTextStream &out, QTextStream &err)
     EchoServer server(options, [&lines](const EchoServerEvent &event) { lines.print(event); });
     if (!server.start()) {
         lines.finish();
-        err << "tcpsim-cli serve: " << server.errorString() << '\n';
+        err << "tcpsim-cli serve: " << server.errorString()
+            << (server.error() == EchoServer::Error::AddressInUse ? "; choose another with --port" : "") << '\n';
         return int(ExitCode::CannotRun);
     }
     if (format == OutputFormat::Text) {

@@ -116,7 +116,7 @@ bool EchoServer::start()
         m_error = error == EADDRINUSE ? Error::AddressInUse : Error::CannotListen;
         m_errorString = error == EADDRINUSE
             ? tr("cannot listen on %1: the port is in use (another server, or tcpsim-cli serve, already "
-                 "listens there); choose another with --port")
+                 "listens there)")
                   .arg(endpoint)
             : tr("cannot listen on %1: %2").arg(endpoint, QString::fromLocal8Bit(std::strerror(error)));
         return false;
