@@ -134,8 +134,8 @@
     </message>
     <message>
         <location filename="../../core/live/src/echoserver.cpp" line="118"/>
-        <source>cannot listen on %1: the port is in use (another server, or tcpsim-cli serve, already listens there); choose another with --port</source>
-        <translation>无法在 %1 上监听：端口已被占用（另一个服务器或 tcpsim-cli serve 已在那里监听）；请用 --port 选择另一个端口</translation>
+        <source>cannot listen on %1: the port is in use (another server, or tcpsim-cli serve, already listens there)</source>
+        <translation>无法在 %1 上监听：端口已被占用（另一个服务器或 tcpsim-cli serve 已在那里监听）</translation>
     </message>
     <message>
         <location filename="../../core/live/src/echoserver.cpp" line="140"/>
