@@ -130,8 +130,9 @@ int main(int argc, char *argv[])
                                             CommandLine::tr("User interface language: zh_CN or en (default: the system's)."),
                                             QStringLiteral("zh_CN|en"));
     const QCommandLineOption paletteOption(QStringLiteral("palette"),
-                                           CommandLine::tr("Use the Fusion style with a dark or light palette."),
-                                           QStringLiteral("dark|light"));
+                                           CommandLine::tr("Use the Fusion style with a dark, light or high-contrast palette (contrast: "
+                                                           "black on white for washed-out projectors)."),
+                                           QStringLiteral("dark|light|contrast"));
     const QCommandLineOption numbersOption(QStringLiteral("numbers"),
                                            CommandLine::tr("Sequence numbers: symbolic, relative or absolute."),
                                            QStringLiteral("STYLE"));
@@ -155,8 +156,9 @@ int main(int argc, char *argv[])
     parser.process(app);
 
     const QString palette = parser.value(paletteOption);
-    if (parser.isSet(paletteOption) && palette != QLatin1String("dark") && palette != QLatin1String("light"))
-        return fail(CommandLine::tr("unknown palette %1 (use dark or light)").arg(palette));
+    if (parser.isSet(paletteOption) && palette != QLatin1String("dark") && palette != QLatin1String("light")
+        && palette != QLatin1String("contrast"))
+        return fail(CommandLine::tr("unknown palette %1 (use dark, light or contrast)").arg(palette));
     const std::optional<NumberStyle> numberStyle = numberStyleNamed(parser.value(numbersOption));
     if (parser.isSet(numbersOption) && !numberStyle)
         return fail(CommandLine::tr("unknown number style %1 (use symbolic, relative or absolute)")
@@ -168,8 +170,9 @@ int main(int argc, char *argv[])
 
     if (parser.isSet(paletteOption)) {
         QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
-        const bool dark = palette == QLatin1String("dark");
-        QApplication::setPalette(dark ? AppStyle::darkPalette() : AppStyle::lightPalette());
+        QApplication::setPalette(palette == QLatin1String("dark")       ? AppStyle::darkPalette()
+                                 : palette == QLatin1String("contrast") ? AppStyle::highContrastPalette()
+                                                                        : AppStyle::lightPalette());
     }
     QFont font = QApplication::font();
     font.setPixelSize(AppStyle::basePixelSize);

@@ -100,6 +100,8 @@ public:
     // Whose TCP the model plays (Lesson → TCP profile, --profile): nullopt = as the lesson's
     // "# profile:" line says, RFC 9293 without one. A change restarts the lesson under it.
     void setProfileChoice(std::optional<tcpsim::Profile> profile);
+    // View → High contrast (and --palette contrast): the application's palette.
+    void setHighContrast(bool on);
     tcpsim::Profile effectiveProfile() const;
 
 public slots:
@@ -117,6 +119,8 @@ protected:
 private:
     void createActions();
     void createProfileMenu();
+    void createPaletteAction();
+    void retranslatePaletteAction();
     void retranslateProfileMenu();
     void updateProfileTitle();
     void createPresentationActions();
@@ -188,6 +192,8 @@ private:
     QAction *m_profileFromLesson = nullptr;
     QAction *m_profileRfc = nullptr;
     QAction *m_profileLinux = nullptr;
+    QAction *m_highContrastAction = nullptr;
+    QPalette m_paletteBeforeContrast;
 
     QAction *m_newAction = nullptr;
     QAction *m_openAction = nullptr;

@@ -284,6 +284,8 @@ void MainWindow::createMenus()
     m_viewMenu->addAction(m_zoomInAction);
     m_viewMenu->addAction(m_zoomOutAction);
     m_viewMenu->addAction(m_zoomResetAction);
+    createPaletteAction();
+    m_viewMenu->addAction(m_highContrastAction);
     m_viewMenu->addSeparator();
     for (QDockWidget *dock : {m_stateDock, m_logDock, m_inspectorDock, m_clientDock, m_serverDock, m_liveDock})
         m_viewMenu->addAction(dock->toggleViewAction());
@@ -341,6 +343,7 @@ void MainWindow::retranslate()
                                   "Relative: counted from each side's ISN, as Wireshark shows them. "
                                   "Absolute: the numbers on the wire."));
     retranslateProfileMenu(); // and the state diagram's title, which names the profile
+    retranslatePaletteAction();
     m_logDock->setWindowTitle(tr("Transition log"));
     m_inspectorDock->setWindowTitle(tr("Segment inspector"));
     m_clientDock->setWindowTitle(tr("Client"));

@@ -2,6 +2,7 @@
 // The classroom window driven as a teacher drives it: Step with the keyboard, Back, typing a
 // message, the screenshot option.
 #include "inspectorview.h"
+#include "tcpsim/render/appstyle.h"
 #include "ladderview.h"
 #include "mainwindow.h"
 #include "sidepane.h"
@@ -9,6 +10,7 @@
 #include "tcpsim/session/transitionlog.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QAbstractButton>
 #include <QDialog>
 #include <QDockWidget>
@@ -40,6 +42,7 @@ private slots:
     void handshake_stepByStep();
     void spaceBar_steps_and_left_goes_back();
     void back_restoresPreviousStepExactly();
+    void highContrast_togglesAndRestoresThePalette();
     void profileChoice_restartsTheLessonUnderIt_data();
     void profileChoice_restartsTheLessonUnderIt();
     void exportPackets_writesTheStepsSegments();
@@ -110,6 +113,20 @@ void TestMainWindow::handshake_stepByStep()
     QCOMPARE(window.ladder()->arrowCount(LadderView::Fate::Delivered), delivered);
     QCOMPARE(window.stateDiagram()->state(Side::Client), client);
     QCOMPARE(window.stateDiagram()->state(Side::Server), server);
+}
+
+void TestMainWindow::highContrast_togglesAndRestoresThePalette()
+{
+    MainWindow window(MainWindow::SettingsPolicy::Ignore);
+    const QPalette before = QApplication::palette();
+    QVERIFY(!AppStyle::isHighContrast(before));
+    window.setHighContrast(true);
+    QVERIFY(AppStyle::isHighContrast(QApplication::palette()));
+    // The views take the darker side colours from the palette they paint with.
+    QTRY_COMPARE(AppStyle::sideColor(Side::Server, window.stateDiagram()->palette()),
+                 AppStyle::sideColor(Side::Server, AppStyle::highContrastPalette()));
+    window.setHighContrast(false);
+    QCOMPARE(QApplication::palette(), before);
 }
 
 void TestMainWindow::profileChoice_restartsTheLessonUnderIt_data()
@@ -555,7 +572,7 @@ void TestMainWindow::unknownOptionValue_isRejectedNamingTheValidOnes_data()
                              << QStringLiteral("unknown number style xyz (use symbolic, relative or absolute)");
     QTest::newRow("palette") << QStringList{QStringLiteral("--language"), QStringLiteral("en"),
                                             QStringLiteral("--palette"), QStringLiteral("xyz")}
-                             << QStringLiteral("unknown palette xyz (use dark or light)");
+                             << QStringLiteral("unknown palette xyz (use dark, light or contrast)");
 }
 
 void TestMainWindow::unknownOptionValue_isRejectedNamingTheValidOnes()

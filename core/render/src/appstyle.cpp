@@ -10,8 +10,15 @@ bool isDark(const QPalette &palette)
     return palette.color(QPalette::Window).lightness() < palette.color(QPalette::WindowText).lightness();
 }
 
+bool isHighContrast(const QPalette &palette)
+{
+    return palette.color(QPalette::Window) == QColor(Qt::white) && palette.color(QPalette::WindowText) == QColor(Qt::black);
+}
+
 QColor sideColor(tcpsim::Side side, const QPalette &palette)
 {
+    if (isHighContrast(palette))
+        return side == tcpsim::Side::Client ? QColor(0x00, 0x3d, 0x99) : QColor(0x8c, 0x33, 0x00);
     const bool dark = isDark(palette);
     if (side == tcpsim::Side::Client)
         return dark ? QColor(0x6c, 0xb4, 0xff) : QColor(0x15, 0x65, 0xc0);
@@ -21,17 +28,21 @@ QColor sideColor(tcpsim::Side side, const QPalette &palette)
 QColor sideWash(tcpsim::Side side, const QPalette &palette)
 {
     QColor color = sideColor(side, palette);
-    color.setAlpha(isDark(palette) ? 70 : 45);
+    color.setAlpha(isDark(palette) ? 70 : isHighContrast(palette) ? 60 : 45);
     return color;
 }
 
 QColor lostColor(const QPalette &palette)
 {
+    if (isHighContrast(palette))
+        return QColor(0xa8, 0x00, 0x00);
     return isDark(palette) ? QColor(0xff, 0x6b, 0x6b) : QColor(0xc6, 0x28, 0x28);
 }
 
 QColor mutedText(const QPalette &palette)
 {
+    if (isHighContrast(palette))
+        return QColor(0x40, 0x40, 0x40); // still 10:1 on white
     const QColor text = palette.color(QPalette::WindowText);
     const QColor window = palette.color(QPalette::Window);
     return QColor((text.red() * 2 + window.red()) / 3, (text.green() * 2 + window.green()) / 3,
@@ -45,6 +56,8 @@ QColor errorColor(const QPalette &palette)
 
 QColor okColor(const QPalette &palette)
 {
+    if (isHighContrast(palette))
+        return QColor(0x1b, 0x5e, 0x20);
     return isDark(palette) ? QColor(0x81, 0xc7, 0x84) : QColor(0x2e, 0x7d, 0x32);
 }
 
@@ -105,6 +118,29 @@ QPalette lightPalette()
     palette.setColor(QPalette::ButtonText, QColor(0x1a, 0x1a, 0x1a));
     palette.setColor(QPalette::Highlight, QColor(0x26, 0x6e, 0xd4));
     palette.setColor(QPalette::HighlightedText, Qt::white);
+    return palette;
+}
+
+QPalette highContrastPalette()
+{
+    QPalette palette;
+    const QColor black(Qt::black);
+    const QColor white(Qt::white);
+    palette.setColor(QPalette::Window, white);
+    palette.setColor(QPalette::WindowText, black);
+    palette.setColor(QPalette::Base, white);
+    palette.setColor(QPalette::AlternateBase, QColor(0xee, 0xee, 0xee));
+    palette.setColor(QPalette::Text, black);
+    palette.setColor(QPalette::Button, QColor(0xe6, 0xe6, 0xe6));
+    palette.setColor(QPalette::ButtonText, black);
+    palette.setColor(QPalette::ToolTipBase, white);
+    palette.setColor(QPalette::ToolTipText, black);
+    palette.setColor(QPalette::Highlight, QColor(0x00, 0x3d, 0x99));
+    palette.setColor(QPalette::HighlightedText, white);
+    palette.setColor(QPalette::PlaceholderText, QColor(0x50, 0x50, 0x50));
+    palette.setColor(QPalette::Disabled, QPalette::Text, QColor(0x70, 0x70, 0x70));
+    palette.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(0x70, 0x70, 0x70));
+    palette.setColor(QPalette::Disabled, QPalette::WindowText, QColor(0x70, 0x70, 0x70));
     return palette;
 }
 

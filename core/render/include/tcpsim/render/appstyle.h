@@ -13,6 +13,8 @@ namespace AppStyle {
 
 // True when the palette's window is darker than its text (a dark theme).
 bool isDark(const QPalette &palette);
+// True for highContrastPalette(): pure black on pure white, for washed-out projectors.
+bool isHighContrast(const QPalette &palette);
 
 // The side's colour, tuned for contrast against the palette's base colour.
 QColor sideColor(tcpsim::Side side, const QPalette &palette);
@@ -35,5 +37,9 @@ QFont monospaceFont(int pixelSize);
 // Fusion palettes for --palette dark|light (screenshots, and the View menu).
 QPalette darkPalette();
 QPalette lightPalette();
+// Black on white with the side colours darkened, for a projector that washes colours out. The
+// client stays blue and the server orange: a pair students with red-green colour blindness tell
+// apart too; and every label also says which side it is.
+QPalette highContrastPalette();
 
 } // namespace AppStyle
