@@ -219,6 +219,7 @@ void LadderLayout::build()
                 addLabel(event.side, LabelKind::Error, errorText(event), fromSegment);
                 break;
             case EventKind::Expect:
+            case EventKind::Queue:
                 break;
             }
         }

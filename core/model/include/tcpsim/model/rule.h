@@ -97,6 +97,18 @@ enum class Rule : std::uint8_t {
     SynAckRetriesExhausted,     // passive open's SYN,ACK unanswered: -> LISTEN (3.10.7.4, 3.10.8)
     DataWaitsForWindow,         // SEND with usable window U = 0: data waits (3.8.6.2.1)
     ZeroWindowProbe,            // persist timer: probe the zero window (3.8.6.1, SHLD-29, MUST-36)
+    // Sockets, descriptors and the listen queues (issue 11; Linux rules cite its functions)
+    SocketCreated,
+    BindPort,
+    BindAddressInUse,
+    ReuseAddressSet,
+    AcceptBlocks,
+    AcceptQueueSynDropped,
+    AcceptQueueAckIgnored,
+    AcceptQueueAckReset,
+    SynQueueCookie,
+    SynQueueSynDropped,
+    CookieAckAccepted,
 };
 
 struct RuleInfo {
@@ -109,7 +121,7 @@ RuleInfo ruleInfo(Rule rule);
 std::string_view ruleName(Rule rule);
 
 // The highest Rule value: the rules are Rule(1) .. lastRule (for tables and coverage checks).
-inline constexpr Rule lastRule = Rule::ZeroWindowProbe;
+inline constexpr Rule lastRule = Rule::CookieAckAccepted;
 
 
 } // namespace tcpsim
