@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The ladder (sequence) diagram: the client's and the server's timelines side by side, one arrow
 // per segment from sender to receiver, the state each side enters, and the socket calls the
-// applications make (laid out by LadderLayout; this widget paints, animates and hit-tests). Time runs downwards, one band per step; the newest step is animated (an
-// arrow travels, then the receiver's new state appears) and any step or click finishes the
-// animation at once. No timer runs unless something moves.
+// applications make. LadderLayout places it and LadderPainter paints it (core/render, shared with
+// the export); this widget scrolls, animates and hit-tests. Time runs downwards, one band per
+// step; the newest step is animated (an arrow travels, then the receiver's new state appears) and
+// any step or click finishes the animation at once. No timer runs unless something moves.
 #pragma once
 
-#include "ladderlayout.h"
+#include "tcpsim/render/ladderlayout.h"
 
 #include "tcpsim/model/simulation.h"
 
@@ -104,12 +105,6 @@ private:
     void updateScrollRange();
     void scrollToNewest();
     void setProgress(double progress);
-
-    void paintHeader(QPainter &painter, const LadderLayout::Geometry &g);
-    void paintArrow(QPainter &painter, int index);
-    void paintLostMark(QPainter &painter, int index);
-    double lostMarkSize(const Arrow &arrow) const; // 0 until the loss is shown
-    void paintLabel(QPainter &painter, const LadderLayout::Label &label, const LadderLayout::Geometry &g);
 
     std::vector<tcpsim::Event> m_events;
     std::vector<std::size_t> m_boundaries;

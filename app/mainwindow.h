@@ -179,6 +179,7 @@ private:
     QAction *m_saveAction = nullptr;
     QAction *m_saveLogAction = nullptr;
     QAction *m_exportPacketsAction = nullptr;
+    QAction *m_exportLadderAction = nullptr;
     QAction *m_quitAction = nullptr;
     QAction *m_stepAction = nullptr;
     QAction *m_backAction = nullptr;

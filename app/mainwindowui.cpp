@@ -4,6 +4,7 @@
 #include "mainwindow.h"
 
 #include "appstyle.h"
+#include "exportdialog.h"
 #include "inspectorview.h"
 #include "ladderview.h"
 #include "livepane.h"
@@ -48,6 +49,12 @@ void MainWindow::createActions()
     connect(m_saveLogAction, &QAction::triggered, this, &MainWindow::saveLogDialog);
     m_exportPacketsAction = new QAction(this);
     connect(m_exportPacketsAction, &QAction::triggered, this, &MainWindow::exportPacketsDialog);
+    m_exportLadderAction = new QAction(this);
+    connect(m_exportLadderAction, &QAction::triggered, this, [this] {
+        auto *dialog = new ExportDialog(*m_controller, numberStyle(), this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
     m_quitAction = new QAction(this);
     m_quitAction->setShortcut(QKeySequence::Quit);
     connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
@@ -256,6 +263,7 @@ void MainWindow::createMenus()
     m_fileMenu->addSeparator();
     m_fileMenu->addAction(m_saveLogAction);
     m_fileMenu->addAction(m_exportPacketsAction);
+    m_fileMenu->addAction(m_exportLadderAction);
     m_fileMenu->addSeparator();
     m_fileMenu->addAction(m_quitAction);
 
@@ -292,6 +300,8 @@ void MainWindow::retranslate()
     m_saveLogAction->setText(tr("Save transition &log as CSV…"));
     m_exportPacketsAction->setText(tr("Export &packets for Wireshark…"));
     m_exportPacketsAction->setToolTip(tr("The lesson's segments up to this step as a pcap capture (IPv4, real TCP headers)"));
+    m_exportLadderAction->setText(tr("Export &ladder…"));
+    m_exportLadderAction->setToolTip(tr("The ladder and the state diagram as SVG, PDF or PNG, for slides and handouts"));
     m_quitAction->setText(tr("&Quit"));
     m_stepAction->setText(tr("Step ▶"));
     m_stepAction->setToolTip(tr("Run the next step (Space, →, Page Down)"));

@@ -1,71 +1,42 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The RFC 9293 state diagram (Figure 5's layout), with the transition Figure 5 leaves out drawn
-// dashed (FIN-WAIT-1 -> TIME-WAIT on a FIN that acknowledges our FIN). The client's and the
+// The RFC 9293 state diagram widget: a view over StateDiagramPainter (core/render, shared with
+// the export), which lays Figure 5 out for the widget's size and paints it. The client's and the
 // server's current states are filled in their colours and the edge each just took is lit; the
-// caption under the figure names it with its event and action. The whole figure scales with the
-// widget, its text never under 14 px, its boxes never touching.
+// caption under the figure names it with its event and action. The widget adds the window's
+// font and palette, repaints on change and gives each box its full state name as a tooltip.
 #pragma once
 
-#include "tcpsim/model/event.h"
-#include "tcpsim/model/state.h"
+#include "tcpsim/render/statediagrampainter.h"
 
-#include <QLineF>
-#include <QList>
-#include <QRectF>
-#include <QStringList>
-#include <QPointF>
-#include <QString>
 #include <QWidget>
-
-#include <optional>
-
-class QPainter;
 
 class StateDiagram : public QWidget
 {
     Q_OBJECT
 
 public:
-    struct Taken {
-        tcpsim::Side side = tcpsim::Side::Client;
-        tcpsim::TcpState from = tcpsim::TcpState::Closed;
-        tcpsim::TcpState to = tcpsim::TcpState::Closed;
-        // A retransmission timer that gave up: Figure 5 has no edge label for that cause.
-        tcpsim::TimerKind timer = tcpsim::TimerKind::None;
-    };
+    using Taken = StateDiagramPainter::Taken;
+    using Figure = StateDiagramPainter::Figure;
 
     explicit StateDiagram(QWidget *parent = nullptr);
 
     // `cameFrom`: the state the side left last (CLOSED after TIME-WAIT or LAST-ACK is drawn at the
     // bottom, as in Figure 5).
     void setState(tcpsim::Side side, tcpsim::TcpState state, std::optional<tcpsim::TcpState> cameFrom);
-    tcpsim::TcpState state(tcpsim::Side side) const;
+    tcpsim::TcpState state(tcpsim::Side side) const { return m_painter.state(side); }
     // The transitions of the newest step: their edges are lit.
     void setTaken(const QList<Taken> &taken);
-    QList<Taken> taken() const { return m_taken; }
+    QList<Taken> taken() const { return m_painter.taken(); }
     // The caption under the figure: one line per transition taken, with its cause.
-    QStringList caption() const { return captionLines(true); }
+    QStringList caption() const { return m_painter.caption(); }
     // Whether Figure 5 (plus the dashed extras) has an edge for this transition.
-    static bool hasEdge(tcpsim::TcpState from, tcpsim::TcpState to);
-    int litEdgeCount() const;
+    static bool hasEdge(tcpsim::TcpState from, tcpsim::TcpState to) { return StateDiagramPainter::hasEdge(from, to); }
+    int litEdgeCount() const { return m_painter.litEdgeCount(); }
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
 
-    // The figure as laid out at the current size, for tests: one box per node in Figure 5's
-    // order (CLOSED, LISTEN, SYN-RECEIVED, SYN-SENT, ESTABLISHED, FIN-WAIT-1, CLOSE-WAIT,
-    // FIN-WAIT-2, CLOSING, LAST-ACK, TIME-WAIT, CLOSED at the bottom), the text in each box, the
-    // drawn line of each edge (arrowhead at p2) and the pixel size of the box text.
-    struct Figure {
-        QList<QRectF> boxes;
-        QStringList texts;
-        QList<QLineF> edges;
-        QRectF legend;
-        QRectF caption;
-        double fontPixelSize = 0;
-        double scale = 1;          // < 1 only when the widget is smaller than the figure at 14 px
-        bool abbreviated = false;  // SYN-RCVD and ESTAB, Figure 5's own spellings
-    };
+    // The figure as laid out at the current size (see StateDiagramPainter::Figure), for tests.
     Figure figure() const;
 
 protected:
@@ -74,52 +45,8 @@ protected:
     bool event(QEvent *event) override; // tooltips: a box's full state name
 
 private:
-    enum Node { Closed, Listen, SynReceived, SynSent, Established, FinWait1, CloseWait, FinWait2,
-                Closing, LastAck, TimeWait, ClosedBottom, NodeCount };
-    // Where an edge meets a box: a side (Top, Bottom, Left, Right) and a position along it,
-    // -0.5 (left or top end) .. 0.5 (right or bottom end).
-    enum BoxSide : char { Top, Bottom, Left, Right };
-    struct Anchor {
-        BoxSide side;
-        double along;
-    };
-    struct Edge {
-        Node from;
-        Node to;
-        QString event;  // "rcv SYN"
-        QString action; // "snd SYN,ACK"
-        Anchor start;
-        Anchor end;
-        bool extra = false; // not in Figure 5
-    };
-    struct Layout {
-        QRectF boxes[NodeCount];
-        QString texts[NodeCount];
-        QRectF legend;
-        QRectF caption;
-        QPointF origin;      // widget position of the figure's (0, 0)
-        int fontPixelSize = 14;
-        double scale = 1;
-        bool abbreviated = false;
-        bool shortCaption = false;
-    };
-    static tcpsim::TcpState nodeState(Node node);
-    static Node nodeFor(tcpsim::TcpState state, std::optional<tcpsim::TcpState> cameFrom);
-    static QList<Edge> edges();
-    static int edgeIndex(const QList<Edge> &all, tcpsim::TcpState from, tcpsim::TcpState to);
-    static QPointF anchorPoint(const QRectF &box, Anchor anchor);
-    // Lays the figure out for the widget's size: the largest box text (never under 14 px) at
-    // which the figure, the legend and the caption fit; Figure 5's short names if only they fit.
-    Layout layout() const;
-    // Boxes at box-text size `pixelSize`, the figure's top-left at (0, 0); returns its size.
-    QSizeF placeBoxes(int pixelSize, bool abbreviated, QRectF (&boxes)[NodeCount], QString (&texts)[NodeCount]) const;
-    QStringList captionLines(bool full) const;
-    double captionHeight(const QStringList &lines, double width) const;
-    // Lays the legend out in `room` (wrapping its items), paints it when `painter` is given, and
-    // returns its height.
-    double legend(QPainter *painter, const QRectF &room) const;
+    // The painter with the widget's current font and palette.
+    const StateDiagramPainter &painter() const;
 
-    tcpsim::TcpState m_state[2] = {tcpsim::TcpState::Closed, tcpsim::TcpState::Closed};
-    std::optional<tcpsim::TcpState> m_cameFrom[2];
-    QList<Taken> m_taken;
+    mutable StateDiagramPainter m_painter;
 };

@@ -15,6 +15,12 @@
 #include <QTest>
 #include <QThread>
 
+#include <cstring>
+
+#include <linux/inet_diag.h>
+#include <linux/rtnetlink.h>
+#include <linux/tcp.h>
+#include <netinet/in.h>
 #include <sys/socket.h>
 
 using namespace tcpsim::live;
@@ -36,6 +42,9 @@ private slots:
     void liveTable_procAndNetlinkAgree();
     void polling_stopsWhenNothingIsLive();
     void lookup_findsOneSocketByItsFourTuple();
+    void lookup_readsTheKernelsTcpInfo();
+    void parseInetDiag_tcpInfoAttribute_data();
+    void parseInetDiag_tcpInfoAttribute();
     void readPorts_onlyTheWatchedPort();
     void refresh_tracksTheLessonWithoutScanning();
     void observer_touchesNoKernelBeforeItsFirstSample();
@@ -345,6 +354,101 @@ void TestKernelObserver::lookup_findsOneSocketByItsFourTuple()
     pair.accepted->abort();
     QCOMPARE(table.lookup(pair.tuple, &row), KernelTable::Lookup::NotFound);
     QCOMPARE(table.lookup(pair.tuple.reversed(), &row), KernelTable::Lookup::NotFound);
+}
+
+// What a sysctl of net.ipv4 says (1 = on); the kernel negotiates SACK, timestamps and window
+// scaling only when both ends have them on, and on loopback both ends are this machine.
+bool sysctlOn(const char *name)
+{
+    QFile file(QStringLiteral("/proc/sys/net/ipv4/") + QLatin1String(name));
+    return file.open(QIODevice::ReadOnly) && file.readAll().trimmed() != "0";
+}
+
+void TestKernelObserver::lookup_readsTheKernelsTcpInfo()
+{
+    KernelTable table;
+    if (table.backend() != KernelTable::Backend::Netlink)
+        QSKIP("netlink sock_diag not available here");
+    Pair pair;
+    QVERIFY(pair.open());
+    KernelSocket row;
+    QCOMPARE(table.lookup(pair.tuple, &row), KernelTable::Lookup::Found);
+    QVERIFY(row.info.has_value());
+    const KernelTcpInfo &info = *row.info;
+    // Loopback's MTU is 65536: the MSS is far above the RFC's 536 default (TCP-FACTS: 65483
+    // advertised; what is sent shrinks by the timestamps option's 12 bytes).
+    QVERIFY2(info.advertisedMss > 1460, qPrintable(QString::number(info.advertisedMss)));
+    QVERIFY(info.sendMss > 0 && info.sendMss <= info.advertisedMss);
+    QCOMPARE(info.has(KernelTcpInfo::Sack), sysctlOn("tcp_sack"));
+    QCOMPARE(info.has(KernelTcpInfo::Timestamps), sysctlOn("tcp_timestamps"));
+    QCOMPARE(info.has(KernelTcpInfo::WindowScale), sysctlOn("tcp_window_scaling"));
+    QVERIFY(info.rtoMs >= 200); // TCP_RTO_MIN
+    QVERIFY(info.summary().contains(QStringLiteral("MSS %1").arg(info.sendMss)));
+
+    // The listener's tcp_info: the accept queue's length and the backlog (TCP-FACTS).
+    const FourTuple listener{QHostAddress(QHostAddress::LocalHost), pair.server.serverPort(), QHostAddress(QHostAddress::AnyIPv4), 0};
+    QCOMPARE(table.lookup(listener, &row), KernelTable::Lookup::Found);
+    QVERIFY(row.info.has_value());
+    QCOMPARE(row.info->sacked, row.txQueue);
+    QCOMPARE(row.info->unacked, row.rxQueue);
+}
+
+void TestKernelObserver::parseInetDiag_tcpInfoAttribute_data()
+{
+    QTest::addColumn<int>("infoLength");     // bytes of struct tcp_info sent
+    QTest::addColumn<int>("declaredLength"); // rta_len as written (may lie)
+    QTest::addColumn<bool>("hasInfo");
+    QTest::addColumn<uint>("sendMss");
+
+    const int full = int(sizeof(tcp_info));
+    QTest::newRow("whole struct") << full << full + int(RTA_LENGTH(0)) << true << 32741u;
+    // An older kernel's shorter struct: the fields it has are read, the rest stay 0.
+    QTest::newRow("older kernel, first 20 bytes") << 20 << 20 + int(RTA_LENGTH(0)) << true << 32741u;
+    QTest::newRow("options only") << 8 << 8 + int(RTA_LENGTH(0)) << true << 0u;
+    QTest::newRow("rta_len past the message") << full << full + 400 << false << 0u;
+    QTest::newRow("rta_len below its header") << full << 2 << false << 0u;
+}
+
+void TestKernelObserver::parseInetDiag_tcpInfoAttribute()
+{
+    QFETCH(int, infoLength);
+    QFETCH(int, declaredLength);
+    QFETCH(bool, hasInfo);
+    QFETCH(uint, sendMss);
+
+    inet_diag_msg msg{};
+    msg.idiag_family = AF_INET;
+    msg.idiag_state = 1; // ESTABLISHED
+    msg.id.idiag_sport = htons(3267);
+    msg.id.idiag_dport = htons(50000);
+    tcp_info info{};
+    info.tcpi_options = KernelTcpInfo::Sack | KernelTcpInfo::Timestamps | KernelTcpInfo::WindowScale;
+    info.tcpi_snd_wscale = 7;
+    info.tcpi_rcv_wscale = 10;
+    info.tcpi_rto = 204000;
+    info.tcpi_ato = 40000;
+    info.tcpi_snd_mss = 32741;
+
+    QByteArray message(reinterpret_cast<const char *>(&msg), sizeof msg);
+    message.resize(NLMSG_ALIGN(sizeof msg), '\0');
+    rtattr attribute{quint16(declaredLength), INET_DIAG_INFO};
+    message.append(reinterpret_cast<const char *>(&attribute), sizeof attribute);
+    message.append(reinterpret_cast<const char *>(&info), infoLength);
+
+    const auto row = parseInetDiagMessage(message.constData(), size_t(message.size()));
+    QVERIFY(row.has_value()); // a bad attribute never loses the row itself
+    QCOMPARE(row->tuple.localPort, quint16(3267));
+    QCOMPARE(row->info.has_value(), hasInfo);
+    if (!hasInfo)
+        return;
+    QCOMPARE(row->info->sendMss, sendMss);
+    QVERIFY(row->info->has(KernelTcpInfo::Sack));
+    QCOMPARE(row->info->sendWindowScale, quint8(7));
+    QCOMPARE(row->info->receiveWindowScale, quint8(10));
+    if (infoLength >= 16) {
+        QCOMPARE(row->info->rtoMs, 204u);
+        QCOMPARE(row->info->delayedAckMs, 40u);
+    }
 }
 
 void TestKernelObserver::readPorts_onlyTheWatchedPort()

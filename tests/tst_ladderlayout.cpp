@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The ladder's layout as a value, without a widget: which arrows and labels a lesson's events
 // make, where they sit, and what the newest step's animation has revealed at a given progress.
-#include "ladderlayout.h"
+#include "tcpsim/render/ladderlayout.h"
 #include "tcpsim/session/lessoncontroller.h"
 #include "tcpsim/session/lessonlibrary.h"
 

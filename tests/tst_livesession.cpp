@@ -3,6 +3,7 @@
 // before accept(), the passive closer stays in CLOSE-WAIT until its close step, the active
 // closer's connection is found in TIME-WAIT by its 4-tuple, a connect to a port nobody listens
 // on is refused, abort sends a RST, simulation-only steps are reported as such.
+#include "tcpsim/live/kerneltable.h"
 #include "tcpsim/live/livesession.h"
 #include "tcpsim/model/script.h"
 
@@ -146,6 +147,11 @@ void TestLiveSession::handshake_observesEstablishedOnBothSides()
     QVERIFY(client.step >= 1);
     QCOMPARE(client.tuple, m_session->clientTuple());
     QCOMPARE(client.tuple.remotePort, m_session->server()->serverPort());
+    // Exact look-ups bring the kernel's tcp_info: what Linux negotiated, beside the model's.
+    if (KernelTable().backend() == KernelTable::Backend::Netlink) {
+        QVERIFY2(client.detail.contains(QStringLiteral("negotiated MSS ")), qPrintable(client.detail));
+        QVERIFY(client.detail.contains(QStringLiteral("RTO ")));
+    }
     // The handshake's first states were too brief to sample: logged as inferred, before.
     const qsizetype synSent = indexOf(S::Kernel, E::Client, QStringLiteral("SYN-SENT"), false);
     if (synSent >= 0 && !m_seen[synSent].observed)

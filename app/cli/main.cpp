@@ -2,7 +2,9 @@
 // tcpsim-cli: runs a lesson headless and prints what happened, one event a line.
 #include "eventprinter.h"
 #include "exitcode.h"
+#include "export.h"
 #include "lessonrun.h"
+#include "serve.h"
 
 #include "tcpsim/model/script.h"
 #include "tcpsim/session/lessonlibrary.h"
@@ -53,6 +55,9 @@ Header comments: # title: / # title[zh]: / # note: / # note[zh]:
 
 Exit status: 0 every expect held; 1 an expect failed (FILE:LINE: expected X, got Y on
 stderr); 2 the script cannot run (FILE:LINE:COLUMN: what is wrong).
+
+--export FILE writes the lesson's ladder as .svg, .pdf or .png instead (see
+tcpsim-cli --export x.svg --help: --until-step N, --no-diagram, --scale, --page).
 
 --json prints JSON Lines: event (call, return, transition, send, deliver, drop, timer,
 error, expect), step (1-based, as in the window), line, time (virtual ms), endpoint,
@@ -162,11 +167,17 @@ std::optional<Lesson> loadLesson(const QString &nameOrPath, QTextStream &err)
 
 int main(int argc, char *argv[])
 {
+    // Painting the ladder needs a QGuiApplication (offscreen without a display): its own path.
+    if (tcpsim::cli::isExportCommand(argc, argv))
+        return tcpsim::cli::runExport(argc, argv);
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("tcpsim-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(TCPSIM_VERSION));
     QTextStream out(stdout);
     QTextStream err(stderr);
+    // `tcpsim-cli serve ...`: the notes' echo server (serve.h).
+    if (argc > 1 && qstrcmp(argv[1], "serve") == 0)
+        return tcpsim::cli::runServe(app.arguments(), out, err);
 
     const std::optional<Options> options = parseArguments(app, err);
     if (!options)

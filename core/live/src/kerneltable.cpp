@@ -7,8 +7,10 @@
 
 #include <QFile>
 #include <QHash>
+#include <QStringList>
 #include <QtEndian>
 
+#include <algorithm>
 #include <array>
 #include <cstring>
 
@@ -16,6 +18,7 @@
 #include <linux/inet_diag.h>
 #include <linux/netlink.h>
 #include <linux/sock_diag.h>
+#include <linux/rtnetlink.h>
 #include <linux/tcp.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
@@ -256,7 +259,47 @@ QHostAddress addressFromDiag(quint8 family, const __be32 words[4])
     return QHostAddress(bytes);
 }
 
+// struct tcp_info as the kernel sent it: older kernels send less, newer ones more; the fields
+// read here have been there since Linux 2.6.
+KernelTcpInfo tcpInfoFrom(const char *payload, size_t length)
+{
+    tcp_info raw{};
+    std::memcpy(&raw, payload, std::min(length, sizeof raw));
+    KernelTcpInfo info;
+    info.options = raw.tcpi_options;
+    info.sendWindowScale = raw.tcpi_snd_wscale;
+    info.receiveWindowScale = raw.tcpi_rcv_wscale;
+    info.sendMss = raw.tcpi_snd_mss;
+    info.receiveMss = raw.tcpi_rcv_mss;
+    info.advertisedMss = raw.tcpi_advmss;
+    info.rtoMs = raw.tcpi_rto / 1000;
+    info.delayedAckMs = raw.tcpi_ato / 1000;
+    info.retransmits = raw.tcpi_retransmits;
+    info.totalRetransmissions = raw.tcpi_total_retrans;
+    info.unacked = raw.tcpi_unacked;
+    info.sacked = raw.tcpi_sacked;
+    return info;
+}
+
 } // namespace
+
+QString KernelTcpInfo::summary() const
+{
+    QStringList parts;
+    parts << tr("MSS %1").arg(sendMss);
+    if (has(Sack))
+        parts << tr("SACK");
+    if (has(Timestamps))
+        parts << tr("timestamps");
+    if (has(WindowScale))
+        parts << tr("window scale %1/%2").arg(sendWindowScale).arg(receiveWindowScale);
+    if (has(Ecn))
+        parts << tr("ECN");
+    parts << tr("RTO %1 ms").arg(rtoMs);
+    if (delayedAckMs != 0)
+        parts << tr("delayed ACK %1 ms").arg(delayedAckMs);
+    return parts.join(QStringLiteral(" · "));
+}
 
 std::optional<KernelSocket> parseInetDiagMessage(const void *data, size_t length)
 {
@@ -282,6 +325,19 @@ std::optional<KernelSocket> parseInetDiagMessage(const void *data, size_t length
     socket.retransmits = msg.idiag_retrans;
     socket.uid = msg.idiag_uid;
     socket.inode = msg.idiag_inode;
+
+    // The attributes follow the message, each an rtattr padded to 4 bytes; a malformed one ends
+    // the walk (the fields above stay valid).
+    const char *bytes = static_cast<const char *>(data);
+    for (size_t at = NLMSG_ALIGN(sizeof msg); at + sizeof(rtattr) <= length;) {
+        rtattr attribute;
+        std::memcpy(&attribute, bytes + at, sizeof attribute);
+        if (attribute.rta_len < sizeof attribute || attribute.rta_len > length - at)
+            break;
+        if (attribute.rta_type == INET_DIAG_INFO)
+            socket.info = tcpInfoFrom(bytes + at + RTA_LENGTH(0), attribute.rta_len - RTA_LENGTH(0));
+        at += RTA_ALIGN(attribute.rta_len);
+    }
     return socket;
 }
 

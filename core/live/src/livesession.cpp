@@ -566,6 +566,13 @@ void LiveSession::onKernelChanged(const KernelSocket &row, int previousCode)
     } else if (row.inode == 0) {
         detail = tr("no descriptor any more: the connection lives on in the kernel");
     }
+    if (row.stateCode == linuxcode::Established && row.info) {
+        // What Linux negotiated in its SYNs, beside the textbook segments of the ladder.
+        const QString negotiated = tr("the kernel negotiated %1; the model's RFC 9293 segments carry "
+                                      "only the MSS option and unscaled windows")
+                                       .arg(row.info->summary());
+        detail = detail.isEmpty() ? negotiated : detail + QStringLiteral("; ") + negotiated;
+    }
     observation.detail = detail;
     emitObservation(observation);
 }

@@ -21,6 +21,10 @@ namespace {
 // A dump's replies come in skbs of up to 32 KiB; the kernel sizes them after our receive buffer.
 constexpr size_t receiveBufferSize = 65536;
 
+// Every row comes with its tcp_info (options, MSS, window scales, RTO, delayed-ACK timeout),
+// whichever request found it first: ~230 bytes more a socket, and dumps are port-filtered.
+constexpr quint8 tcpInfoExtension = 1 << (INET_DIAG_INFO - 1);
+
 struct DiagRequest {
     nlmsghdr header;
     inet_diag_req_v2 request;
@@ -99,6 +103,26 @@ void NetlinkDiag::close()
     m_fd = -1;
 }
 
+template<typename Handler>
+bool NetlinkDiag::receiveReplies(char *buffer, size_t size, Handler &&handle)
+{
+    for (;;) {
+        const ssize_t received = ::recv(m_fd, buffer, size, 0);
+        if (received < 0 && errno == EINTR)
+            continue;
+        if (received <= 0)
+            return false;
+        int remaining = int(received);
+        for (auto *header = reinterpret_cast<nlmsghdr *>(buffer); NLMSG_OK(header, remaining);
+             header = NLMSG_NEXT(header, remaining)) {
+            if (header->nlmsg_seq != m_sequence)
+                continue; // a late answer to an earlier request
+            if (handle(*header) == Reply::Last)
+                return true;
+        }
+    }
+}
+
 bool NetlinkDiag::open()
 {
     if (m_fd >= 0)
@@ -117,31 +141,19 @@ bool NetlinkDiag::open()
     probe.request.sdiag_family = AF_INET;
     probe.request.sdiag_protocol = IPPROTO_TCP;
     probe.request.idiag_states = 0;
-    QList<KernelSocket> none;
     alignas(nlmsghdr) char buffer[4096];
-    if (!sendRequest(&probe, sizeof probe)) {
+    bool answered = false;
+    const bool received = sendRequest(&probe, sizeof probe)
+        && receiveReplies(buffer, sizeof buffer, [&answered](const nlmsghdr &header) {
+               answered = header.nlmsg_type == NLMSG_DONE;
+               return header.nlmsg_type == NLMSG_DONE || header.nlmsg_type == NLMSG_ERROR ? Reply::Last
+                                                                                          : Reply::More;
+           });
+    if (!received || !answered) {
         close();
         return false;
     }
-    for (;;) {
-        const ssize_t received = ::recv(m_fd, buffer, sizeof buffer, 0);
-        if (received <= 0) {
-            close();
-            return false;
-        }
-        int remaining = int(received);
-        for (auto *header = reinterpret_cast<nlmsghdr *>(buffer); NLMSG_OK(header, remaining);
-             header = NLMSG_NEXT(header, remaining)) {
-            if (header->nlmsg_seq != m_sequence)
-                continue;
-            if (header->nlmsg_type == NLMSG_DONE)
-                return true;
-            if (header->nlmsg_type == NLMSG_ERROR) {
-                close();
-                return false;
-            }
-        }
-    }
+    return true;
 }
 
 bool NetlinkDiag::sendRequest(const void *message, size_t length)
@@ -169,6 +181,7 @@ NetlinkDiag::Lookup NetlinkDiag::lookup(const FourTuple &tuple, KernelSocket *so
     message.request.sdiag_family = quint8(family);
     message.request.sdiag_protocol = IPPROTO_TCP;
     message.request.idiag_states = ~0u;
+    message.request.idiag_ext = tcpInfoExtension;
     message.request.id.idiag_sport = qToBigEndian(tuple.localPort);
     message.request.id.idiag_dport = qToBigEndian(tuple.remotePort);
     fillAddress(tuple.localAddress, family, message.request.id.idiag_src);
@@ -180,32 +193,29 @@ NetlinkDiag::Lookup NetlinkDiag::lookup(const FourTuple &tuple, KernelSocket *so
         return Lookup::Failed;
 
     alignas(nlmsghdr) char buffer[4096];
-    for (;;) {
-        const ssize_t received = ::recv(m_fd, buffer, sizeof buffer, 0);
-        if (received < 0 && errno == EINTR)
-            continue;
-        if (received <= 0)
-            return Lookup::Failed;
-        int remaining = int(received);
-        for (auto *header = reinterpret_cast<nlmsghdr *>(buffer); NLMSG_OK(header, remaining);
-             header = NLMSG_NEXT(header, remaining)) {
-            if (header->nlmsg_seq != m_sequence)
-                continue; // a late answer to an earlier request
-            if (header->nlmsg_type == NLMSG_ERROR) {
-                const auto *error = static_cast<const nlmsgerr *>(NLMSG_DATA(header));
-                return error->error == -ENOENT ? Lookup::NotFound : Lookup::Failed;
-            }
-            if (header->nlmsg_type != SOCK_DIAG_BY_FAMILY)
-                continue;
-            const auto found = parseInetDiagMessage(NLMSG_DATA(header), size_t(header->nlmsg_len - NLMSG_HDRLEN));
-            // The kernel looks up established sockets first, then listeners: a connection that
-            // is gone is answered with its listener. Only the exact 4-tuple counts.
-            if (!found || found->tuple != tuple)
-                return Lookup::NotFound;
-            *socket = *found;
-            return Lookup::Found;
+    Lookup result = Lookup::Failed;
+    const auto handle = [&](const nlmsghdr &header) {
+        if (header.nlmsg_type == NLMSG_ERROR) {
+            const auto *error = static_cast<const nlmsgerr *>(NLMSG_DATA(&header));
+            result = error->error == -ENOENT ? Lookup::NotFound : Lookup::Failed;
+            return Reply::Last;
         }
-    }
+        if (header.nlmsg_type != SOCK_DIAG_BY_FAMILY)
+            return Reply::More;
+        const auto found = parseInetDiagMessage(NLMSG_DATA(&header), size_t(header.nlmsg_len - NLMSG_HDRLEN));
+        // The kernel looks up established sockets first, then listeners: a connection that
+        // is gone is answered with its listener. Only the exact 4-tuple counts.
+        if (!found || found->tuple != tuple) {
+            result = Lookup::NotFound;
+        } else {
+            *socket = *found;
+            result = Lookup::Found;
+        }
+        return Reply::Last;
+    };
+    if (!receiveReplies(buffer, sizeof buffer, handle))
+        return Lookup::Failed;
+    return result;
 }
 
 bool NetlinkDiag::dump(int family, const QList<quint16> &ports, QList<KernelSocket> *sockets)
@@ -223,6 +233,7 @@ bool NetlinkDiag::dump(int family, const QList<quint16> &ports, QList<KernelSock
     request->request.sdiag_family = quint8(family);
     request->request.sdiag_protocol = IPPROTO_TCP;
     request->request.idiag_states = ~0u; // every state, SYN-RECV request sockets and TIME-WAIT too
+    request->request.idiag_ext = tcpInfoExtension;
     if (attributeLength != 0) {
         nlattr attribute{quint16(attributeLength), INET_DIAG_REQ_BYTECODE};
         char *at = message.data() + NLMSG_ALIGN(sizeof(DiagRequest));
@@ -233,27 +244,19 @@ bool NetlinkDiag::dump(int family, const QList<quint16> &ports, QList<KernelSock
         return false;
 
     alignas(nlmsghdr) static thread_local char buffer[receiveBufferSize];
-    for (;;) {
-        const ssize_t received = ::recv(m_fd, buffer, sizeof buffer, 0);
-        if (received < 0 && errno == EINTR)
-            continue;
-        if (received <= 0)
-            return false;
-        int remaining = int(received);
-        for (auto *header = reinterpret_cast<nlmsghdr *>(buffer); NLMSG_OK(header, remaining);
-             header = NLMSG_NEXT(header, remaining)) {
-            if (header->nlmsg_seq != m_sequence)
-                continue;
-            if (header->nlmsg_type == NLMSG_DONE)
-                return true;
-            if (header->nlmsg_type == NLMSG_ERROR)
-                return false;
-            if (header->nlmsg_type != SOCK_DIAG_BY_FAMILY)
-                continue;
-            if (auto socket = parseInetDiagMessage(NLMSG_DATA(header), size_t(header->nlmsg_len - NLMSG_HDRLEN)))
+    bool complete = false;
+    const auto handle = [&](const nlmsghdr &header) {
+        if (header.nlmsg_type == NLMSG_DONE || header.nlmsg_type == NLMSG_ERROR) {
+            complete = header.nlmsg_type == NLMSG_DONE;
+            return Reply::Last;
+        }
+        if (header.nlmsg_type == SOCK_DIAG_BY_FAMILY) {
+            if (auto socket = parseInetDiagMessage(NLMSG_DATA(&header), size_t(header.nlmsg_len - NLMSG_HDRLEN)))
                 sockets->append(*socket);
         }
-    }
+        return Reply::More;
+    };
+    return receiveReplies(buffer, sizeof buffer, handle) && complete;
 }
 
 } // namespace tcpsim::live

@@ -34,6 +34,11 @@ public:
 
 private:
     bool sendRequest(const void *message, size_t length);
+    // Reads the replies to the last request into `buffer`, handing each message of it to
+    // `handle` until it answers Last. False on a receive error or the 1 s time-out.
+    enum class Reply { More, Last };
+    template<typename Handler>
+    bool receiveReplies(char *buffer, size_t size, Handler &&handle);
 
     int m_fd = -1;
     quint32 m_sequence = 0;

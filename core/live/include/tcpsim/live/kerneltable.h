@@ -7,6 +7,7 @@
 #include "tcpsim/model/state.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QByteArrayView>
 #include <QHostAddress>
 #include <QList>
@@ -47,6 +48,32 @@ enum class KernelTimer : quint8 {
     Probe = 4,
 };
 
+// What the kernel's tcp_info says about one full socket (INET_DIAG_INFO on an exact look-up;
+// no privilege needed). Request sockets (SYN-RECV) and TIME-WAIT entries have none.
+struct KernelTcpInfo {
+    Q_DECLARE_TR_FUNCTIONS(KernelTcpInfo)
+public:
+    // tcpi_options bits (include/uapi/linux/tcp.h TCPI_OPT_*): what the handshake negotiated.
+    enum Option : quint8 { Timestamps = 1, Sack = 2, WindowScale = 4, Ecn = 8 };
+    quint8 options = 0;
+    quint8 sendWindowScale = 0;    // tcpi_snd_wscale: the peer's shift, applied to its windows
+    quint8 receiveWindowScale = 0; // tcpi_rcv_wscale: ours
+    quint32 sendMss = 0;           // tcpi_snd_mss: largest payload this socket sends
+    quint32 receiveMss = 0;        // tcpi_rcv_mss: the kernel's guess of the peer's
+    quint32 advertisedMss = 0;     // tcpi_advmss: what our SYN announced (after options)
+    quint32 rtoMs = 0;             // tcpi_rto (µs in the kernel)
+    quint32 delayedAckMs = 0;      // tcpi_ato: the delayed-ACK timeout (µs in the kernel)
+    quint32 retransmits = 0;       // tcpi_retransmits: of the segment now being retried
+    quint32 totalRetransmissions = 0;
+    quint32 unacked = 0;           // LISTEN: the accept queue's length
+    quint32 sacked = 0;            // LISTEN: the backlog
+
+    bool has(Option option) const { return (options & option) != 0; }
+    // "MSS 32741 · SACK · timestamps · window scale 7/7 · RTO 200 ms · delayed ACK 40 ms"
+    QString summary() const;
+    friend bool operator==(const KernelTcpInfo &, const KernelTcpInfo &) = default;
+};
+
 // One row of the kernel's table.
 struct KernelSocket {
     FourTuple tuple;
@@ -58,6 +85,7 @@ struct KernelSocket {
     quint32 retransmits = 0;
     quint32 uid = 0;
     quint64 inode = 0;           // 0: no socket file, i.e. no descriptor (TIME-WAIT, SYN-RECV)
+    std::optional<KernelTcpInfo> info = std::nullopt; // exact look-ups of full sockets only
 
     // The RFC 9293 state of this row; nullopt for a code the model does not know.
     std::optional<TcpState> state() const;
@@ -93,7 +121,9 @@ std::optional<KernelSocket> parseProcNetTcpLine(QByteArrayView line);
 QList<KernelSocket> parseProcNetTcp(QByteArrayView content);
 
 #ifdef Q_OS_LINUX
-// One `struct inet_diag_msg` with its attributes (the payload of a SOCK_DIAG_BY_FAMILY reply).
+// One `struct inet_diag_msg` with its attributes (the payload of a SOCK_DIAG_BY_FAMILY reply);
+// an INET_DIAG_INFO attribute (struct tcp_info, any length an older or newer kernel sends) fills
+// KernelSocket::info.
 std::optional<KernelSocket> parseInetDiagMessage(const void *data, size_t length);
 #endif
 

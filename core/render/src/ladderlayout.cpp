@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "ladderlayout.h"
+#include "tcpsim/render/ladderlayout.h"
 
 #include <QCoreApplication>
 #include <QEasingCurve>

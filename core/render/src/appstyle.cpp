@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "appstyle.h"
+#include "tcpsim/render/appstyle.h"
 
 #include <QFontDatabase>
 

@@ -1,0 +1,300 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "tcpsim/render/ladderpainter.h"
+
+#include "tcpsim/render/appstyle.h"
+
+#include <QEasingCurve>
+#include <QFontMetricsF>
+#include <QPainter>
+#include <QPainterPath>
+
+#include <algorithm>
+#include <cmath>
+
+using namespace tcpsim;
+
+namespace {
+
+double ease(double t)
+{
+    static const QEasingCurve curve(QEasingCurve::InOutSine);
+    return curve.valueForProgress(std::clamp(t, 0.0, 1.0));
+}
+
+} // namespace
+
+LadderPainter::LadderPainter(const LadderLayout &layout, const QFont &font, const QPalette &palette)
+    : m_layout(layout)
+    , m_font(font)
+    , m_palette(palette)
+{
+}
+
+void LadderPainter::setPorts(quint16 clientPort, quint16 serverPort)
+{
+    m_clientPort = clientPort;
+    m_serverPort = serverPort;
+}
+
+void LadderPainter::paintContent(QPainter &painter, double visibleTop, double visibleBottom) const
+{
+    const LadderLayout::Geometry &g = m_layout.geometry();
+    const auto &moments = m_layout.moments();
+    const QPalette &pal = m_palette;
+    const double width = m_layout.width();
+
+    // Step bands: alternate washes, step numbers, the highlighted step.
+    const QFont smallFont = AppStyle::withPixelSize(m_font, AppStyle::minimumPixelSize);
+    for (std::size_t i = 0; i < moments.size();) {
+        const int step = moments[i].step;
+        std::size_t j = i;
+        while (j < moments.size() && moments[j].step == step)
+            ++j;
+        const double top = moments[i].y - g.row * 0.75;
+        const double bottom = moments[j - 1].y + moments[j - 1].height - g.row * 0.75;
+        if (bottom >= visibleTop && top <= visibleBottom) {
+            const QRectF band(0, top, width, bottom - top);
+            if (step == m_highlightedStep) {
+                QColor highlight = pal.color(QPalette::Highlight);
+                highlight.setAlpha(60);
+                painter.fillRect(band, highlight);
+                painter.fillRect(QRectF(0, top, 5, bottom - top), pal.color(QPalette::Highlight));
+            } else if (step % 2 == 1) {
+                QColor wash = pal.color(QPalette::Text);
+                wash.setAlpha(AppStyle::isDark(pal) ? 14 : 10);
+                painter.fillRect(band, wash);
+            }
+            if (step > 0) {
+                painter.setFont(smallFont);
+                painter.setPen(AppStyle::mutedText(pal));
+                painter.drawText(QRectF(10, top + 2, 60, g.line), Qt::AlignLeft | Qt::AlignTop,
+                                 QString::number(step));
+            }
+        }
+        i = j;
+    }
+
+    // Timelines.
+    for (Side side : {Side::Client, Side::Server}) {
+        QPen pen(AppStyle::sideColor(side, pal), 3);
+        pen.setCapStyle(Qt::FlatCap);
+        painter.setPen(pen);
+        const double x = side == Side::Client ? g.clientX : g.serverX;
+        painter.drawLine(QPointF(x, std::max(g.header, visibleTop)),
+                         QPointF(x, std::max(m_layout.contentHeight(), visibleBottom)));
+    }
+
+    for (const LadderLayout::Label &label : m_layout.labels()) {
+        const LadderLayout::Moment &moment = moments[static_cast<std::size_t>(label.moment)];
+        if (moment.y + moment.height < visibleTop - g.row || moment.y - g.row > visibleBottom)
+            continue;
+        if (m_layout.isRevealed(label, m_progress))
+            paintLabel(painter, label);
+    }
+    const auto &arrows = m_layout.arrows();
+    for (std::size_t i = 0; i < arrows.size(); ++i) {
+        const QLineF line = m_layout.arrowLine(arrows[i]);
+        const double top = std::min(line.y1(), line.y2()) - g.line * 2;
+        const double bottom = std::max(line.y1(), line.y2()) + g.line * 2;
+        if (bottom >= visibleTop && top <= visibleBottom)
+            paintArrow(painter, static_cast<int>(i));
+    }
+    // Drawn last, so no label or arrow box ever hides a lost segment's ✕.
+    for (std::size_t i = 0; i < arrows.size(); ++i) {
+        if (arrows[i].fate == LadderLayout::Fate::Lost)
+            paintLostMark(painter, static_cast<int>(i));
+    }
+}
+
+void LadderPainter::paintHeader(QPainter &painter) const
+{
+    const LadderLayout::Geometry &g = m_layout.geometry();
+    const QPalette &pal = m_palette;
+    const QRectF header(0, 0, m_layout.width(), g.header);
+    painter.fillRect(header, pal.color(QPalette::Base));
+    QColor rule = AppStyle::mutedText(pal);
+    rule.setAlpha(90);
+    painter.setPen(QPen(rule, 1));
+    painter.drawLine(header.bottomLeft(), header.bottomRight());
+    const QFont titleFont = AppStyle::boldFont(AppStyle::withPixelSize(m_font, m_font.pixelSize() + 3));
+    for (Side side : {Side::Client, Side::Server}) {
+        const double x = side == Side::Client ? g.clientX : g.serverX;
+        const QString title = side == Side::Client ? tr("Client") : tr("Server");
+        const quint16 port = side == Side::Client ? m_clientPort : m_serverPort;
+        painter.setFont(titleFont);
+        painter.setPen(AppStyle::sideColor(side, pal));
+        painter.drawText(QRectF(x - 150, 6, 300, g.line + 4), Qt::AlignCenter, title);
+        painter.setFont(m_font);
+        painter.setPen(AppStyle::mutedText(pal));
+        painter.drawText(QRectF(x - 150, 8 + g.line, 300, g.line), Qt::AlignCenter,
+                         tr("127.0.0.1 port %1").arg(port));
+    }
+}
+
+void LadderPainter::paintLabel(QPainter &painter, const LadderLayout::Label &label) const
+{
+    const LadderLayout::Geometry &g = m_layout.geometry();
+    const QPalette &pal = m_palette;
+    const LadderLayout::Moment &moment = m_layout.moments()[static_cast<std::size_t>(label.moment)];
+    const double top = moment.y - g.row / 2 + label.row * g.row + 2;
+    const double height = g.row - 4;
+    const bool client = label.side == Side::Client;
+    const double timeline = client ? g.clientX : g.serverX;
+    const double gap = 10;
+    const double available = client ? timeline - gap - 26 : m_layout.width() - timeline - gap - 8;
+
+    QFont labelFont = m_font;
+    if (label.kind == LadderLayout::LabelKind::State)
+        labelFont = AppStyle::boldFont(labelFont);
+    painter.setFont(labelFont);
+    const QFontMetricsF metrics(labelFont);
+    const double padding = label.kind == LadderLayout::LabelKind::State ? 10 : 0;
+    const QString text = metrics.elidedText(label.text, Qt::ElideRight, available - 2 * padding);
+    const double width = metrics.horizontalAdvance(text) + 2 * padding;
+    const double left = client ? timeline - gap - width : timeline + gap;
+    const QRectF rect(left, top, width, height);
+
+    switch (label.kind) {
+    case LadderLayout::LabelKind::State: {
+        painter.setPen(QPen(AppStyle::sideColor(label.side, pal), 1.5));
+        painter.setBrush(AppStyle::sideWash(label.side, pal));
+        painter.drawRoundedRect(rect, height / 2, height / 2);
+        painter.setPen(pal.color(QPalette::Text));
+        break;
+    }
+    case LadderLayout::LabelKind::Call:
+        painter.setPen(pal.color(QPalette::Text));
+        break;
+    case LadderLayout::LabelKind::Return:
+        painter.setPen(AppStyle::okColor(pal));
+        break;
+    case LadderLayout::LabelKind::Error:
+        painter.setPen(AppStyle::errorColor(pal));
+        break;
+    case LadderLayout::LabelKind::Timer:
+        painter.setPen(AppStyle::mutedText(pal));
+        break;
+    }
+    painter.setBrush(Qt::NoBrush);
+    painter.drawText(rect, Qt::AlignCenter, text);
+}
+
+double LadderPainter::lostMarkSize(const LadderLayout::Arrow &arrow) const
+{
+    if (arrow.fate != LadderLayout::Fate::Lost)
+        return 0;
+    const LadderLayout::Moment &moment = m_layout.moments()[static_cast<std::size_t>(arrow.endMoment)];
+    const double shown = ease(m_layout.localProgress(arrow.endMoment, m_progress, 0.0,
+                                                     std::max(0.01, m_layout.arrivalShare(moment))));
+    return 10 * shown;
+}
+
+void LadderPainter::paintLostMark(QPainter &painter, int index) const
+{
+    const LadderLayout::Arrow &arrow = m_layout.arrows()[static_cast<std::size_t>(index)];
+    const double size = lostMarkSize(arrow);
+    const double fraction = m_layout.arrowFraction(arrow, m_progress);
+    if (size <= 0 || fraction <= 0.001)
+        return;
+    const QPointF head = m_layout.arrowLine(arrow).pointAt(fraction);
+    // A halo in the background colour keeps the ✕ readable over a label box.
+    for (const auto &[color, width] : {std::pair{m_palette.color(QPalette::Base), 8.0},
+                                       std::pair{AppStyle::lostColor(m_palette), 4.0}}) {
+        painter.setPen(QPen(color, width, Qt::SolidLine, Qt::RoundCap));
+        painter.drawLine(head + QPointF(-size, -size), head + QPointF(size, size));
+        painter.drawLine(head + QPointF(-size, size), head + QPointF(size, -size));
+    }
+}
+
+void LadderPainter::paintArrow(QPainter &painter, int index) const
+{
+    const LadderLayout::Arrow &arrow = m_layout.arrows()[static_cast<std::size_t>(index)];
+    const double fraction = m_layout.arrowFraction(arrow, m_progress);
+    if (fraction <= 0.001)
+        return;
+    const QPalette &pal = m_palette;
+    const QLineF line = m_layout.arrowLine(arrow);
+    const QPointF head = line.pointAt(fraction);
+    const QColor color = AppStyle::sideColor(arrow.segment.from, pal);
+    const bool selected = index == m_selectedArrow;
+    const bool hovered = index == m_hoveredArrow;
+
+    if (selected || hovered) {
+        QColor glow = color;
+        glow.setAlpha(selected ? 90 : 45);
+        painter.setPen(QPen(glow, 10, Qt::SolidLine, Qt::RoundCap));
+        painter.drawLine(line.p1(), head);
+    }
+    QPen pen(color, 2.5, arrow.segment.retransmission ? Qt::DashLine : Qt::SolidLine, Qt::RoundCap);
+    painter.setPen(pen);
+    painter.drawLine(line.p1(), head);
+
+    const bool settledInFlight = arrow.fate == LadderLayout::Fate::InFlight && fraction >= 0.499;
+    if (settledInFlight) {
+        QColor faint = color;
+        faint.setAlpha(70);
+        painter.setPen(QPen(faint, 1.5, Qt::DotLine));
+        painter.drawLine(head, line.p2());
+    }
+
+    // A lost segment's ✕ replaces the head; paintLostMark draws it after every label and box.
+    if (lostMarkSize(arrow) <= 0) {
+        const double angle = std::atan2(line.dy(), line.dx());
+        const double length = 13;
+        const double spread = 0.42;
+        QPainterPath path;
+        path.moveTo(head);
+        path.lineTo(head - QPointF(std::cos(angle - spread) * length, std::sin(angle - spread) * length));
+        path.lineTo(head - QPointF(std::cos(angle + spread) * length, std::sin(angle + spread) * length));
+        path.closeSubpath();
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(color);
+        painter.drawPath(path);
+    }
+
+    const double along = arrow.fate == LadderLayout::Fate::Lost ? LadderLayout::lostLabelAlong : LadderLayout::labelAlong;
+    if (fraction < along)
+        return;
+    const QRectF rect = m_layout.labelRect(arrow);
+    QColor background = pal.color(QPalette::Base);
+    background.setAlpha(240);
+    QColor border = color;
+    border.setAlpha(selected ? 255 : 150);
+    painter.setPen(QPen(border, selected ? 2.5 : 1.2));
+    painter.setBrush(background);
+    painter.drawRoundedRect(rect, 6, 6);
+
+    const QStringList lines = m_layout.arrowText(arrow);
+    const QFontMetricsF metrics(m_font);
+    const QFont bold = AppStyle::boldFont(m_font);
+    double y = rect.top() + 4;
+    double x = rect.left() + 8;
+    painter.setFont(bold);
+    painter.setPen(color);
+    painter.drawText(QPointF(x, y + metrics.ascent()), lines.first());
+    x += QFontMetricsF(bold).horizontalAdvance(lines.first());
+    painter.setFont(m_font);
+    QString tag;
+    if (arrow.segment.retransmission)
+        tag = QStringLiteral(" · ") + tr("retransmission");
+    else if (arrow.injected)
+        tag = QStringLiteral(" · ") + tr("crafted");
+    if (arrow.fate == LadderLayout::Fate::Lost)
+        painter.setPen(AppStyle::lostColor(pal));
+    else
+        painter.setPen(AppStyle::mutedText(pal));
+    if (!tag.isEmpty()) {
+        painter.drawText(QPointF(x, y + metrics.ascent()), tag);
+        x += metrics.horizontalAdvance(tag);
+    }
+    if (arrow.segment.id != 0) {
+        painter.setPen(AppStyle::mutedText(pal));
+        const QString number = QStringLiteral("#%1").arg(arrow.segment.id);
+        painter.drawText(QPointF(rect.right() - 8 - metrics.horizontalAdvance(number), y + metrics.ascent()), number);
+    }
+    painter.setPen(pal.color(QPalette::Text));
+    for (int i = 1; i < lines.size(); ++i) {
+        y += metrics.height();
+        painter.drawText(QPointF(rect.left() + 8, y + metrics.ascent()), lines[i]);
+    }
+}
