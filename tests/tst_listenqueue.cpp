@@ -201,7 +201,9 @@ private slots:
         QTest::addRow("SYN queue full: a SYN cookie")
             << "server listen backlog=1\nclient connect\nclient deliver\nclient2 connect\nclient2 deliver\n"
                "expect server queue syn=1 accept=0\nexpect server.client2 sent SYN+ACK\n"
-               "expect server counter SyncookiesSent=1\nserver accept\n";
+               "expect server counter SyncookiesSent=1\nserver.client2 deliver\nexpect client2 ESTABLISHED\n"
+               "expect server.client2 sent nothing\nclient2 deliver\nexpect server queue syn=1 accept=1\n"
+               "expect server.client2 ESTABLISHED\nserver accept\n";
         QTest::addRow("SYN queue full, no cookies: dropped")
             << "set tcp_syncookies 0\nserver listen backlog=1\nclient connect\nclient deliver\nclient2 connect\n"
                "client2 deliver\nexpect server queue syn=1 accept=0\nexpect server.client2 sent nothing\n"

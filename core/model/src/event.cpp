@@ -49,4 +49,13 @@ std::string_view callName(Call call)
     return "?";
 }
 
+bool belongsToFirstPair(const Event &event)
+{
+    if (event.segment && event.segment->clientHost != firstClientHost)
+        return false;
+    if (event.host == serverHost)
+        return event.peer == noHost || event.peer == firstClientHost;
+    return event.host == firstClientHost;
+}
+
 } // namespace tcpsim

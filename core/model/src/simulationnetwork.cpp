@@ -143,6 +143,25 @@ Rule Simulation::arriveAtListener(SocketId listenerId, const Segment &segment, c
 {
     Socket *listener = &at(listenerId);
     const bool bareSyn = segment.has(Syn) && !segment.has(Ack) && !segment.has(Rst);
+    const bool bareAck = segment.has(Ack) && !segment.has(Syn) && !segment.has(Rst);
+    if (bareAck && m_config.synCookies && segment.ack == synCookie(tuple, segment.seq - 1) + 1) {
+        // Linux cookie_v4_check: the ACK returns our cookie, so the connection is created now,
+        // straight into the accept queue if it has room (else the ACK is dropped).
+        if (!m_config.autoAccept && int(listener->acceptQueue.size()) > listener->backlog) {
+            ++m_hosts[listener->host].counters.listenOverflows;
+            ++m_hosts[listener->host].counters.listenDrops;
+            recordQueue(*listener, Rule::AcceptQueueAckIgnored, countersText(listener->host));
+            return Rule::AcceptQueueAckIgnored;
+        }
+        Socket &connection = connectionFromListener(listenerId, tuple);
+        const SocketId connectionId = connection.id;
+        connection.place = QueuePlace::AcceptQueue;
+        at(listenerId).acceptQueue.push_back(connectionId);
+        Context context(*this, connection);
+        const Rule rule = at(connectionId).endpoint.openFromCookie(context, segment);
+        recordQueue(at(listenerId), rule);
+        return rule;
+    }
     if (!bareSyn) {
         // §3.10.7.2: a RST is ignored, an ACK answered with a RST, anything else dropped.
         Context context(*this, listener->host, tuple);
@@ -188,22 +207,28 @@ Rule Simulation::arriveAtListener(SocketId listenerId, const Segment &segment, c
     }
     // §3.10.7.2 third, done on a new TCB: the listener's LISTEN TCB is copied and the copy takes
     // the SYN (LISTEN -> SYN-RECEIVED is recorded on the connection), the listener stays.
-    Socket &connection = newSocket(listener->host);
-    listener = &at(listenerId);
-    connection.kind = SocketKind::Connection;
-    connection.endpoint = listener->endpoint;
-    connection.localPort = listener->localPort;
-    connection.peer = listener->host == serverHost ? tuple.clientHost : serverHost;
-    connection.peerPort = listener->host == serverHost ? tuple.clientPort : tuple.serverPort;
-    connection.reuseAddress = listener->reuseAddress;
-    connection.listener = listenerId;
+    Socket &connection = connectionFromListener(listenerId, tuple);
     connection.place = QueuePlace::SynQueue;
-    listener->synQueue.push_back(connection.id);
+    at(listenerId).synQueue.push_back(connection.id);
     const SocketId connectionId = connection.id;
     Context context(*this, connection);
     const Rule rule = at(connectionId).endpoint.receive(context, segment);
     recordQueue(at(listenerId), rule);
     return rule;
+}
+
+Socket &Simulation::connectionFromListener(SocketId listenerId, const Tuple &tuple)
+{
+    Socket &connection = newSocket(at(listenerId).host);
+    const Socket &listener = at(listenerId);
+    connection.kind = SocketKind::Connection;
+    connection.endpoint = listener.endpoint;
+    connection.localPort = listener.localPort;
+    connection.peer = listener.host == serverHost ? tuple.clientHost : serverHost;
+    connection.peerPort = listener.host == serverHost ? tuple.clientPort : tuple.serverPort;
+    connection.reuseAddress = listener.reuseAddress;
+    connection.listener = listenerId;
+    return connection;
 }
 
 SeqNum Simulation::synCookie(const Tuple &tuple, SeqNum clientIsn) const

@@ -29,6 +29,7 @@ QList<LessonEntry> builtInLessons()
         QStringLiteral("connection-refused"), QStringLiteral("simultaneous-open"),
         QStringLiteral("simultaneous-close"), QStringLiteral("half-close"),
         QStringLiteral("abort"),             QStringLiteral("syn-retries-exhausted"),
+        QStringLiteral("accept-queue"),      QStringLiteral("backlog-overflow"),
     };
     QStringList names;
     const QStringList files = QDir(QStringLiteral(":/lessons")).entryList({QStringLiteral("*.tcp")},

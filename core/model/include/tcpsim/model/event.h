@@ -73,5 +73,9 @@ struct Event {
 std::string_view eventKindName(EventKind kind); // "call", "return", "transition", "send", ...
 std::string_view timerKindName(TimerKind kind); // "retransmission", "time-wait", "persist"
 std::string_view callName(Call call);           // "connect", "recv", ... ("" for None)
+// The event belongs to the two-sided view: `client`, and the server's sockets for it (its
+// listener included). Views that know two lanes show only these; a lesson with more clients
+// shows its first pair there.
+bool belongsToFirstPair(const Event &event);
 
 } // namespace tcpsim

@@ -147,6 +147,8 @@ private:
     Rule arriveAtConnection(Socket &connection, const Segment &segment);
     Rule arriveAtListener(SocketId listener, const Segment &segment, const Tuple &tuple);
     SeqNum synCookie(const Tuple &tuple, SeqNum clientIsn) const;
+    // A copy of the listener's LISTEN TCB for the tuple (§3.10.7.2 done on a new TCB).
+    Socket &connectionFromListener(SocketId listener, const Tuple &tuple);
     bool deliverFrom(HostId from, std::size_t index);
     // After every operation: connections move between the queues, blocked accept()s return,
     // descriptors of finished connections are released.
