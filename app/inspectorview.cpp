@@ -8,6 +8,8 @@
 #include <QScrollArea>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 using namespace tcpsim;
 
 namespace {
@@ -151,7 +153,10 @@ void InspectorView::rebuild()
         tr("Control bits: SYN opens, FIN closes, RST aborts, ACK says the ack field is valid, PSH pushes data to the application."),
         13, 1);
     add(tr("Window"), QString::number(s.window),
-        tr("How many more bytes the %1 can receive now (flow control).").arg(sender), 14, 2);
+        s.timestamps && !s.has(Syn)
+            ? tr("How many more bytes the %1 can receive now (flow control), in units of 2^shift: the window scale its SYN announced (Linux on loopback: 512 × 128 = 65536 bytes).").arg(sender)
+            : tr("How many more bytes the %1 can receive now (flow control).").arg(sender),
+        14, 2);
     const QString checksum = m_bytes.size() >= 18
         ? QStringLiteral("0x%1").arg((m_bytes[16] << 8) | m_bytes[17], 4, 16, QLatin1Char('0')).toUpper().replace(QLatin1String("0X"), QLatin1String("0x"))
         : QString();
@@ -159,10 +164,55 @@ void InspectorView::rebuild()
         tr("Covers an IP pseudo-header, the header and the data; the receiver drops the segment if it does not match."),
         16, 2);
     add(tr("Urgent pointer"), QStringLiteral("0"), tr("Unused: the URG flag is off."), 18, 2);
-    if (headerLength > 20) {
-        add(tr("Options"), s.mss ? tr("MSS %1").arg(s.mss) : tr("(padding)"),
-            tr("Maximum segment size: the largest data the %1 accepts in one segment (sent only on SYNs).").arg(sender),
-            20, headerLength - 20);
+    // One row per option, in the order the bytes go on the wire; NOPs that pad side by side
+    // share a row.
+    int optionOffset = 20;
+    const std::vector<WireOption> options = wireOptions(s);
+    for (std::size_t i = 0; i < options.size(); ++i) {
+        const WireOption &option = options[i];
+        int length = static_cast<int>(option.bytes.size());
+        switch (option.kind) {
+        case 1: {
+            int nops = 1;
+            while (i + 1 < options.size() && options[i + 1].kind == 1) {
+                ++i;
+                ++nops;
+                length += 1;
+            }
+            add(tr("NOP"), nops == 1 ? tr("1 byte of padding") : tr("%1 bytes of padding").arg(nops),
+                tr("No-operation: moves the next option to a 32-bit boundary."), optionOffset, length);
+            break;
+        }
+        case 2:
+            add(tr("Option: MSS"), QString::number(s.mss),
+                tr("Maximum segment size: the largest data the %1 accepts in one segment (sent only on SYNs).").arg(sender),
+                optionOffset, length);
+            break;
+        case 3:
+            add(tr("Option: window scale"),
+                tr("shift %1 (×%2)").arg(*s.windowScale).arg(1u << std::min<unsigned>(*s.windowScale, 14)),
+                tr("After the handshake the %1's window fields are multiplied by this (RFC 7323), so a 16-bit field can announce more than 64 KB. Sent only on SYNs, used only when both SYNs carry it.").arg(sender),
+                optionOffset, length);
+            break;
+        case 4:
+            add(tr("Option: SACK permitted"), tr("yes"),
+                tr("The %1 understands selective acknowledgments (RFC 2018): a receiver can say which later blocks arrived after a loss. Sent only on SYNs.").arg(sender),
+                optionOffset, length);
+            break;
+        case 8:
+            add(tr("Option: timestamps"), tr("TSval %1, TSecr %2").arg(s.timestamps->value).arg(s.timestamps->echo),
+                tr("The %1's clock and the last clock value it received (RFC 7323): for round-trip times and to reject old segments whose sequence numbers wrapped. Once both SYNs carry it, every segment does (12 more header bytes).").arg(sender),
+                optionOffset, length);
+            break;
+        default:
+            break;
+        }
+        optionOffset += length;
+    }
+    if (optionOffset < headerLength) {
+        const int padding = headerLength - optionOffset;
+        add(tr("Padding"), padding == 1 ? tr("1 byte") : tr("%1 bytes").arg(padding),
+            tr("Zero bytes that end the options at a 32-bit boundary."), optionOffset, headerLength - optionOffset);
     }
     if (!s.data.empty()) {
         add(tr("Data"), tr("%n byte(s): %1", nullptr, static_cast<int>(s.data.size())).arg(dataPreview(s.data, 24)),

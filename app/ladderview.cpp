@@ -63,16 +63,20 @@ void LadderView::setSimulation(const Simulation &simulation, const std::vector<s
                                Animation animation)
 {
     m_animation->stop();
-    m_events = simulation.events();
     m_config = simulation.config();
-    m_boundaries = boundaries;
-    if (m_boundaries.empty())
-        m_boundaries.push_back(0);
-    m_boundaries.back() = std::min(m_boundaries.back(), m_events.size());
-    m_events.resize(m_boundaries.back());
-    if (m_highlightedStep > static_cast<int>(m_boundaries.size()) - 1)
+    // Stepping on lays out only the new step and Back drops only the last, so a step costs the
+    // same at step 10 and 10,000.
+    if (m_layout.extend(simulation.events(), boundaries) || m_layout.truncate(simulation.events(), boundaries)) {
+        if (m_layout.width() != viewport()->width())
+            relayout();
+        else
+            updateScrollRange();
+    } else {
+        m_layout = LadderLayout(simulation.events(), boundaries, m_numberStyle);
+        relayout();
+    }
+    if (m_highlightedStep > static_cast<int>(m_layout.boundaries().size()) - 1)
         m_highlightedStep = -1;
-    rebuild();
     if (m_selectedArrow >= arrowCount())
         m_selectedArrow = -1;
 
@@ -142,7 +146,7 @@ int LadderView::retransmissionCount() const
 
 void LadderView::rebuild()
 {
-    m_layout = LadderLayout(m_events, m_boundaries, m_numberStyle);
+    m_layout = LadderLayout(std::vector<tcpsim::Event>(m_layout.events()), m_layout.boundaries(), m_numberStyle);
     relayout();
 }
 

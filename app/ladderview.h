@@ -106,8 +106,6 @@ private:
     void scrollToNewest();
     void setProgress(double progress);
 
-    std::vector<tcpsim::Event> m_events;
-    std::vector<std::size_t> m_boundaries;
     tcpsim::SimulationConfig m_config;
     LadderLayout m_layout;
     NumberStyle m_numberStyle = NumberStyle::Symbolic;

@@ -145,6 +145,11 @@ int main(int argc, char *argv[])
                                            CommandLine::tr("Start in presentation mode (F5): the ladder, the explanation "
                                                            "and the state diagram only, full screen; Esc leaves."));
     parser.addOption(presentOption);
+    const QCommandLineOption profileOption(QStringLiteral("profile"),
+                                           CommandLine::tr("Whose TCP the model plays: rfc (RFC 9293's text) or linux "
+                                                           "(the kernel on loopback), over the lesson's own choice."),
+                                           QStringLiteral("rfc|linux"));
+    parser.addOption(profileOption);
     parser.addOptions({lessonOption, stepsOption, screenshotOption, sizeOption, inspectOption, languageOption,
                        paletteOption, numbersOption, liveOption, noLiveOption, livePortOption});
     parser.process(app);
@@ -156,6 +161,10 @@ int main(int argc, char *argv[])
     if (parser.isSet(numbersOption) && !numberStyle)
         return fail(CommandLine::tr("unknown number style %1 (use symbolic, relative or absolute)")
                         .arg(parser.value(numbersOption)));
+
+    const std::optional<tcpsim::Profile> profile = tcpsim::parseProfile(parser.value(profileOption).toStdString());
+    if (parser.isSet(profileOption) && !profile)
+        return fail(CommandLine::tr("unknown profile %1 (use rfc or linux)").arg(parser.value(profileOption)));
 
     if (parser.isSet(paletteOption)) {
         QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
@@ -175,6 +184,8 @@ int main(int argc, char *argv[])
     window.setLivePort(quint16(livePort));
     if (parser.isSet(liveOption) || parser.isSet(noLiveOption))
         window.setLiveEnabled(!parser.isSet(noLiveOption));
+    if (profile)
+        window.setProfileChoice(profile);
     if (parser.isSet(lessonOption)) {
         QString error;
         if (!window.loadLesson(parser.value(lessonOption), &error))

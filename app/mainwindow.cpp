@@ -100,6 +100,13 @@ MainWindow::MainWindow(SettingsPolicy policy, QWidget *parent)
     populateLessonPicker();
 
     connect(m_controller, &LessonController::stepped, this, &MainWindow::onStepped);
+    // A new or edited lesson: the log's model rows and the panes' recv() history start again
+    // (a step only appends to them, or removes from their end after Back).
+    connect(m_controller, &LessonController::lessonChanged, this, [this] {
+        m_logModel->resetModelRows();
+        m_clientPane->forgetHistory();
+        m_serverPane->forgetHistory();
+    });
     connect(m_live, &LiveMirror::rowsChanged, this, [this] {
         m_logModel->setLiveRows(m_live->logRows());
         updateLivePort();
@@ -209,18 +216,18 @@ void MainWindow::newFreeSession()
 bool MainWindow::saveLesson(const QString &fileName, QString *errorMessage)
 {
     QSaveFile file(fileName);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Text)) {
+    // Qt's own text (translated only if Qt's translation is installed) inside our sentence.
+    const auto failed = [&] {
         if (errorMessage)
-            *errorMessage = file.errorString();
+            *errorMessage = tr("Cannot write the lesson to %1: %2").arg(QDir::toNativeSeparators(fileName), file.errorString());
         return false;
-    }
+    };
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Text))
+        return failed();
     const std::string text = m_controller->lesson().toText();
     file.write(text.data(), static_cast<qint64>(text.size()));
-    if (!file.commit()) {
-        if (errorMessage)
-            *errorMessage = file.errorString();
-        return false;
-    }
+    if (!file.commit())
+        return failed();
     return true;
 }
 
@@ -355,7 +362,7 @@ void MainWindow::onStepped(LessonController::Direction direction)
     const auto boundaries = m_controller->eventBoundaries();
     const bool animate = direction == LessonController::Direction::Forward && m_animated;
     m_ladder->setSimulation(sim, boundaries, animate ? LadderView::Animation::Animate : LadderView::Animation::Instant);
-    m_logModel->setRows(TransitionLogModel::modelSource(), TransitionLogModel::rowsFromEvents(sim.events(), boundaries));
+    m_logModel->syncModelRows(sim.events(), m_controller->eventBoundaryView());
     m_clientPane->updateFrom(sim);
     m_serverPane->updateFrom(sim);
     // Keep the inspected segment if it still exists (its fate may have changed).

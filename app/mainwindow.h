@@ -19,6 +19,7 @@ class QActionGroup;
 class QComboBox;
 class QDockWidget;
 class QLabel;
+class QMenu;
 class QTableView;
 class QTimer;
 class ShortcutsDialog;
@@ -96,6 +97,11 @@ public:
     QDockWidget *liveDock() const { return m_liveDock; }
     QAction *liveAction() const { return m_liveAction; }
 
+    // Whose TCP the model plays (Lesson → TCP profile, --profile): nullopt = as the lesson's
+    // "# profile:" line says, RFC 9293 without one. A change restarts the lesson under it.
+    void setProfileChoice(std::optional<tcpsim::Profile> profile);
+    tcpsim::Profile effectiveProfile() const;
+
 public slots:
     void step();
     void back();
@@ -110,6 +116,9 @@ protected:
 
 private:
     void createActions();
+    void createProfileMenu();
+    void retranslateProfileMenu();
+    void updateProfileTitle();
     void createPresentationActions();
     void applyPresentationLayout();
     void restoreLayoutAfterPresentation();
@@ -173,6 +182,12 @@ private:
     LiveMirror *m_live = nullptr;
     LivePane *m_livePane = nullptr;
     QAction *m_liveAction = nullptr;
+    std::optional<tcpsim::Profile> m_profileChoice;
+    QMenu *m_profileMenu = nullptr;
+    QActionGroup *m_profileGroup = nullptr;
+    QAction *m_profileFromLesson = nullptr;
+    QAction *m_profileRfc = nullptr;
+    QAction *m_profileLinux = nullptr;
 
     QAction *m_newAction = nullptr;
     QAction *m_openAction = nullptr;

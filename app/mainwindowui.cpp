@@ -274,6 +274,8 @@ void MainWindow::createMenus()
     m_lessonMenu->addAction(m_playAction);
     m_lessonMenu->addSeparator();
     m_lessonMenu->addAction(m_liveAction);
+    m_lessonMenu->addSeparator();
+    createProfileMenu();
 
     m_viewMenu = menuBar()->addMenu(QString());
     m_viewMenu->addAction(m_fullScreenAction);
@@ -338,7 +340,7 @@ void MainWindow::retranslate()
     m_numberPicker->setToolTip(tr("Symbolic: the client's ISN is j and the server's k, as in the textbooks. "
                                   "Relative: counted from each side's ISN, as Wireshark shows them. "
                                   "Absolute: the numbers on the wire."));
-    m_stateDock->setWindowTitle(tr("State diagram (RFC 9293)"));
+    retranslateProfileMenu(); // and the state diagram's title, which names the profile
     m_logDock->setWindowTitle(tr("Transition log"));
     m_inspectorDock->setWindowTitle(tr("Segment inspector"));
     m_clientDock->setWindowTitle(tr("Client"));

@@ -146,7 +146,27 @@ QPushButton *SidePane::button(Action action) const
 
 QString SidePane::receivedText() const
 {
-    return m_receivedText;
+    // The model's application reads every byte as it arrives: the recv() calls hold them all.
+    std::string bytes;
+    for (const RecvCall &call : m_recvCalls)
+        bytes += call.bytes;
+    return QString::fromStdString(bytes);
+}
+
+namespace {
+QString shownCall(const std::string &bytes)
+{
+    // Escaped (bytes from a client may be anything), line breaks as ↵ to keep one line.
+    return Printable::bytes(bytes, Printable::LineBreaks::Keep).replace(QLatin1Char('\n'), QChar(0x21b5));
+}
+} // namespace
+
+QStringList SidePane::recvCalls() const
+{
+    QStringList calls;
+    for (const RecvCall &call : m_recvCalls)
+        calls.append(shownCall(call.bytes));
+    return calls;
 }
 
 void SidePane::changeEvent(QEvent *event)
@@ -217,21 +237,47 @@ void SidePane::updateFrom(const Simulation &simulation)
     m_status->setText(status);
     m_status->setToolTip(status);
 
-    m_receivedText = QString::fromStdString(endpoint.received());
-    // One piece per recv() call that returned data, escaped (bytes from a client may be anything)
-    // and shown with a visible boundary: "hi │ still here │ bye", not "histill herebye".
-    m_recvCalls.clear();
-    for (const Event &event : simulation.events()) {
+    // Back: the calls of the undone steps go; forward: the new events' calls are added.
+    const auto &events = simulation.events();
+    while (!m_recvCalls.empty() && m_recvCalls.back().event >= events.size())
+        m_recvCalls.pop_back();
+    m_eventsSeen = std::min(m_eventsSeen, events.size());
+    for (; m_eventsSeen < events.size(); ++m_eventsSeen) {
+        const Event &event = events[m_eventsSeen];
         if (event.kind == EventKind::Return && event.call == Call::Recv && event.side == m_side && !event.text.empty())
-            m_recvCalls.append(Printable::bytes(event.text, Printable::LineBreaks::Keep).replace(QLatin1Char('\n'), QChar(0x21b5)));
+            m_recvCalls.push_back({m_eventsSeen, event.text});
     }
-    QString shown = m_recvCalls.join(QStringLiteral(" │ "));
-    // The newest bytes matter most: elide at the start.
-    shown = m_received->fontMetrics().elidedText(shown, Qt::ElideLeft, std::max(80, m_received->width()));
-    m_received->setText(shown.isEmpty() ? tr("(nothing yet)") : shown);
+    showRecvCalls();
 
     const bool inFlight = !simulation.inFlight(m_side).empty();
     button(Action::Deliver)->setEnabled(inFlight);
     button(Action::Drop)->setEnabled(inFlight);
     button(Action::FireTimer)->setEnabled(simulation.nextTimer(m_side).has_value());
+}
+
+void SidePane::forgetHistory()
+{
+    m_recvCalls.clear();
+    m_eventsSeen = 0;
+}
+
+void SidePane::showRecvCalls()
+{
+    // One piece per recv() call that returned data, with a visible boundary: "hi │ still here │
+    // bye", not "histill herebye". The newest bytes matter most: elided at the start, and only
+    // the calls that can fit are escaped and measured (a character is at least a pixel wide).
+    const int width = std::max(80, m_received->width());
+    const qsizetype budget = qsizetype(width) * 2;
+    const QString boundary = QStringLiteral(" │ ");
+    QStringList tail;
+    qsizetype length = 0;
+    for (auto call = m_recvCalls.rbegin(); call != m_recvCalls.rend() && length <= budget; ++call) {
+        const QString piece = shownCall(call->bytes.size() > std::size_t(budget) * 4
+                                            ? call->bytes.substr(call->bytes.size() - std::size_t(budget) * 4)
+                                            : call->bytes);
+        tail.prepend(piece);
+        length += piece.size() + boundary.size();
+    }
+    const QString shown = m_received->fontMetrics().elidedText(tail.join(boundary), Qt::ElideLeft, width);
+    m_received->setText(shown.isEmpty() ? tr("(nothing yet)") : shown);
 }

@@ -8,6 +8,9 @@
 
 #include <QWidget>
 
+#include <string>
+#include <vector>
+
 class QCheckBox;
 class QLabel;
 class QLineEdit;
@@ -24,7 +27,11 @@ public:
     explicit SidePane(tcpsim::Side side, QWidget *parent = nullptr);
 
     tcpsim::Side side() const { return m_side; }
+    // Follows the simulation after a step: the recv() history grows with the new events (or
+    // shrinks after Back), so a long lesson costs no more per step than a short one.
     void updateFrom(const tcpsim::Simulation &simulation);
+    // The simulation is another one (a new or edited lesson): the next update reads it afresh.
+    void forgetHistory();
 
     QLineEdit *messageEdit() const { return m_message; }
     QCheckBox *autoReplyBox() const { return m_autoReply; } // server only, nullptr for the client
@@ -32,7 +39,7 @@ public:
     QString receivedText() const;
     // What each recv() call returned, in order (the pane shows them with a boundary between):
     // TCP is a byte stream, so one call may hold two send()s, or part of one.
-    QStringList recvCalls() const { return m_recvCalls; }
+    QStringList recvCalls() const;
     // The state line shown under the pane's title ("SYN-SENT · connect() is blocked").
     QString statusText() const;
 
@@ -53,8 +60,14 @@ private:
     QLineEdit *m_message = nullptr;
     QPushButton *m_sendButton = nullptr;
     QLabel *m_received = nullptr;
-    QString m_receivedText;
-    QStringList m_recvCalls;
+    struct RecvCall {
+        std::size_t event = 0; // its index in the simulation's events
+        std::string bytes;     // what it returned
+    };
+    void showRecvCalls();
+
+    std::vector<RecvCall> m_recvCalls; // of every event before m_eventsSeen
+    std::size_t m_eventsSeen = 0;
     QLabel *m_receivedLabel = nullptr;
     QCheckBox *m_autoReply = nullptr;
     QPushButton *m_buttons[7] = {};

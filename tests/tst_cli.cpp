@@ -191,6 +191,40 @@ private slots:
         QCOMPARE(expiry->value(QStringLiteral("time")).toInteger(), 20000);
     }
 
+    // --profile overrides a lesson's `# profile:` header: the Linux lesson's expectations (a
+    // delayed ACK of the FIN) fail under the RFC profile and the RFC lesson's under Linux, up
+    // to a `deliver` with nothing in flight, which stops the script (exit 2).
+    void profile_chosenOrFromTheHeader_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QString>("stderrHas");
+        const QString linuxLesson = lesson(QStringLiteral("handshake-linux.tcp"));
+        const QString rfcLesson = lesson(QStringLiteral("handshake.tcp"));
+        QTest::newRow("header: linux") << QStringList{linuxLesson} << 0 << QString();
+        QTest::newRow("--profile linux on the RFC lesson")
+            << QStringList{QStringLiteral("--profile"), QStringLiteral("linux"), rfcLesson} << 2
+            << QStringLiteral("expected server sent ACK seq=310 ack=104, got server sent nothing");
+        QTest::newRow("--profile rfc on the Linux lesson")
+            << QStringList{QStringLiteral("--profile"), QStringLiteral("rfc"), linuxLesson} << 2
+            << QStringLiteral("expected client sent SYN seq=100 win=65495, got client sent SYN seq=100 len=0 win=65535");
+        QTest::newRow("--msl under Linux says it has no effect")
+            << QStringList{QStringLiteral("--msl"), QStringLiteral("120"), linuxLesson} << 0
+            << QStringLiteral("--msl has no effect under the Linux profile");
+        QTest::newRow("unknown profile")
+            << QStringList{QStringLiteral("--profile"), QStringLiteral("bsd"), rfcLesson} << 2
+            << QStringLiteral("--profile takes rfc or linux");
+    }
+    void profile_chosenOrFromTheHeader()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(int, exitCode);
+        QFETCH(QString, stderrHas);
+        const Run run = runCli(arguments);
+        QCOMPARE(run.exitCode, exitCode);
+        QVERIFY2(QString::fromUtf8(run.err).contains(stderrHas), run.err.constData());
+    }
+
     void seed_choosesUnfixedIsns()
     {
         const QByteArray script = "client connect\n";

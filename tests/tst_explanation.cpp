@@ -76,6 +76,8 @@ private slots:
     void simultaneousOpen_noAcceptQueue();
     void timeWait_lasts60sWithMsl30s();
     void synRetries_linuxSchedule();
+    void gluedSends_explainedOnce_data();
+    void gluedSends_explainedOnce();
 };
 
 void TestExplanation::everyRule_hasSentenceAndReference()
@@ -301,6 +303,53 @@ void TestExplanation::synRetries_linuxSchedule()
     }
     QCOMPARE(synTimes, (std::vector<std::uint64_t>{0, 1000, 3000, 7000, 15000, 31000, 63000}));
     QCOMPARE(closedAt, std::uint64_t(127000));
+}
+
+void TestExplanation::gluedSends_explainedOnce_data()
+{
+    QTest::addColumn<QByteArray>("script");
+    QTest::addColumn<int>("explainedAtStep"); // 0: never
+    QTest::addColumn<QString>("gluedBytes");
+    // Two sends queued before ESTABLISHED leave in one segment: one recv() returns "ab"; the
+    // later sends, one recv() each, get no sentence.
+    QTest::newRow("queued before ESTABLISHED")
+        << QByteArray("server listen\nclient connect\nclient send \"a\"\nclient send \"b\"\nsettle\n"
+                      "client send \"hi\"\nsettle\nclient send \"bye\"\nsettle\n")
+        << 5 << QStringLiteral("ab");
+    QTest::newRow("one send per recv")
+        << QByteArray("server listen\nclient connect\nsettle\nclient send \"hi\"\nsettle\nclient send \"bye\"\n"
+                      "settle\nserver send \"ok\"\nsettle\n")
+        << 0 << QString();
+}
+
+// TCP is a byte stream (issue 9 item 7): the step where two send()s first come out of one
+// recv() says why, in the explanation; no other step does.
+void TestExplanation::gluedSends_explainedOnce()
+{
+    QFETCH(QByteArray, script);
+    QFETCH(int, explainedAtStep);
+    QFETCH(QString, gluedBytes);
+    LessonController controller;
+    controller.setAutoReply(false);
+    controller.setLesson(parsed(script.constData()));
+    controller.goToStep(controller.stepCount());
+    const QString sentence = Explanation::byteStreamSentence();
+    QVERIFY(sentence.contains(QLatin1String("byte stream")));
+    for (int step = 1; step <= controller.stepCount(); ++step) {
+        const bool explained = explanationOf(controller, step).contains(sentence);
+        QVERIFY2(explained == (step == explainedAtStep), qPrintable(QStringLiteral("step %1").arg(step)));
+        if (!explained)
+            continue;
+        // It is the step whose recv() returned both sends' bytes.
+        const auto &events = controller.simulation().events();
+        bool found = false;
+        for (std::size_t i = controller.eventCountAt(step - 1); i < controller.eventCountAt(step); ++i) {
+            const Event &event = events[i];
+            found = found || (event.kind == EventKind::Return && event.call == Call::Recv
+                              && QString::fromStdString(event.text) == gluedBytes);
+        }
+        QVERIFY(found);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestExplanation)

@@ -14,8 +14,46 @@ class TestInspector : public QObject
 private slots:
     void syn_fieldsAndBytes();
     void data_bytesFollowHeader();
+    void linuxSyn_everyOptionWithItsBytes();
     void clear_showsPlaceholder();
 };
+
+// The Linux profile's SYN: <mss 65495,sackOK,TS val 100 ecr 0,nop,wscale 7>, each option a
+// row whose bytes are the option's own.
+void TestInspector::linuxSyn_everyOptionWithItsBytes()
+{
+    Segment syn;
+    syn.id = 1;
+    syn.seq = 100;
+    syn.flags = Syn;
+    syn.window = 65495;
+    syn.mss = 65495;
+    syn.sackPermitted = true;
+    syn.timestamps = Timestamps{100, 0};
+    syn.windowScale = 7;
+    InspectorView view;
+    view.setSegment(syn, WireAddressing{0x7F000001, 0x7F000001, 50000, 3267}, NumberFormatter());
+    QCOMPARE(view.fieldValue(QStringLiteral("Data offset")), QStringLiteral("10 words = 40 bytes"));
+    QCOMPARE(view.fieldValue(QStringLiteral("Option: MSS")), QStringLiteral("65495"));
+    QCOMPARE(view.fieldValue(QStringLiteral("Option: SACK permitted")), QStringLiteral("yes"));
+    QCOMPARE(view.fieldValue(QStringLiteral("Option: timestamps")), QStringLiteral("TSval 100, TSecr 0"));
+    QCOMPARE(view.fieldValue(QStringLiteral("NOP")), QStringLiteral("1 byte of padding"));
+    QCOMPARE(view.fieldValue(QStringLiteral("Option: window scale")), QStringLiteral("shift 7 (×128)"));
+    // The rows tile the 20 option bytes in wire order: 4 + 2 + 10 + 1 + 3.
+    int next = 20;
+    for (const InspectorView::Field &field : view.fields()) {
+        if (field.offset < 20 || field.name == QLatin1String("Data"))
+            continue;
+        QCOMPARE(field.offset, next);
+        next += field.length;
+    }
+    QCOMPARE(next, 40);
+    const QStringList words = view.hexDump().split(QLatin1Char('\n'));
+    QCOMPARE(words.size(), 10);
+    QCOMPARE(words[5], QStringLiteral("02 04 FF D7"));      // MSS 65495
+    QCOMPARE(words[6], QStringLiteral("04 02 08 0A"));      // SACK-permitted, then timestamps
+    QCOMPARE(words[9], QStringLiteral("01 03 03 07"));      // NOP, window scale 7
+}
 
 void TestInspector::syn_fieldsAndBytes()
 {
@@ -36,7 +74,7 @@ void TestInspector::syn_fieldsAndBytes()
     QCOMPARE(view.fieldValue(QStringLiteral("Sequence number")), QStringLiteral("100"));
     QCOMPARE(view.fieldValue(QStringLiteral("Flags")), QStringLiteral("SYN"));
     QCOMPARE(view.fieldValue(QStringLiteral("Window")), QStringLiteral("65535"));
-    QCOMPARE(view.fieldValue(QStringLiteral("Options")), QStringLiteral("MSS 1460"));
+    QCOMPARE(view.fieldValue(QStringLiteral("Option: MSS")), QStringLiteral("1460"));
     QCOMPARE(view.fieldValue(QStringLiteral("Data offset")), QStringLiteral("6 words = 24 bytes"));
     QVERIFY(view.fieldValue(QStringLiteral("Checksum")).startsWith(QStringLiteral("0x")));
     // seq 100 is 00 00 00 64 in network byte order; MSS option is kind 2, length 4, 05 B4.

@@ -8,6 +8,8 @@
 #include <QFont>
 #include <QTest>
 
+#include <memory>
+
 using namespace tcpsim;
 Q_DECLARE_METATYPE(tcpsim::TcpState)
 
@@ -22,6 +24,9 @@ private slots:
     void reveal_followsProgress();
     void replyInTheSameStep_stateShownWithItsLabel_data();
     void replyInTheSameStep_stateShownWithItsLabel();
+    void extend_stepByStep_equalsBuildingAnew_data();
+    void extend_stepByStep_equalsBuildingAnew(); // and truncate, on Back
+    void extend_afterBackOrAnotherLesson_refuses();
 
 private:
     static LadderLayout layoutAt(const QString &lesson, int step)
@@ -155,6 +160,126 @@ void TestLadderLayout::replyInTheSameStep_stateShownWithItsLabel()
         }
     }
     QCOMPARE(layout.revealedTransitionCount(layout.newestMomentCount()), int(layout.transitions().size()));
+}
+
+void TestLadderLayout::extend_stepByStep_equalsBuildingAnew_data()
+{
+    QTest::addColumn<QString>("lesson");
+    for (const LessonEntry &entry : LessonLibrary::builtInLessons())
+        QTest::newRow(qPrintable(entry.name)) << entry.name;
+}
+
+// A layout changed step by step must equal one built from the same events.
+static void compareLayouts(const LadderLayout &changed, const LadderLayout &anew, int step)
+{
+    const QByteArray where = QByteArray("step ") + QByteArray::number(step);
+    QCOMPARE(changed.newestStep(), anew.newestStep());
+    QCOMPARE(changed.firstNewestMoment(), anew.firstNewestMoment());
+    QCOMPARE(changed.contentHeight(), anew.contentHeight());
+    QCOMPARE(changed.geometry().clientX, anew.geometry().clientX);
+    QCOMPARE(changed.events(), anew.events());
+    QCOMPARE(changed.moments().size(), anew.moments().size());
+    for (std::size_t i = 0; i < anew.moments().size(); ++i) {
+        QVERIFY2(changed.moments()[i].y == anew.moments()[i].y, where.constData());
+        QVERIFY2(changed.moments()[i].height == anew.moments()[i].height, where.constData());
+    }
+    QCOMPARE(changed.arrows().size(), anew.arrows().size());
+    for (std::size_t i = 0; i < anew.arrows().size(); ++i) {
+        const LadderLayout::Arrow &a = changed.arrows()[i];
+        const LadderLayout::Arrow &b = anew.arrows()[i];
+        QVERIFY2(a.segment == b.segment && a.fate == b.fate && a.sendMoment == b.sendMoment
+                     && a.endMoment == b.endMoment && a.endStep == b.endStep && a.injected == b.injected,
+                 where.constData());
+        QCOMPARE(changed.arrowText(a), anew.arrowText(b));
+    }
+    QCOMPARE(changed.labels().size(), anew.labels().size());
+    for (std::size_t i = 0; i < anew.labels().size(); ++i) {
+        QCOMPARE(changed.labels()[i].text, anew.labels()[i].text);
+        QCOMPARE(changed.labels()[i].row, anew.labels()[i].row);
+        QCOMPARE(changed.labels()[i].moment, anew.labels()[i].moment);
+    }
+    QCOMPARE(changed.transitions().size(), anew.transitions().size());
+    for (std::size_t i = 0; i < anew.transitions().size(); ++i)
+        QCOMPARE(changed.transitions()[i].revealAt, anew.transitions()[i].revealAt);
+    QCOMPARE(changed.revealedCount(0.5), anew.revealedCount(0.5));
+}
+
+// The window lays out only the new step when stepping on and drops only the last one on Back:
+// at every step of every built-in lesson, forwards then back to the start, the layout must be
+// exactly the one built from all events.
+void TestLadderLayout::extend_stepByStep_equalsBuildingAnew()
+{
+    QFETCH(QString, lesson);
+    auto loaded = LessonLibrary::load(lesson);
+    QVERIFY(std::holds_alternative<Lesson>(loaded));
+    LessonController controller;
+    controller.setLesson(std::get<Lesson>(loaded));
+    LadderLayout changed(controller.simulation().events(), controller.eventBoundaries(), NumberStyle::Symbolic);
+    changed.place(font(), 900);
+    const auto check = [&] {
+        LadderLayout anew(controller.simulation().events(), controller.eventBoundaries(), NumberStyle::Symbolic);
+        anew.place(font(), 900);
+        compareLayouts(changed, anew, controller.currentStep());
+    };
+    while (controller.currentStep() < controller.stepCount()) {
+        controller.stepForward();
+        QVERIFY(changed.extend(controller.simulation().events(), controller.eventBoundaries()));
+        check();
+        if (QTest::currentTestFailed())
+            return;
+    }
+    while (controller.canStepBack()) {
+        controller.stepBack();
+        QVERIFY(!changed.extend(controller.simulation().events(), controller.eventBoundaries()));
+        QVERIFY(changed.truncate(controller.simulation().events(), controller.eventBoundaries()));
+        check();
+        if (QTest::currentTestFailed())
+            return;
+    }
+}
+
+void TestLadderLayout::extend_afterBackOrAnotherLesson_refuses()
+{
+    auto loaded = LessonLibrary::load(QStringLiteral("handshake"));
+    QVERIFY(std::holds_alternative<Lesson>(loaded));
+    LessonController controller;
+    controller.setLesson(std::get<Lesson>(loaded));
+    controller.goToStep(6);
+    LadderLayout layout(controller.simulation().events(), controller.eventBoundaries(), NumberStyle::Symbolic);
+    controller.stepBack();
+    QVERIFY(!layout.extend(controller.simulation().events(), controller.eventBoundaries()));
+    QCOMPARE(layout.newestStep(), 6); // unchanged
+    controller.goToStep(7);
+    QVERIFY(!layout.truncate(controller.simulation().events(), controller.eventBoundaries()));
+    QCOMPARE(layout.newestStep(), 6);
+
+    // Another lesson whose step 2 differs (the SYN's ISN) has as many steps and more: refused.
+    const auto controllerFor = [](const char *text, int step) {
+        auto parsed = LessonLibrary::parse(QByteArray(text), QStringLiteral("isn.tcp"));
+        if (!std::holds_alternative<Lesson>(parsed))
+            qFatal("test lesson does not parse");
+        auto lessonController = std::make_unique<LessonController>();
+        lessonController->setLesson(std::get<Lesson>(std::move(parsed)));
+        lessonController->goToStep(step);
+        return lessonController;
+    };
+    const auto first = controllerFor("client isn 100\nserver listen\nclient connect\nclient deliver\n", 2);
+    const auto second = controllerFor("client isn 200\nserver listen\nclient connect\nclient deliver\n", 3);
+    LadderLayout shorter(first->simulation().events(), first->eventBoundaries(), NumberStyle::Symbolic);
+    QCOMPARE(first->eventBoundaries().size(), std::size_t(3));
+    QVERIFY(!shorter.extend(second->simulation().events(), second->eventBoundaries()));
+    // Nor is its step 1 this one's step 1 once the ISN differs in what is kept.
+    const auto secondAtStep2 = controllerFor("client isn 200\nserver listen\nclient connect\nclient deliver\n", 2);
+    LadderLayout longer(secondAtStep2->simulation().events(), secondAtStep2->eventBoundaries(), NumberStyle::Symbolic);
+    const auto firstAtStep1 = controllerFor("client isn 100\nserver listen\nclient connect\nclient deliver\n", 1);
+    QVERIFY(longer.truncate(firstAtStep1->simulation().events(), firstAtStep1->eventBoundaries())
+            == (firstAtStep1->simulation().events() == std::vector<Event>(secondAtStep2->simulation().events().begin(),
+                                                                          secondAtStep2->simulation().events().begin()
+                                                                              + static_cast<std::ptrdiff_t>(firstAtStep1->simulation().events().size()))));
+    // The same lesson one step on: extended.
+    const auto same = controllerFor("client isn 100\nserver listen\nclient connect\nclient deliver\n", 3);
+    QVERIFY(shorter.extend(same->simulation().events(), same->eventBoundaries()));
+    QCOMPARE(shorter.newestStep(), 3);
 }
 
 QTEST_MAIN(TestLadderLayout)

@@ -23,6 +23,7 @@ const QStringList builtInLessons = {
     QStringLiteral("connection-refused.tcp"), QStringLiteral("simultaneous-open.tcp"),
     QStringLiteral("simultaneous-close.tcp"), QStringLiteral("half-close.tcp"),
     QStringLiteral("abort.tcp"),              QStringLiteral("syn-retries-exhausted.tcp"),
+    QStringLiteral("handshake-linux.tcp"),    QStringLiteral("server-closes-first-linux.tcp"),
     QStringLiteral("accept-queue.tcp"),       QStringLiteral("backlog-overflow.tcp"),
 };
 

@@ -26,6 +26,8 @@
 #include <QTcpSocket>
 #include <QTest>
 
+#include <algorithm>
+
 using namespace tcpsim;
 
 namespace {
@@ -286,7 +288,15 @@ void TestLivePane::serverPane_listsListeningAndConnectedSockets()
 {
     stepTo(acceptStep);
     live::ServerPaneModel *pane = m_window->livePane()->serverModel();
-    QTRY_VERIFY_WITH_TIMEOUT(pane->rows().size() >= 2, liveTimeoutMs);
+    // The pane follows kernel samples, which come after the step settles: wait for the
+    // connected socket's row itself, not just for a second row.
+    const auto hasConnectedRow = [pane] {
+        const auto rows = pane->rows();
+        return std::any_of(rows.begin(), rows.end(), [](const live::ServerPaneRow &row) {
+            return row.kind == live::ServerPaneRow::Kind::Connected;
+        });
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(pane->rows().size() >= 2 && hasConnectedRow(), liveTimeoutMs);
     live::LiveServer *server = m_window->liveMirror()->session()->server();
     bool listening = false;
     bool connected = false;

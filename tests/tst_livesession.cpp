@@ -57,6 +57,7 @@ private slots:
     void abort_sendsRstAndLeavesNoTimeWait();
     void simulationOnlySteps_areReportedAsSuch();
     void outsideConnection_isObservedAsOther();
+    void outsideClientsBytes_neverReachTheTexts();
     void explainDifference_knownCases();
 
 private:
@@ -274,6 +275,12 @@ void TestLiveSession::connect_toPortNobodyListensOn_isRefused()
     QTRY_VERIFY(indexOf(Observation::Source::Qt, Observation::Endpoint::Client,
                         QStringLiteral("UnconnectedState")) >= 0);
     QVERIFY(!m_session->server()->isListening());
+    // Qt's error text reaches the user inside a translated sentence, never bare (issue 9 item 9).
+    const int error = indexOf(Observation::Source::Qt, Observation::Endpoint::Client,
+                              QStringLiteral("ConnectionRefusedError"));
+    const QString detail = m_seen.at(error).detail;
+    const QString sentence = QStringLiteral("the client socket reported an error: ");
+    QVERIFY2(detail.startsWith(sentence) && detail.size() > sentence.size(), qPrintable(detail));
 }
 
 void TestLiveSession::abort_sendsRstAndLeavesNoTimeWait()
@@ -332,6 +339,35 @@ void TestLiveSession::outsideConnection_isObservedAsOther()
     QByteArray answer;
     QTRY_VERIFY((answer += outsider.readAll()).size() >= 9);
     QCOMPARE(answer, QByteArray("Hello, nc"));
+}
+
+// What a class's client sends is anything (terminal escapes, a right-to-left override, NUL):
+// none of it reaches the texts the window's log and live pane show (issue 15 item 5).
+void TestLiveSession::outsideClientsBytes_neverReachTheTexts()
+{
+    const Lesson lesson = lessonFrom("server listen\n");
+    m_session->setLesson(lesson);
+    perform(lesson, 0, 1);
+    QTcpSocket outsider;
+    outsider.connectToHost(QHostAddress::LocalHost, m_session->server()->serverPort());
+    QVERIFY(outsider.waitForConnected(5000));
+    const QByteArray hostile("\x1b]0;pwned\x07\x1b[2J\xe2\x80\xae" "evil\r\n\0\xff", 25);
+    outsider.write(hostile);
+    QByteArray answer;
+    QTRY_VERIFY((answer += outsider.readAll()).size() >= 7 + hostile.size());
+    QCOMPARE(answer, QByteArray("Hello, ") + hostile); // answered byte-exactly
+    outsider.disconnectFromHost();
+    QTRY_VERIFY(indexOf(Observation::Source::Qt, Observation::Endpoint::Other, QStringLiteral("ConnectedState")) >= 0);
+    m_session->observer()->sample();
+    for (const Observation &observation : std::as_const(m_seen)) {
+        for (const QString &text : {observation.state, observation.detail, observation.toText()}) {
+            QVERIFY2(!text.contains(QLatin1String("pwned")) && !text.contains(QLatin1String("evil")), qPrintable(text));
+            for (QChar c : text) {
+                const bool control = c.category() == QChar::Other_Control && c != QLatin1Char('\n');
+                QVERIFY2(!control && c.category() != QChar::Other_Format, qPrintable(text));
+            }
+        }
+    }
 }
 
 void TestLiveSession::explainDifference_knownCases()

@@ -40,6 +40,8 @@ private slots:
     void handshake_stepByStep();
     void spaceBar_steps_and_left_goes_back();
     void back_restoresPreviousStepExactly();
+    void profileChoice_restartsTheLessonUnderIt_data();
+    void profileChoice_restartsTheLessonUnderIt();
     void exportPackets_writesTheStepsSegments();
     void recvPane_showsEachCallsBytes();
     void settings_badValuesFallBackToDefaults();
@@ -108,6 +110,43 @@ void TestMainWindow::handshake_stepByStep()
     QCOMPARE(window.ladder()->arrowCount(LadderView::Fate::Delivered), delivered);
     QCOMPARE(window.stateDiagram()->state(Side::Client), client);
     QCOMPARE(window.stateDiagram()->state(Side::Server), server);
+}
+
+void TestMainWindow::profileChoice_restartsTheLessonUnderIt_data()
+{
+    QTest::addColumn<QString>("lesson");
+    QTest::addColumn<int>("choice"); // -1 as the lesson says, else a Profile
+    QTest::addColumn<int>("effective");
+    const int rfc = int(Profile::Rfc9293);
+    const int linux = int(Profile::Linux);
+    QTest::newRow("RFC lesson as it says") << QStringLiteral("handshake") << -1 << rfc;
+    QTest::newRow("Linux lesson as it says") << QStringLiteral("handshake-linux") << -1 << linux;
+    QTest::newRow("RFC lesson under Linux") << QStringLiteral("handshake") << linux << linux;
+    QTest::newRow("Linux lesson under RFC") << QStringLiteral("handshake-linux") << rfc << rfc;
+}
+
+void TestMainWindow::profileChoice_restartsTheLessonUnderIt()
+{
+    QFETCH(QString, lesson);
+    QFETCH(int, choice);
+    QFETCH(int, effective);
+    MainWindow window(MainWindow::SettingsPolicy::Ignore);
+    QVERIFY(window.loadLesson(lesson));
+    window.goToStep(2);
+    window.setProfileChoice(choice < 0 ? std::nullopt : std::optional<Profile>(Profile(choice)));
+    QCOMPARE(int(window.effectiveProfile()), effective);
+    const bool changed = window.controller()->currentStep() == 0;
+    window.goToStep(2);
+    // The SYN on the wire says which profile ran: Linux's carries timestamps.
+    const Segment syn = window.controller()->simulation().inFlight(Side::Client).empty()
+        ? Segment{}
+        : window.controller()->simulation().inFlight(Side::Client).front();
+    QCOMPARE(syn.timestamps.has_value(), effective == int(Profile::Linux));
+    QCOMPARE(window.findChild<QDockWidget *>(QStringLiteral("stateDock"))->windowTitle().contains(QStringLiteral("Linux")),
+             effective == int(Profile::Linux));
+    // Only a change of profile restarts the lesson.
+    const bool profileChanged = (lesson == QLatin1String("handshake-linux")) != (effective == int(Profile::Linux));
+    QCOMPARE(changed, profileChanged);
 }
 
 void TestMainWindow::spaceBar_steps_and_left_goes_back()

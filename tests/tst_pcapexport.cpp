@@ -45,6 +45,10 @@ const std::map<QString, QString> expectedExpertInfos = {
      QStringLiteral("2:retransmission 3:retransmission 4:retransmission 5:retransmission 6:retransmission "
                     "7:retransmission")},
     {QStringLiteral("connection-refused.tcp"), QStringLiteral("2:rst")},
+    // Linux: the server's FIN carries the delayed ACK of the client's FIN (three segments) ...
+    {QStringLiteral("handshake-linux.tcp"), QStringLiteral("8:active-close 9:passive-close")},
+    // ... or the delayed-ACK timer sends it alone before the client's FIN (four).
+    {QStringLiteral("server-closes-first-linux.tcp"), QStringLiteral("8:active-close 10:passive-close")},
     {QStringLiteral("abort.tcp"), QStringLiteral("6:rst")},
     // RFC 9293 Figure 7: each SYN,ACK repeats its side's SYN sequence number, so Wireshark takes
     // it for a retransmission, and each final ACK repeats the ACK its SYN,ACK carried.

@@ -130,6 +130,7 @@ private slots:
     void halfCloseAnswersEveryByte();
     void hostileBytesAnswered_data();
     void hostileBytesAnswered();
+    void clientThatDoesNotReadIsNotRead();
     void idleClientsDoNotLockOut_data();
     void idleClientsDoNotLockOut();
     void idleTimeoutCloses_data();
@@ -265,6 +266,34 @@ void TestServe::hostileBytesAnswered()
     }
     Client good(server.port()); // the server survived
     QCOMPARE(good.ask("hello"), QByteArray("Hello, hello"));
+}
+
+// A client that sends and never reads: the epoll design stops reading it once its answer
+// buffer is full (TCP's flow control then stops the client), says so, and loses nothing.
+void TestServe::clientThatDoesNotReadIsNotRead()
+{
+    EchoServerOptions options = optionsFor(EchoServerDesign::EventLoop);
+    options.maxBufferedBytes = 64 * 1024;
+    Recorder recorder;
+    EchoServer server(options, recorder.callback());
+    QVERIFY2(server.start(), qPrintable(server.errorString()));
+    Client client(server.port());
+    const QByteArray data = bytesWithoutH(16 * 1024 * 1024, 3);
+    qsizetype sent = 0;
+    for (;;) { // until the kernel's buffers on both sides are full
+        pollfd ready{client.fd, POLLOUT, 0};
+        if (::poll(&ready, 1, 500) <= 0)
+            break;
+        const ssize_t n = ::send(client.fd, data.constData() + sent, size_t(qMin<qsizetype>(65536, data.size() - sent)),
+                                 MSG_NOSIGNAL | MSG_DONTWAIT);
+        if (n <= 0 || (sent += n) == data.size())
+            break;
+    }
+    QVERIFY2(sent < data.size(), "the server read everything without its answers being read");
+    QVERIFY(recorder.waitFor(EchoServerEvent::Kind::Error)); // "... wait for the client to read them"
+    const Exchange exchange = sendHalfCloseAndRead(client.fd, data.mid(sent));
+    QVERIFY(exchange.endOfFile);
+    QVERIFY(echoedData(exchange.reply).value_or(QByteArray()) == data);
 }
 
 void TestServe::idleClientsDoNotLockOut_data()

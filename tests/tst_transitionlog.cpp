@@ -4,6 +4,7 @@
 #include "tcpsim/session/transitionlog.h"
 
 #include <QFile>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -17,7 +18,34 @@ private slots:
     void rowsFromEvents_oneRowPerTransition();
     void otherSources_areKept();
     void csv_quotesAndSaves();
+    void syncModelRows_followsEveryStepAndBack_data();
+    void syncModelRows_followsEveryStepAndBack();
+    void syncModelRows_keepsLiveRowsAfterTheStepsModelRows();
 };
+
+namespace {
+bool sameRows(const TransitionLogModel &model, const QList<TransitionLogRow> &rows)
+{
+    if (model.rowCount() != rows.size())
+        return false;
+    for (int i = 0; i < rows.size(); ++i) {
+        const TransitionLogRow &a = model.row(i);
+        const TransitionLogRow &b = rows[i];
+        if (a.step != b.step || a.timeMs != b.timeMs || a.side != b.side || a.endpoint != b.endpoint
+            || a.from != b.from || a.to != b.to || a.cause != b.cause || a.source != b.source)
+            return false;
+    }
+    return true;
+}
+
+Lesson lessonFrom(const char *text)
+{
+    auto parsed = parseLesson(text, "t.tcp");
+    if (auto *error = std::get_if<ScriptError>(&parsed))
+        qFatal("%s", error->message.c_str());
+    return std::get<Lesson>(std::move(parsed));
+}
+} // namespace
 
 void TestTransitionLog::rowsFromEvents_oneRowPerTransition()
 {
@@ -83,6 +111,91 @@ void TestTransitionLog::csv_quotesAndSaves()
     QFile saved(file);
     QVERIFY(saved.open(QIODevice::ReadOnly));
     QCOMPARE(QString::fromUtf8(saved.readAll()), csv);
+}
+
+void TestTransitionLog::syncModelRows_followsEveryStepAndBack_data()
+{
+    QTest::addColumn<QByteArray>("script");
+    QTest::newRow("handshake and close") << QByteArray("server listen\nclient connect\nclient deliver\nserver deliver\n"
+                                                       "client deliver\nclient close\nclient deliver\nserver deliver\n"
+                                                       "server close\nserver deliver\nclient deliver\nclient timeout\n");
+    QTest::newRow("steps without transitions") << QByteArray("server listen\nclient connect\nclient deliver\n"
+                                                             "server deliver\nclient deliver\nclient send \"a\"\n"
+                                                             "client deliver\nserver deliver\nclient send \"b\"\n");
+}
+
+// The log after any sequence of steps and Backs equals the rows built from scratch, and is
+// only ever inserted into or removed from (never reset: the view keeps its selection).
+void TestTransitionLog::syncModelRows_followsEveryStepAndBack()
+{
+    QFETCH(QByteArray, script);
+    LessonController controller;
+    controller.setAutoReply(false);
+    controller.setLesson(lessonFrom(script.constData()));
+    TransitionLogModel model;
+    QSignalSpy resets(&model, &QAbstractItemModel::modelAboutToBeReset);
+    auto sync = [&] { model.syncModelRows(controller.simulation().events(), controller.eventBoundaryView()); };
+    auto expected = [&] {
+        return TransitionLogModel::rowsFromEvents(controller.simulation().events(), controller.eventBoundaries());
+    };
+    sync();
+    while (!controller.isAtLessonEnd()) {
+        controller.stepForward();
+        sync();
+        QVERIFY2(sameRows(model, expected()), qPrintable(QStringLiteral("forward to step %1").arg(controller.currentStep())));
+    }
+    QVERIFY(model.rowCount() > 0);
+    while (controller.canStepBack()) {
+        controller.stepBack();
+        sync();
+        QVERIFY2(sameRows(model, expected()), qPrintable(QStringLiteral("back to step %1").arg(controller.currentStep())));
+    }
+    QCOMPARE(model.rowCount(), 0);
+    // Several steps at once, both ways.
+    controller.goToStep(controller.stepCount());
+    sync();
+    QVERIFY(sameRows(model, expected()));
+    controller.goToStep(3);
+    sync();
+    QVERIFY(sameRows(model, expected()));
+    QCOMPARE(resets.size(), 0);
+    // A new lesson starts the rows again.
+    model.resetModelRows();
+    controller.setLesson(lessonFrom("client connect\n"));
+    controller.stepForward();
+    sync();
+    QVERIFY(sameRows(model, expected()));
+    QCOMPARE(model.rowCount(), 1);
+}
+
+void TestTransitionLog::syncModelRows_keepsLiveRowsAfterTheStepsModelRows()
+{
+    LessonController controller;
+    controller.setLesson(lessonFrom("server listen\nclient connect\nclient deliver\n"));
+    TransitionLogModel model;
+    auto sync = [&] { model.syncModelRows(controller.simulation().events(), controller.eventBoundaryView()); };
+    controller.stepForward();
+    sync();
+    // The live pair reports step 2 before the model's rows of step 2 are synced.
+    TransitionLogRow kernel;
+    kernel.step = 2;
+    kernel.endpoint = QStringLiteral("client socket");
+    kernel.to = QStringLiteral("SYN-SENT");
+    kernel.source = TransitionLogModel::kernelSource();
+    kernel.live = true;
+    model.setLiveRows({kernel});
+    controller.stepForward();
+    sync();
+    QCOMPARE(model.rowCount(), 3); // server LISTEN, client SYN-SENT (model), client SYN-SENT (kernel)
+    QCOMPARE(model.row(1).source, TransitionLogModel::modelSource());
+    QCOMPARE(model.row(1).step, 2);
+    QCOMPARE(model.row(2).source, TransitionLogModel::kernelSource());
+    // Back removes the model's row of step 2; the live row is the live mirror's to hide.
+    controller.stepBack();
+    sync();
+    QCOMPARE(model.rowCount(), 2);
+    QCOMPARE(model.row(0).to, QStringLiteral("LISTEN"));
+    QCOMPARE(model.row(1).source, TransitionLogModel::kernelSource());
 }
 
 QTEST_GUILESS_MAIN(TestTransitionLog)

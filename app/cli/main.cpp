@@ -51,7 +51,7 @@ file (.tcp), or - for standard input. One command a line:
                                   check the oldest segment in flight (fields seq= ack= len=
                                   data= win=; exact flag set)
   expect client sent nothing
-Header comments: # title: / # title[zh]: / # note: / # note[zh]:
+Header comments: # title: / # title[zh]: / # note: / # note[zh]: / # profile: rfc|linux
 
 Exit status: 0 every expect held; 1 an expect failed (FILE:LINE: expected X, got Y on
 stderr); 2 the script cannot run (FILE:LINE:COLUMN: what is wrong).
@@ -71,6 +71,7 @@ struct Options {
     SimulationConfig config;
     tcpsim::cli::LiveRunOptions live;
     tcpsim::cli::RunOutputs outputs;
+    bool mslGiven = false;
 };
 
 // Parses the command line; on failure prints why and returns nullopt (exit 2).
@@ -95,7 +96,13 @@ std::optional<Options> parseArguments(const QCoreApplication &app, QTextStream &
     const QCommandLineOption mslOption(QStringLiteral("msl"),
                                        QStringLiteral("Maximum segment lifetime; TIME-WAIT lasts 2*MSL (default 30)."),
                                        QStringLiteral("SECONDS"), QStringLiteral("30"));
-    parser.addOptions({jsonOption, pcapOption, listOption, seedOption, mslOption});
+    const QCommandLineOption profileOption(
+        QStringLiteral("profile"),
+        QStringLiteral("Whose TCP to play: rfc (RFC 9293's text) or linux (the kernel on loopback: options, "
+                       "delayed ACK of a FIN, RST,ACK on abort, TIME-WAIT fixed at 60 s). Overrides the "
+                       "lesson's # profile: header; default: the header, else rfc."),
+        QStringLiteral("rfc|linux"));
+    parser.addOptions({jsonOption, pcapOption, listOption, seedOption, mslOption, profileOption});
     const tcpsim::cli::LiveCommandLine liveOptions;
     liveOptions.addTo(parser);
 
@@ -110,7 +117,7 @@ std::optional<Options> parseArguments(const QCoreApplication &app, QTextStream &
     if (parser.isSet(listOption)) {
         QTextStream out(stdout);
         for (const LessonEntry &entry : LessonLibrary::builtInLessons())
-            out << entry.name.leftJustified(24) << entry.title << '\n';
+            out << entry.name.leftJustified(26) << entry.title << '\n';
         out.flush();
         std::exit(exitStatus(ExitCode::Ok));
     }
@@ -138,6 +145,16 @@ std::optional<Options> parseArguments(const QCoreApplication &app, QTextStream &
         return std::nullopt;
     }
     options.config.mslMs = mslSeconds * 1000;
+    options.mslGiven = parser.isSet(mslOption);
+    if (parser.isSet(profileOption)) {
+        const auto profile = parseProfile(parser.value(profileOption).toStdString());
+        if (!profile) {
+            err << "tcpsim-cli: --profile takes rfc or linux\n";
+            return std::nullopt;
+        }
+        options.config.profile = *profile;
+        options.config.profileOverridesLesson = true;
+    }
     if (!liveOptions.read(parser, &options.live, err))
         return std::nullopt;
     return options;
@@ -185,6 +202,12 @@ int main(int argc, char *argv[])
     std::optional<Lesson> lesson = loadLesson(options->lesson, err);
     if (!lesson)
         return exitStatus(ExitCode::CannotRun);
+    const Profile profile = options->config.profileOverridesLesson
+        ? options->config.profile
+        : lesson->profile.value_or(options->config.profile);
+    if (profile == Profile::Linux && options->mslGiven)
+        err << "tcpsim-cli: note: --msl has no effect under the Linux profile: Linux keeps TIME-WAIT a fixed "
+               "60 s (TCP_TIMEWAIT_LEN)\n";
     return exitStatus(tcpsim::cli::runLesson(std::move(*lesson), options->live, options->config, options->format,
                                              options->outputs, out, err));
 }

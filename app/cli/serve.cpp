@@ -13,8 +13,12 @@
 #include <QJsonObject>
 
 #include <cerrno>
+#include <condition_variable>
 #include <csignal>
 #include <cstdio>
+#include <deque>
+#include <mutex>
+#include <thread>
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -101,20 +105,74 @@ QString shownData(const EchoServerEvent &event)
     return Printable::shortened(text, 80);
 }
 
+// Lines wait in a queue for a writer thread: standard output that does not keep up (a terminal
+// paused with Ctrl+S, a pipe nobody reads) never blocks the server; beyond maxQueuedLines, lines
+// are dropped and counted.
 class EventLines
 {
 public:
-    explicit EventLines(OutputFormat format) : m_format(format) { m_clock.start(); }
+    static constexpr size_t maxQueuedLines = 10000;
+
+    explicit EventLines(OutputFormat format) : m_format(format)
+    {
+        m_clock.start();
+        m_writer = std::thread([this] { writeLoop(); });
+    }
+    ~EventLines() { finish(); }
 
     // Called by the server's threads, one at a time.
     void print(const EchoServerEvent &event)
     {
-        const QByteArray line = (m_format == OutputFormat::JsonLines ? json(event) : text(event)).toUtf8() + '\n';
-        std::fwrite(line.constData(), 1, size_t(line.size()), stdout);
-        std::fflush(stdout);
+        QByteArray line = (m_format == OutputFormat::JsonLines ? json(event) : text(event)).toUtf8() + '\n';
+        const std::lock_guard lock(m_mutex);
+        if (m_queue.size() >= maxQueuedLines) {
+            ++m_dropped;
+            return;
+        }
+        m_queue.push_back(std::move(line));
+        m_wake.notify_one();
+    }
+
+    // Writes what is queued, then stops the writer.
+    void finish()
+    {
+        {
+            const std::lock_guard lock(m_mutex);
+            m_finishing = true;
+            m_wake.notify_one();
+        }
+        if (m_writer.joinable())
+            m_writer.join();
     }
 
 private:
+    void writeLoop()
+    {
+        std::unique_lock lock(m_mutex);
+        for (;;) {
+            m_wake.wait(lock, [this] { return !m_queue.empty() || m_dropped > 0 || m_finishing; });
+            if (m_queue.empty() && m_dropped == 0 && m_finishing)
+                return;
+            std::deque<QByteArray> batch;
+            batch.swap(m_queue);
+            const quint64 dropped = std::exchange(m_dropped, 0);
+            lock.unlock();
+            for (const QByteArray &line : batch)
+                std::fwrite(line.constData(), 1, size_t(line.size()), stdout);
+            if (dropped > 0) {
+                const QByteArray note = (m_format == OutputFormat::JsonLines
+                                             ? QStringLiteral("{\"event\":\"dropped\",\"lines\":%1}").arg(dropped)
+                                             : QStringLiteral("(%1 lines not printed: the output did not keep up)")
+                                                   .arg(dropped))
+                                            .toUtf8()
+                    + '\n';
+                std::fwrite(note.constData(), 1, size_t(note.size()), stdout);
+            }
+            std::fflush(stdout);
+            lock.lock();
+        }
+    }
+
     QString text(const EchoServerEvent &event) const
     {
         QString line = QStringLiteral("t=%1s ").arg(double(m_clock.elapsed()) / 1000.0, 0, 'f', 3);
@@ -156,6 +214,8 @@ private:
         if (event.connection > 0) {
             object.insert(QStringLiteral("connection"), event.connection);
             object.insert(QStringLiteral("peer"), event.peer);
+        } else if (event.kind == EchoServerEvent::Kind::Listening) {
+            object.insert(QStringLiteral("local"), event.peer);
         }
         if (event.descriptor >= 0)
             object.insert(QStringLiteral("fd"), event.descriptor);
@@ -174,6 +234,12 @@ private:
 
     OutputFormat m_format;
     QElapsedTimer m_clock;
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
+    std::deque<QByteArray> m_queue;
+    quint64 m_dropped = 0;
+    bool m_finishing = false;
+    std::thread m_writer;
 };
 
 // Reads an integer option in [minimum, maximum]; false (message on err) otherwise.
@@ -281,6 +347,7 @@ int runServe(const QStringList &arguments, QTextStream &out, QTextStream &err)
     EventLines lines(format);
     EchoServer server(options, [&lines](const EchoServerEvent &event) { lines.print(event); });
     if (!server.start()) {
+        lines.finish();
         err << "tcpsim-cli serve: " << server.errorString() << '\n';
         return int(ExitCode::CannotRun);
     }
@@ -291,6 +358,7 @@ int runServe(const QStringList &arguments, QTextStream &out, QTextStream &err)
     }
     waitForStopSignal();
     server.stop();
+    lines.finish();
     return int(ExitCode::Ok);
 }
 

@@ -135,6 +135,7 @@ bool EchoServer::start()
     EchoServerEvent listening;
     listening.kind = EchoServerEvent::Kind::Listening;
     listening.descriptor = fd;
+    listening.peer = formatEndpoint(m_options.address, m_port);
     listening.state = QStringLiteral("LISTEN");
     listening.text = tr("%1 echo server listening on %2 (backlog %3, fd %4)")
                          .arg(echoServerDesignName(m_options.design), formatEndpoint(m_options.address, m_port))

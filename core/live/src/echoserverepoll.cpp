@@ -36,6 +36,8 @@ qint64 nowMs()
 
 class EpollRunner final : public EchoServerRunner
 {
+    Q_DECLARE_TR_FUNCTIONS(EchoServer)
+
 public:
     using EchoServerRunner::EchoServerRunner;
 

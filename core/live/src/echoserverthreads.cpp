@@ -35,7 +35,7 @@ bool acceptFailedRetry(EchoServerRunner *runner, int error)
         return false;
     if (error == EINTR || error == ECONNABORTED)
         return true;
-    runner->reportError(0, EchoServerRunner::tr("accept() failed: %1; retrying in 100 ms")
+    runner->reportError(0, EchoServer::tr("accept() failed: %1; retrying in 100 ms")
                                .arg(QString::fromLocal8Bit(std::strerror(error))));
     std::this_thread::sleep_for(std::chrono::milliseconds(100));
     return !runner->stopping();
@@ -46,6 +46,8 @@ bool acceptFailedRetry(EchoServerRunner *runner, int error)
 // unread in their receive buffers: "connected but not served".
 class BlockingRunner final : public EchoServerRunner
 {
+    Q_DECLARE_TR_FUNCTIONS(EchoServer)
+
 public:
     using EchoServerRunner::EchoServerRunner;
 
@@ -96,6 +98,8 @@ private:
 // then their SYNs go unanswered and are retried; none is accepted and then closed unread.
 class ThreadRunner final : public EchoServerRunner
 {
+    Q_DECLARE_TR_FUNCTIONS(EchoServer)
+
 public:
     using EchoServerRunner::EchoServerRunner;
 

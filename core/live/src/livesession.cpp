@@ -356,7 +356,8 @@ void LiveSession::doConnect()
         observation.endpoint = Observation::Endpoint::Client;
         observation.state = qtErrorName(error);
         observation.tuple = client->tuple();
-        observation.detail = socket->errorString();
+        // Qt's own text (translated only if Qt's translation is installed) inside our sentence.
+        observation.detail = tr("the client socket reported an error: %1").arg(socket->errorString());
         emitObservation(observation);
         m_observer->requestRefresh();
     });
@@ -430,7 +431,7 @@ void LiveSession::onAccepted(int id, LiveSocket *socket)
         observation.endpoint = Observation::Endpoint::Server;
         observation.state = qtErrorName(error);
         observation.tuple = socket->tuple();
-        observation.detail = socket->socket()->errorString();
+        observation.detail = tr("the server's connected socket reported an error: %1").arg(socket->socket()->errorString());
         emitObservation(observation);
     });
     qtState(Observation::Endpoint::Server, socket, socket->socket()->state(),
@@ -527,6 +528,26 @@ Observation::Endpoint LiveSession::classify(const KernelSocket &row) const
     return Observation::Endpoint::Other;
 }
 
+QString LiveSession::negotiatedText(const KernelTcpInfo &info) const
+{
+    // What Linux negotiated in its SYNs, beside the segments of the ladder.
+    if (m_modelProfile == Profile::Rfc9293) {
+        return tr("the kernel negotiated %1; the model's RFC 9293 segments carry only the MSS option and "
+                  "unscaled windows (the Linux profile plays the kernel's)")
+            .arg(info.summary());
+    }
+    QString text = tr("the kernel negotiated %1, as the model's Linux profile does").arg(info.summary());
+    // The scale follows net.ipv4.tcp_rmem's maximum on each machine; the profile takes Debian
+    // 12's default (6 MB: shift 7).
+    if (info.has(KernelTcpInfo::WindowScale) && info.receiveWindowScale != linuxloopback::windowScale) {
+        text += tr("; this machine's tcp_rmem maximum gives window scale %1 where the profile assumes %2 "
+                   "(Debian 12's default): the raw window numbers differ, the bytes they stand for do not")
+                    .arg(info.receiveWindowScale)
+                    .arg(linuxloopback::windowScale);
+    }
+    return text;
+}
+
 void LiveSession::onKernelChanged(const KernelSocket &row, int previousCode)
 {
     const Observation::Endpoint endpoint = classify(row);
@@ -567,10 +588,7 @@ void LiveSession::onKernelChanged(const KernelSocket &row, int previousCode)
         detail = tr("no descriptor any more: the connection lives on in the kernel");
     }
     if (row.stateCode == linuxcode::Established && row.info) {
-        // What Linux negotiated in its SYNs, beside the textbook segments of the ladder.
-        const QString negotiated = tr("the kernel negotiated %1; the model's RFC 9293 segments carry "
-                                      "only the MSS option and unscaled windows")
-                                       .arg(row.info->summary());
+        const QString negotiated = negotiatedText(*row.info);
         detail = detail.isEmpty() ? negotiated : detail + QStringLiteral("; ") + negotiated;
     }
     observation.detail = detail;

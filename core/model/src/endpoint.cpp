@@ -69,6 +69,7 @@ void Endpoint::setState(EndpointContext &context, TcpState next, Rule rule, cons
         m_finQueued = false;
         m_pendingFin.reset();
         m_timer = TimerKind::None;
+        m_delayedAckDeadline.reset();
         m_retransmissionCount = 0;
     }
 }
@@ -113,6 +114,7 @@ void Endpoint::openConnection(EndpointContext &context, Opening opening)
     m_pendingFin.reset();
     m_finSent = false;
     m_timer = TimerKind::None;
+    m_delayedAckDeadline.reset();
     m_rtoMs = context.config().initialRtoMs;
 }
 
@@ -293,6 +295,16 @@ Rule Endpoint::abort(EndpointContext &context)
     case TcpState::FinWait2:
     case TcpState::CloseWait: {
         // §3.10.5: "Send a reset segment: <SEQ=SND.NXT><CTL=RST> ... enter CLOSED state".
+        // Linux's tcp_send_active_reset() sends RST,ACK with ACK = RCV.NXT.
+        if (isLinux(context)) {
+            setState(context, TcpState::Closed, Rule::LinuxAbortRstAck, cause);
+            Segment reset;
+            reset.seq = m_tcb.sndNxt;
+            reset.ack = m_tcb.rcvNxt;
+            reset.flags = Rst | Ack;
+            transmit(context, reset, Rule::LinuxAbortRstAck, cause);
+            return Rule::LinuxAbortRstAck;
+        }
         const Rule rule = m_state == TcpState::SynReceived ? Rule::SynReceivedAbort : Rule::AbortSendsRst;
         setState(context, TcpState::Closed, rule, cause);
         sendRst(context, m_tcb.sndNxt, rule, cause);
@@ -343,7 +355,9 @@ void Endpoint::acknowledgeUpTo(EndpointContext &context, SeqNum ack)
     // RFC 6298 §5.2-5.3: all data acknowledged turns the timer off; new data acknowledged
     // restarts it. A new acknowledgment also ends the backoff.
     m_retransmissionCount = 0;
-    m_rtoMs = context.config().initialRtoMs;
+    // Linux: the ACK is an RTT sample, and on loopback RTO = max(TCP_RTO_MIN, SRTT + 4·RTTVAR)
+    // = 200 ms (RFC 6298 §2.3 with Linux's minimum).
+    m_rtoMs = isLinux(context) ? linuxloopback::minRtoMs : context.config().initialRtoMs;
     if (m_retransmissionQueue.empty()) {
         if (m_timer == TimerKind::Retransmission)
             m_timer = TimerKind::None;
@@ -360,7 +374,9 @@ void Endpoint::acknowledgeUpTo(EndpointContext &context, SeqNum ack)
 std::optional<std::uint64_t> Endpoint::timerDeadline() const
 {
     if (m_timer == TimerKind::None)
-        return std::nullopt;
+        return m_delayedAckDeadline;
+    if (m_delayedAckDeadline)
+        return std::min(m_timerDeadline, *m_delayedAckDeadline);
     return m_timerDeadline;
 }
 
@@ -369,11 +385,17 @@ void Endpoint::startTimeWait(EndpointContext &context)
     // §3.10.7.4: "start the time-wait timer, turn off the other timers" (2 MSL, MUST-13).
     m_retransmissionQueue.clear();
     m_timer = TimerKind::TimeWait;
-    m_timerDeadline = context.now() + 2 * static_cast<std::uint64_t>(context.config().mslMs);
+    // Linux: TCP_TIMEWAIT_LEN, 60 s whatever the MSL (it has no MSL setting).
+    m_timerDeadline = context.now()
+        + (isLinux(context) ? linuxloopback::timeWaitMs : 2 * static_cast<std::uint64_t>(context.config().mslMs));
 }
 
 void Endpoint::fireTimer(EndpointContext &context)
 {
+    if (m_delayedAckDeadline && (m_timer == TimerKind::None || *m_delayedAckDeadline <= m_timerDeadline)) {
+        fireDelayedAck(context);
+        return;
+    }
     const TimerKind kind = m_timer;
     if (kind == TimerKind::Retransmission && m_retransmissionQueue.empty())
         return; // unreachable by construction: acknowledgeUpTo() stops the timer with the queue

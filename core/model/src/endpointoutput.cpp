@@ -22,11 +22,21 @@ std::uint16_t Endpoint::effectiveSendMss(const EndpointContext &context, std::ui
     // SendMSS the peer's MSS option; "If an MSS Option is not received at connection setup, TCP
     // implementations MUST assume a default send MSS of 536" (MUST-15). MMS_S, what IP can
     // send, is the MTU less the 20-octet IP header; neither header carries options here.
+    // The Linux profile runs on loopback (MTU 65536) and its segments carry the 12-byte
+    // timestamps option, which comes off the payload (RFC 7323 §3.2, tcp_current_mss()).
     constexpr std::uint32_t headerSize = 20;
+    const std::uint32_t mtu = isLinux(context) ? linuxloopback::mtu : context.config().mtu;
     const std::uint32_t sendMss = peerMss != 0 ? peerMss : 536;
-    const std::uint32_t ipAllows = context.config().mtu > headerSize ? context.config().mtu - headerSize : 0;
+    const std::uint32_t ipAllows = mtu > headerSize ? mtu - headerSize : 0;
     const std::uint32_t mss = std::min(sendMss + headerSize, ipAllows);
-    return static_cast<std::uint16_t>(std::max<std::uint32_t>(mss, headerSize + 1) - headerSize);
+    const std::uint32_t options = m_tcb.timestamps ? linuxloopback::timestampsOptionSize : 0;
+    std::uint32_t payload = std::max<std::uint32_t>(mss, headerSize + options + 1) - headerSize - options;
+    // tcp_bound_to_half_wnd(): Linux sends at most half the largest window the peer offered
+    // (its SYN's, here), so that a small receiver never waits for one huge segment. On
+    // loopback that is what `ss -ti` shows: mss:32741 beside advmss:65483.
+    if (isLinux(context) && m_tcb.sndWnd > 536)
+        payload = std::min(payload, m_tcb.sndWnd / 2);
+    return static_cast<std::uint16_t>(payload);
 }
 
 bool Endpoint::sendFromBuffer(EndpointContext &context, Rule rule, const Cause &cause)
@@ -142,7 +152,16 @@ void Endpoint::sendRst(EndpointContext &context, SeqNum seq, Rule rule, const Ca
 void Endpoint::transmit(EndpointContext &context, Segment segment, Rule rule, const Cause &cause)
 {
     segment.from = m_side;
-    segment.window = context.config().window;
+    segment.window = windowToSend(context, segment);
+    // tcp_v4_send_reset(): the kernel's answer for a port with no connection carries no
+    // options and a zero window.
+    if (rule == Rule::ClosedSegmentReplyRst && isLinux(context))
+        segment.window = 0;
+    else
+        addOptions(context, segment);
+    // Any segment with an ACK carries the acknowledgment a delayed ACK was holding back.
+    if (segment.has(Ack))
+        m_delayedAckDeadline.reset();
     segment = context.putOnNetwork(std::move(segment));
     // Whatever occupies sequence space waits for its acknowledgment (§3.7, RFC 6298 §5.1).
     if (segment.seqLength() > 0 && !segment.retransmission) {

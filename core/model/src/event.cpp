@@ -27,6 +27,7 @@ std::string_view timerKindName(TimerKind kind)
     case TimerKind::Retransmission: return "retransmission";
     case TimerKind::TimeWait: return "time-wait";
     case TimerKind::Persist: return "persist";
+    case TimerKind::DelayedAck: return "delayed-ack";
     }
     return "?";
 }

@@ -141,6 +141,16 @@ RuleInfo ruleInfo(Rule rule)
         return {"3.8.6.2.1", "The usable window U = SND.UNA + SND.WND - SND.NXT is zero: the data waits to be sent."};
     case Rule::ZeroWindowProbe:
         return {"3.8.6.1", "The persist timer fired on a zero window: one octet probes it, and the interval doubles."};
+    case Rule::LinuxFinAckDelayed:
+        return {"Linux tcp_fin()", "FIN received in ESTABLISHED: CLOSE-WAIT; Linux delays its ACK, which a FIN sent in time carries."};
+    case Rule::DelayedAckSent:
+        return {"3.8.6.3", "The delayed-ACK timer fired: the ACK that was held back goes out."};
+    case Rule::LinuxAbortRstAck:
+        return {"Linux tcp_send_active_reset()", "ABORT: Linux sends RST,ACK with ACK = RCV.NXT (the RFC's bare RST carries no ACK)."};
+    case Rule::LinuxSimultaneousSynAck:
+        return {"Linux tcp_validate_incoming()", "The peer's SYN,ACK crossed ours: Linux accepts it in SYN-RECEIVED and is ESTABLISHED at once."};
+    case Rule::LinuxDuplicateSynResent:
+        return {"Linux tcp_check_req()", "The same SYN came again in SYN-RECEIVED: Linux sends its SYN,ACK again."};
     case Rule::SocketCreated:
         return {"socket(2)", "socket() creates a socket and returns the lowest free descriptor (0, 1 and 2 are the standard streams)."};
     case Rule::BindPort:
@@ -238,6 +248,11 @@ std::string_view ruleName(Rule rule)
     case Rule::SynAckRetriesExhausted: return "SynAckRetriesExhausted";
     case Rule::DataWaitsForWindow: return "DataWaitsForWindow";
     case Rule::ZeroWindowProbe: return "ZeroWindowProbe";
+    case Rule::LinuxFinAckDelayed: return "LinuxFinAckDelayed";
+    case Rule::DelayedAckSent: return "DelayedAckSent";
+    case Rule::LinuxAbortRstAck: return "LinuxAbortRstAck";
+    case Rule::LinuxSimultaneousSynAck: return "LinuxSimultaneousSynAck";
+    case Rule::LinuxDuplicateSynResent: return "LinuxDuplicateSynResent";
     case Rule::SocketCreated: return "SocketCreated";
     case Rule::BindPort: return "BindPort";
     case Rule::BindAddressInUse: return "BindAddressInUse";

@@ -572,6 +572,31 @@ bool readHeader(std::string_view line, Lesson &lesson)
     return false;
 }
 
+// `# profile: rfc` or `# profile: linux`: whose TCP the lesson shows. Anything else after
+// `# profile:` is an error (a typo would silently run the other profile).
+std::optional<ScriptError> readProfileHeader(std::string_view line, int lineNumber, std::string_view fileName,
+                                             Lesson &lesson)
+{
+    const std::string_view trimmedLine = trimmed(line);
+    if (!trimmedLine.starts_with('#'))
+        return std::nullopt;
+    const std::string_view afterHash = trimmed(trimmedLine.substr(1));
+    constexpr std::string_view key = "profile:";
+    if (!afterHash.starts_with(key))
+        return std::nullopt;
+    const std::string_view value = trimmed(afterHash.substr(key.size()));
+    if (const auto profile = parseProfile(value)) {
+        lesson.profile = profile;
+        return std::nullopt;
+    }
+    // The column of the value (an empty value: just past the key); the line up to it is ASCII.
+    const std::string_view afterKey = afterHash.substr(key.size());
+    const char *at = value.empty() ? afterKey.data() : value.data();
+    const int column = static_cast<int>(at - line.data()) + 1;
+    return ScriptError{std::string(fileName), lineNumber, column,
+                       "unknown profile '" + std::string(value.substr(0, 80)) + "' (expected rfc or linux)"};
+}
+
 } // namespace
 
 std::string_view verbWord(Verb verb)
@@ -593,6 +618,8 @@ std::variant<Lesson, ScriptError> parseLesson(std::string_view text, std::string
         text = newline == std::string_view::npos ? std::string_view{} : text.substr(newline + 1);
         if (line.ends_with('\r'))
             line.remove_suffix(1);
+        if (auto error = readProfileHeader(line, lineNumber, fileName, lesson))
+            return *error;
         if (readHeader(line, lesson))
             continue;
         LineParser parser(line, lineNumber, fileName);

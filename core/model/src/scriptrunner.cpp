@@ -9,18 +9,25 @@ namespace tcpsim {
 
 namespace {
 
-std::string describeSegment(const Segment &segment)
+// What was in flight, with the window too when the expectation named one.
+std::string describeSegment(const Segment &segment, const SegmentPattern &expected)
 {
     std::string text = flagsToString(segment.flags) + " seq=" + std::to_string(segment.seq);
     if (segment.has(Ack))
         text += " ack=" + std::to_string(segment.ack);
-    return text + " len=" + std::to_string(segment.data.size());
+    text += " len=" + std::to_string(segment.data.size());
+    if (expected.window)
+        text += " win=" + std::to_string(segment.window);
+    return text;
 }
 
 SimulationConfig configFor(const Lesson &lesson, SimulationConfig config)
 {
     // A lesson that never accepts has the application accept as soon as it can.
     config.autoAccept = !lesson.hasAccept();
+    // The lesson's `# profile:` header, unless the teacher chose one for every lesson.
+    if (lesson.profile && !config.profileOverridesLesson)
+        config.profile = *lesson.profile;
     config.socketDetail = lesson.usesSockets();
     return config;
 }
@@ -181,7 +188,7 @@ ScriptRunner::StepResult ScriptRunner::check(const Command &command)
         got = side + " counter " + command.name + '=' + std::to_string(actual);
     } else {
         const Segment *oldest = m_simulation.oldestInFlight(target);
-        got = side + " sent " + (oldest ? describeSegment(*oldest) : std::string("nothing"));
+        got = side + " sent " + (oldest ? describeSegment(*oldest, command.pattern) : std::string("nothing"));
         if (command.verb == Verb::ExpectNothing) {
             passed = !oldest;
             expected = side + " sent nothing";

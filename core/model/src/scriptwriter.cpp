@@ -101,6 +101,8 @@ std::string Lesson::toText() const
     header("title[zh]", titleZh);
     header("note", note);
     header("note[zh]", noteZh);
+    if (profile)
+        text += std::string("# profile: ") + profileName(*profile) + '\n';
     if (!text.empty())
         text += '\n';
     for (const Command &command : commands)

@@ -39,7 +39,7 @@ void put32(std::vector<std::uint8_t> &bytes, std::size_t at, std::uint32_t value
 }
 
 constexpr std::size_t headerLength = 20;
-constexpr std::size_t mssOptionLength = 4;
+constexpr std::uint8_t mssOptionLength = 4;
 constexpr std::uint8_t protocolTcp = 6;
 constexpr std::uint8_t optionKindMss = 2;
 
@@ -75,10 +75,68 @@ std::optional<std::uint8_t> parseFlags(std::string_view text)
     }
 }
 
+std::vector<WireOption> wireOptions(const Segment &segment)
+{
+    std::vector<WireOption> options;
+    const auto add = [&options](std::uint8_t kind, std::vector<std::uint8_t> bytes) {
+        options.push_back({kind, std::move(bytes)});
+    };
+    const auto nop = [&add] { add(1, {1}); };
+    const auto be32 = [](std::uint32_t value) {
+        return std::vector<std::uint8_t>{std::uint8_t(value >> 24), std::uint8_t(value >> 16),
+                                         std::uint8_t(value >> 8), std::uint8_t(value)};
+    };
+    if (segment.mss != 0)
+        add(optionKindMss, {optionKindMss, mssOptionLength, std::uint8_t(segment.mss >> 8), std::uint8_t(segment.mss)});
+    // Linux (tcp_options_write): SACK-permitted shares its word with the timestamps when both
+    // go out; a lone timestamps option is preceded by two NOPs.
+    if (segment.sackPermitted && segment.timestamps) {
+        add(4, {4, 2});
+    } else if (segment.timestamps) {
+        nop();
+        nop();
+    }
+    if (segment.timestamps) {
+        std::vector<std::uint8_t> bytes{8, 10};
+        for (std::uint8_t byte : be32(segment.timestamps->value))
+            bytes.push_back(byte);
+        for (std::uint8_t byte : be32(segment.timestamps->echo))
+            bytes.push_back(byte);
+        add(8, std::move(bytes));
+    }
+    if (segment.sackPermitted && !segment.timestamps) {
+        nop();
+        nop();
+        add(4, {4, 2});
+    }
+    if (segment.windowScale) {
+        nop();
+        add(3, {3, 3, *segment.windowScale});
+    }
+    return options;
+}
+
+std::string_view optionKindName(std::uint8_t kind)
+{
+    switch (kind) {
+    case 0: return "end of options";
+    case 1: return "NOP";
+    case 2: return "MSS";
+    case 3: return "window scale";
+    case 4: return "SACK-permitted";
+    case 8: return "timestamps";
+    default: return "unknown";
+    }
+}
+
 std::vector<std::uint8_t> encodeSegment(const Segment &segment, const WireAddressing &addressing)
 {
-    const std::size_t optionsLength = segment.mss != 0 ? mssOptionLength : 0;
-    const std::size_t dataOffset = headerLength + optionsLength;
+    std::vector<std::uint8_t> options;
+    for (const WireOption &option : wireOptions(segment))
+        options.insert(options.end(), option.bytes.begin(), option.bytes.end());
+    while (options.size() % 4 != 0)
+        options.push_back(0); // end of options, padding to the 32-bit boundary (§3.1)
+    const std::size_t dataOffset = headerLength + options.size();
     std::vector<std::uint8_t> bytes(dataOffset + segment.data.size(), 0);
     put16(bytes, 0, addressing.sourcePort);
     put16(bytes, 2, addressing.destinationPort);
@@ -90,11 +148,7 @@ std::vector<std::uint8_t> encodeSegment(const Segment &segment, const WireAddres
     bytes[13] = segment.flags;
     put16(bytes, 14, segment.window);
     // bytes 16-17 checksum (below), 18-19 urgent pointer (0)
-    if (segment.mss != 0) {
-        bytes[20] = optionKindMss;
-        bytes[21] = mssOptionLength;
-        put16(bytes, 22, segment.mss);
-    }
+    std::copy(options.begin(), options.end(), bytes.begin() + static_cast<std::ptrdiff_t>(headerLength));
     std::copy(segment.data.begin(), segment.data.end(), bytes.begin() + static_cast<std::ptrdiff_t>(dataOffset));
     put16(bytes, 16, tcpChecksum(bytes, addressing));
     return bytes;

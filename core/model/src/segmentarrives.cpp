@@ -59,6 +59,7 @@ Rule Endpoint::receiveInListen(EndpointContext &context, const Segment &segment)
         m_tcb.irs = segment.seq;
         m_tcb.rcvNxt = segment.seq + 1;
         m_tcb.sndWnd = segment.window;
+        negotiateOptions(context, segment);
         m_tcb.sndMss = effectiveSendMss(context, segment.mss);
         m_tcb.iss = chooseIss(context);
         m_tcb.sndUna = m_tcb.iss;
@@ -121,6 +122,7 @@ Rule Endpoint::receiveInSynSent(EndpointContext &context, const Segment &segment
     m_tcb.irs = segment.seq;
     m_tcb.rcvNxt = segment.seq + 1;
     m_tcb.sndWnd = segment.window;
+    negotiateOptions(context, segment);
     m_tcb.sndMss = effectiveSendMss(context, segment.mss);
     if (ackAcceptable)
         acknowledgeUpTo(context, segment.ack);
@@ -161,6 +163,8 @@ struct Endpoint::Arrival {
 
 Rule Endpoint::receiveOtherwise(EndpointContext &context, const Segment &segment)
 {
+    if (const auto decided = linuxBeforeSequenceCheck(context, segment))
+        return *decided;
     const Rule rule = processSegment(context, segment);
     // An ACK may have opened the send window: data and a FIN waiting for it go out now (data
     // queued before ESTABLISHED waits for it, §3.10.2).
@@ -185,6 +189,9 @@ Rule Endpoint::processSegment(EndpointContext &context, const Segment &segment)
 
     if (const auto decided = checkSequence(context, arrival))
         return *decided;
+    // RFC 7323 §4.3: an acceptable segment's TSval is the one to echo from now on.
+    if (m_tcb.timestamps && segment.timestamps)
+        m_tcb.tsRecent = segment.timestamps->value;
     if (const auto decided = checkRst(context, arrival))
         return *decided;
     // third, check security: "If the security/compartment in the segment does not exactly match
@@ -334,7 +341,8 @@ std::optional<Rule> Endpoint::processAck(EndpointContext &context, Arrival &arri
         if (arrival.rule == Rule::DuplicateAckIgnored)
             arrival.rule = Rule::AckAdvanced;
     }
-    m_tcb.sndWnd = segment.window;
+    // RFC 7323 §2.3: a window scale negotiated by both SYNs applies to every later segment.
+    m_tcb.sndWnd = m_tcb.windowScaling ? std::uint32_t(segment.window) << m_tcb.sndWindowShift : segment.window;
 
     switch (m_state) {
     case TcpState::FinWait1:
@@ -419,6 +427,16 @@ void Endpoint::processFin(EndpointContext &context, Arrival &arrival)
     switch (m_state) {
     case TcpState::Established:
         // "SYN-RECEIVED STATE, ESTABLISHED STATE: Enter the CLOSE-WAIT state."
+        if (isLinux(context)) {
+            // tcp_fin(): CLOSE-WAIT, and the ACK is only scheduled (inet_csk_schedule_ack() in
+            // ping-pong mode): the delayed-ACK timer sends it, unless the application's close()
+            // sends its FIN first, which carries it (a three-segment teardown).
+            setState(context, TcpState::CloseWait, Rule::LinuxFinAckDelayed, cause);
+            arrival.rule = Rule::LinuxFinAckDelayed;
+            arrival.acknowledgeWith.reset();
+            m_delayedAckDeadline = context.now() + linuxloopback::delayedAckMs;
+            return;
+        }
         arrival.rule = arrival.state == TcpState::SynReceived ? Rule::SynReceivedFin : Rule::EstablishedFin;
         setState(context, TcpState::CloseWait, arrival.rule, cause);
         break;

@@ -112,30 +112,127 @@ void LadderLayout::setNumberStyle(NumberStyle style)
     m_formatter = NumberFormatter(m_events, m_numberStyle);
 }
 
+bool LadderLayout::extend(const std::vector<Event> &events, std::vector<std::size_t> boundaries)
+{
+    if (boundaries.empty())
+        boundaries.push_back(0);
+    boundaries.back() = std::min(boundaries.back(), events.size());
+    const std::size_t oldSteps = m_boundaries.size();
+    if (boundaries.size() <= oldSteps || !std::equal(m_boundaries.begin(), m_boundaries.end(), boundaries.begin()))
+        return false;
+    // The steps drawn so far must be the steps now. Back shortens the boundaries and another
+    // lesson starts again from step 0, both refused above; the first and the last event drawn
+    // are compared too, which any other history (another lesson jumped into) would change.
+    // Not every event: that would make each step cost as much as the lesson again.
+    const std::size_t drawn = m_events.size();
+    if (drawn > 0 && (!(events.front() == m_events.front()) || !(events[drawn - 1] == m_events[drawn - 1])))
+        return false;
+    m_events.insert(m_events.end(), events.begin() + static_cast<std::ptrdiff_t>(m_events.size()),
+                    events.begin() + static_cast<std::ptrdiff_t>(boundaries.back()));
+    m_boundaries = std::move(boundaries);
+    const std::size_t firstNewLabel = m_labels.size();
+    const std::size_t firstNewMoment = m_moments.size();
+    appendSteps(static_cast<int>(oldSteps));
+    if (m_width > 0) {
+        // Only the new labels are measured: a wider one moves the timelines (not the rows).
+        measureClientLabels(firstNewLabel);
+        placeTimelines();
+        placeMoments(firstNewMoment);
+    }
+    return true;
+}
+
+bool LadderLayout::truncate(const std::vector<Event> &events, std::vector<std::size_t> boundaries)
+{
+    if (boundaries.empty())
+        boundaries.push_back(0);
+    boundaries.back() = std::min(boundaries.back(), events.size());
+    if (boundaries.size() >= m_boundaries.size() || !std::equal(boundaries.begin(), boundaries.end(), m_boundaries.begin()))
+        return false;
+    // As in extend: the first and the last event kept must be the same events.
+    const std::size_t kept = boundaries.back();
+    if (kept > 0 && (!(events.front() == m_events.front()) || !(events[kept - 1] == m_events[kept - 1])))
+        return false;
+    const int steps = static_cast<int>(boundaries.size()) - 1;
+    m_events.resize(kept);
+    m_boundaries = std::move(boundaries);
+
+    // Everything is in step order: drop the later steps' moments, labels, transitions and arrows
+    // from the end; a segment that arrived in a later step is in flight again.
+    std::size_t moments = m_moments.size();
+    while (moments > 1 && m_moments[moments - 1].step > steps)
+        --moments;
+    m_moments.resize(moments);
+    while (!m_labels.empty() && m_labels.back().moment >= static_cast<int>(moments))
+        m_labels.pop_back();
+    while (!m_transitions.empty() && m_transitions.back().step > steps)
+        m_transitions.pop_back();
+    while (!m_arrows.empty() && m_arrows.back().sendStep > steps)
+        m_arrows.pop_back();
+    m_inFlight.clear();
+    for (std::size_t i = 0; i < m_arrows.size(); ++i) {
+        Arrow &arrow = m_arrows[i];
+        if (arrow.endStep > steps) {
+            arrow.fate = Fate::InFlight;
+            arrow.endStep = -1;
+            arrow.endMoment = -1;
+        }
+        if (arrow.fate == Fate::InFlight && !arrow.injected)
+            m_inFlight[arrow.segment.id] = i;
+    }
+    m_formatter = NumberFormatter(m_events, m_numberStyle);
+    m_newestStep = steps;
+    m_firstNewestMoment = 0;
+    for (int i = static_cast<int>(m_moments.size()) - 1; i >= 0; --i) {
+        if (m_moments[static_cast<std::size_t>(i)].step != steps)
+            break;
+        m_firstNewestMoment = i;
+    }
+    if (m_width > 0) {
+        m_clientLabelWidths.resize(m_labels.size());
+        m_clientLabelWidth = 0;
+        for (double width : m_clientLabelWidths)
+            m_clientLabelWidth = std::max(m_clientLabelWidth, width);
+        placeTimelines();
+        placeMoments(m_moments.size()); // the content height
+    }
+    return true;
+}
+
 void LadderLayout::build()
 {
-    m_formatter = NumberFormatter(m_events, m_numberStyle);
-
-    auto addLabel = [this](Side side, LabelKind kind, QString text, bool onArrival) {
-        Moment &moment = m_moments.back();
-        Label label;
-        label.side = side;
-        label.kind = kind;
-        label.text = std::move(text);
-        label.moment = static_cast<int>(m_moments.size()) - 1;
-        label.row = moment.labelCount[side == Side::Client ? 0 : 1]++;
-        label.onArrival = onArrival;
-        m_labels.push_back(std::move(label));
-    };
-
+    m_moments.clear();
+    m_arrows.clear();
+    m_labels.clear();
+    m_transitions.clear();
+    m_inFlight.clear();
     // Step 0: where both sides start.
     m_moments.push_back(Moment{});
     addLabel(Side::Client, LabelKind::State, QString::fromLatin1(stateName(TcpState::Closed)), false);
     addLabel(Side::Server, LabelKind::State, QString::fromLatin1(stateName(TcpState::Closed)), false);
+    appendSteps(1);
+}
 
-    std::unordered_map<std::uint64_t, std::size_t> inFlight;
+void LadderLayout::addLabel(Side side, LabelKind kind, QString text, bool onArrival)
+{
+    Moment &moment = m_moments.back();
+    Label label;
+    label.side = side;
+    label.kind = kind;
+    label.text = std::move(text);
+    label.moment = static_cast<int>(m_moments.size()) - 1;
+    label.row = moment.labelCount[side == Side::Client ? 0 : 1]++;
+    label.onArrival = onArrival;
+    m_labels.push_back(std::move(label));
+}
+
+void LadderLayout::appendSteps(int firstStep)
+{
+    m_formatter = NumberFormatter(m_events, m_numberStyle);
+    const std::size_t firstNewTransition = m_transitions.size();
+    std::unordered_map<std::uint64_t, std::size_t> &inFlight = m_inFlight;
     const int steps = static_cast<int>(m_boundaries.size()) - 1;
-    for (int step = 1; step <= steps; ++step) {
+    for (int step = firstStep; step <= steps; ++step) {
         Moment first;
         first.step = step;
         m_moments.push_back(first);
@@ -235,8 +332,9 @@ void LadderLayout::build()
     }
     // A transition shows when its state label does: at the arrival of the segment that caused it
     // (the arrival share is only known once the moment's sends are in: a reply in the same moment
-    // halves it), else at the start of its moment.
-    for (Transition &transition : m_transitions) {
+    // halves it), else at the start of its moment. Earlier steps' moments are complete.
+    for (std::size_t i = firstNewTransition; i < m_transitions.size(); ++i) {
+        Transition &transition = m_transitions[i];
         const Moment &moment = m_moments[static_cast<std::size_t>(transition.moment)];
         transition.revealAt = transition.moment + (transition.onArrival ? arrivalShare(moment) : 0.0);
     }
@@ -247,31 +345,54 @@ void LadderLayout::place(const QFont &font, double width)
     m_font = font;
     m_width = width;
     const QFontMetricsF metrics(font);
-    QFont boldFont = font;
-    boldFont.setBold(true);
-    const QFontMetricsF boldMetrics(boldFont);
-    double clientLabelWidth = 0;
-    for (const Label &label : m_labels) {
-        if (label.side != Side::Client)
-            continue;
-        const double labelWidth = label.kind == LabelKind::State ? boldMetrics.horizontalAdvance(label.text) + 20
-                                                                 : metrics.horizontalAdvance(label.text);
-        clientLabelWidth = std::max(clientLabelWidth, std::ceil(labelWidth));
-    }
+    m_clientLabelWidth = 0;
+    measureClientLabels(0);
 
     Geometry &g = m_geometry;
     g.line = metrics.height();
     g.row = g.line + 10;
     g.header = g.line * 2 + 18;
-    const double column = std::clamp(width * 0.22, 150.0, 260.0);
+    placeTimelines();
+    placeMoments(0);
+}
+
+void LadderLayout::placeTimelines()
+{
+    Geometry &g = m_geometry;
+    const double column = std::clamp(m_width * 0.22, 150.0, 260.0);
     // The client's labels sit left of its timeline: room for the widest one (SYN-RECEIVED,
     // "retransmission timer fires"), up to 30 % of the width; the step numbers take 26 px.
-    g.clientX = std::max(column, std::min(clientLabelWidth + 26 + 10 + 4, width * 0.3));
-    g.serverX = std::max(g.clientX + 200, width - column);
+    g.clientX = std::max(column, std::min(m_clientLabelWidth + 26 + 10 + 4, m_width * 0.3));
+    g.serverX = std::max(g.clientX + 200, m_width - column);
+}
 
+void LadderLayout::measureClientLabels(std::size_t firstLabel)
+{
+    const QFontMetricsF metrics(m_font);
+    QFont boldFont = m_font;
+    boldFont.setBold(true);
+    const QFontMetricsF boldMetrics(boldFont);
+    m_clientLabelWidths.resize(m_labels.size());
+    for (std::size_t i = firstLabel; i < m_labels.size(); ++i) {
+        const Label &label = m_labels[i];
+        m_clientLabelWidths[i] = 0;
+        if (label.side != Side::Client)
+            continue;
+        const double labelWidth = label.kind == LabelKind::State ? boldMetrics.horizontalAdvance(label.text) + 20
+                                                                 : metrics.horizontalAdvance(label.text);
+        m_clientLabelWidths[i] = std::ceil(labelWidth);
+        m_clientLabelWidth = std::max(m_clientLabelWidth, m_clientLabelWidths[i]);
+    }
+}
+
+void LadderLayout::placeMoments(std::size_t firstMoment)
+{
+    const Geometry &g = m_geometry;
     const double minimumHeight = g.line * 3.6;
-    double y = g.header + g.row * 0.9;
-    for (Moment &moment : m_moments) {
+    double y = firstMoment == 0 ? g.header + g.row * 0.9
+                                : m_moments[firstMoment - 1].y + m_moments[firstMoment - 1].height;
+    for (std::size_t i = firstMoment; i < m_moments.size(); ++i) {
+        Moment &moment = m_moments[i];
         moment.y = y;
         const int rows = std::max(moment.labelCount[0], moment.labelCount[1]);
         if (moment.step == 0)

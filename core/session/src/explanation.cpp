@@ -4,6 +4,8 @@
 #include "tcpsim/model/sequence.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <string>
 
 using namespace tcpsim;
 
@@ -18,6 +20,47 @@ QString timeWaitReasons()
                            "and old duplicate segments of this connection must die out before the same 4-tuple "
                            "(addresses and ports) can be used again. The second is why it lasts 2×MSL, not one "
                            "retransmission timeout.");
+}
+
+// The send() calls whose bytes entered the stream (not those answered with an error).
+bool sendAccepted(const Event &event)
+{
+    return event.kind == EventKind::Call && event.call == Call::Send && !event.text.empty()
+        && (event.rule == Rule::DataQueued || event.rule == Rule::DataSent || event.rule == Rule::CloseWaitSend
+            || event.rule == Rule::DataWaitsForWindow);
+}
+
+// The first recv() that returned the bytes of more than one send() (npos: none before `end`).
+// Each side's stream is counted in bytes: a recv() glues sends when an end of the peer's send()
+// falls strictly inside the bytes it returned. Stops at the first one, so later steps of a long
+// lesson do not scan further than it.
+std::size_t firstGluedRecv(const std::vector<Event> &events, std::size_t end)
+{
+    std::vector<std::uint64_t> sendEnds[2]; // per sending side, where each send()'s bytes end
+    std::size_t nextEnd[2] = {0, 0};
+    std::uint64_t sent[2] = {0, 0};
+    std::uint64_t received[2] = {0, 0};
+    auto index = [](Side side) { return side == Side::Client ? 0 : 1; };
+    for (std::size_t i = 0; i < end && i < events.size(); ++i) {
+        const Event &event = events[i];
+        if (sendAccepted(event)) {
+            const int from = index(event.side);
+            sent[from] += event.text.size();
+            sendEnds[from].push_back(sent[from]);
+        } else if (event.kind == EventKind::Return && event.call == Call::Recv && !event.text.empty()) {
+            const int at = index(event.side);
+            const int from = 1 - at;
+            const std::uint64_t begin = received[at];
+            received[at] += event.text.size();
+            auto &ends = sendEnds[from];
+            std::size_t &next = nextEnd[from];
+            while (next < ends.size() && ends[next] <= begin)
+                ++next;
+            if (next < ends.size() && ends[next] < received[at])
+                return i;
+        }
+    }
+    return std::string::npos;
 }
 
 // CLOSE and ABORT share a rule in LISTEN and SYN-SENT (§3.10.4, §3.10.5: both delete the TCB);
@@ -230,6 +273,16 @@ QString Explanation::ruleSentence(Rule rule, Call call)
         return tr("The peer's window is full (usable window 0): the bytes wait in the send buffer until the peer opens its window.");
     case Rule::ZeroWindowProbe:
         return tr("The peer's window stayed at 0 for a timeout: the persist timer sends one byte to probe it and waits twice as long before the next probe.");
+    case Rule::LinuxFinAckDelayed:
+        return tr("The peer's FIN arrived: CLOSE-WAIT. Linux does not ACK it at once: the delayed-ACK timer (40 ms) sends the ACK, unless the application closes first and its FIN carries the ACK (three segments instead of four).");
+    case Rule::DelayedAckSent:
+        return tr("The delayed-ACK timer fired: the ACK that was held back goes out on its own.");
+    case Rule::LinuxAbortRstAck:
+        return tr("abort(): Linux sends RST,ACK with ACK = RCV.NXT and forgets the connection; the RFC's reset carries no ACK.");
+    case Rule::LinuxSimultaneousSynAck:
+        return tr("The peer's SYN,ACK crossed ours: Linux takes its ACK and is ESTABLISHED at once (the RFC's text waits for one more ACK), then ACKs the old SYN.");
+    case Rule::LinuxDuplicateSynResent:
+        return tr("The same SYN came again while the connection is half-open: Linux answers it with its SYN,ACK again.");
     case Rule::SocketCreated:
         return tr("socket() creates a socket and returns the lowest free descriptor: 0, 1 and 2 are the standard streams, so the first socket is 3.");
     case Rule::BindPort:
@@ -268,6 +321,13 @@ QString Explanation::ruleReference(Rule rule)
     if (!section.front().isDigit())
         return section;
     return tr("RFC 9293 §%1").arg(section);
+}
+
+QString Explanation::byteStreamSentence()
+{
+    return tr("This recv() returned the bytes of more than one send() at once: TCP carries a byte stream, not "
+              "messages, so it keeps no boundaries between sends. An application that needs messages must mark "
+              "them itself, with a length or a delimiter.");
 }
 
 std::vector<Rule> Explanation::mainRules(const std::vector<Event> &events, std::size_t begin, std::size_t end)
@@ -333,5 +393,9 @@ QString Explanation::forEvents(const std::vector<Event> &events, std::size_t beg
             break;
         }
     }
+    // The first time a recv() returns two sends at once, say why: it is not a bug.
+    const std::size_t glued = firstGluedRecv(events, end);
+    if (glued != std::string::npos && glued >= begin)
+        sentences.append(byteStreamSentence());
     return sentences.join(QLatin1Char(' '));
 }

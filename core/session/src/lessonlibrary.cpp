@@ -29,6 +29,7 @@ QList<LessonEntry> builtInLessons()
         QStringLiteral("connection-refused"), QStringLiteral("simultaneous-open"),
         QStringLiteral("simultaneous-close"), QStringLiteral("half-close"),
         QStringLiteral("abort"),             QStringLiteral("syn-retries-exhausted"),
+        QStringLiteral("handshake-linux"),   QStringLiteral("server-closes-first-linux"),
         QStringLiteral("accept-queue"),      QStringLiteral("backlog-overflow"),
     };
     QStringList names;

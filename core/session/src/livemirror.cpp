@@ -9,6 +9,7 @@
 
 using namespace tcpsim;
 using live::LiveSession;
+using live::LiveSocket;
 using live::Observation;
 
 namespace {
@@ -74,10 +75,11 @@ LiveMirror::LiveMirror(LessonController *controller, QObject *parent)
     : QObject(parent), m_controller(controller), m_session(new LiveSession(this))
 {
     m_quiet.setSingleShot(true);
+    m_quiet.setInterval(0); // the end of this event-loop pass
     m_cap.setSingleShot(true);
     m_rebuildTimer.setSingleShot(true);
     m_rebuildTimer.setInterval(0);
-    connect(&m_quiet, &QTimer::timeout, this, &LiveMirror::finishSettling);
+    connect(&m_quiet, &QTimer::timeout, this, &LiveMirror::checkSettled);
     connect(&m_cap, &QTimer::timeout, this, &LiveMirror::finishSettling);
     connect(&m_rebuildTimer, &QTimer::timeout, this, &LiveMirror::rebuild);
     connect(m_session, &LiveSession::observed, this, &LiveMirror::onObserved);
@@ -167,6 +169,7 @@ void LiveMirror::restart()
     m_session->reset();
     m_session->setServerPort(m_requestedPort);
     m_session->setLesson(m_controller->lesson());
+    m_session->setModelProfile(m_controller->simulation().config().profile);
     m_observations.clear();
     m_outside.clear();
     m_outsideDropped = 0;
@@ -275,13 +278,59 @@ void LiveMirror::processQueue()
         }
         if (applicationCall) {
             m_settling = true;
-            m_quiet.start(quietMs);
+            m_observedSinceCheck = false;
+            m_quietPasses = 0;
+            m_quiet.start();
             m_cap.start(settleCapMs);
         }
     }
     scheduleRebuild();
     if (isIdle())
         emit idle();
+}
+
+void LiveMirror::checkSettled()
+{
+    if (!m_settling)
+        return;
+    // What the kernel shows now (its changes arrive as observations before sample() returns).
+    m_session->observer()->sample();
+    if (m_observedSinceCheck) {
+        m_observedSinceCheck = false;
+        m_quietPasses = 0;
+        m_quiet.start();
+        return;
+    }
+    if (isPairInTransit())
+        return; // the next observation checks again (the observer polls meanwhile); the cap bounds it
+    if (++m_quietPasses < quietPassesToSettle) {
+        m_quiet.start();
+        return;
+    }
+    finishSettling();
+}
+
+bool LiveMirror::isPairInTransit() const
+{
+    // Qt: a connect() or a close that has not finished.
+    for (LiveSocket *socket : {m_session->client(), m_session->serverConnection()}) {
+        if (!socket || !socket->socket())
+            continue;
+        const auto state = socket->socket()->state();
+        if (state == QAbstractSocket::HostLookupState || state == QAbstractSocket::ConnectingState
+            || state == QAbstractSocket::ClosingState)
+            return true;
+    }
+    // The kernel: states loopback leaves without the application doing anything.
+    if (!m_session->observer()->isAvailable())
+        return false;
+    for (Side side : {Side::Client, Side::Server}) {
+        const std::optional<TcpState> state = m_session->kernelState(side);
+        if (state == TcpState::SynSent || state == TcpState::SynReceived || state == TcpState::FinWait1
+            || state == TcpState::Closing || state == TcpState::LastAck)
+            return true;
+    }
+    return false;
 }
 
 void LiveMirror::finishSettling()
@@ -305,8 +354,11 @@ void LiveMirror::onObserved(const Observation &observation)
     } else {
         m_observations.append(observation);
     }
-    if (m_settling)
-        m_quiet.start(quietMs);
+    // Connections from outside the lesson (a class's nc) do not hold the lesson's steps back.
+    if (m_settling && observation.endpoint != Observation::Endpoint::Other) {
+        m_observedSinceCheck = true;
+        m_quiet.start();
+    }
     scheduleRebuild();
 }
 
@@ -531,6 +583,9 @@ void LiveMirror::rebuild()
         for (const Observation &observation : m_outside)
             addRow(observation, std::max(0, observation.step));
     }
+    // Off, the log has no live rows to replace: a step must not touch every row of a long log.
+    if (rows.isEmpty() && m_rows.isEmpty())
+        return;
     m_rows = rows;
     emit rowsChanged();
 }

@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "tcpsim/session/transitionlog.h"
 
+#include <QDir>
 #include <QLocale>
 #include <QSaveFile>
+
+#include <algorithm>
 
 using namespace tcpsim;
 
@@ -177,6 +180,8 @@ void TransitionLogModel::setRows(const QString &source, const QList<TransitionLo
 
 void TransitionLogModel::setLiveRows(const QList<TransitionLogRow> &rows)
 {
+    if (rows.isEmpty() && std::none_of(m_rows.begin(), m_rows.end(), [](const TransitionLogRow &row) { return row.live; }))
+        return;
     replaceRows([](const TransitionLogRow &row) { return !row.live; }, rows);
 }
 
@@ -195,7 +200,78 @@ void TransitionLogModel::clear()
 {
     beginResetModel();
     m_rows.clear();
+    m_modelEventCount = 0;
     endResetModel();
+}
+
+void TransitionLogModel::syncModelRows(const std::vector<Event> &events, std::span<const std::size_t> boundaries)
+{
+    const int lastStep = boundaries.empty() ? 0 : static_cast<int>(boundaries.size()) - 1;
+    removeModelRowsAfter(lastStep);
+    m_modelEventCount = std::min(m_modelEventCount, events.size());
+    if (m_modelEventCount == events.size())
+        return;
+    // The step of the first new event: the first step whose event count is beyond it.
+    auto stepEnd = std::upper_bound(boundaries.begin(), boundaries.end(), m_modelEventCount);
+    int step = std::min(static_cast<int>(stepEnd - boundaries.begin()), lastStep);
+    QList<TransitionLogRow> rows; // of one step
+    for (std::size_t i = m_modelEventCount; i < events.size(); ++i) {
+        while (step < lastStep && i >= boundaries[static_cast<std::size_t>(step)])
+            ++step;
+        if (!rows.isEmpty() && rows.back().step != step) {
+            insertModelRows(rows);
+            rows.clear();
+        }
+        if (events[i].kind == EventKind::Transition)
+            rows.append(rowFor(events[i], step));
+    }
+    insertModelRows(rows);
+    m_modelEventCount = events.size();
+}
+
+void TransitionLogModel::resetModelRows()
+{
+    removeModelRowsAfter(-1);
+    m_modelEventCount = 0;
+}
+
+void TransitionLogModel::removeModelRowsAfter(int step)
+{
+    // Rows are ordered by step: the later steps are a tail, which may hold live rows too (the
+    // live mirror hides its own). Runs of model rows go from the end, so indices stay valid.
+    std::size_t tail = m_rows.size();
+    while (tail > 0 && m_rows[tail - 1].step > step)
+        --tail;
+    std::size_t end = m_rows.size();
+    while (end > tail) {
+        if (m_rows[end - 1].source != modelSource()) {
+            --end;
+            continue;
+        }
+        std::size_t begin = end - 1;
+        while (begin > tail && m_rows[begin - 1].source == modelSource())
+            --begin;
+        beginRemoveRows({}, static_cast<int>(begin), static_cast<int>(end) - 1);
+        m_rows.erase(m_rows.begin() + static_cast<std::ptrdiff_t>(begin), m_rows.begin() + static_cast<std::ptrdiff_t>(end));
+        endRemoveRows();
+        end = begin;
+    }
+}
+
+void TransitionLogModel::insertModelRows(const QList<TransitionLogRow> &rows)
+{
+    if (rows.isEmpty())
+        return;
+    // After the rows of earlier steps and this step's model rows, before its live rows: the
+    // order setRows() keeps. Usually the end of the log.
+    const int step = rows.front().step;
+    const auto at = std::partition_point(m_rows.begin(), m_rows.end(), [step](const TransitionLogRow &row) {
+        return row.step < step || (row.step == step && row.source == modelSource());
+    });
+    const int first = static_cast<int>(at - m_rows.begin());
+    beginInsertRows({}, first, first + static_cast<int>(rows.size()) - 1);
+    m_rows.insert(at, rows.begin(), rows.end());
+    endInsertRows();
 }
 
 QString TransitionLogModel::toCsv() const
@@ -220,17 +296,17 @@ QString TransitionLogModel::toCsv() const
 bool TransitionLogModel::saveCsv(const QString &fileName, QString *errorString) const
 {
     QSaveFile file(fileName);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Text)) {
+    // Qt's own text (translated only if Qt's translation is installed) inside our sentence.
+    const auto failed = [&] {
         if (errorString)
-            *errorString = file.errorString();
+            *errorString = tr("Cannot write the log to %1: %2").arg(QDir::toNativeSeparators(fileName), file.errorString());
         return false;
-    }
+    };
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Text))
+        return failed();
     file.write(toCsv().toUtf8());
-    if (!file.commit()) {
-        if (errorString)
-            *errorString = file.errorString();
-        return false;
-    }
+    if (!file.commit())
+        return failed();
     return true;
 }
 
@@ -242,19 +318,22 @@ QList<TransitionLogRow> TransitionLogModel::rowsFromEvents(const std::vector<Eve
     for (std::size_t i = 0; i < events.size(); ++i) {
         while (step + 1 < static_cast<int>(boundaries.size()) && i >= boundaries[static_cast<std::size_t>(step)])
             ++step;
-        const Event &event = events[i];
-        if (event.kind != EventKind::Transition)
-            continue;
-        TransitionLogRow row;
-        row.step = step;
-        row.timeMs = event.time;
-        row.side = event.side;
-        row.endpoint = event.side == Side::Client ? tr("client") : tr("server");
-        row.from = QString::fromLatin1(stateName(event.from));
-        row.to = QString::fromLatin1(stateName(event.to));
-        row.cause = transitionCause(event);
-        row.source = modelSource();
-        rows.append(row);
+        if (events[i].kind == EventKind::Transition)
+            rows.append(rowFor(events[i], step));
     }
     return rows;
+}
+
+TransitionLogRow TransitionLogModel::rowFor(const Event &event, int step)
+{
+    TransitionLogRow row;
+    row.step = step;
+    row.timeMs = event.time;
+    row.side = event.side;
+    row.endpoint = event.side == Side::Client ? tr("client") : tr("server");
+    row.from = QString::fromLatin1(stateName(event.from));
+    row.to = QString::fromLatin1(stateName(event.to));
+    row.cause = transitionCause(event);
+    row.source = modelSource();
+    return row;
 }

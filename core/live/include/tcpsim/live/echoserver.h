@@ -80,7 +80,7 @@ struct EchoServerEvent {
     Kind kind = Kind::Error;
     int connection = 0; // 1, 2, ... in accept order; 0: the listening socket
     int descriptor = -1;
-    QString peer;       // "127.0.0.1:40000"
+    QString peer;       // "127.0.0.1:40000"; Listening: the listening address "127.0.0.1:3267"
     QByteArray data;
     qint64 bytes = 0;
     QString state;      // the connection's TCP state after the event, where known

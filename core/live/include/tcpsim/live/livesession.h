@@ -68,6 +68,9 @@ public:
     // Lesson::hasAccept(): with an accept step, accept() waits for it; without, it is at once.
     void setLesson(const Lesson &lesson);
     void setAcceptDeferred(bool deferred) { m_acceptDeferred = deferred; }
+    // The profile the model plays, so that what the kernel negotiated is compared with the
+    // right thing (the RFC's bare MSS, or the Linux profile's options).
+    void setModelProfile(Profile profile) { m_modelProfile = profile; }
     bool isAcceptDeferred() const { return m_acceptDeferred; }
 
     // Does the step's application call on the live pair (or notes that it is simulation only).
@@ -79,6 +82,8 @@ public:
     LiveServer *server() const { return m_server; }
     KernelObserver *observer() const { return m_observer; }
     LiveSocket *client() const { return m_client; }
+    // The lesson's connection at the server once accepted (nullptr before, or when gone).
+    LiveSocket *serverConnection() const { return m_serverConnection; }
     // The lesson connection's 4-tuple from the client's end (invalid before connect).
     FourTuple clientTuple() const { return m_clientTuple; }
 
@@ -97,6 +102,7 @@ signals:
     void observed(const tcpsim::live::Observation &observation);
 
 private:
+    QString negotiatedText(const KernelTcpInfo &info) const;
     void emitObservation(Observation observation);
     void keepOutsideBounded();
     void note(const QString &detail, const QString &state = {});
@@ -124,6 +130,7 @@ private:
     quint16 m_requestedPort = defaultServerPort;
     quint16 m_refusedPort = 0; // a port nobody listens on, for a connect without listen
     bool m_acceptDeferred = false;
+    Profile m_modelProfile = Profile::Rfc9293;
     int m_step = -1;
     int m_line = 0;
     QElapsedTimer m_clock;

@@ -3,8 +3,36 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
+#include <string_view>
 
 namespace tcpsim {
+
+// Whose TCP the model plays. Rfc9293: the textbook (RFC 9293's text, options but MSS left out).
+// Linux: what the kernel of the class's machine does on loopback, where it differs from the
+// text (../shared/TCP-FACTS.md "Linux on the wire"): SYN options, timestamps on every segment,
+// scaled windows, a delayed ACK of a lone FIN, RST,ACK on abort, the crossing SYN,ACK of a
+// simultaneous open accepted directly, a duplicate SYN answered by its SYN,ACK again, TIME-WAIT
+// fixed at 60 s.
+enum class Profile : std::uint8_t { Rfc9293, Linux };
+
+// Linux's numbers on loopback (MTU 65536), as `ss -ti` and tcpdump show them.
+namespace linuxloopback {
+inline constexpr std::uint16_t synMss = 65495;          // MTU 65535 - 40 (IP and TCP headers)
+inline constexpr std::uint16_t synWindow = 65495;       // the SYN's unscaled window
+inline constexpr std::uint16_t synAckWindow = 65483;    // the SYN,ACK's: a whole number of MSS
+inline constexpr std::uint32_t mtu = 65536;             // loopback's
+inline constexpr std::uint8_t windowScale = 7;          // from tcp_rmem's maximum (Debian 12: 6 MB)
+inline constexpr std::uint32_t receiveWindow = 65536;   // after the handshake: raw 512 << 7
+inline constexpr std::uint32_t timestampsOptionSize = 12; // NOP, NOP, kind 8 length 10
+inline constexpr std::uint32_t delayedAckMs = 40;       // TCP_DELACK_MIN
+inline constexpr std::uint32_t minRtoMs = 200;          // TCP_RTO_MIN: loopback's RTO after an RTT sample
+inline constexpr std::uint64_t timeWaitMs = 60000;      // TCP_TIMEWAIT_LEN, not tunable
+} // namespace linuxloopback
+
+// "rfc" / "linux"; and back (nullopt for anything else).
+const char *profileName(Profile profile);
+std::optional<Profile> parseProfile(std::string_view text);
 
 struct SimulationConfig {
     std::uint64_t seed = 1;              // drives the ISNs chosen when a lesson gives none
@@ -21,6 +49,8 @@ struct SimulationConfig {
     std::uint16_t clientPort = 50000;     // `client`; clientN gets clientPort + N - 1 (49999 + N)
     std::uint16_t serverPort = 3267;     // the seed notes' echo server
     bool autoAccept = true;              // accept() as soon as a connection is established
+    Profile profile = Profile::Rfc9293;  // for lessons without a `# profile:` header
+    bool profileOverridesLesson = false; // --profile / the tool bar: also over the header
     // Record the socket() and bind() calls that listen() and connect() imply, and every change
     // of a listener's queues. Off for the two-endpoint lessons, whose logs stay as they were.
     bool socketDetail = false;

@@ -28,6 +28,15 @@ struct TransmissionControlBlock {
     SeqNum irs = 0;     // initial receive sequence number
     SeqNum rcvNxt = 0;  // next sequence number expected
     std::uint32_t rcvWnd = 65535;
+    // What both SYNs negotiated (RFC 7323, RFC 2018; the Linux profile only): windows after the
+    // handshake are sent >> rcvWindowShift and read << sndWindowShift; timestamps go on every
+    // segment, echoing the last TSval received.
+    std::uint8_t sndWindowShift = 0;
+    std::uint8_t rcvWindowShift = 0;
+    bool windowScaling = false;
+    bool timestamps = false;
+    bool sackPermitted = false;
+    std::uint32_t tsRecent = 0;
 };
 
 class Endpoint {
@@ -137,6 +146,13 @@ private:
     void sendRst(EndpointContext &context, SeqNum seq, Rule rule, const Cause &cause);
     void transmit(EndpointContext &context, Segment segment, Rule rule, const Cause &cause);
     void startTimeWait(EndpointContext &context);
+    // The Linux profile's differences from the text (TCP-FACTS "Linux on the wire").
+    static bool isLinux(const EndpointContext &context);
+    void negotiateOptions(const EndpointContext &context, const Segment &syn); // a SYN arrived
+    void addOptions(const EndpointContext &context, Segment &segment) const;  // what goes out
+    std::uint16_t windowToSend(const EndpointContext &context, const Segment &segment) const;
+    std::optional<Rule> linuxBeforeSequenceCheck(EndpointContext &context, const Segment &segment);
+    void fireDelayedAck(EndpointContext &context);
     void acknowledgeUpTo(EndpointContext &context, SeqNum ack);
 
     Side m_side = Side::Client;
@@ -160,6 +176,7 @@ private:
     SeqNum m_finSeq = 0;                    // sequence number our FIN occupies
     TimerKind m_timer = TimerKind::None;
     std::uint64_t m_timerDeadline = 0;
+    std::optional<std::uint64_t> m_delayedAckDeadline; // an ACK held back (Linux profile)
     std::uint32_t m_rtoMs = 0;
 };
 

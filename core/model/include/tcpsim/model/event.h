@@ -32,8 +32,9 @@ enum class EventKind : std::uint8_t {
 
 enum class CauseKind : std::uint8_t { None, UserCall, Segment, Timer };
 
-// Persist: the zero-window probe timer (§3.8.6.1).
-enum class TimerKind : std::uint8_t { None, Retransmission, TimeWait, Persist };
+// Persist: the zero-window probe timer (§3.8.6.1). DelayedAck: the Linux profile's delayed
+// ACK (RFC 9293 §3.8.6.3 allows one, MUST-40 bounds it; Linux's TCP_DELACK_MIN is 40 ms).
+enum class TimerKind : std::uint8_t { None, Retransmission, TimeWait, Persist, DelayedAck };
 
 // What a script `expect` found (Event::passed).
 enum class Verdict : std::uint8_t { Passed, Failed };

@@ -97,6 +97,13 @@ enum class Rule : std::uint8_t {
     SynAckRetriesExhausted,     // passive open's SYN,ACK unanswered: -> LISTEN (3.10.7.4, 3.10.8)
     DataWaitsForWindow,         // SEND with usable window U = 0: data waits (3.8.6.2.1)
     ZeroWindowProbe,            // persist timer: probe the zero window (3.8.6.1, SHLD-29, MUST-36)
+
+    // The Linux profile, where the kernel parts from the RFC's text (TCP-FACTS "Linux on the wire")
+    LinuxFinAckDelayed,         // FIN in ESTABLISHED: -> CLOSE-WAIT, its ACK delayed (tcp_fin)
+    DelayedAckSent,             // the delayed-ACK timer fired: the ACK goes out (3.8.6.3)
+    LinuxAbortRstAck,           // ABORT: RST,ACK with ACK = RCV.NXT (tcp_send_active_reset)
+    LinuxSimultaneousSynAck,    // crossing SYN,ACK in SYN-RECEIVED: -> ESTABLISHED at once
+    LinuxDuplicateSynResent,    // the SYN again in SYN-RECEIVED: resend the SYN,ACK (tcp_check_req)
     // Sockets, descriptors and the listen queues (issue 11; Linux rules cite its functions)
     SocketCreated,
     BindPort,

@@ -4,6 +4,7 @@
 // that parses back to the same lesson.
 #pragma once
 
+#include "tcpsim/model/config.h"
 #include "tcpsim/model/host.h"
 #include "tcpsim/model/segment.h"
 #include "tcpsim/model/sequence.h"
@@ -101,6 +102,7 @@ struct Lesson {
     std::string titleZh;           // "# title[zh]: ..." (Chinese title, optional)
     std::string note;              // "# note: ..." lines joined with spaces
     std::string noteZh;            // "# note[zh]: ..."
+    std::optional<Profile> profile; // "# profile: rfc|linux"; none: the front end's choice
     std::vector<Command> commands;
     bool hasAccept() const;        // a lesson without `server accept` accepts automatically
     // The lesson uses the many-client forms: its log shows socket()/bind() and the queues.

@@ -30,6 +30,13 @@ std::string flagsToString(std::uint8_t flags);
 // "SYN+ACK", "ack+syn", "ACK+PSH": any order, any case; nullopt on an unknown or repeated name.
 std::optional<std::uint8_t> parseFlags(std::string_view text);
 
+// The Timestamps option (RFC 7323 §3): the sender's clock and the last value it received.
+struct Timestamps {
+    std::uint32_t value = 0; // TSval
+    std::uint32_t echo = 0;  // TSecr
+    friend bool operator==(const Timestamps &, const Timestamps &) = default;
+};
+
 struct Segment {
     std::uint64_t id = 0;        // global send order across both directions, 1-based (0 = crafted)
     Side from = Side::Client;    // the sender
@@ -38,6 +45,12 @@ struct Segment {
     std::uint8_t flags = 0;
     std::uint16_t window = 65535;
     std::uint16_t mss = 0;       // MSS option (kind 2) carried on SYN segments; 0 = no option
+    // The options the Linux profile's segments carry besides the MSS (the RFC profile's carry
+    // none of them): SACK-permitted (kind 4) and window scale (kind 3, the shift) on SYNs,
+    // timestamps (kind 8) on every segment once both SYNs had them.
+    bool sackPermitted = false;
+    std::optional<std::uint8_t> windowScale;
+    std::optional<Timestamps> timestamps;
     std::string data;
     bool retransmission = false; // a copy of an earlier segment sent again by a timer
     std::uint64_t sentAt = 0;    // virtual time in ms
@@ -67,6 +80,15 @@ struct WireAddressing {
     std::uint16_t sourcePort = 0;
     std::uint16_t destinationPort = 0;
 };
+// One option of a segment as it goes on the wire, in the order Linux writes them (tcpdump:
+// `mss 65495,sackOK,TS val 1 ecr 0,nop,wscale 7`); NOPs pad to 32-bit boundaries.
+struct WireOption {
+    std::uint8_t kind = 0;            // 1 NOP, 2 MSS, 3 window scale, 4 SACK-permitted, 8 timestamps
+    std::vector<std::uint8_t> bytes;  // the option's octets, kind and length included
+};
+std::vector<WireOption> wireOptions(const Segment &segment);
+std::string_view optionKindName(std::uint8_t kind); // "MSS", "SACK-permitted", "NOP", ...
+
 std::vector<std::uint8_t> encodeSegment(const Segment &segment, const WireAddressing &addressing);
 std::uint16_t tcpChecksum(const std::vector<std::uint8_t> &tcpBytes, const WireAddressing &addressing);
 

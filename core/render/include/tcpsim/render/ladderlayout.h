@@ -17,6 +17,7 @@
 #include <QStringList>
 
 #include <optional>
+#include <unordered_map>
 #include <vector>
 
 class LadderLayout
@@ -81,10 +82,20 @@ public:
     LadderLayout(const std::vector<tcpsim::Event> &events, const std::vector<std::size_t> &boundaries,
                  NumberStyle style);
 
+    // Stepping on: when `boundaries` only adds steps to this layout's and the steps so far are
+    // unchanged in `events`, lays out just the new steps (and places them, if placed) and returns
+    // true; else changes nothing and returns false (build a new layout: Back, another lesson).
+    bool extend(const std::vector<tcpsim::Event> &events, std::vector<std::size_t> boundaries);
+    // Back: when `boundaries` is a prefix of this layout's (the same first and last event kept),
+    // drops the later steps (their arrivals in flight again) and returns true; else false.
+    bool truncate(const std::vector<tcpsim::Event> &events, std::vector<std::size_t> boundaries);
+
     // Places the moments for a content `width` and the text `font` (label columns, row heights).
     void place(const QFont &font, double width);
     void setNumberStyle(NumberStyle style);
 
+    const std::vector<tcpsim::Event> &events() const { return m_events; }
+    const std::vector<std::size_t> &boundaries() const { return m_boundaries; }
     const std::vector<Moment> &moments() const { return m_moments; }
     const std::vector<Arrow> &arrows() const { return m_arrows; }
     const std::vector<Label> &labels() const { return m_labels; }
@@ -123,6 +134,15 @@ public:
 
 private:
     void build();
+    // Lays out steps firstStep.. of m_boundaries after the ones already laid out.
+    void appendSteps(int firstStep);
+    void addLabel(tcpsim::Side side, LabelKind kind, QString text, bool onArrival);
+    // Widens m_clientLabelWidth for the client's labels from `firstLabel` on.
+    void measureClientLabels(std::size_t firstLabel);
+    // The timelines' x for m_width and the widest client label.
+    void placeTimelines();
+    // Places the moments from `firstMoment` on below the ones before it.
+    void placeMoments(std::size_t firstMoment);
     double sideX(tcpsim::Side side) const;
 
     std::vector<tcpsim::Event> m_events;
@@ -133,11 +153,14 @@ private:
     std::vector<Arrow> m_arrows;
     std::vector<Label> m_labels;
     std::vector<Transition> m_transitions;
+    std::unordered_map<std::uint64_t, std::size_t> m_inFlight; // segment id -> arrow still in flight
     int m_firstNewestMoment = 0; // first moment of the newest step
     int m_newestStep = 0;
 
     QFont m_font;
     double m_width = 0;
+    double m_clientLabelWidth = 0; // the widest client label in m_font
+    std::vector<double> m_clientLabelWidths; // per label (0: a server label), for truncate
     Geometry m_geometry;
     double m_contentHeight = 0;
 };

@@ -24,8 +24,11 @@ public:
     // The RFC section of a rule, "RFC 9293 §3.10.7.3".
     static QString ruleReference(tcpsim::Rule rule);
     // The explanation of the events [begin, end): the sentences of its main rules, each with the
-    // side it happened at ("Server: ...").
+    // side it happened at ("Server: ..."), and byteStreamSentence() in the step where, for the
+    // first time, one recv() returned the bytes of two send() calls.
     static QString forEvents(const std::vector<tcpsim::Event> &events, std::size_t begin, std::size_t end);
+    // TCP has no message boundaries: why two sends can come out of one recv().
+    static QString byteStreamSentence();
     // The rules the explanation is built from (for the RFC references under it).
     static std::vector<tcpsim::Rule> mainRules(const std::vector<tcpsim::Event> &events, std::size_t begin,
                                                std::size_t end);

@@ -14,6 +14,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <span>
 #include <vector>
 
 class LessonController : public QObject
@@ -36,6 +37,7 @@ public:
     // What every lesson starts from (seed, MSL, ...); a lesson without `accept` steps gets
     // auto-accept on top. Takes effect at the next setLesson().
     void setBaseConfig(const tcpsim::SimulationConfig &config) { m_baseConfig = config; }
+    const tcpsim::SimulationConfig &baseConfig() const { return m_baseConfig; }
     const tcpsim::Lesson &lesson() const { return *m_lesson; }
 
     // Steps between two kept checkpoints (Back replays at most this many steps).
@@ -53,6 +55,11 @@ public:
     std::size_t eventCountAt(int step) const;
     // Events [eventCountAt(s-1), eventCountAt(s)) belong to step s (1-based).
     std::vector<std::size_t> eventBoundaries() const;
+    // The same without a copy, valid until the next step (per-step callers of a long lesson).
+    std::span<const std::size_t> eventBoundaryView() const
+    {
+        return {m_eventCounts.data(), static_cast<std::size_t>(m_current) + 1};
+    }
     StepReport reportAt(int step) const;
     // The script lines of step `step` (1-based), joined with newlines.
     QString stepScript(int step) const;

@@ -28,10 +28,15 @@ class LiveMirror : public QObject
     Q_OBJECT
 
 public:
-    // How long the pair must be quiet after an application call before the next queued step
-    // runs, so that every observation lands under the step that caused it.
-    static constexpr int quietMs = 100;
+    // After an application call the next queued step waits until the pair has settled, so that
+    // every observation lands under the step that caused it: driven by the pair's own signals,
+    // not a fixed quiet time. Settled = two event-loop passes in a row with nothing new from Qt
+    // or from a kernel sample taken in each, no lesson socket in a Qt state that is on its way
+    // (connecting, closing) and none in a kernel state loopback leaves by itself (SYN-SENT,
+    // SYN-RECEIVED, FIN-WAIT-1, CLOSING, LAST-ACK: the peer's answer, or its delayed ACK, comes
+    // in ~40 ms). At most settleCapMs.
     static constexpr int settleCapMs = 2000;
+    static constexpr int quietPassesToSettle = 2;
     // Rows kept for connections from outside the lesson (nc, a class's clients): the newest
     // ones; the older ones are summed up in one "N more" row, so a busy class cannot slow the
     // log down or fill the memory.
@@ -96,6 +101,8 @@ private:
     void enqueue(int step);
     void processQueue();
     void finishSettling();
+    void checkSettled();
+    bool isPairInTransit() const;
     void scheduleRebuild();
     void rebuild();
     std::vector<tcpsim::Command> commandsOfStep(int step) const;
@@ -120,5 +127,7 @@ private:
     int m_mirroredStep = 0;
     bool m_enabled = false;
     bool m_settling = false;
+    bool m_observedSinceCheck = false;
+    int m_quietPasses = 0;
     bool m_lessonEdited = false;
 };

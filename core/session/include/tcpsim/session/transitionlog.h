@@ -12,6 +12,7 @@
 #include <QString>
 
 #include <optional>
+#include <span>
 #include <vector>
 
 struct TransitionLogRow {
@@ -60,6 +61,14 @@ public:
     // Replaces every live row (any source). Rows stay ordered by step, the model's first.
     void setLiveRows(const QList<TransitionLogRow> &rows);
     void clear();
+    // Keeps the model's rows in step with the lesson, in time proportional to what changed (a
+    // long lesson must not cost more per step): the rows of events not seen yet are inserted
+    // after their step's model rows, and after Back the model's rows of later steps are removed
+    // from the end. `boundaries` as LessonController::eventBoundaries(): [s] = events after s
+    // steps. The model's rows must come only from here; resetModelRows() when the lesson changes.
+    void syncModelRows(const std::vector<tcpsim::Event> &events, std::span<const std::size_t> boundaries);
+    // Removes every model row: the next syncModelRows() rebuilds them (a new or edited lesson).
+    void resetModelRows();
     const TransitionLogRow &row(int index) const { return m_rows[static_cast<std::size_t>(index)]; }
 
     QString toCsv() const;
@@ -80,7 +89,12 @@ private:
     template<typename Keep>
     void replaceRows(Keep keep, const QList<TransitionLogRow> &rows);
 
+    void removeModelRowsAfter(int step);
+    void insertModelRows(const QList<TransitionLogRow> &rows);
+    static TransitionLogRow rowFor(const tcpsim::Event &event, int step);
+
     std::vector<TransitionLogRow> m_rows;
+    std::size_t m_modelEventCount = 0; // events syncModelRows() has turned into rows
 };
 
 // One short cause for a transition: "rcv SYN+ACK", "close()", "retransmission timer".
