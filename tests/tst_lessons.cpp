@@ -24,6 +24,7 @@ const QStringList builtInLessons = {
     QStringLiteral("simultaneous-close.tcp"), QStringLiteral("half-close.tcp"),
     QStringLiteral("abort.tcp"),              QStringLiteral("syn-retries-exhausted.tcp"),
     QStringLiteral("handshake-linux.tcp"),    QStringLiteral("server-closes-first-linux.tcp"),
+    QStringLiteral("accept-queue.tcp"),       QStringLiteral("backlog-overflow.tcp"),
 };
 
 Lesson load(const QString &name)

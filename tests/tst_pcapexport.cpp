@@ -54,6 +54,12 @@ const std::map<QString, QString> expectedExpertInfos = {
     // it for a retransmission, and each final ACK repeats the ACK its SYN,ACK carried.
     {QStringLiteral("simultaneous-open.tcp"),
      QStringLiteral("3:retransmission 4:retransmission 5:dup-ack#1 6:dup-ack#1")},
+    // Four clients, four streams (ports 40000..40003 here), four clean handshakes.
+    {QStringLiteral("accept-queue.tcp"), QStringLiteral("")},
+    // The SYN,ACK resent to client2 whose ACK was ignored, client2's repeated ACK, client4's
+    // resent SYN, and again after accept().
+    {QStringLiteral("backlog-overflow.tcp"),
+     QStringLiteral("11:retransmission 12:dup-ack#1 13:retransmission 14:retransmission 15:dup-ack#2")},
 };
 
 // Wireshark's expert messages, shortened; any other message stays verbatim, so it shows up.
@@ -110,13 +116,15 @@ std::vector<Segment> sentSegments(const std::vector<Event> &events)
     return segments;
 }
 
-// Wireshark's relative numbers: from the first segment seen in each direction, its SYN at 0;
-// a direction that starts without SYN (the RST refusing a connection) starts at 1.
-std::map<Side, SeqNum> relativeBases(const std::vector<Segment> &segments)
+// Wireshark's relative numbers: from the first segment seen in each direction of each
+// connection (4-tuple: which client), its SYN at 0; a direction that starts without SYN (the
+// RST refusing a connection) starts at 1.
+using Direction = std::pair<Side, HostId>;
+std::map<Direction, SeqNum> relativeBases(const std::vector<Segment> &segments)
 {
-    std::map<Side, SeqNum> bases;
+    std::map<Direction, SeqNum> bases;
     for (const Segment &segment : segments)
-        bases.try_emplace(segment.from, segment.has(Syn) ? segment.seq : segment.seq - 1);
+        bases.try_emplace(Direction(segment.from, segment.clientHost), segment.has(Syn) ? segment.seq : segment.seq - 1);
     return bases;
 }
 
@@ -172,7 +180,7 @@ private slots:
         const QList<QStringList> packets = readWithTshark(capture);
         const std::vector<Segment> segments = sentSegments(events);
         QCOMPARE(packets.size(), qsizetype(segments.size()));
-        const std::map<Side, SeqNum> bases = relativeBases(segments);
+        const std::map<Direction, SeqNum> bases = relativeBases(segments);
         std::vector<std::uint64_t> sendTimes;
         for (const Event &event : events) {
             if (event.kind == EventKind::Send)
@@ -186,11 +194,12 @@ private slots:
             const QByteArray where = name.toUtf8() + " frame " + QByteArray::number(i + 1);
             QVERIFY2(packet.size() == tsharkFields.size(), where.constData());
             QCOMPARE(packet[FieldSourcePort].toUInt(),
-                     segment.from == Side::Client ? options.clientPort : options.serverPort);
+                     segment.from == Side::Client ? options.clientPort + segment.clientHost - firstClientHost
+                                                  : options.serverPort);
             QCOMPARE(packet[FieldFlags].toUInt(nullptr, 16), uint(segment.flags));
-            QCOMPARE(packet[FieldSeq].toUInt(), segment.seq - bases.at(segment.from));
+            QCOMPARE(packet[FieldSeq].toUInt(), segment.seq - bases.at(Direction(segment.from, segment.clientHost)));
             if (segment.has(Ack))
-                QCOMPARE(packet[FieldAck].toUInt(), segment.ack - bases.at(peer));
+                QCOMPARE(packet[FieldAck].toUInt(), segment.ack - bases.at(Direction(peer, segment.clientHost)));
             QCOMPARE(packet[FieldLen].toULongLong(), segment.data.size());
             QCOMPARE(QString(packet[FieldPayload]).remove(u':'), hex(segment.data)); // 3.x prints 68:69
             QCOMPARE(packet[FieldMss], segment.mss != 0 ? QString::number(segment.mss) : QString());

@@ -50,6 +50,12 @@ private slots:
         QVERIFY(corpus.size() >= 10);
         corpus.push_back("server receive ACK+PSH seq=101 ack=301 data=\"hi \\\" \\\\ \\n\" win=5\n"
                          "expect server sent SYN+ACK seq=300 ack=101 len=0\nexpect client sent nothing\nsettle\n");
+        // The many-client forms (issue 11).
+        corpus.push_back("set somaxconn 128\nset tcp_abort_on_overflow 1\nserver socket\nserver setsockopt SO_REUSEADDR\n"
+                         "server bind 3267\nserver listen backlog=1\nclient2 connect\nclient3 connect\nsettle\n"
+                         "server accept\nserver.client2 send \"hi\"\nserver.listener close\nserver.client3 deliver\n"
+                         "expect server queue syn=0 accept=2\nexpect server fd 3 listener\nexpect server.client2 ESTABLISHED\n"
+                         "expect server counter ListenOverflows=1\nexpect server.client2 sent SYN+ACK ack=501\n");
     }
 
     void mutatedScripts_neverCrash()

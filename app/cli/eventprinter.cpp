@@ -61,13 +61,22 @@ QString whatHappened(const Event &event)
     const QString call = QString::fromLatin1(callName(event.call));
     switch (event.kind) {
     case EventKind::Call:
-        return event.call == Call::Send ? QStringLiteral("calls send(%1)").arg(quoted(event.text))
-                                    : QStringLiteral("calls %1()").arg(call);
+        if (event.call == Call::Send)
+            return QStringLiteral("calls send(%1)").arg(quoted(event.text));
+        if (event.call == Call::Socket)
+            return QStringLiteral("calls socket() = fd %1").arg(event.fd);
+        if (event.call == Call::Bind || event.call == Call::Setsockopt)
+            return QStringLiteral("calls %1(fd %2, %3)").arg(call).arg(event.fd).arg(text(event.text));
+        if (event.rule == Rule::AcceptBlocks)
+            return QStringLiteral("calls accept(fd %1): blocks, the accept queue is empty").arg(event.fd);
+        return QStringLiteral("calls %1()").arg(call);
     case EventKind::Return:
         if (event.rule == Rule::DataReceived)
             return QStringLiteral("recv() returns %1").arg(quoted(event.text));
         if (event.rule == Rule::EndOfStream)
             return QStringLiteral("recv() returns 0 (end of stream)");
+        if (event.call == Call::Accept && event.fd >= 0)
+            return QStringLiteral("accept() returns fd %1").arg(event.fd);
         return QStringLiteral("%1() returns").arg(call);
     case EventKind::Transition:
         return QStringLiteral("%1 -> %2  %3").arg(text(stateName(event.from)), text(stateName(event.to)), causeText(event));
@@ -84,6 +93,15 @@ QString whatHappened(const Event &event)
     case EventKind::Expect:
         return (event.passed ? QStringLiteral("expect ok: ") : QStringLiteral("expect FAILED: "))
             + Printable::bytes(event.text);
+    case EventKind::Queue: {
+        QString line = QStringLiteral("queues of fd %1: syn=%2 accept=%3")
+                           .arg(event.fd)
+                           .arg(event.synQueue)
+                           .arg(event.acceptQueue);
+        if (!event.text.empty())
+            line += QStringLiteral("  (%1)").arg(text(event.text));
+        return line;
+    }
     }
     return {};
 }
@@ -117,7 +135,7 @@ QString eventText(const Event &event, int step)
                        .arg(event.time % 1000, 3, 10, QLatin1Char('0'))
                        .arg(step)
                        .arg(event.line)
-                       .arg(text(sideName(event.side)), -6)
+                       .arg(QString::fromStdString(hostName(event.host)), -6)
                        .arg(whatHappened(event));
     if (event.rule != Rule::None && event.kind != EventKind::Call)
         line += QStringLiteral("  [%1 %2]").arg(text(ruleInfo(event.rule).section), text(ruleName(event.rule)));
@@ -131,8 +149,16 @@ QJsonObject eventJson(const Event &event, int step)
         {QStringLiteral("line"), event.line},
         {QStringLiteral("step"), step},
         {QStringLiteral("time"), static_cast<qint64>(event.time)},
-        {QStringLiteral("endpoint"), text(sideName(event.side))},
+        {QStringLiteral("endpoint"), QString::fromStdString(hostName(event.host))},
     };
+    if (event.fd >= 0)
+        json.insert(QStringLiteral("fd"), event.fd);
+    if (event.peer != noHost && event.host == serverHost)
+        json.insert(QStringLiteral("peer"), QString::fromStdString(hostName(event.peer)));
+    if (event.kind == EventKind::Queue) {
+        json.insert(QStringLiteral("syn"), event.synQueue);
+        json.insert(QStringLiteral("accept"), event.acceptQueue);
+    }
     if (event.rule != Rule::None) {
         json.insert(QStringLiteral("rule"), text(ruleName(event.rule)));
         json.insert(QStringLiteral("rfc"), text(ruleInfo(event.rule).section));

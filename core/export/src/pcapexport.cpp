@@ -50,14 +50,16 @@ struct Direction {
     const std::array<std::uint8_t, 6> *destinationMac;
 };
 
-Direction directionOf(Side from, const PcapOptions &options)
+Direction directionOf(const Segment &segment, const PcapOptions &options)
 {
-    const bool fromClient = from == Side::Client;
+    const bool fromClient = segment.from == Side::Client;
+    // `client` has options.clientPort; clientN the N-1 ports after it (the model's 49999+N rule).
+    const auto clientPort = static_cast<std::uint16_t>(options.clientPort + segment.clientHost - firstClientHost);
     Direction direction;
     direction.addressing.sourceAddress = fromClient ? options.clientAddress : options.serverAddress;
     direction.addressing.destinationAddress = fromClient ? options.serverAddress : options.clientAddress;
-    direction.addressing.sourcePort = fromClient ? options.clientPort : options.serverPort;
-    direction.addressing.destinationPort = fromClient ? options.serverPort : options.clientPort;
+    direction.addressing.sourcePort = fromClient ? clientPort : options.serverPort;
+    direction.addressing.destinationPort = fromClient ? options.serverPort : clientPort;
     direction.sourceMac = fromClient ? &clientMac : &serverMac;
     direction.destinationMac = fromClient ? &serverMac : &clientMac;
     return direction;
@@ -65,7 +67,7 @@ Direction directionOf(Side from, const PcapOptions &options)
 
 std::vector<std::uint8_t> frameBytes(const Segment &segment, std::uint16_t ipId, const PcapOptions &options)
 {
-    const Direction direction = directionOf(segment.from, options);
+    const Direction direction = directionOf(segment, options);
     const std::vector<std::uint8_t> tcp = encodeSegment(segment, direction.addressing);
 
     std::vector<std::uint8_t> bytes;

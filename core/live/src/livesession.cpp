@@ -260,9 +260,18 @@ void LiveSession::perform(const Command &command, std::size_t step)
     case Verb::Settle:
         note(tr("simulation only: loopback has already settled"));
         break;
+    case Verb::Socket:
+    case Verb::Bind:
+    case Verb::Setsockopt:
+    case Verb::Set:
+        note(tr("simulation only: the live pair's sockets are made by Qt"));
+        break;
     case Verb::ExpectState:
     case Verb::ExpectSent:
     case Verb::ExpectNothing:
+    case Verb::ExpectQueue:
+    case Verb::ExpectDescriptor:
+    case Verb::ExpectCounter:
         note(tr("simulation only: a check of the model"));
         break;
     }

@@ -15,6 +15,7 @@ std::string_view eventKindName(EventKind kind)
     case EventKind::Timer: return "timer";
     case EventKind::Error: return "error";
     case EventKind::Expect: return "expect";
+    case EventKind::Queue: return "queue";
     }
     return "?";
 }
@@ -42,8 +43,20 @@ std::string_view callName(Call call)
     case Call::Recv: return "recv";
     case Call::Close: return "close";
     case Call::Abort: return "abort";
+    case Call::Socket: return "socket";
+    case Call::Bind: return "bind";
+    case Call::Setsockopt: return "setsockopt";
     }
     return "?";
+}
+
+bool belongsToFirstPair(const Event &event)
+{
+    if (event.segment && event.segment->clientHost != firstClientHost)
+        return false;
+    if (event.host == serverHost)
+        return event.peer == noHost || event.peer == firstClientHost;
+    return event.host == firstClientHost;
 }
 
 } // namespace tcpsim

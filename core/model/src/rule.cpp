@@ -151,6 +151,28 @@ RuleInfo ruleInfo(Rule rule)
         return {"Linux tcp_validate_incoming()", "The peer's SYN,ACK crossed ours: Linux accepts it in SYN-RECEIVED and is ESTABLISHED at once."};
     case Rule::LinuxDuplicateSynResent:
         return {"Linux tcp_check_req()", "The same SYN came again in SYN-RECEIVED: Linux sends its SYN,ACK again."};
+    case Rule::SocketCreated:
+        return {"socket(2)", "socket() creates a socket and returns the lowest free descriptor (0, 1 and 2 are the standard streams)."};
+    case Rule::BindPort:
+        return {"bind(2)", "bind() gives the socket its local port."};
+    case Rule::BindAddressInUse:
+        return {"Linux inet_csk_bind_conflict", "bind() fails with EADDRINUSE: another socket holds the port (a TIME-WAIT one too, unless both set SO_REUSEADDR)."};
+    case Rule::ReuseAddressSet:
+        return {"socket(7) SO_REUSEADDR", "setsockopt(SO_REUSEADDR): bind() may take a port that only TIME-WAIT connections hold, if they set it too."};
+    case Rule::AcceptBlocks:
+        return {"accept(2)", "accept() finds the accept queue empty and blocks until a handshake completes."};
+    case Rule::AcceptQueueSynDropped:
+        return {"Linux sk_acceptq_is_full", "The accept queue is full (length > backlog): the SYN is dropped and the client will retransmit it."};
+    case Rule::AcceptQueueAckIgnored:
+        return {"Linux tcp_check_req", "The accept queue is full when the final ACK arrives: with tcp_abort_on_overflow 0 the ACK is ignored and the connection stays in the SYN queue."};
+    case Rule::AcceptQueueAckReset:
+        return {"Linux tcp_check_req", "The accept queue is full when the final ACK arrives: with tcp_abort_on_overflow 1 the connection is answered with a RST."};
+    case Rule::SynQueueCookie:
+        return {"Linux inet_csk_reqsk_queue_is_full", "The SYN queue is full (length >= backlog): a SYN cookie SYN,ACK answers without keeping an entry, and is never retransmitted."};
+    case Rule::SynQueueSynDropped:
+        return {"Linux inet_csk_reqsk_queue_is_full", "The SYN queue is full and SYN cookies are off: the SYN is dropped."};
+    case Rule::CookieAckAccepted:
+        return {"Linux cookie_v4_check", "The final ACK carries a valid SYN cookie: the connection is created straight into the accept queue."};
     }
     return {"", ""};
 }
@@ -231,6 +253,17 @@ std::string_view ruleName(Rule rule)
     case Rule::LinuxAbortRstAck: return "LinuxAbortRstAck";
     case Rule::LinuxSimultaneousSynAck: return "LinuxSimultaneousSynAck";
     case Rule::LinuxDuplicateSynResent: return "LinuxDuplicateSynResent";
+    case Rule::SocketCreated: return "SocketCreated";
+    case Rule::BindPort: return "BindPort";
+    case Rule::BindAddressInUse: return "BindAddressInUse";
+    case Rule::ReuseAddressSet: return "ReuseAddressSet";
+    case Rule::AcceptBlocks: return "AcceptBlocks";
+    case Rule::AcceptQueueSynDropped: return "AcceptQueueSynDropped";
+    case Rule::AcceptQueueAckIgnored: return "AcceptQueueAckIgnored";
+    case Rule::AcceptQueueAckReset: return "AcceptQueueAckReset";
+    case Rule::SynQueueCookie: return "SynQueueCookie";
+    case Rule::SynQueueSynDropped: return "SynQueueSynDropped";
+    case Rule::CookieAckAccepted: return "CookieAckAccepted";
     }
     return "?";
 }

@@ -62,19 +62,14 @@ struct Verbs {
     std::string_view word;
     Verb verb;
 };
-constexpr std::array<Verbs, 11> sideVerbs = {{
+constexpr std::array<Verbs, 14> sideVerbs = {{
+    {"socket", Verb::Socket},   {"bind", Verb::Bind},       {"setsockopt", Verb::Setsockopt},
     {"isn", Verb::Isn},         {"listen", Verb::Listen},   {"connect", Verb::Connect},
     {"accept", Verb::Accept},   {"send", Verb::Send},       {"close", Verb::Close},
     {"abort", Verb::Abort},     {"deliver", Verb::Deliver}, {"drop", Verb::Drop},
     {"timeout", Verb::Timeout}, {"receive", Verb::Receive},
 }};
 
-std::string_view verbWord(Verb verb)
-{
-    const auto found = std::find_if(sideVerbs.begin(), sideVerbs.end(),
-                                    [verb](const Verbs &entry) { return entry.verb == verb; });
-    return found != sideVerbs.end() ? found->word : std::string_view{};
-}
 
 // Parses one line; the first error wins and stops it.
 class LineParser {
@@ -101,19 +96,117 @@ public:
         }
         if (!first.quoted && first.word == "expect")
             return parseExpect(command) ? std::optional<Command>(command) : std::nullopt;
-        const std::optional<Side> side = first.quoted ? std::nullopt : parseSide(first.word);
-        if (!side) {
+        if (!first.quoted && first.word == "set")
+            return parseSet(command) ? std::optional<Command>(command) : std::nullopt;
+        const auto name = first.quoted ? std::nullopt : parseSocketName(first.word);
+        if (!name) {
             fail(first.begin, "unknown command '" + display(first)
                                   + "' (expected client, server, settle or expect)");
             return std::nullopt;
         }
-        command.side = *side;
+        setTarget(command, *name);
         return parseSideCommand(command) ? std::optional<Command>(command) : std::nullopt;
     }
 
     const std::optional<ScriptError> &error() const { return m_error; }
 
 private:
+    static void setTarget(Command &command, const SocketName &name)
+    {
+        command.side = name.side();
+        if (!(name == SocketName(name.side())))
+            command.socket = name;
+    }
+
+    // `name=N` with N in 0..max.
+    bool parseAssignment(const Token &token, std::string &name, std::uint64_t max, std::uint64_t &value)
+    {
+        const std::size_t equals = token.word.find('=');
+        if (token.quoted || equals == std::string::npos || equals == 0)
+            return fail(token.begin, "expected name=number, got '" + display(token) + "'");
+        name = token.word.substr(0, equals);
+        return parseNumber(std::string_view(token.word).substr(equals + 1), token.begin + equals + 1, max, value);
+    }
+
+    // `set somaxconn 128`: a Linux sysctl, for every host.
+    bool parseSet(Command &command)
+    {
+        static constexpr std::array<std::string_view, 6> names = {
+            "somaxconn", "tcp_max_syn_backlog", "tcp_abort_on_overflow", "tcp_syncookies",
+            "tcp_syn_retries", "tcp_synack_retries"};
+        command.verb = Verb::Set;
+        if (!needToken(1, "setting (somaxconn, tcp_max_syn_backlog, tcp_abort_on_overflow, tcp_syncookies, "
+                          "tcp_syn_retries or tcp_synack_retries)"))
+            return false;
+        const Token &nameToken = m_tokens[1];
+        if (nameToken.quoted || std::find(names.begin(), names.end(), nameToken.word) == names.end())
+            return fail(nameToken.begin, "unknown setting '" + display(nameToken)
+                                             + "' (somaxconn, tcp_max_syn_backlog, tcp_abort_on_overflow, "
+                                               "tcp_syncookies, tcp_syn_retries, tcp_synack_retries)");
+        command.name = nameToken.word;
+        if (!needToken(2, "value"))
+            return false;
+        const bool flag = command.name == "tcp_abort_on_overflow" || command.name == "tcp_syncookies";
+        const bool retries = command.name.ends_with("_retries");
+        const std::uint64_t max = flag ? 1 : retries ? 255 : 65535;
+        if (m_tokens[2].quoted)
+            return fail(m_tokens[2].begin, "bad number '" + display(m_tokens[2]) + "'");
+        return parseNumber(m_tokens[2].word, m_tokens[2].begin, max, command.value) && expectEnd(3);
+    }
+
+    // `expect server queue syn=0 accept=2`, `expect server fd 4 client2`,
+    // `expect server counter ListenOverflows=1`.
+    bool parseSocketExpect(Command &command, const Token &what)
+    {
+        if (what.word == "queue") {
+            command.verb = Verb::ExpectQueue;
+            if (!needToken(3, "syn=N or accept=N"))
+                return false;
+            for (std::size_t i = 3; i < m_tokens.size(); ++i) {
+                std::string key;
+                std::uint64_t value = 0;
+                if (!parseAssignment(m_tokens[i], key, 65535, value))
+                    return false;
+                auto &field = key == "syn" ? command.synQueue : command.acceptQueue;
+                if (key != "syn" && key != "accept")
+                    return fail(m_tokens[i].begin, "unknown queue '" + key + "' (syn or accept)");
+                if (field)
+                    return fail(m_tokens[i].begin, "queue '" + key + "' given twice");
+                field = int(value);
+            }
+            return true;
+        }
+        if (what.word == "fd") {
+            command.verb = Verb::ExpectDescriptor;
+            if (!needToken(3, "descriptor number"))
+                return false;
+            if (m_tokens[3].quoted)
+                return fail(m_tokens[3].begin, "bad number '" + display(m_tokens[3]) + "'");
+            if (!parseNumber(m_tokens[3].word, m_tokens[3].begin, 1023, command.value))
+                return false;
+            if (!needToken(4, "what the descriptor holds (listener, socket, free, server, client .. client9)"))
+                return false;
+            const Token &holder = m_tokens[4];
+            const bool known = !holder.quoted
+                && (holder.word == "listener" || holder.word == "socket" || holder.word == "free"
+                    || parseHost(holder.word));
+            if (!known)
+                return fail(holder.begin, "unknown descriptor holder '" + display(holder)
+                                              + "' (listener, socket, free, server, client .. client9)");
+            command.name = holder.word;
+            return expectEnd(5);
+        }
+        command.verb = Verb::ExpectCounter;
+        if (!needToken(3, "counter (ListenOverflows=N or ListenDrops=N)"))
+            return false;
+        if (!parseAssignment(m_tokens[3], command.name, UINT32_MAX, command.value))
+            return false;
+        if (command.name != "ListenOverflows" && command.name != "ListenDrops" && command.name != "SyncookiesSent")
+            return fail(m_tokens[3].begin, "unknown counter '" + command.name
+                                               + "' (ListenOverflows, ListenDrops, SyncookiesSent)");
+        return expectEnd(4);
+    }
+
     int column(std::size_t byteOffset) const
     {
         // Columns count characters: every UTF-8 byte but a continuation byte starts one.
@@ -216,7 +309,7 @@ private:
     // The tokens so far are `client drop` or `server drop`: a `#` now may start a segment id.
     bool isDropVerb() const
     {
-        return m_tokens.size() == 2 && !m_tokens[0].quoted && parseSide(m_tokens[0].word)
+        return m_tokens.size() == 2 && !m_tokens[0].quoted && parseSocketName(m_tokens[0].word)
             && !m_tokens[1].quoted && m_tokens[1].word == "drop";
     }
 
@@ -331,13 +424,15 @@ private:
         if (!needToken(1, "side (client or server)"))
             return false;
         const Token &sideToken = m_tokens[1];
-        const auto side = sideToken.quoted ? std::nullopt : parseSide(sideToken.word);
-        if (!side)
+        const auto name = sideToken.quoted ? std::nullopt : parseSocketName(sideToken.word);
+        if (!name)
             return fail(sideToken.begin, "unknown side '" + display(sideToken) + "' (client or server)");
-        command.side = *side;
+        setTarget(command, *name);
         if (!needToken(2, "state or 'sent'"))
             return false;
         const Token &what = m_tokens[2];
+        if (!what.quoted && (what.word == "queue" || what.word == "fd" || what.word == "counter"))
+            return parseSocketExpect(command, what);
         if (!what.quoted && what.word == "sent") {
             if (!needToken(3, "'nothing' or flags after 'sent'"))
                 return false;
@@ -383,6 +478,29 @@ private:
             return expectEnd(3);
         case Verb::Receive:
             return parsePattern(2, PatternUse::Receive, command.pattern);
+        case Verb::Listen:
+            if (m_tokens.size() > 2) {
+                std::string key;
+                std::uint64_t value = 0;
+                if (!parseAssignment(m_tokens[2], key, 65535, value))
+                    return false;
+                if (key != "backlog")
+                    return fail(m_tokens[2].begin, "unknown option '" + key + "' (backlog=N)");
+                command.backlog = int(value);
+            }
+            return expectEnd(3);
+        case Verb::Bind:
+            if (!needToken(2, "port"))
+                return false;
+            if (m_tokens[2].quoted)
+                return fail(m_tokens[2].begin, "bad number '" + display(m_tokens[2]) + "'");
+            return parseNumber(m_tokens[2].word, m_tokens[2].begin, 65535, command.port) && expectEnd(3);
+        case Verb::Setsockopt:
+            if (!needToken(2, "option (SO_REUSEADDR)"))
+                return false;
+            if (m_tokens[2].quoted || m_tokens[2].word != "SO_REUSEADDR")
+                return fail(m_tokens[2].begin, "unknown option '" + display(m_tokens[2]) + "' (SO_REUSEADDR)");
+            return expectEnd(3);
         case Verb::Drop:
             if (m_tokens.size() > 2 && m_tokens[2].segmentId) {
                 const Token &idToken = m_tokens[2];
@@ -481,6 +599,13 @@ std::optional<ScriptError> readProfileHeader(std::string_view line, int lineNumb
 
 } // namespace
 
+std::string_view verbWord(Verb verb)
+{
+    const auto found = std::find_if(sideVerbs.begin(), sideVerbs.end(),
+                                    [verb](const Verbs &entry) { return entry.verb == verb; });
+    return found != sideVerbs.end() ? found->word : std::string_view{};
+}
+
 std::variant<Lesson, ScriptError> parseLesson(std::string_view text, std::string_view fileName)
 {
     Lesson lesson;
@@ -522,75 +647,6 @@ std::string quoteScriptString(std::string_view text)
         quoted += c;
     }
     return quoted + '"';
-}
-
-// ---------------------------------------------------------------------------------------------
-// Commands and lessons as text
-// ---------------------------------------------------------------------------------------------
-
-bool Command::isApplicationCall() const
-{
-    switch (verb) {
-    case Verb::Listen:
-    case Verb::Connect:
-    case Verb::Accept:
-    case Verb::Send:
-    case Verb::Close:
-    case Verb::Abort:
-        return true;
-    default:
-        return false;
-    }
-}
-
-bool Command::isCheck() const
-{
-    return verb == Verb::ExpectState || verb == Verb::ExpectSent || verb == Verb::ExpectNothing;
-}
-
-std::string Command::toScriptLine() const
-{
-    const std::string sideWord(sideName(side));
-    switch (verb) {
-    case Verb::Settle: return "settle";
-    case Verb::ExpectState: return "expect " + sideWord + ' ' + std::string(stateName(state));
-    case Verb::ExpectSent: return "expect " + sideWord + " sent " + pattern.toString();
-    case Verb::ExpectNothing: return "expect " + sideWord + " sent nothing";
-    case Verb::Isn: return sideWord + " isn " + std::to_string(number);
-    case Verb::Send: return sideWord + " send " + quoteScriptString(data);
-    case Verb::Receive: return sideWord + " receive " + pattern.toString();
-    case Verb::Drop: return sideWord + " drop" + (segmentId ? " #" + std::to_string(*segmentId) : std::string());
-    default: return sideWord + ' ' + std::string(verbWord(verb));
-    }
-}
-
-bool Lesson::hasAccept() const
-{
-    return std::any_of(commands.begin(), commands.end(),
-                       [](const Command &command) { return command.verb == Verb::Accept; });
-}
-
-std::string Lesson::toText() const
-{
-    std::string text;
-    const auto header = [&text](std::string_view key, const std::string &value) {
-        if (value.empty())
-            return;
-        std::string oneLine = value;
-        std::replace(oneLine.begin(), oneLine.end(), '\n', ' ');
-        text += "# " + std::string(key) + ": " + oneLine + '\n';
-    };
-    header("title", title);
-    header("title[zh]", titleZh);
-    header("note", note);
-    header("note[zh]", noteZh);
-    if (profile)
-        text += std::string("# profile: ") + profileName(*profile) + '\n';
-    if (!text.empty())
-        text += '\n';
-    for (const Command &command : commands)
-        text += command.toScriptLine() + '\n';
-    return text;
 }
 
 } // namespace tcpsim

@@ -28,6 +28,7 @@ SimulationConfig configFor(const Lesson &lesson, SimulationConfig config)
     // The lesson's `# profile:` header, unless the teacher chose one for every lesson.
     if (lesson.profile && !config.profileOverridesLesson)
         config.profile = *lesson.profile;
+    config.socketDetail = lesson.usesSockets();
     return config;
 }
 
@@ -62,40 +63,45 @@ ScriptRunner::StepResult ScriptRunner::step()
     const Command &command = m_lesson->commands[m_position];
     m_simulation.setOrigin(command.line, m_position);
     ++m_position;
-    const std::string side(sideName(command.side));
+    const SocketName target = command.target();
+    const std::string side = target.toString();
     const auto runtimeError = [&](std::string message) {
         ScriptError error{m_lesson->file, command.line, command.column, std::move(message)};
         return StepResult{Status::RuntimeError, error.toString(), error};
     };
 
     switch (command.verb) {
-    case Verb::Isn: m_simulation.setIsn(command.side, command.number); break;
-    case Verb::Listen: m_simulation.listen(command.side); break;
-    case Verb::Connect: m_simulation.connect(command.side); break;
-    case Verb::Accept: m_simulation.accept(command.side); break;
-    case Verb::Send: m_simulation.send(command.side, command.data); break;
-    case Verb::Close: m_simulation.close(command.side); break;
-    case Verb::Abort: m_simulation.abort(command.side); break;
-    case Verb::Receive: m_simulation.inject(command.side, segmentFrom(command.pattern)); break;
+    case Verb::Isn: m_simulation.setIsn(target, command.number); break;
+    case Verb::Socket: m_simulation.socketNamed(target); break;
+    case Verb::Bind: m_simulation.bind(target, command.port); break;
+    case Verb::Setsockopt: m_simulation.setReuseAddress(target); break;
+    case Verb::Set: applySetting(command); break;
+    case Verb::Listen: m_simulation.listen(target, command.backlog); break;
+    case Verb::Connect: m_simulation.connect(target); break;
+    case Verb::Accept: m_simulation.accept(target); break;
+    case Verb::Send: m_simulation.send(target, command.data); break;
+    case Verb::Close: m_simulation.close(target); break;
+    case Verb::Abort: m_simulation.abort(target); break;
+    case Verb::Receive: m_simulation.inject(target, segmentFrom(command.pattern)); break;
     case Verb::Deliver:
-        if (!m_simulation.deliver(command.side))
+        if (!m_simulation.deliver(target))
             return runtimeError("deliver: nothing in flight from the " + side);
         break;
     case Verb::Drop:
         if (command.segmentId) {
-            const auto &queue = m_simulation.inFlight(command.side);
+            const auto &queue = m_simulation.inFlightFrom(target.host);
             const bool inFlight = std::any_of(queue.begin(), queue.end(), [&](const Segment &segment) {
                 return segment.id == *command.segmentId;
             });
             if (!inFlight || !m_simulation.dropById(*command.segmentId))
                 return runtimeError("drop: segment #" + std::to_string(*command.segmentId)
                                     + " is not in flight from the " + side);
-        } else if (!m_simulation.drop(command.side)) {
+        } else if (!m_simulation.drop(target)) {
             return runtimeError("drop: nothing in flight from the " + side);
         }
         break;
     case Verb::Timeout:
-        if (!m_simulation.fireTimer(command.side))
+        if (!m_simulation.fireTimer(target))
             return runtimeError("timeout: the " + side + " has no timer pending");
         break;
     case Verb::Settle:
@@ -106,35 +112,93 @@ ScriptRunner::StepResult ScriptRunner::step()
     case Verb::ExpectState:
     case Verb::ExpectSent:
     case Verb::ExpectNothing:
+    case Verb::ExpectQueue:
+    case Verb::ExpectDescriptor:
+    case Verb::ExpectCounter:
         return check(command);
     }
     return {Status::Ok, {}, std::nullopt};
 }
 
+void ScriptRunner::applySetting(const Command &command)
+{
+    // Read at the call that uses it, as Linux reads its sysctls.
+    SimulationConfig &config = m_simulation.mutableConfig();
+    const int value = static_cast<int>(command.value);
+    if (command.name == "somaxconn")
+        config.somaxconn = value;
+    else if (command.name == "tcp_max_syn_backlog")
+        config.maxSynBacklog = value;
+    else if (command.name == "tcp_abort_on_overflow")
+        config.abortOnOverflow = value != 0;
+    else if (command.name == "tcp_syncookies")
+        config.synCookies = value != 0;
+    else if (command.name == "tcp_syn_retries")
+        config.synRetries = value;
+    else if (command.name == "tcp_synack_retries")
+        config.synAckRetries = value;
+}
+
+std::string ScriptRunner::descriptorHolder(HostId host, int fd) const
+{
+    const Socket *socket = m_simulation.descriptor(host, fd);
+    if (!socket)
+        return "free";
+    if (socket->kind == SocketKind::Listener)
+        return "listener";
+    if (socket->kind == SocketKind::Unconnected || socket->peer == noHost)
+        return "socket";
+    return hostName(socket->peer);
+}
+
 ScriptRunner::StepResult ScriptRunner::check(const Command &command)
 {
-    const std::string side(sideName(command.side));
+    const SocketName target = command.target();
+    const std::string side = target.toString();
     std::string expected;
     std::string got;
     bool passed = false;
     if (command.verb == Verb::ExpectState) {
-        const TcpState actual = m_simulation.endpoint(command.side).state();
+        const TcpState actual = m_simulation.endpoint(target).state();
         passed = actual == command.state;
         expected = side + ' ' + std::string(stateName(command.state));
         got = side + ' ' + std::string(stateName(actual));
+    } else if (command.verb == Verb::ExpectQueue) {
+        const Socket *named = m_simulation.socketNamed(target);
+        const Socket *listener = named && named->kind == SocketKind::Listener
+            ? named
+            : m_simulation.socketNamed(SocketName::listenerOf(target.host));
+        const int syn = listener ? int(listener->synQueue.size()) : 0;
+        const int accept = listener ? int(listener->acceptQueue.size()) : 0;
+        passed = command.synQueue.value_or(syn) == syn && command.acceptQueue.value_or(accept) == accept;
+        expected = command.toScriptLine().substr(7);
+        got = side + " queue syn=" + std::to_string(syn) + " accept=" + std::to_string(accept);
+    } else if (command.verb == Verb::ExpectDescriptor) {
+        const std::string holder = descriptorHolder(target.host, int(command.value));
+        passed = holder == command.name;
+        expected = command.toScriptLine().substr(7);
+        got = hostName(target.host) + " fd " + std::to_string(command.value) + ' ' + holder;
+    } else if (command.verb == Verb::ExpectCounter) {
+        const ListenCounters &counters = m_simulation.counters(target.host);
+        const std::uint64_t actual = command.name == "ListenOverflows" ? counters.listenOverflows
+            : command.name == "ListenDrops"                            ? counters.listenDrops
+                                                                       : counters.synCookiesSent;
+        passed = actual == command.value;
+        expected = command.toScriptLine().substr(7);
+        got = side + " counter " + command.name + '=' + std::to_string(actual);
     } else {
-        const auto &inFlight = m_simulation.inFlight(command.side);
-        got = side + " sent " + (inFlight.empty() ? std::string("nothing") : describeSegment(inFlight.front(), command.pattern));
+        const Segment *oldest = m_simulation.oldestInFlight(target);
+        got = side + " sent " + (oldest ? describeSegment(*oldest, command.pattern) : std::string("nothing"));
         if (command.verb == Verb::ExpectNothing) {
-            passed = inFlight.empty();
+            passed = !oldest;
             expected = side + " sent nothing";
         } else {
-            passed = !inFlight.empty() && command.pattern.matches(inFlight.front());
+            passed = oldest && command.pattern.matches(*oldest);
             expected = side + " sent " + command.pattern.toString();
         }
     }
     const std::string failure = "expected " + expected + ", got " + got;
-    m_simulation.recordExpect(command.side, passed ? Verdict::Passed : Verdict::Failed,
+    m_simulation.recordExpect(target, passed ? Verdict::Passed : Verdict::Failed,
                               passed ? expected : failure);
     if (passed)
         return {Status::Ok, {}, std::nullopt};

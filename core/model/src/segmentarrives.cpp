@@ -73,6 +73,25 @@ Rule Endpoint::receiveInListen(EndpointContext &context, const Segment &segment)
     return Rule::ListenNoSynDropped;
 }
 
+Rule Endpoint::openFromCookie(EndpointContext &context, const Segment &ack)
+{
+    const Cause cause = segmentCause(ack);
+    // The cookie SYN,ACK was <SEQ=ISS><ACK=IRS+1>: the ACK returns ISS+1 and carries IRS+1, so
+    // the TCB of §3.10.7.2 "third" can be rebuilt as if SYN-RECEIVED had been passed through.
+    m_tcb.irs = ack.seq - 1;
+    m_tcb.rcvNxt = ack.seq;
+    m_tcb.iss = ack.ack - 1;
+    m_tcb.sndUna = ack.ack;
+    m_tcb.sndNxt = ack.ack;
+    m_tcb.sndWnd = ack.window;
+    // The cookie keeps the peer's MSS only approximately (Linux: one of four values).
+    m_tcb.sndMss = effectiveSendMss(context, context.config().mss);
+    m_openedPassively = true;
+    setState(context, TcpState::Established, Rule::CookieAckAccepted, cause);
+    completeOpen(context, cause);
+    return Rule::CookieAckAccepted;
+}
+
 Rule Endpoint::receiveInSynSent(EndpointContext &context, const Segment &segment)
 {
     const Cause cause = segmentCause(segment);

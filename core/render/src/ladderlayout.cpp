@@ -246,6 +246,8 @@ void LadderLayout::appendSteps(int firstStep)
         for (std::size_t i = m_boundaries[static_cast<std::size_t>(step - 1)];
              i < m_boundaries[static_cast<std::size_t>(step)]; ++i) {
             const Event &event = m_events[i];
+            if (!belongsToFirstPair(event))
+                continue; // client2..client9 and their server connections: the next issue's lanes
             const bool busy = m_moments.back().hasArrival || m_moments.back().hasSend
                 || m_moments.back().hasTimer;
             const bool fromSegment = event.cause == CauseKind::Segment;
@@ -324,6 +326,7 @@ void LadderLayout::appendSteps(int firstStep)
                 addLabel(event.side, LabelKind::Error, errorText(event), fromSegment);
                 break;
             case EventKind::Expect:
+            case EventKind::Queue:
                 break;
             }
         }

@@ -283,6 +283,28 @@ QString Explanation::ruleSentence(Rule rule, Call call)
         return tr("The peer's SYN,ACK crossed ours: Linux takes its ACK and is ESTABLISHED at once (the RFC's text waits for one more ACK), then ACKs the old SYN.");
     case Rule::LinuxDuplicateSynResent:
         return tr("The same SYN came again while the connection is half-open: Linux answers it with its SYN,ACK again.");
+    case Rule::SocketCreated:
+        return tr("socket() creates a socket and returns the lowest free descriptor: 0, 1 and 2 are the standard streams, so the first socket is 3.");
+    case Rule::BindPort:
+        return tr("bind() gives the socket its local port; a server binds a well-known port so that clients can find it.");
+    case Rule::BindAddressInUse:
+        return tr("bind() fails: address already in use (EADDRINUSE). Another socket holds the port — a connection in TIME-WAIT too, unless both the old and the new socket set SO_REUSEADDR.");
+    case Rule::ReuseAddressSet:
+        return tr("setsockopt(SO_REUSEADDR): bind() may take a port that only TIME-WAIT connections hold, if they set it too. Servers set it before bind() so that a restart does not fail.");
+    case Rule::AcceptBlocks:
+        return tr("accept() finds the accept queue empty and blocks: it returns when a handshake completes. The kernel completes handshakes by itself; accept() only takes finished connections off the queue.");
+    case Rule::AcceptQueueSynDropped:
+        return tr("The accept queue is full (Linux: its length exceeds the backlog), so the listener drops the SYN without an answer; the client's retransmission timer will send it again.");
+    case Rule::AcceptQueueAckIgnored:
+        return tr("The final ACK arrives while the accept queue is full: Linux ignores it (tcp_abort_on_overflow = 0). The client already believes it is ESTABLISHED; the server will retransmit its SYN,ACK.");
+    case Rule::AcceptQueueAckReset:
+        return tr("The final ACK arrives while the accept queue is full and tcp_abort_on_overflow = 1: the server answers with a RST and forgets the connection.");
+    case Rule::SynQueueCookie:
+        return tr("The SYN queue is full (its length reached the backlog): Linux answers with a SYN cookie — a SYN,ACK whose sequence number encodes the connection, with no queue entry, so it is never retransmitted.");
+    case Rule::SynQueueSynDropped:
+        return tr("The SYN queue is full and SYN cookies are off: the SYN is dropped; the client will retransmit it.");
+    case Rule::CookieAckAccepted:
+        return tr("The final ACK returns a valid SYN cookie: the connection is rebuilt from it and goes straight to the accept queue.");
     default:
         break;
     }
@@ -295,7 +317,8 @@ QString Explanation::ruleReference(Rule rule)
     const QString section = QString::fromLatin1(info.section.data(), static_cast<qsizetype>(info.section.size()));
     if (section.isEmpty())
         return {};
-    if (section.startsWith(QLatin1String("RFC")) || section.startsWith(QLatin1String("Linux")))
+    // A Linux rule names its kernel function or man page; only RFC 9293's sections are bare numbers.
+    if (!section.front().isDigit())
         return section;
     return tr("RFC 9293 §%1").arg(section);
 }

@@ -30,6 +30,7 @@ QList<LessonEntry> builtInLessons()
         QStringLiteral("simultaneous-close"), QStringLiteral("half-close"),
         QStringLiteral("abort"),             QStringLiteral("syn-retries-exhausted"),
         QStringLiteral("handshake-linux"),   QStringLiteral("server-closes-first-linux"),
+        QStringLiteral("accept-queue"),      QStringLiteral("backlog-overflow"),
     };
     QStringList names;
     const QStringList files = QDir(QStringLiteral(":/lessons")).entryList({QStringLiteral("*.tcp")},

@@ -46,11 +46,20 @@ struct SimulationConfig {
     std::uint16_t window = 65535;
     std::uint16_t mss = 1460;            // advertised on SYN segments
     std::uint16_t mtu = 1500;            // IP sends at most mtu - 20 octets (MMS_S, §3.7.1)
-    std::uint16_t clientPort = 50000;
+    std::uint16_t clientPort = 50000;     // `client`; clientN gets clientPort + N - 1 (49999 + N)
     std::uint16_t serverPort = 3267;     // the seed notes' echo server
     bool autoAccept = true;              // accept() as soon as a connection is established
     Profile profile = Profile::Rfc9293;  // for lessons without a `# profile:` header
     bool profileOverridesLesson = false; // --profile / the tool bar: also over the header
+    // Record the socket() and bind() calls that listen() and connect() imply, and every change
+    // of a listener's queues. Off for the two-endpoint lessons, whose logs stay as they were.
+    bool socketDetail = false;
+    // Linux sysctls (`set` in a script), read at the call that uses them.
+    int somaxconn = 4096;                // net.core.somaxconn: listen() caps its backlog here
+    int maxSynBacklog = 4096;            // net.ipv4.tcp_max_syn_backlog (matters without cookies)
+    bool abortOnOverflow = false;        // net.ipv4.tcp_abort_on_overflow
+    bool synCookies = true;              // net.ipv4.tcp_syncookies = 1
+    int defaultBacklog = 5;              // the seed notes' listen(5)
 };
 
 } // namespace tcpsim

@@ -78,6 +78,9 @@ public:
 
     // SEGMENT ARRIVES (§3.10.7): returns the rule that decided the segment's fate.
     Rule receive(EndpointContext &context, const Segment &segment);
+    // A copy of a listener takes the ACK that returns a valid SYN cookie (Linux
+    // cookie_v4_check): the connection is rebuilt from the ACK, LISTEN -> ESTABLISHED.
+    Rule openFromCookie(EndpointContext &context, const Segment &ack);
 
     // The pending timer fires (§3.10.8). The host has already moved its clock to the deadline.
     void fireTimer(EndpointContext &context);

@@ -4,6 +4,7 @@
 // log, the ladder diagram, the explanations and tcpsim-cli are all built from these records.
 #pragma once
 
+#include "tcpsim/model/host.h"
 #include "tcpsim/model/rule.h"
 #include "tcpsim/model/segment.h"
 #include "tcpsim/model/state.h"
@@ -25,6 +26,8 @@ enum class EventKind : std::uint8_t {
     Timer,      // a timer of `side` fired (timer)
     Error,      // the RFC answered a user call with an error (rule, text)
     Expect,     // a script `expect` was checked (passed, text = what was expected / got)
+    Queue,      // a listener's SYN queue or accept queue changed (synQueue, acceptQueue), or a
+                // connection was refused a place in them (rule says which overflow)
 };
 
 enum class CauseKind : std::uint8_t { None, UserCall, Segment, Timer };
@@ -37,7 +40,7 @@ enum class TimerKind : std::uint8_t { None, Retransmission, TimeWait, Persist, D
 enum class Verdict : std::uint8_t { Passed, Failed };
 
 // The socket call an event belongs to (Call/Return events, and what a call caused).
-enum class Call : std::uint8_t { None, Listen, Connect, Accept, Send, Recv, Close, Abort };
+enum class Call : std::uint8_t { None, Listen, Connect, Accept, Send, Recv, Close, Abort, Socket, Bind, Setsockopt };
 
 struct Event {
     EventKind kind = EventKind::Call;
@@ -57,11 +60,23 @@ struct Event {
     std::string text;               // Return: data received; Error/Expect: message
     bool passed = true;             // Expect
 
+    // Which socket: many clients, one listener (the two-sided views read `side` alone).
+    HostId host = firstClientHost;  // the host it happened at: 0 server, 1 client, 2..9 clientN
+    std::uint16_t socket = 0;       // the socket, numbered 1.. across the simulation (0: none)
+    int fd = -1;                    // its descriptor at that moment (-1: none, e.g. still queued)
+    HostId peer = noHost;           // the host at the other end of its connection
+    int synQueue = 0;               // Queue: the listener's queue lengths after the change
+    int acceptQueue = 0;
+
     friend bool operator==(const Event &, const Event &) = default;
 };
 
 std::string_view eventKindName(EventKind kind); // "call", "return", "transition", "send", ...
 std::string_view timerKindName(TimerKind kind); // "retransmission", "time-wait", "persist"
 std::string_view callName(Call call);           // "connect", "recv", ... ("" for None)
+// The event belongs to the two-sided view: `client`, and the server's sockets for it (its
+// listener included). Views that know two lanes show only these; a lesson with more clients
+// shows its first pair there.
+bool belongsToFirstPair(const Event &event);
 
 } // namespace tcpsim

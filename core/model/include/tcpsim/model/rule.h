@@ -104,6 +104,18 @@ enum class Rule : std::uint8_t {
     LinuxAbortRstAck,           // ABORT: RST,ACK with ACK = RCV.NXT (tcp_send_active_reset)
     LinuxSimultaneousSynAck,    // crossing SYN,ACK in SYN-RECEIVED: -> ESTABLISHED at once
     LinuxDuplicateSynResent,    // the SYN again in SYN-RECEIVED: resend the SYN,ACK (tcp_check_req)
+    // Sockets, descriptors and the listen queues (issue 11; Linux rules cite its functions)
+    SocketCreated,
+    BindPort,
+    BindAddressInUse,
+    ReuseAddressSet,
+    AcceptBlocks,
+    AcceptQueueSynDropped,
+    AcceptQueueAckIgnored,
+    AcceptQueueAckReset,
+    SynQueueCookie,
+    SynQueueSynDropped,
+    CookieAckAccepted,
 };
 
 struct RuleInfo {
@@ -116,7 +128,7 @@ RuleInfo ruleInfo(Rule rule);
 std::string_view ruleName(Rule rule);
 
 // The highest Rule value: the rules are Rule(1) .. lastRule (for tables and coverage checks).
-inline constexpr Rule lastRule = Rule::LinuxDuplicateSynResent;
+inline constexpr Rule lastRule = Rule::CookieAckAccepted;
 
 
 } // namespace tcpsim

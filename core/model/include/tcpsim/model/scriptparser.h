@@ -5,6 +5,7 @@
 #pragma once
 
 #include "tcpsim/model/config.h"
+#include "tcpsim/model/host.h"
 #include "tcpsim/model/segment.h"
 #include "tcpsim/model/sequence.h"
 #include "tcpsim/model/state.h"
@@ -54,6 +55,14 @@ enum class Verb : std::uint8_t {
     ExpectState,  // expect client SYN-SENT
     ExpectSent,   // expect server sent SYN+ACK seq=300 ack=101
     ExpectNothing,// expect client sent nothing
+    // Many clients, one listener (issue 11)
+    Socket,       // server socket
+    Bind,         // server bind 3267
+    Setsockopt,   // server setsockopt SO_REUSEADDR
+    Set,          // set somaxconn 128
+    ExpectQueue,  // expect server queue syn=0 accept=2
+    ExpectDescriptor, // expect server fd 4 client2
+    ExpectCounter,    // expect server counter ListenOverflows=1
 };
 
 struct Command {
@@ -68,6 +77,19 @@ struct Command {
     // Drop: `client drop #3` names the in-flight segment by its global id (Segment::id, the #3 on
     // the ladder); without it the oldest segment in flight from the side is dropped.
     std::optional<std::uint64_t> segmentId;
+    // Which socket, when the script names more than `client` or `server`: client2 .. client9,
+    // server.clientN, server.listener. Without it, `side` names the socket (Commands the app
+    // builds set only the side).
+    std::optional<SocketName> socket;
+    std::optional<int> backlog;    // Listen: `backlog=N`
+    std::uint16_t port = 0;        // Bind
+    std::string name;              // Set: the sysctl; ExpectCounter: the counter;
+                                   // ExpectDescriptor: what the descriptor holds
+    std::uint64_t value = 0;       // Set, ExpectCounter; ExpectDescriptor: the descriptor
+    std::optional<int> synQueue;   // ExpectQueue
+    std::optional<int> acceptQueue;
+
+    SocketName target() const { return socket.value_or(SocketName(side)); }
 
     bool isApplicationCall() const; // listen, connect, accept, send, close, abort
     bool isCheck() const;           // the expect forms
@@ -83,8 +105,13 @@ struct Lesson {
     std::optional<Profile> profile; // "# profile: rfc|linux"; none: the front end's choice
     std::vector<Command> commands;
     bool hasAccept() const;        // a lesson without `server accept` accepts automatically
+    // The lesson uses the many-client forms: its log shows socket()/bind() and the queues.
+    bool usesSockets() const;
     std::string toText() const;    // header lines, then one command a line
 };
+
+// The word of a socket verb ("listen", "bind"); empty for the other verbs.
+std::string_view verbWord(Verb verb);
 
 std::variant<Lesson, ScriptError> parseLesson(std::string_view text, std::string_view fileName);
 // Quotes a message as a script string: "a \"b\" \\ \n".

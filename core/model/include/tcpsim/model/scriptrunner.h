@@ -43,6 +43,8 @@ public:
 
 private:
     StepResult check(const Command &command);
+    void applySetting(const Command &command);
+    std::string descriptorHolder(HostId host, int fd) const; // "listener", "client2", "free", ...
 
     std::shared_ptr<const Lesson> m_lesson;
     Simulation m_simulation;

@@ -2,6 +2,7 @@
 // A TCP segment as the model exchanges it, and its wire form (RFC 9293 §3.1).
 #pragma once
 
+#include "tcpsim/model/host.h"
 #include "tcpsim/model/sequence.h"
 #include "tcpsim/model/state.h"
 
@@ -53,6 +54,12 @@ struct Segment {
     std::string data;
     bool retransmission = false; // a copy of an earlier segment sent again by a timer
     std::uint64_t sentAt = 0;    // virtual time in ms
+    // The 4-tuple (§3.3.1's "socket pair"): one end is always the server host, the other the
+    // client host `clientHost`; the ports are stamped when the segment is put on the network
+    // (0 on a crafted segment until it is delivered).
+    HostId clientHost = firstClientHost;
+    std::uint16_t clientPort = 0;
+    std::uint16_t serverPort = 0;
 
     bool has(Flag flag) const { return (flags & flag) != 0; }
     // SEG.LEN of §3.4: data octets plus one for SYN and one for FIN.

@@ -1,13 +1,21 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Two endpoints and the network between them. A value: copy it to keep a snapshot, replay
-// operations to reproduce it. Time is virtual and moves only when an operation says so.
+// A server host, up to nine client hosts, their sockets and the network between them. A value:
+// copy it to keep a snapshot, replay operations to reproduce it. Time is virtual and moves only
+// when an operation says so.
+//
+// Sockets are named as scripts name them (SocketName); a Side names `server` or `client`, so the
+// two-sided API of the first lessons reads as before: `server` is the server's connection with
+// `client` once one exists, else its listener.
 #pragma once
 
 #include "tcpsim/model/config.h"
 #include "tcpsim/model/endpoint.h"
 #include "tcpsim/model/event.h"
+#include "tcpsim/model/host.h"
 #include "tcpsim/model/segment.h"
+#include "tcpsim/model/socket.h"
 
+#include <array>
 #include <cstdint>
 #include <deque>
 #include <optional>
@@ -22,38 +30,59 @@ public:
     explicit Simulation(SimulationConfig config = {});
 
     const SimulationConfig &config() const { return m_config; }
-    const Endpoint &endpoint(Side side) const;
+    // `set somaxconn 128` and the other sysctls: read by the call that uses them.
+    SimulationConfig &mutableConfig() { return m_config; }
     std::uint64_t now() const { return m_now; }
 
-    // --- user calls (RFC 9293 §3.10.1-3.10.5) on one side's application ---
-    void setIsn(Side side, SeqNum isn);  // ISN for the next open of that side
-    void listen(Side side);
-    void connect(Side side);
-    void accept(Side side);
-    void send(Side side, const std::string &data);
-    void close(Side side);
-    void abort(Side side);
+    // The named socket's TCB; a CLOSED endpoint when there is no such socket.
+    const Endpoint &endpoint(const SocketName &name) const;
+    const Socket *socketNamed(const SocketName &name) const;
+    const Socket *socketById(SocketId id) const;
+    const std::vector<Socket> &sockets() const { return m_sockets; }
+    // The socket a descriptor of the host's process holds, or nullptr (a free descriptor).
+    const Socket *descriptor(HostId host, int fd) const;
+    const ListenCounters &counters(HostId host) const { return m_hosts[host].counters; }
+    // The port clientN's sockets use: config().clientPort + N - 1.
+    std::uint16_t clientPort(HostId host) const;
+
+    // --- socket calls of one host's application (RFC 9293 §3.10.1-3.10.5 and their Linux names) ---
+    void setIsn(const SocketName &name, SeqNum isn); // ISN for the host's next open
+    void socket(const SocketName &name);              // socket(): a new descriptor
+    void bind(const SocketName &name, std::uint16_t port);
+    void setReuseAddress(const SocketName &name);     // setsockopt(SO_REUSEADDR)
+    // socket() + bind() unless done, then listen(backlog); backlog defaults to config's (5).
+    void listen(const SocketName &name, std::optional<int> backlog = std::nullopt);
+    void connect(const SocketName &name);
+    // Takes the oldest connection off the listener's accept queue; blocks while it is empty and
+    // returns in the step that completes a handshake.
+    void accept(const SocketName &name);
+    void send(const SocketName &name, const std::string &data);
+    void close(const SocketName &name);
+    void abort(const SocketName &name);
 
     // --- the network ---
-    // Segments in flight from `from`, oldest first.
-    const std::deque<Segment> &inFlight(Side from) const;
-    // The oldest segment in flight from `from` reaches its peer. False if none is in flight.
-    bool deliver(Side from);
-    // The oldest segment in flight from `from` is lost. False if none is in flight.
-    bool drop(Side from);
+    // Segments in flight from `from` (Server: to every client), oldest first.
+    const std::deque<Segment> &inFlight(Side from) const { return m_inFlight[hostOf(from)]; }
+    const std::deque<Segment> &inFlightFrom(HostId host) const { return m_inFlight[host]; }
+    // The oldest segment in flight from the named socket's host (`server.client2`: to client2).
+    const Segment *oldestInFlight(const SocketName &from) const;
+    // That segment reaches its destination. False if none is in flight.
+    bool deliver(const SocketName &from);
+    // That segment is lost. False if none is in flight.
+    bool drop(const SocketName &from);
     // Drop the in-flight segment with this id (clicking an arrow). False if not in flight.
     bool dropById(std::uint64_t id);
-    // `to` receives a crafted segment from its peer (sent now, delivered at once).
-    void inject(Side to, Segment segment);
-    // Side's earliest pending timer fires; the clock jumps to its deadline. False if none.
-    bool fireTimer(Side side);
-    // Deliver everything in flight, oldest first by global send order across both directions,
-    // until nothing is in flight. Timers do not fire. Returns false (and stops) when more than
+    // The named socket receives a crafted segment from its peer (sent now, delivered at once).
+    void inject(const SocketName &to, Segment segment);
+    // The named socket's pending timer fires; the clock jumps to its deadline. False if none.
+    bool fireTimer(const SocketName &name);
+    // Deliver everything in flight, oldest first by global send order across all hosts, until
+    // nothing is in flight. Timers do not fire. Returns false (and stops) when more than
     // maxDeliveries deliveries would be needed.
     bool settle(int maxDeliveries = 1000);
 
-    // Deadline of side's earliest pending timer (virtual ms), if any.
-    std::optional<std::uint64_t> nextTimer(Side side) const;
+    // Deadline of the named socket's pending timer (virtual ms), if any.
+    std::optional<std::uint64_t> nextTimer(const SocketName &name) const;
 
     // --- what happened ---
     // The events recorded since the last takeEvents() (all of them if nothing was taken).
@@ -71,14 +100,59 @@ public:
     // Events recorded from now on carry this script line and step index.
     void setOrigin(int line, std::size_t step);
     // Records an Expect event (the script runner checks, the simulation keeps the record).
-    void recordExpect(Side side, Verdict verdict, std::string text);
+    void recordExpect(const SocketName &name, Verdict verdict, std::string text);
 
 private:
-    class Context; // the EndpointContext an endpoint runs in: this simulation's clock, network, log
-    Endpoint &endpointAt(Side side);
+    class Context; // the EndpointContext a socket runs in: this simulation's clock, network, log
+    struct Host {
+        std::vector<SocketId> descriptors = {0, 0, 0}; // fd -> socket; 0, 1, 2: standard streams
+        std::optional<SeqNum> nextIsn;
+        ListenCounters counters;
+    };
+    // A socket pair's client end and ports (§3.3.1): the server end is always the server host.
+    struct Tuple {
+        HostId clientHost = firstClientHost;
+        std::uint16_t clientPort = 0;
+        std::uint16_t serverPort = 0;
+    };
+
+    Socket *find(const SocketName &name);
+    const Socket *findConst(const SocketName &name) const;
+    Socket &at(SocketId id) { return m_sockets[id - 1]; }
+    Socket &newSocket(HostId host);
+    Socket &socketForCall(const SocketName &name); // the script's `socket`, else a new one
+    Socket *listenerOf(HostId host, std::uint16_t port);
+    Socket *connectionFor(HostId host, const Tuple &tuple);
+    Tuple tupleOf(const Socket &socket) const;
+    static Tuple tupleOf(const Segment &segment);
+    Tuple defaultTuple(HostId client) const;
+    std::uint16_t defaultPort(HostId host) const;
+    void assignDescriptor(Socket &socket);
+    void releaseDescriptor(Socket &socket);
+
     std::size_t record(Event event); // stamps time and origin; returns the event's index
-    std::size_t recordCall(Side side, Call call, std::string text = {});
-    void arrive(Side to, const Segment &segment);
+    void stamp(Event &event, HostId host, const Socket *socket) const;
+    std::size_t recordCall(const Socket *socket, HostId host, Call call, std::string text = {});
+    void recordError(std::size_t call, Rule rule, std::string message); // the call's error
+    void recordQueue(const Socket &listener, Rule rule, std::string text = {});
+    std::string countersText(HostId host) const;
+
+    template <typename Operation>
+    void applicationCall(const SocketName &name, Call call, Operation operation, std::string text = {});
+    bool bindSocket(Socket &socket, std::uint16_t port, std::size_t call);
+    void closeListenerQueues(const SocketName &name);
+    void completeAccept(Socket &listener);
+
+    void arrive(HostId to, const Segment &segment);
+    Rule arriveAtConnection(Socket &connection, const Segment &segment);
+    Rule arriveAtListener(SocketId listener, const Segment &segment, const Tuple &tuple);
+    SeqNum synCookie(const Tuple &tuple, SeqNum clientIsn) const;
+    // A copy of the listener's LISTEN TCB for the tuple (§3.10.7.2 done on a new TCB).
+    Socket &connectionFromListener(SocketId listener, const Tuple &tuple);
+    bool deliverFrom(HostId from, std::size_t index);
+    // After every operation: connections move between the queues, blocked accept()s return,
+    // descriptors of finished connections are released.
+    void afterOperation();
 
     SimulationConfig m_config;
     std::uint64_t m_now = 0;
@@ -86,9 +160,9 @@ private:
     int m_originLine = 0;
     std::size_t m_originStep = 0;
     std::mt19937_64 m_random;
-    Endpoint m_client;
-    Endpoint m_server;
-    std::deque<Segment> m_inFlight[2];
+    std::array<Host, hostCount> m_hosts;
+    std::vector<Socket> m_sockets; // index = id - 1
+    std::array<std::deque<Segment>, hostCount> m_inFlight; // by sending host
     std::vector<Event> m_events;
     std::size_t m_takenEventCount = 0;
 };
