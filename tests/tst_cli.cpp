@@ -132,6 +132,40 @@ private slots:
         QVERIFY(failing.err.startsWith("-:1: expected client LISTEN"));
     }
 
+    // Many clients, one listener: queue events with their lengths, descriptors, overflow counters.
+    void json_queueEventsAndDescriptors()
+    {
+        const Run run = runCli({QStringLiteral("--json"), lesson(QStringLiteral("backlog-overflow.tcp"))});
+        QCOMPARE(run.exitCode, 0);
+        QList<QJsonObject> queues;
+        bool acceptReturnedFd = false;
+        for (const QJsonObject &event : jsonLines(run.out)) {
+            if (event.value(QStringLiteral("event")).toString() == QLatin1String("queue"))
+                queues << event;
+            if (event.value(QStringLiteral("event")).toString() == QLatin1String("return")
+                && event.value(QStringLiteral("call")).toString() == QLatin1String("accept"))
+                acceptReturnedFd = event.value(QStringLiteral("fd")).toInt() == 4;
+        }
+        QVERIFY(acceptReturnedFd);
+        QVERIFY(!queues.isEmpty());
+        QCOMPARE(queues.first().value(QStringLiteral("syn")).toInt(), 1);
+        QCOMPARE(queues.first().value(QStringLiteral("accept")).toInt(), 0);
+        QCOMPARE(queues.first().value(QStringLiteral("endpoint")).toString(), QStringLiteral("server"));
+        QCOMPARE(queues.first().value(QStringLiteral("fd")).toInt(), 3);
+        const auto overflow = std::find_if(queues.begin(), queues.end(), [](const QJsonObject &event) {
+            return event.value(QStringLiteral("rule")).toString() == QLatin1String("AcceptQueueAckIgnored");
+        });
+        QVERIFY(overflow != queues.end());
+        QCOMPARE(overflow->value(QStringLiteral("text")).toString(), QStringLiteral("ListenOverflows=1 ListenDrops=1"));
+        QCOMPARE(overflow->value(QStringLiteral("accept")).toInt(), 2);
+
+        const Run text = runCli({lesson(QStringLiteral("accept-queue.tcp"))});
+        QCOMPARE(text.exitCode, 0);
+        QVERIFY2(text.out.contains("client2  calls connect()"), text.out.constData());
+        QVERIFY(text.out.contains("server  accept() returns fd 4"));
+        QVERIFY(text.out.contains("queues of fd 3: syn=0 accept=3"));
+    }
+
     void json_fields()
     {
         const Run run = runCli({QStringLiteral("--json"), lesson(QStringLiteral("handshake.tcp"))});
