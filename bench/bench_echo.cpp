@@ -302,6 +302,26 @@ void compareEpoll(Server *reference, double seconds)
     std::printf("  tcpsim-cli serve exit status after SIGINT: %d\n", serve.process.exitCode());
 }
 
+// Issue 15 item 3: a well-behaved client beside 200 connections that send nothing (slowloris
+// without even a slow request). Its latency with them open against its latency alone.
+void idleNeighbours(Server *server, double seconds)
+{
+    const Rate alone = measure(server->port, seconds);
+    std::vector<int> idle;
+    for (int i = 0; i < 200; ++i) {
+        const int fd = connectTo(server->port);
+        if (fd >= 0)
+            idle.push_back(fd);
+    }
+    const Rate crowded = measure(server->port, seconds);
+    std::printf("  %-36s alone p50 %6.1f us p99 %6.1f us; beside %zu idle connections p50 %6.1f us p99 %6.1f us "
+                "(%.0f replies/s)\n",
+                qPrintable(server->name), alone.p50us, alone.p99us, idle.size(), crowded.p50us, crowded.p99us,
+                crowded.repliesPerSecond);
+    for (int fd : idle)
+        ::close(fd);
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -340,6 +360,25 @@ int main(int argc, char **argv)
                 "target in the window >= 0.5x)\n", ratio);
 
     compareEpoll(&reference, seconds);
+
+    std::printf("\nOne client's ping-pong beside 200 idle connections (issue 15 item 3; the blocking "
+                "design serves one client at a time: its waiting is its lesson)\n");
+    for (const char *design : {"threads", "epoll"}) {
+        Server serve;
+        serve.name = QStringLiteral("tcpsim-cli serve --design %1").arg(QLatin1String(design));
+        if (!startServe(&serve, {QStringLiteral("serve"), QStringLiteral("--design"), QLatin1String(design),
+                                 QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--backlog"),
+                                 QStringLiteral("1024"), QStringLiteral("--quiet")})) {
+            std::printf("bench_echo: could not start tcpsim-cli serve --design %s\n", design);
+            continue;
+        }
+        idleNeighbours(&serve, seconds);
+        ::kill(pid_t(serve.process.processId()), SIGINT);
+        if (!serve.process.waitForFinished(5000))
+            serve.process.kill();
+        serve.process.waitForFinished(2000);
+    }
+    idleNeighbours(&tcpsim, seconds);
 
     // Memory after many short-lived outside connections.
     for (Server *server : {&reference, &tcpsim}) {
