@@ -45,76 +45,76 @@
     </message>
     <message>
         <location filename="../../app/main.cpp" line="133"/>
-        <source>Use the Fusion style with a dark or light palette.</source>
-        <translation>使用 Fusion 风格和深色或浅色配色。</translation>
+        <source>Use the Fusion style with a dark, light or high-contrast palette (contrast: black on white for washed-out projectors).</source>
+        <translation>使用 Fusion 风格和深色、浅色或高对比度配色（contrast：白底黑字，适合颜色发淡的投影仪）。</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="136"/>
+        <location filename="../../app/main.cpp" line="161"/>
+        <source>unknown palette %1 (use dark, light or contrast)</source>
+        <translation>未知的配色 %1（可用 dark、light 或 contrast）</translation>
+    </message>
+    <message>
+        <location filename="../../app/main.cpp" line="137"/>
         <source>Sequence numbers: symbolic, relative or absolute.</source>
         <translation>序号显示方式：symbolic（符号）、relative（相对）或 absolute（绝对）。</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="139"/>
+        <location filename="../../app/main.cpp" line="140"/>
         <source>Mirror every step on a real socket pair on loopback (Linux default).</source>
         <translation>在回环接口上的真实套接字对上同步执行每一步（Linux 上默认开启）。</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="140"/>
+        <location filename="../../app/main.cpp" line="141"/>
         <source>Do not mirror on real sockets.</source>
         <translation>不在真实套接字上同步执行。</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="142"/>
+        <location filename="../../app/main.cpp" line="143"/>
         <source>Port of the live server (default 3267; 0 = any free port).</source>
         <translation>真实服务器的端口（默认 3267；0 表示任选一个空闲端口）。</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="145"/>
+        <location filename="../../app/main.cpp" line="146"/>
         <source>Start in presentation mode (F5): the ladder, the explanation and the state diagram only, full screen; Esc leaves.</source>
         <translation>以演示模式启动（F5）：只显示时序图、讲解和状态图，全屏；Esc 退出。</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="149"/>
+        <location filename="../../app/main.cpp" line="150"/>
         <source>Whose TCP the model plays: rfc (RFC 9293&apos;s text) or linux (the kernel on loopback), over the lesson&apos;s own choice.</source>
         <translation>模型扮演谁的 TCP：rfc（RFC 9293 的原文）或 linux（回环接口上的内核），优先于课程自己的选择。</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="159"/>
-        <source>unknown palette %1 (use dark or light)</source>
-        <translation>未知的配色 %1（可用 dark 或 light）</translation>
-    </message>
-    <message>
-        <location filename="../../app/main.cpp" line="162"/>
+        <location filename="../../app/main.cpp" line="164"/>
         <source>unknown number style %1 (use symbolic, relative or absolute)</source>
         <translation>未知的序号显示方式 %1（可用 symbolic、relative 或 absolute）</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="167"/>
+        <location filename="../../app/main.cpp" line="169"/>
         <source>unknown profile %1 (use rfc or linux)</source>
         <translation>未知的配置 %1（可用 rfc 或 linux）</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="183"/>
+        <location filename="../../app/main.cpp" line="186"/>
         <source>--live-port takes 0..65535</source>
         <translation>--live-port 的取值是 0..65535</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="200"/>
+        <location filename="../../app/main.cpp" line="203"/>
         <source>--steps wants a number</source>
         <translation>--steps 需要一个数字</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="207"/>
+        <location filename="../../app/main.cpp" line="210"/>
         <source>--inspect %1: no such segment after these steps</source>
         <translation>--inspect %1：执行这些步骤后没有这个报文段</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="218"/>
+        <location filename="../../app/main.cpp" line="221"/>
         <source>--size wants WxH, at least 320x240</source>
         <translation>--size 的格式是 宽x高，至少 320x240</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="222"/>
+        <location filename="../../app/main.cpp" line="225"/>
         <source>cannot write %1</source>
         <translation>无法写入 %1</translation>
     </message>
@@ -628,37 +628,92 @@
         <translation>连接半开时同一个 SYN 又来了：Linux 再次用它的 SYN,ACK 回答。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="300"/>
+        <location filename="../../core/session/src/explanation.cpp" line="287"/>
+        <source>socket() creates a socket and returns the lowest free descriptor: 0, 1 and 2 are the standard streams, so the first socket is 3.</source>
+        <translation>socket() 创建一个套接字并返回最小的空闲描述符：0、1、2 是标准输入输出，所以第一个套接字是 3。</translation>
+    </message>
+    <message>
+        <location filename="../../core/session/src/explanation.cpp" line="289"/>
+        <source>bind() gives the socket its local port; a server binds a well-known port so that clients can find it.</source>
+        <translation>bind() 给套接字一个本地端口；服务器绑定一个众所周知的端口，客户端才能找到它。</translation>
+    </message>
+    <message>
+        <location filename="../../core/session/src/explanation.cpp" line="291"/>
+        <source>bind() fails: address already in use (EADDRINUSE). Another socket holds the port — a connection in TIME-WAIT too, unless both the old and the new socket set SO_REUSEADDR.</source>
+        <translation>bind() 失败：地址已被使用（EADDRINUSE）。另一个套接字占着这个端口——处于 TIME-WAIT 的连接也算，除非旧套接字和新套接字都设置了 SO_REUSEADDR。</translation>
+    </message>
+    <message>
+        <location filename="../../core/session/src/explanation.cpp" line="293"/>
+        <source>setsockopt(SO_REUSEADDR): bind() may take a port that only TIME-WAIT connections hold, if they set it too. Servers set it before bind() so that a restart does not fail.</source>
+        <translation>setsockopt(SO_REUSEADDR)：如果那些连接也设置了它，bind() 就可以使用只被 TIME-WAIT 连接占用的端口。服务器在 bind() 之前设置它，这样重启时不会失败。</translation>
+    </message>
+    <message>
+        <location filename="../../core/session/src/explanation.cpp" line="295"/>
+        <source>accept() finds the accept queue empty and blocks: it returns when a handshake completes. The kernel completes handshakes by itself; accept() only takes finished connections off the queue.</source>
+        <translation>accept() 发现 accept 队列为空而阻塞：等到一次握手完成才返回。握手由内核自己完成；accept() 只是把已完成的连接从队列中取出。</translation>
+    </message>
+    <message>
+        <location filename="../../core/session/src/explanation.cpp" line="297"/>
+        <source>The accept queue is full (Linux: its length exceeds the backlog), so the listener drops the SYN without an answer; the client&apos;s retransmission timer will send it again.</source>
+        <translation>accept 队列已满（Linux：长度超过 backlog），于是监听套接字丢弃这个 SYN，不作应答；客户端的重传定时器会再次发送它。</translation>
+    </message>
+    <message>
+        <location filename="../../core/session/src/explanation.cpp" line="299"/>
+        <source>The final ACK arrives while the accept queue is full: Linux ignores it (tcp_abort_on_overflow = 0). The client already believes it is ESTABLISHED; the server will retransmit its SYN,ACK.</source>
+        <translation>最后的 ACK 到达时 accept 队列已满：Linux 忽略它（tcp_abort_on_overflow = 0）。客户端已经认为连接是 ESTABLISHED；服务器会重传它的 SYN,ACK。</translation>
+    </message>
+    <message>
+        <location filename="../../core/session/src/explanation.cpp" line="301"/>
+        <source>The final ACK arrives while the accept queue is full and tcp_abort_on_overflow = 1: the server answers with a RST and forgets the connection.</source>
+        <translation>最后的 ACK 到达时 accept 队列已满，且 tcp_abort_on_overflow = 1：服务器回答一个 RST 并忘掉这个连接。</translation>
+    </message>
+    <message>
+        <location filename="../../core/session/src/explanation.cpp" line="303"/>
+        <source>The SYN queue is full (its length reached the backlog): Linux answers with a SYN cookie — a SYN,ACK whose sequence number encodes the connection, with no queue entry, so it is never retransmitted.</source>
+        <translation>SYN 队列已满（长度达到 backlog）：Linux 用 SYN cookie 回答——一个用序号编码连接信息的 SYN,ACK，不占队列项，所以永远不会重传。</translation>
+    </message>
+    <message>
+        <location filename="../../core/session/src/explanation.cpp" line="305"/>
+        <source>The SYN queue is full and SYN cookies are off: the SYN is dropped; the client will retransmit it.</source>
+        <translation>SYN 队列已满且 SYN cookie 关闭：这个 SYN 被丢弃；客户端会重传它。</translation>
+    </message>
+    <message>
+        <location filename="../../core/session/src/explanation.cpp" line="307"/>
+        <source>The final ACK returns a valid SYN cookie: the connection is rebuilt from it and goes straight to the accept queue.</source>
+        <translation>最后的 ACK 带回一个有效的 SYN cookie：连接由它重建，直接进入 accept 队列。</translation>
+    </message>
+    <message>
+        <location filename="../../core/session/src/explanation.cpp" line="323"/>
         <source>RFC 9293 §%1</source>
         <translation>RFC 9293 §%1</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="305"/>
+        <location filename="../../core/session/src/explanation.cpp" line="328"/>
         <source>This recv() returned the bytes of more than one send() at once: TCP carries a byte stream, not messages, so it keeps no boundaries between sends. An application that needs messages must mark them itself, with a length or a delimiter.</source>
         <translation>这次 recv() 一次返回了不止一个 send() 的字节：TCP 传送的是字节流而不是消息，所以不保留各次 send 之间的边界。需要消息的应用程序必须自己标记它们，用长度或分隔符。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="361"/>
+        <location filename="../../core/session/src/explanation.cpp" line="384"/>
         <source>The ACK of this side&apos;s SYN arrived: it is ESTABLISHED. This was a simultaneous open: there was no listen(), so no accept queue; connect() returns.</source>
         <translation>这一方 SYN 的确认到达：它进入 ESTABLISHED。这是一次同时打开：没有调用 listen()，所以没有 accept 队列；connect() 返回。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="363"/>
+        <location filename="../../core/session/src/explanation.cpp" line="386"/>
         <source>Client</source>
         <translation>客户端</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="363"/>
+        <location filename="../../core/session/src/explanation.cpp" line="386"/>
         <source>Server</source>
         <translation>服务器</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="364"/>
+        <location filename="../../core/session/src/explanation.cpp" line="387"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="369"/>
+        <location filename="../../core/session/src/explanation.cpp" line="392"/>
         <source>The network lost the segment: nobody receives it, and only its sender&apos;s retransmission timer will notice.</source>
         <translation>网络丢失了这个报文段：没有人收到它，只有发送方的重传定时器会发现。</translation>
     </message>
@@ -690,7 +745,9 @@
     <message numerus="yes">
         <location filename="../../app/exportdialog.cpp" line="38"/>
         <source>The whole lesson (%n step(s))</source>
-        <translation><numerusform>整个课程（%n 步）</numerusform></translation>
+        <translation>
+            <numerusform>整个课程（%n 步）</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../app/exportdialog.cpp" line="39"/>
@@ -1244,13 +1301,13 @@
         <translation>时序图</translation>
     </message>
     <message>
-        <location filename="../../core/render/src/ladderlayout.cpp" line="564"/>
+        <location filename="../../core/render/src/ladderlayout.cpp" line="567"/>
         <location filename="../../core/render/src/ladderpainter.cpp" line="279"/>
         <source>retransmission</source>
         <translation>重传</translation>
     </message>
     <message>
-        <location filename="../../core/render/src/ladderlayout.cpp" line="566"/>
+        <location filename="../../core/render/src/ladderlayout.cpp" line="569"/>
         <location filename="../../core/render/src/ladderpainter.cpp" line="281"/>
         <source>crafted</source>
         <translation>构造的</translation>
@@ -1294,42 +1351,42 @@
 <context>
     <name>LessonLibrary</name>
     <message>
-        <location filename="../../core/session/src/lessonlibrary.cpp" line="80"/>
+        <location filename="../../core/session/src/lessonlibrary.cpp" line="81"/>
         <source>too large for a lesson (more than %1 MB)</source>
         <translation>作为课程文件太大（超过 %1 MB）</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/lessonlibrary.cpp" line="132"/>
+        <location filename="../../core/session/src/lessonlibrary.cpp" line="133"/>
         <source>the lesson file is empty</source>
         <translation>课程文件是空的</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/lessonlibrary.cpp" line="138"/>
+        <location filename="../../core/session/src/lessonlibrary.cpp" line="139"/>
         <source>not a lesson file (binary data at line %1)</source>
         <translation>不是课程文件（第 %1 行有二进制数据）</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/lessonlibrary.cpp" line="145"/>
+        <location filename="../../core/session/src/lessonlibrary.cpp" line="146"/>
         <source>too many commands for a lesson (%1; at most %2)</source>
         <translation>课程中的命令太多（%1 条；最多 %2 条）</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/lessonlibrary.cpp" line="174"/>
+        <location filename="../../core/session/src/lessonlibrary.cpp" line="175"/>
         <source>no such built-in lesson or file</source>
         <translation>没有这个内置课程，也没有这个文件</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/lessonlibrary.cpp" line="176"/>
+        <location filename="../../core/session/src/lessonlibrary.cpp" line="177"/>
         <source>no such file</source>
         <translation>文件不存在</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/lessonlibrary.cpp" line="179"/>
+        <location filename="../../core/session/src/lessonlibrary.cpp" line="180"/>
         <source>is a folder, not a lesson file</source>
         <translation>这是一个文件夹，不是课程文件</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/lessonlibrary.cpp" line="184"/>
+        <location filename="../../core/session/src/lessonlibrary.cpp" line="185"/>
         <source>cannot open the lesson: %1</source>
         <translation>无法打开课程：%1</translation>
     </message>
@@ -1556,216 +1613,216 @@
     </message>
     <message>
         <location filename="../../app/mainwindowui.cpp" line="128"/>
-        <location filename="../../app/mainwindowui.cpp" line="334"/>
+        <location filename="../../app/mainwindowui.cpp" line="336"/>
         <source>Lesson: %1</source>
         <translation>课程：%1</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="298"/>
+        <location filename="../../app/mainwindowui.cpp" line="300"/>
         <source>tcpsim — TCP handshake and teardown</source>
         <translation>tcpsim — TCP 三次握手与四次挥手</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="299"/>
+        <location filename="../../app/mainwindowui.cpp" line="301"/>
         <source>&amp;New free session</source>
         <translation>新建自由练习(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="300"/>
+        <location filename="../../app/mainwindowui.cpp" line="302"/>
         <source>&amp;Open lesson…</source>
         <translation>打开课程(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="301"/>
+        <location filename="../../app/mainwindowui.cpp" line="303"/>
         <source>&amp;Save lesson as…</source>
         <translation>课程另存为(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="302"/>
+        <location filename="../../app/mainwindowui.cpp" line="304"/>
         <source>Save transition &amp;log as CSV…</source>
         <translation>将状态转换日志保存为 CSV(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="303"/>
+        <location filename="../../app/mainwindowui.cpp" line="305"/>
         <source>Export &amp;packets for Wireshark…</source>
         <translation>导出报文供 Wireshark 使用(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="304"/>
+        <location filename="../../app/mainwindowui.cpp" line="306"/>
         <source>The lesson&apos;s segments up to this step as a pcap capture (IPv4, real TCP headers)</source>
         <translation>截至当前步骤的报文段，保存为 pcap 抓包文件（IPv4，真实的 TCP 首部）</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="305"/>
+        <location filename="../../app/mainwindowui.cpp" line="307"/>
         <source>Export &amp;ladder…</source>
         <translation>导出时序图(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="306"/>
+        <location filename="../../app/mainwindowui.cpp" line="308"/>
         <source>The ladder and the state diagram as SVG, PDF or PNG, for slides and handouts</source>
         <translation>把时序图和状态图导出为 SVG、PDF 或 PNG，用于幻灯片和讲义</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="307"/>
+        <location filename="../../app/mainwindowui.cpp" line="309"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="308"/>
+        <location filename="../../app/mainwindowui.cpp" line="310"/>
         <source>Step ▶</source>
         <translation>下一步 ▶</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="309"/>
+        <location filename="../../app/mainwindowui.cpp" line="311"/>
         <source>Run the next step (Space, →, Page Down)</source>
         <translation>执行下一步（空格、→、Page Down）</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="310"/>
+        <location filename="../../app/mainwindowui.cpp" line="312"/>
         <source>◀ Back</source>
         <translation>◀ 上一步</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="311"/>
+        <location filename="../../app/mainwindowui.cpp" line="313"/>
         <source>Go back one step, exactly (←, Backspace, Page Up)</source>
         <translation>精确地后退一步（←、Backspace、Page Up）</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="312"/>
+        <location filename="../../app/mainwindowui.cpp" line="314"/>
         <source>Reset</source>
         <translation>重置</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="313"/>
+        <location filename="../../app/mainwindowui.cpp" line="315"/>
         <source>Back to the start of the lesson (Home)</source>
         <translation>回到课程开头（Home）</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="333"/>
+        <location filename="../../app/mainwindowui.cpp" line="335"/>
         <source>Lesson</source>
         <translation>课程</translation>
     </message>
     <message>
         <location filename="../../app/mainwindow.cpp" line="334"/>
-        <location filename="../../app/mainwindowui.cpp" line="314"/>
-        <location filename="../../app/mainwindowui.cpp" line="362"/>
+        <location filename="../../app/mainwindowui.cpp" line="316"/>
+        <location filename="../../app/mainwindowui.cpp" line="365"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
         <location filename="../../app/mainwindow.cpp" line="334"/>
-        <location filename="../../app/mainwindowui.cpp" line="314"/>
-        <location filename="../../app/mainwindowui.cpp" line="362"/>
+        <location filename="../../app/mainwindowui.cpp" line="316"/>
+        <location filename="../../app/mainwindowui.cpp" line="365"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="316"/>
+        <location filename="../../app/mainwindowui.cpp" line="318"/>
         <source>Play the lesson step by step (P)</source>
         <translation>逐步自动播放课程（P）</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="317"/>
+        <location filename="../../app/mainwindowui.cpp" line="319"/>
         <source>&amp;Full screen</source>
         <translation>全屏(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="318"/>
+        <location filename="../../app/mainwindowui.cpp" line="320"/>
         <source>Present</source>
         <translation>演示</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="319"/>
+        <location filename="../../app/mainwindowui.cpp" line="321"/>
         <source>Presentation mode: only the ladder, the explanation and the state diagram, full screen, in large type (F5; Esc leaves)</source>
         <translation>演示模式：只显示时序图、讲解和状态图，全屏大字号（F5；Esc 退出）</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="321"/>
+        <location filename="../../app/mainwindowui.cpp" line="323"/>
         <source>Leave presentation mode</source>
         <translation>退出演示模式</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="322"/>
+        <location filename="../../app/mainwindowui.cpp" line="324"/>
         <source>Presentation controls</source>
         <translation>演示控制</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="323"/>
+        <location filename="../../app/mainwindowui.cpp" line="325"/>
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="324"/>
+        <location filename="../../app/mainwindowui.cpp" line="326"/>
         <source>Zoom &amp;out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="325"/>
+        <location filename="../../app/mainwindowui.cpp" line="327"/>
         <source>&amp;Actual size</source>
         <translation>实际大小(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="326"/>
+        <location filename="../../app/mainwindowui.cpp" line="328"/>
         <source>&amp;About tcpsim</source>
         <translation>关于 tcpsim(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="327"/>
+        <location filename="../../app/mainwindowui.cpp" line="329"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="328"/>
+        <location filename="../../app/mainwindowui.cpp" line="330"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="329"/>
+        <location filename="../../app/mainwindowui.cpp" line="331"/>
         <source>&amp;Lesson</source>
         <translation>课程(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="330"/>
+        <location filename="../../app/mainwindowui.cpp" line="332"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="331"/>
+        <location filename="../../app/mainwindowui.cpp" line="333"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="332"/>
+        <location filename="../../app/mainwindowui.cpp" line="334"/>
         <source>Controls</source>
         <translation>控制</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="335"/>
+        <location filename="../../app/mainwindowui.cpp" line="337"/>
         <source>Speed:</source>
         <translation>速度：</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="336"/>
+        <location filename="../../app/mainwindowui.cpp" line="338"/>
         <source>Numbers:</source>
         <translation>序号：</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="337"/>
+        <location filename="../../app/mainwindowui.cpp" line="339"/>
         <source>Symbolic (j, k)</source>
         <translation>符号（j、k）</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="338"/>
+        <location filename="../../app/mainwindowui.cpp" line="340"/>
         <source>Relative</source>
         <translation>相对</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="339"/>
+        <location filename="../../app/mainwindowui.cpp" line="341"/>
         <source>Absolute</source>
         <translation>绝对</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="340"/>
+        <location filename="../../app/mainwindowui.cpp" line="342"/>
         <source>Symbolic: the client&apos;s ISN is j and the server&apos;s k, as in the textbooks. Relative: counted from each side&apos;s ISN, as Wireshark shows them. Absolute: the numbers on the wire.</source>
         <translation>符号：客户端的 ISN 记作 j，服务器的记作 k，与教科书一致。相对：从各自的 ISN 开始计数，与 Wireshark 显示的一样。绝对：线路上的真实数值。</translation>
     </message>
@@ -1810,27 +1867,27 @@
         <translation>状态图（RFC 9293）</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="344"/>
+        <location filename="../../app/mainwindowui.cpp" line="347"/>
         <source>Transition log</source>
         <translation>状态转换日志</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="345"/>
+        <location filename="../../app/mainwindowui.cpp" line="348"/>
         <source>Segment inspector</source>
         <translation>报文段检查器</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="346"/>
+        <location filename="../../app/mainwindowui.cpp" line="349"/>
         <source>Client</source>
         <translation>客户端</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="347"/>
+        <location filename="../../app/mainwindowui.cpp" line="350"/>
         <source>Server</source>
         <translation>服务器</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="382"/>
+        <location filename="../../app/mainwindowui.cpp" line="385"/>
         <source>Free play (empty lesson)</source>
         <translation>自由练习（空课程）</translation>
     </message>
@@ -1947,13 +2004,13 @@
         <translation>预期不符：%1</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="348"/>
-        <location filename="../../app/mainwindowui.cpp" line="349"/>
+        <location filename="../../app/mainwindowui.cpp" line="351"/>
+        <location filename="../../app/mainwindowui.cpp" line="352"/>
         <source>Live pair</source>
         <translation>真实套接字对</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="350"/>
+        <location filename="../../app/mainwindowui.cpp" line="353"/>
         <source>Do every step again on a real QTcpServer/QTcpSocket pair on loopback, and show Qt&apos;s and the kernel&apos;s states in the log (L)</source>
         <translation>在回环接口上用一对真实的 QTcpServer/QTcpSocket 重做每一步，并在日志中显示 Qt 和内核的状态（L）</translation>
     </message>
@@ -1971,6 +2028,16 @@
         <location filename="../../app/mainwindow.cpp" line="624"/>
         <source>Live pair off: the steps are no longer done on real sockets.</source>
         <translation>真实套接字对已关闭：各步骤不再在真实套接字上执行。</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindowpalette.cpp" line="21"/>
+        <source>&amp;High contrast</source>
+        <translation>高对比度(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindowpalette.cpp" line="22"/>
+        <source>Black on white with darker client and server colours, for a projector that washes colours out</source>
+        <translation>白底黑字，客户端和服务器用更深的颜色，适合颜色发淡的投影仪</translation>
     </message>
 </context>
 <context>
@@ -2665,228 +2732,233 @@
         <translation>仅模拟：回环上的交互早已完成</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="266"/>
+        <location filename="../../core/live/src/livesession.cpp" line="267"/>
+        <source>simulation only: the live pair&apos;s sockets are made by Qt</source>
+        <translation>仅模拟：真实连接的套接字由 Qt 创建</translation>
+    </message>
+    <message>
+        <location filename="../../core/live/src/livesession.cpp" line="275"/>
         <source>simulation only: a check of the model</source>
         <translation>仅模拟：这是对模型的检查</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="276"/>
+        <location filename="../../core/live/src/livesession.cpp" line="285"/>
         <source>already listening on %1</source>
         <translation>已经在监听 %1</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="293"/>
+        <location filename="../../core/live/src/livesession.cpp" line="302"/>
         <source>listen(): the listening socket, descriptor %1; accept() waits for the lesson&apos;s accept step</source>
         <translation>listen()：监听套接字，描述符 %1；accept() 要等到课程的 accept 步骤才调用</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="295"/>
+        <location filename="../../core/live/src/livesession.cpp" line="304"/>
         <source>listen(): the listening socket, descriptor %1; connections are accepted at once</source>
         <translation>listen()：监听套接字，描述符 %1；到达的连接会立即被 accept()</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="303"/>
+        <location filename="../../core/live/src/livesession.cpp" line="312"/>
         <source>connect(): the live client already has a connection</source>
         <translation>connect()：真实客户端已经有一个连接</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="316"/>
+        <location filename="../../core/live/src/livesession.cpp" line="325"/>
         <source>the live server is not listening: connecting to %1, where nobody listens</source>
         <translation>真实服务器没有在监听：连接到 %1，那里没有人监听</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="336"/>
+        <location filename="../../core/live/src/livesession.cpp" line="345"/>
         <source>connect() returned: descriptor %1</source>
         <translation>connect() 已返回：描述符 %1</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="339"/>
-        <location filename="../../core/live/src/livesession.cpp" line="416"/>
+        <location filename="../../core/live/src/livesession.cpp" line="348"/>
+        <location filename="../../core/live/src/livesession.cpp" line="425"/>
         <source>Qt closed its socket; the lesson still holds the connection</source>
         <translation>Qt 关闭了它的套接字；课程仍保持着这个连接</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="340"/>
+        <location filename="../../core/live/src/livesession.cpp" line="349"/>
         <source>Qt closed the socket</source>
         <translation>Qt 关闭了套接字</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="351"/>
+        <location filename="../../core/live/src/livesession.cpp" line="360"/>
         <source>the client socket reported an error: %1</source>
         <translation>客户端套接字报告错误：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../core/live/src/livesession.cpp" line="366"/>
+        <location filename="../../core/live/src/livesession.cpp" line="375"/>
         <source>client received %n byte(s): &quot;%1&quot;</source>
         <translation>
             <numerusform>客户端收到 %n 个字节：“%1”</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="381"/>
+        <location filename="../../core/live/src/livesession.cpp" line="390"/>
         <source>accept(): the lesson&apos;s connection was already accepted</source>
         <translation>accept()：课程的连接之前已被接受</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="385"/>
+        <location filename="../../core/live/src/livesession.cpp" line="394"/>
         <source>accept(): the live server is not listening</source>
         <translation>accept()：真实服务器没有在监听</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="391"/>
+        <location filename="../../core/live/src/livesession.cpp" line="400"/>
         <source>accept(): takes the established connection off the kernel&apos;s accept queue</source>
         <translation>accept()：从内核的 accept 队列中取出已建立的连接</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="392"/>
+        <location filename="../../core/live/src/livesession.cpp" line="401"/>
         <source>accept(): nothing in the accept queue yet; it returns when a connection arrives</source>
         <translation>accept()：accept 队列中还没有连接；有连接到达时它才返回</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="407"/>
+        <location filename="../../core/live/src/livesession.cpp" line="416"/>
         <source>accept() returned a connection from outside the lesson: descriptor %1</source>
         <translation>accept() 返回了一个来自课程之外的连接：描述符 %1</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="425"/>
+        <location filename="../../core/live/src/livesession.cpp" line="434"/>
         <source>the server&apos;s connected socket reported an error: %1</source>
         <translation>服务器的已连接套接字报告错误：%1</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="429"/>
+        <location filename="../../core/live/src/livesession.cpp" line="438"/>
         <source>accept() returned a new connected socket, descriptor %1 (the listening socket keeps descriptor %2)</source>
         <translation>accept() 返回了一个新的已连接套接字，描述符 %1（监听套接字仍是描述符 %2）</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="447"/>
+        <location filename="../../core/live/src/livesession.cpp" line="456"/>
         <source>send(): the live %1 has no connection to send on</source>
         <translation>send()：真实%1没有可用于发送的连接</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="453"/>
+        <location filename="../../core/live/src/livesession.cpp" line="462"/>
         <source>send() on the live %1 failed: its sending side is closed</source>
         <translation>真实%1上的 send() 失败：它的发送方向已经关闭</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../core/live/src/livesession.cpp" line="455"/>
+        <location filename="../../core/live/src/livesession.cpp" line="464"/>
         <source>%1 sent %n byte(s)</source>
         <translation>
             <numerusform>%1发送了 %n 个字节</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="472"/>
+        <location filename="../../core/live/src/livesession.cpp" line="481"/>
         <source>close(): the listening socket on port %1 is closed</source>
         <translation>close()：端口 %1 上的监听套接字已关闭</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="477"/>
+        <location filename="../../core/live/src/livesession.cpp" line="486"/>
         <source>close(): the live %1 has nothing open</source>
         <translation>close()：真实%1没有打开的套接字</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="484"/>
+        <location filename="../../core/live/src/livesession.cpp" line="493"/>
         <source>close() before the connection was established: the client socket is deleted</source>
         <translation>连接建立之前调用 close()：客户端套接字被删除</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="488"/>
+        <location filename="../../core/live/src/livesession.cpp" line="497"/>
         <source>close(): the live %1 already closed its side</source>
         <translation>close()：真实%1已经关闭了自己这一端</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="491"/>
+        <location filename="../../core/live/src/livesession.cpp" line="500"/>
         <source>%1 close(): FIN sent with shutdown(SHUT_WR); it keeps reading until the peer&apos;s FIN</source>
         <translation>%1 close()：用 shutdown(SHUT_WR) 发出 FIN（半关闭）；它继续读取，直到对方的 FIN 到来</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="501"/>
+        <location filename="../../core/live/src/livesession.cpp" line="510"/>
         <source>abort(): the live %1 has nothing open</source>
         <translation>abort()：真实%1没有打开的套接字</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="504"/>
+        <location filename="../../core/live/src/livesession.cpp" line="513"/>
         <source>%1 abort(): SO_LINGER {1, 0} then close: a RST</source>
         <translation>%1 abort()：先设置 SO_LINGER {1, 0} 再 close：发出 RST</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="526"/>
+        <location filename="../../core/live/src/livesession.cpp" line="535"/>
         <source>the kernel negotiated %1; the model&apos;s RFC 9293 segments carry only the MSS option and unscaled windows (the Linux profile plays the kernel&apos;s)</source>
         <translation>内核协商了 %1；模型的 RFC 9293 报文段只带 MSS 选项，窗口不缩放（Linux 配置会扮演内核的做法）</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="530"/>
+        <location filename="../../core/live/src/livesession.cpp" line="539"/>
         <source>the kernel negotiated %1, as the model&apos;s Linux profile does</source>
         <translation>内核协商了 %1，与模型的 Linux 配置一致</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="534"/>
+        <location filename="../../core/live/src/livesession.cpp" line="543"/>
         <source>; this machine&apos;s tcp_rmem maximum gives window scale %1 where the profile assumes %2 (Debian 12&apos;s default): the raw window numbers differ, the bytes they stand for do not</source>
         <translation>；这台机器的 tcp_rmem 最大值给出窗口缩放 %1，而配置假定为 %2（Debian 12 的默认值）：窗口字段的原始数值不同，但它们代表的字节数相同</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="559"/>
+        <location filename="../../core/live/src/livesession.cpp" line="568"/>
         <source>too brief to sample: the kernel&apos;s SYN-RECV is a request socket that the final ACK turned into this connection</source>
         <translation>持续太短，未能采样到：内核的 SYN-RECV 是一个请求套接字，最后一个 ACK 把它变成了这个连接</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="561"/>
-        <location filename="../../core/live/src/livesession.cpp" line="602"/>
+        <location filename="../../core/live/src/livesession.cpp" line="570"/>
+        <location filename="../../core/live/src/livesession.cpp" line="611"/>
         <source>too brief to sample: on the usual path between the states seen</source>
         <translation>持续太短，未能采样到：它位于观测到的两个状态之间的常规路径上</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="572"/>
+        <location filename="../../core/live/src/livesession.cpp" line="581"/>
         <source>the listening socket; accept queue %1 of backlog %2</source>
         <translation>监听套接字；accept 队列中有 %1 个连接（backlog 为 %2）</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="575"/>
+        <location filename="../../core/live/src/livesession.cpp" line="584"/>
         <source>in the accept queue: the kernel completed the handshake before accept()</source>
         <translation>在 accept 队列中：内核在 accept() 之前就完成了握手</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="577"/>
+        <location filename="../../core/live/src/livesession.cpp" line="586"/>
         <source>TIME-WAIT: Linux keeps it 60 s; no descriptor, found by its 4-tuple</source>
         <translation>TIME-WAIT：Linux 保持 60 秒；没有描述符，靠四元组找到它</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="579"/>
+        <location filename="../../core/live/src/livesession.cpp" line="588"/>
         <source>no descriptor any more: the connection lives on in the kernel</source>
         <translation>已经没有描述符：连接仍留在内核中</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="610"/>
+        <location filename="../../core/live/src/livesession.cpp" line="619"/>
         <source>the kernel&apos;s entry is gone (last seen %1): no connection record, CLOSED</source>
         <translation>内核中的表项已消失（最后一次看到时为 %1）：没有连接记录，即 CLOSED</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="638"/>
+        <location filename="../../core/live/src/livesession.cpp" line="647"/>
         <source>The lesson lost a segment or fired a timer; loopback never loses one (not even a SYN), so the kernel&apos;s segment arrived at once, nothing was retransmitted, and the kernel went on as if everything had arrived.</source>
         <translation>课程丢弃了一个报文段或触发了定时器；回环接口从不丢包（SYN 也不会丢），所以内核的报文段立即送达，没有任何重传，内核照常继续，就像一切都已送达。</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="642"/>
+        <location filename="../../core/live/src/livesession.cpp" line="651"/>
         <source>The kernel shows no connection where the model waits in TIME-WAIT: on loopback the closes did not cross, so in the kernel this side closed second (LAST-ACK, then CLOSED, no TIME-WAIT); or its TIME-WAIT, fixed at 60 s, has ended.</source>
         <translation>模型在 TIME-WAIT 中等待，而内核里没有这个连接：在回环接口上两次关闭并没有交错，所以在内核中这一方是后关闭的（LAST-ACK，然后 CLOSED，没有 TIME-WAIT）；或者它固定 60 秒的 TIME-WAIT 已经结束。</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="646"/>
+        <location filename="../../core/live/src/livesession.cpp" line="655"/>
         <source>Linux keeps TIME-WAIT for a fixed 60 s (TCP_TIMEWAIT_LEN; it has no MSL setting); the lesson already fired the model&apos;s 2×MSL timer in virtual time. RFC 9293&apos;s MSL is 2 minutes, so its 2×MSL is 4 minutes.</source>
         <translation>Linux 固定保持 TIME-WAIT 60 秒（TCP_TIMEWAIT_LEN；它没有 MSL 设置）；课程已经在虚拟时间里触发了模型的 2×MSL 定时器。RFC 9293 的 MSL 是 2 分钟，所以它的 2×MSL 是 4 分钟。</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="650"/>
+        <location filename="../../core/live/src/livesession.cpp" line="659"/>
         <source>Linux keeps a half-open connection as a small request socket (ss: SYN-RECV) in the SYN queue; loopback delivered the final ACK at once, so the kernel already shows the connection ESTABLISHED (in the accept queue if accept() was not called).</source>
         <translation>Linux 把半打开的连接作为一个小的请求套接字（ss 显示为 SYN-RECV）放在 SYN 队列中；回环接口立即递交了最后一个 ACK，所以内核已经显示该连接为 ESTABLISHED（如果还没调用 accept()，它就在 accept 队列中）。</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="660"/>
+        <location filename="../../core/live/src/livesession.cpp" line="669"/>
         <source>Loopback delivers each segment at once; the model waits for the segment to be delivered step by step, so the kernel is already further along.</source>
         <translation>回环接口会立即递交每一个报文段；模型则一步一步地等待报文段送达，所以内核已经走在前面了。</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="663"/>
+        <location filename="../../core/live/src/livesession.cpp" line="672"/>
         <source>The kernel&apos;s state differs from the model&apos;s here.</source>
         <translation>这里内核的状态与模型不同。</translation>
     </message>
