@@ -55,18 +55,6 @@ std::optional<QLocale> interfaceLocale(const QString &language)
     return std::nullopt;
 }
 
-// The value of --numbers; nullopt for a style we don't have.
-std::optional<NumberStyle> numberStyleNamed(const QString &name)
-{
-    if (name == QLatin1String("symbolic"))
-        return NumberStyle::Symbolic;
-    if (name == QLatin1String("relative"))
-        return NumberStyle::Relative;
-    if (name == QLatin1String("absolute"))
-        return NumberStyle::Absolute;
-    return std::nullopt;
-}
-
 // Options that need no window: --help and --version print and exit, --screenshot renders
 // offscreen. They must work without a display too (a terminal over ssh, a package check).
 bool needsNoDisplay(int argc, char *argv[])
@@ -159,7 +147,7 @@ int main(int argc, char *argv[])
     if (parser.isSet(paletteOption) && palette != QLatin1String("dark") && palette != QLatin1String("light")
         && palette != QLatin1String("contrast"))
         return fail(CommandLine::tr("unknown palette %1 (use dark, light or contrast)").arg(palette));
-    const std::optional<NumberStyle> numberStyle = numberStyleNamed(parser.value(numbersOption));
+    const std::optional<NumberStyle> numberStyle = NumberFormatter::styleNamed(parser.value(numbersOption));
     if (parser.isSet(numbersOption) && !numberStyle)
         return fail(CommandLine::tr("unknown number style %1 (use symbolic, relative or absolute)")
                         .arg(parser.value(numbersOption)));

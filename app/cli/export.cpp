@@ -2,6 +2,7 @@
 #include "export.h"
 
 #include "exitcode.h"
+#include "lessonrun.h"
 
 #include "tcpsim/render/ladderexport.h"
 #include "tcpsim/session/lessonlibrary.h"
@@ -32,37 +33,6 @@ for slides). The type is the file's suffix. The whole lesson, or up to
 
 Exit status: 0 written; 2 a bad option, a lesson that cannot run, a file name
 that is not .svg/.pdf/.png, or a path that cannot be written.)";
-
-std::optional<NumberStyle> numberStyleNamed(const QString &name)
-{
-    if (name == QLatin1String("symbolic"))
-        return NumberStyle::Symbolic;
-    if (name == QLatin1String("relative"))
-        return NumberStyle::Relative;
-    if (name == QLatin1String("absolute"))
-        return NumberStyle::Absolute;
-    return std::nullopt;
-}
-
-std::optional<Lesson> loadLesson(const QString &nameOrPath, QTextStream &err)
-{
-    std::variant<Lesson, ScriptError> loaded;
-    if (nameOrPath == QLatin1String("-")) {
-        QFile input;
-        if (!input.open(stdin, QIODevice::ReadOnly)) {
-            err << "-: cannot read standard input: " << input.errorString() << '\n';
-            return std::nullopt;
-        }
-        loaded = LessonLibrary::read(input, nameOrPath);
-    } else {
-        loaded = LessonLibrary::load(nameOrPath);
-    }
-    if (const auto *error = std::get_if<ScriptError>(&loaded)) {
-        err << LessonLibrary::errorText(*error) << '\n';
-        return std::nullopt;
-    }
-    return std::get<Lesson>(std::move(loaded));
-}
 
 struct ExportRequest {
     QString path;
@@ -152,7 +122,7 @@ std::optional<ExportRequest> parseExportArguments(const QStringList &arguments, 
     }
     request.options.pageSize = page == QLatin1String("letter") ? LadderExport::PageSize::Letter
                                                                : LadderExport::PageSize::A4;
-    const std::optional<NumberStyle> style = numberStyleNamed(parser.value(numbersOption));
+    const std::optional<NumberStyle> style = NumberFormatter::styleNamed(parser.value(numbersOption));
     if (!style) {
         err << "tcpsim-cli: --numbers takes symbolic, relative or absolute\n";
         return std::nullopt;
@@ -222,7 +192,7 @@ int runExport(int argc, char *argv[])
         QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
     }
 
-    const std::optional<Lesson> lesson = loadLesson(request->lesson, err);
+    const std::optional<Lesson> lesson = tcpsim::cli::loadLessonArgument(request->lesson, err);
     if (!lesson)
         return cannotRun;
     const QString title = QString::fromStdString(chinese && !lesson->titleZh.empty() ? lesson->titleZh : lesson->title);

@@ -4,11 +4,13 @@
 #include "tcpsim/export/pcapexport.h"
 #include "tcpsim/live/livesession.h"
 #include "tcpsim/session/lessoncontroller.h"
+#include "tcpsim/session/lessonlibrary.h"
 #include "tcpsim/session/livemirror.h"
 #include "tcpsim/session/printable.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -249,6 +251,26 @@ ExitCode runLesson(Lesson lesson, const LiveRunOptions &live, const SimulationCo
         }
     }
     return expectFailed ? ExitCode::ExpectFailed : ExitCode::Ok;
+}
+
+std::optional<Lesson> loadLessonArgument(const QString &nameOrPath, QTextStream &err)
+{
+    std::variant<Lesson, ScriptError> loaded;
+    if (nameOrPath == QLatin1String("-")) {
+        QFile input;
+        if (!input.open(stdin, QIODevice::ReadOnly)) {
+            err << "-: cannot read standard input: " << input.errorString() << '\n';
+            return std::nullopt;
+        }
+        loaded = LessonLibrary::read(input, nameOrPath);
+    } else {
+        loaded = LessonLibrary::load(nameOrPath);
+    }
+    if (const auto *error = std::get_if<ScriptError>(&loaded)) {
+        err << LessonLibrary::errorText(*error) << '\n';
+        return std::nullopt;
+    }
+    return std::get<Lesson>(std::move(loaded));
 }
 
 } // namespace tcpsim::cli

@@ -67,6 +67,10 @@ struct RunOutputs {
 
 // Runs the lesson step by step, and with options.enabled on the live pair too; prints both.
 // CannotRun also when the live server cannot listen or an output cannot be written.
+// LESSON on the command line: a built-in name, a file, or - for standard input. On failure
+// prints why (FILE:LINE:COLUMN for a script error) and returns nullopt.
+std::optional<Lesson> loadLessonArgument(const QString &nameOrPath, QTextStream &err);
+
 ExitCode runLesson(Lesson lesson, const LiveRunOptions &live, const SimulationConfig &config,
                    OutputFormat format, const RunOutputs &outputs, QTextStream &out, QTextStream &err);
 

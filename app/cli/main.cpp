@@ -160,26 +160,6 @@ std::optional<Options> parseArguments(const QCoreApplication &app, QTextStream &
     return options;
 }
 
-std::optional<Lesson> loadLesson(const QString &nameOrPath, QTextStream &err)
-{
-    std::variant<Lesson, ScriptError> loaded;
-    if (nameOrPath == QLatin1String("-")) {
-        QFile input;
-        if (!input.open(stdin, QIODevice::ReadOnly)) {
-            err << "-: cannot read standard input: " << input.errorString() << '\n';
-            return std::nullopt;
-        }
-        loaded = LessonLibrary::read(input, nameOrPath);
-    } else {
-        loaded = LessonLibrary::load(nameOrPath);
-    }
-    if (const auto *error = std::get_if<ScriptError>(&loaded)) {
-        err << LessonLibrary::errorText(*error) << '\n';
-        return std::nullopt;
-    }
-    return std::get<Lesson>(std::move(loaded));
-}
-
 } // namespace
 
 int main(int argc, char *argv[])
@@ -199,7 +179,7 @@ int main(int argc, char *argv[])
     const std::optional<Options> options = parseArguments(app, err);
     if (!options)
         return exitStatus(ExitCode::CannotRun);
-    std::optional<Lesson> lesson = loadLesson(options->lesson, err);
+    std::optional<Lesson> lesson = tcpsim::cli::loadLessonArgument(options->lesson, err);
     if (!lesson)
         return exitStatus(ExitCode::CannotRun);
     const Profile profile = options->config.profileOverridesLesson

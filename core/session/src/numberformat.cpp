@@ -66,6 +66,17 @@ QString NumberFormatter::numbers(const Segment &segment) const
     return text;
 }
 
+std::optional<NumberStyle> NumberFormatter::styleNamed(const QString &name)
+{
+    if (name == QLatin1String("symbolic"))
+        return NumberStyle::Symbolic;
+    if (name == QLatin1String("relative"))
+        return NumberStyle::Relative;
+    if (name == QLatin1String("absolute"))
+        return NumberStyle::Absolute;
+    return std::nullopt;
+}
+
 QString NumberFormatter::styleName(NumberStyle style)
 {
     switch (style) {

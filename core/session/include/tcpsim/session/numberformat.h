@@ -34,6 +34,8 @@ public:
     QString numbers(const tcpsim::Segment &segment) const;
 
     static QString styleName(NumberStyle style);
+    // The command-line spelling: "symbolic", "relative" or "absolute"; nullopt for others.
+    static std::optional<NumberStyle> styleNamed(const QString &name);
 
 private:
     QString format(tcpsim::SeqNum value, tcpsim::Side space, std::uint64_t segmentId) const;
