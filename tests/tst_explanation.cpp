@@ -63,6 +63,7 @@ class TestExplanation : public QObject
 private slots:
     void everyRule_hasSentenceAndReference();
     void synArrives_explainsAcceptNotReturned();
+    void severalClients_sayWhichClient();
     void everyStep_namesOnlyCallsItMade_data();
     void everyStep_namesOnlyCallsItMade();
     void closeAndAbort_nameTheCall_data();
@@ -97,6 +98,19 @@ void TestExplanation::synArrives_explainsAcceptNotReturned()
     const QString text = explanationOf(controller, 3);
     QVERIFY2(text.startsWith(QStringLiteral("Server: ")), qPrintable(text));
     QVERIFY2(text.contains(QStringLiteral("accept() has not returned yet")), qPrintable(text));
+}
+
+void TestExplanation::severalClients_sayWhichClient()
+{
+    LessonController controller;
+    controller.setLesson(parsed("server listen\nclient connect\nclient2 connect\nclient2 deliver\n"));
+    controller.goToStep(3);
+    QVERIFY2(explanationOf(controller, 3).startsWith(QStringLiteral("Client 2: ")), qPrintable(explanationOf(controller, 3)));
+    controller.goToStep(4);
+    QVERIFY2(explanationOf(controller, 4).startsWith(QStringLiteral("Server (client 2's connection): ")),
+             qPrintable(explanationOf(controller, 4)));
+    controller.goToStep(2);
+    QVERIFY(explanationOf(controller, 2).startsWith(QStringLiteral("Client: ")));
 }
 
 void TestExplanation::everyStep_namesOnlyCallsItMade_data()

@@ -16,6 +16,7 @@ class TestTransitionLog : public QObject
 
 private slots:
     void rowsFromEvents_oneRowPerTransition();
+    void severalClients_areNamedAsTheScriptNamesThem();
     void otherSources_areKept();
     void csv_quotesAndSaves();
     void syncModelRows_followsEveryStepAndBack_data();
@@ -63,6 +64,21 @@ void TestTransitionLog::rowsFromEvents_oneRowPerTransition()
     QCOMPARE(rows[2].cause, QStringLiteral("rcv SYN"));
     QCOMPARE(rows[4].to, QStringLiteral("ESTABLISHED"));
     QCOMPARE(rows[4].source, QStringLiteral("model"));
+}
+
+void TestTransitionLog::severalClients_areNamedAsTheScriptNamesThem()
+{
+    LessonController controller;
+    controller.setLesson(lessonFrom("server listen\nclient connect\nclient2 connect\nsettle\n"));
+    controller.goToStep(4);
+    QStringList endpoints;
+    for (const TransitionLogRow &row :
+         TransitionLogModel::rowsFromEvents(controller.simulation().events(), controller.eventBoundaries()))
+        endpoints << row.endpoint + QLatin1Char(' ') + row.to;
+    QVERIFY2(endpoints.contains(QStringLiteral("client ESTABLISHED")), qPrintable(endpoints.join(u", ")));
+    QVERIFY2(endpoints.contains(QStringLiteral("client2 ESTABLISHED")), qPrintable(endpoints.join(u", ")));
+    QVERIFY2(endpoints.contains(QStringLiteral("server ESTABLISHED")), qPrintable(endpoints.join(u", ")));
+    QVERIFY2(endpoints.contains(QStringLiteral("server.client2 ESTABLISHED")), qPrintable(endpoints.join(u", ")));
 }
 
 void TestTransitionLog::otherSources_areKept()

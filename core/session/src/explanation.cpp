@@ -376,6 +376,17 @@ QString Explanation::forEvents(const std::vector<Event> &events, std::size_t beg
             }
         }
         const Side side = first < end ? events[first].side : Side::Client;
+        // Whose it is: the socket the rule's transition happened on (a delivery is stamped before
+        // the listener has made the connection the segment is for).
+        std::size_t owner = first;
+        for (std::size_t i = first; i < end && i < events.size(); ++i) {
+            if (events[i].rule == rule && events[i].kind == EventKind::Transition) {
+                owner = i;
+                break;
+            }
+        }
+        const HostId host = owner < end ? events[owner].host : firstClientHost;
+        const HostId peer = owner < end ? events[owner].peer : noHost;
         const Call call = first < end ? events[first].call : Call::None;
         QString sentence = ruleSentence(rule, call);
         if (rule == Rule::UnacceptableSegmentAck)
@@ -383,7 +394,12 @@ QString Explanation::forEvents(const std::vector<Event> &events, std::size_t beg
         else if (rule == Rule::SynReceivedAck && !reachedFromListen(events, first, side))
             sentence = tr("The ACK of this side's SYN arrived: it is ESTABLISHED. This was a simultaneous open: "
                           "there was no listen(), so no accept queue; connect() returns.");
-        const QString who = side == Side::Client ? tr("Client") : tr("Server");
+        // With several clients, say which: "Client 2", "Server (client 2's connection)".
+        QString who = side == Side::Client ? tr("Client") : tr("Server");
+        if (side == Side::Client && host > firstClientHost)
+            who = tr("Client %1").arg(host);
+        else if (side == Side::Server && isClientHost(peer) && peer > firstClientHost)
+            who = tr("Server (client %1's connection)").arg(peer);
         sentences.append(tr("%1: %2").arg(who, sentence));
     }
     // A lost segment has no rule of its own.

@@ -334,7 +334,13 @@ TransitionLogRow TransitionLogModel::rowFor(const Event &event, int step)
     row.step = step;
     row.timeMs = event.time;
     row.side = event.side;
-    row.endpoint = event.side == Side::Client ? tr("client") : tr("server");
+    // Lessons with several clients name client2 .. client9, and the server's connection with
+    // one of them, as the script does.
+    if (event.side == Side::Client)
+        row.endpoint = event.host > firstClientHost ? tr("client%1").arg(event.host) : tr("client");
+    else
+        row.endpoint = isClientHost(event.peer) && event.peer > firstClientHost ? tr("server.client%1").arg(event.peer)
+                                                                               : tr("server");
     row.from = QString::fromLatin1(stateName(event.from));
     row.to = QString::fromLatin1(stateName(event.to));
     row.cause = transitionCause(event);
