@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ladderview.h"
 
+#include "tcpsim/render/appstyle.h"
 #include "tcpsim/render/ladderpainter.h"
 
 #include <QEasingCurve>
+#include <QFontInfo>
 #include <QContextMenuEvent>
 #include <QHelpEvent>
 #include <QMenu>
@@ -36,6 +38,7 @@ LadderView::LadderView(QWidget *parent)
     viewport()->setAutoFillBackground(true);
     setFocusPolicy(Qt::StrongFocus);
     setAccessibleName(tr("Ladder diagram"));
+    m_ladderFont = font();
 
     m_animation->setStartValue(0.0);
     m_animation->setEasingCurve(QEasingCurve::Linear);
@@ -69,6 +72,8 @@ void LadderView::setSimulation(const Simulation &simulation, const std::vector<s
     if (m_layout.extend(simulation.events(), boundaries) || m_layout.truncate(simulation.events(), boundaries)) {
         if (m_layout.width() != viewport()->width())
             relayout();
+        else if (m_rowFit == RowFit::All && contentHeight() > viewport()->height())
+            fitRows(QFontInfo(m_ladderFont).pixelSize()); // the new steps made it taller
         else
             updateScrollRange();
     } else {
@@ -108,6 +113,22 @@ void LadderView::setNumberStyle(NumberStyle style)
 void LadderView::setSpeed(double speed)
 {
     m_speed = std::clamp(speed, 0.1, 10.0);
+}
+
+void LadderView::setRowFit(RowFit fit)
+{
+    if (m_rowFit == fit)
+        return;
+    m_rowFit = fit;
+    relayout();
+    // Back to normal rows: follow the current step again.
+    scrollToNewest();
+    viewport()->update();
+}
+
+bool LadderView::fitsAll() const
+{
+    return contentHeight() <= viewport()->height();
 }
 
 bool LadderView::isAnimating() const
@@ -152,8 +173,52 @@ void LadderView::rebuild()
 
 void LadderView::relayout()
 {
-    m_layout.place(font(), viewport()->width());
+    m_ladderFont = font();
+    m_layout.setRowSpacing(1.0);
+    m_layout.place(m_ladderFont, viewport()->width());
+    if (m_rowFit == RowFit::All)
+        fitRows(QFontInfo(m_ladderFont).pixelSize());
+    else
+        updateScrollRange();
+}
+
+void LadderView::fitRows(int pixelSize)
+{
+    // Rows, labels and arrows all scale with the type, so a smaller type compresses the ladder
+    // without making labels collide. One O(n) place per pixel size, only on resize and growth.
+    const int width = viewport()->width();
+    while (contentHeight() > viewport()->height() && pixelSize > AppStyle::minimumPixelSize) {
+        --pixelSize;
+        m_ladderFont = AppStyle::withPixelSize(font(), pixelSize);
+        m_layout.place(m_ladderFont, width);
+    }
+    // Then closer rows, but never so close that arrow labels collide.
+    for (int tenths = 9; contentHeight() > viewport()->height() && tenths >= 3; --tenths) {
+        const double before = m_layout.rowSpacing();
+        m_layout.setRowSpacing(tenths / 10.0);
+        m_layout.place(m_ladderFont, width);
+        if (arrowLabelsCollide()) {
+            m_layout.setRowSpacing(before);
+            m_layout.place(m_ladderFont, width);
+            break;
+        }
+    }
     updateScrollRange();
+}
+
+bool LadderView::arrowLabelsCollide() const
+{
+    // Arrows are in time order: only the next few can reach a label's rows.
+    const auto &arrows = m_layout.arrows();
+    constexpr std::size_t reach = 4;
+    for (std::size_t i = 0; i < arrows.size(); ++i) {
+        const QRectF rect = m_layout.labelRect(arrows[i]);
+        for (std::size_t j = i + 1; j < std::min(arrows.size(), i + 1 + reach); ++j) {
+            if (rect.intersects(m_layout.labelRect(arrows[j])))
+                return true;
+        }
+    }
+    return false;
 }
 
 void LadderView::updateScrollRange()
@@ -277,7 +342,12 @@ QPointF LadderView::arrowHitPoint(int index) const
 void LadderView::resizeEvent(QResizeEvent *event)
 {
     QAbstractScrollArea::resizeEvent(event);
-    relayout();
+    // The layout depends on the width only. The explanation banner above changes height from
+    // step to step, so a full O(n) relayout here made each step cost more as the lesson grew.
+    if (m_layout.width() != viewport()->width() || m_rowFit == RowFit::All)
+        relayout();
+    else
+        updateScrollRange();
 }
 
 void LadderView::changeEvent(QEvent *event)
@@ -381,6 +451,10 @@ bool LadderView::viewportEvent(QEvent *event)
                                         "right-click → Lose this segment) to lose it in the network.")
                                    : tr("Click to inspect this segment's TCP header."),
                                viewport());
+        } else if (m_rowFit == RowFit::All && !fitsAll()) {
+            QToolTip::showText(help->globalPos(),
+                               tr("This lesson is too long to fit at a readable size: scroll for the rest."),
+                               viewport());
         } else {
             QToolTip::hideText();
         }
@@ -396,7 +470,7 @@ void LadderView::paintEvent(QPaintEvent *)
     painter.setRenderHint(QPainter::TextAntialiasing);
     if (m_layout.width() != viewport()->width())
         relayout();
-    LadderPainter ladder(m_layout, font(), palette());
+    LadderPainter ladder(m_layout, m_ladderFont, palette());
     ladder.setProgress(m_progress);
     ladder.setHighlightedStep(m_highlightedStep);
     ladder.setSelectedArrow(m_selectedArrow);

@@ -26,6 +26,9 @@ class LadderView : public QAbstractScrollArea
 
 public:
     enum class Animation { Animate, Instant };
+    // Normal: rows at the window's type size, the ladder scrolls. All: rows compressed (smaller
+    // type, never below AppStyle::minimumPixelSize) so the whole ladder fits the visible height.
+    enum class RowFit { Normal, All };
     using Fate = LadderLayout::Fate;
     using Arrow = LadderLayout::Arrow;
     using Transition = LadderLayout::Transition;
@@ -41,6 +44,13 @@ public:
     // 1.0 = normal; 2.0 = twice as fast.
     void setSpeed(double speed);
     double speed() const { return m_speed; }
+
+    void setRowFit(RowFit fit);
+    RowFit rowFit() const { return m_rowFit; }
+    // False when Fit all is on but even the smallest readable type does not fit the ladder.
+    bool fitsAll() const;
+    // The type the ladder is laid out in (smaller than font() under Fit all).
+    QFont ladderFont() const { return m_ladderFont; }
 
     bool isAnimating() const;
     void finishAnimation();
@@ -102,6 +112,9 @@ protected:
 private:
     void rebuild();
     void relayout();
+    // Under Fit all: shrinks the ladder's type from `pixelSize` down until the ladder fits.
+    void fitRows(int pixelSize);
+    bool arrowLabelsCollide() const;
     void updateScrollRange();
     void scrollToNewest();
     void setProgress(double progress);
@@ -109,6 +122,8 @@ private:
     tcpsim::SimulationConfig m_config;
     LadderLayout m_layout;
     NumberStyle m_numberStyle = NumberStyle::Symbolic;
+    RowFit m_rowFit = RowFit::Normal;
+    QFont m_ladderFont;
     double m_progress = LadderLayout::finished; // animation position within the newest step, in moments
     double m_speed = 1.0;
     quint16 m_liveServerPort = 0;

@@ -23,6 +23,7 @@
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QMenuBar>
+#include <QStatusBar>
 #include <QMessageBox>
 #include <QTableView>
 #include <QToolBar>
@@ -93,6 +94,19 @@ void MainWindow::createActions()
     m_zoomResetAction = new QAction(this);
     m_zoomResetAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
     connect(m_zoomResetAction, &QAction::triggered, this, &MainWindow::resetZoom);
+    // Fit all: the whole ladder on screen in compressed rows; off again follows the current step.
+    // No member of its own (mainwindow.h is shared): found again by its object name.
+    auto *fitAllAction = new QAction(this);
+    fitAllAction->setObjectName(QStringLiteral("fitAllAction"));
+    fitAllAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_9));
+    fitAllAction->setCheckable(true);
+    addAction(fitAllAction); // its shortcut works in presentation mode too, with no menu bar
+    connect(fitAllAction, &QAction::toggled, this, [this](bool on) {
+        m_ladder->setRowFit(on ? LadderView::RowFit::All : LadderView::RowFit::Normal);
+        if (on && !m_ladder->fitsAll())
+            statusBar()->showMessage(tr("This lesson is too long to fit at a readable size: the ladder still scrolls."),
+                                     8000);
+    });
     m_aboutAction = new QAction(this);
     connect(m_aboutAction, &QAction::triggered, this, [this] {
         QMessageBox::about(this, tr("About tcpsim"),
@@ -284,6 +298,7 @@ void MainWindow::createMenus()
     m_viewMenu->addAction(m_zoomInAction);
     m_viewMenu->addAction(m_zoomOutAction);
     m_viewMenu->addAction(m_zoomResetAction);
+    m_viewMenu->addAction(findChild<QAction *>(QStringLiteral("fitAllAction")));
     createPaletteAction();
     m_viewMenu->addAction(m_highContrastAction);
     m_viewMenu->addSeparator();
@@ -325,6 +340,10 @@ void MainWindow::retranslate()
     m_zoomInAction->setText(tr("Zoom &in"));
     m_zoomOutAction->setText(tr("Zoom &out"));
     m_zoomResetAction->setText(tr("&Actual size"));
+    if (auto *fitAllAction = findChild<QAction *>(QStringLiteral("fitAllAction"))) {
+        fitAllAction->setText(tr("Fit &all"));
+        fitAllAction->setToolTip(tr("The whole ladder on screen, rows compressed (Ctrl+9; again: normal rows)"));
+    }
     m_aboutAction->setText(tr("&About tcpsim"));
     m_shortcutsAction->setText(tr("&Keyboard shortcuts"));
     m_fileMenu->setTitle(tr("&File"));

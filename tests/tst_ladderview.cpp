@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The ladder diagram: arrows and their fates, the animation, clicking an arrow.
 #include "ladderview.h"
+#include "tcpsim/render/appstyle.h"
 #include "tcpsim/session/lessoncontroller.h"
 #include "tcpsim/session/lessonlibrary.h"
 
@@ -26,6 +27,8 @@ private slots:
     void click_inspects_shiftClickLosesInFlightSegment();
     void contextMenu_losesInFlightSegment();
     void longLesson_scrolls();
+    void fitAll_compressesTheHandshake();
+    void fitAll_tooLongForReadableType_stillScrolls();
 
 private:
     static Lesson lesson(const char *text)
@@ -235,6 +238,67 @@ void TestLadderView::longLesson_scrolls()
     view.setSimulation(controller.simulation(), controller.eventBoundaries(), LadderView::Animation::Instant);
     QCOMPARE(view.arrowCount(), 3 + 80);
     QVERIFY(view.contentHeight() > 600);
+}
+
+// The ladder's viewport in the default 1280x720 window (the bench measured 774x389).
+void TestLadderView::fitAll_compressesTheHandshake()
+{
+    auto loaded = LessonLibrary::load(QStringLiteral("handshake"));
+    QVERIFY(std::holds_alternative<Lesson>(loaded));
+    LessonController controller;
+    controller.setLesson(std::get<Lesson>(loaded));
+    controller.goToStep(controller.stepCount());
+    QCOMPARE(controller.stepCount(), 19);
+
+    LadderView view;
+    view.setFont(AppStyle::withPixelSize(view.font(), AppStyle::basePixelSize));
+    view.resize(774, 389);
+    view.setSimulation(controller.simulation(), controller.eventBoundaries(), LadderView::Animation::Instant);
+    const int normalHeight = view.contentHeight();
+    QVERIFY(normalHeight > view.viewport()->height());
+
+    view.show();
+    QCOMPARE(view.viewport()->height(), 389);
+    view.setRowFit(LadderView::RowFit::All);
+    // Compressed, but the handshake's stacked state and call labels need more than 389 px at a
+    // readable size: it fits as much as it can and says so (fitsAll, tooltip, status bar).
+    QVERIFY2(view.contentHeight() < normalHeight, qPrintable(QString::number(view.contentHeight())));
+    QCOMPARE(view.fitsAll(), view.contentHeight() <= view.viewport()->height());
+    QVERIFY(QFontInfo(view.ladderFont()).pixelSize() >= AppStyle::minimumPixelSize);
+    for (int i = 0; i < view.arrowCount(); ++i) {
+        for (int j = i + 1; j < view.arrowCount(); ++j)
+            QVERIFY2(!view.arrowLabelRect(i).intersects(view.arrowLabelRect(j)),
+                     qPrintable(QStringLiteral("labels %1 and %2 overlap").arg(i).arg(j)));
+    }
+    // Room for everything: it fits, with no scrolling.
+    view.resize(774, 1400);
+    QVERIFY(view.fitsAll());
+    QCOMPARE(view.verticalScrollBar()->maximum(), 0);
+    view.resize(774, 389);
+
+    view.setRowFit(LadderView::RowFit::Normal);
+    QCOMPARE(view.contentHeight(), normalHeight);
+    QCOMPARE(view.ladderFont().pixelSize(), AppStyle::basePixelSize);
+    // Follows the current step again: the newest step is scrolled into view.
+    QVERIFY(view.verticalScrollBar()->value() >= view.verticalScrollBar()->maximum() - 2);
+}
+
+void TestLadderView::fitAll_tooLongForReadableType_stillScrolls()
+{
+    std::string text = "server listen\nclient connect\nclient deliver\nserver deliver\nclient deliver\n";
+    for (int i = 0; i < 40; ++i)
+        text += "client send \"message\"\nclient deliver\nserver deliver\n";
+    LessonController controller;
+    controller.setLesson(lesson(text.c_str()));
+    controller.goToStep(controller.stepCount());
+    LadderView view;
+    view.setFont(AppStyle::withPixelSize(view.font(), AppStyle::basePixelSize));
+    view.resize(800, 600);
+    view.setSimulation(controller.simulation(), controller.eventBoundaries(), LadderView::Animation::Instant);
+    view.setRowFit(LadderView::RowFit::All);
+    QVERIFY(!view.fitsAll());
+    QCOMPARE(QFontInfo(view.ladderFont()).pixelSize(), AppStyle::minimumPixelSize);
+    QVERIFY(view.verticalScrollBar()->maximum() > 0);
 }
 
 QTEST_MAIN(TestLadderView)

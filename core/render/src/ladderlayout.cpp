@@ -396,7 +396,8 @@ void LadderLayout::measureClientLabels(std::size_t firstLabel)
 void LadderLayout::placeMoments(std::size_t firstMoment)
 {
     const Geometry &g = m_geometry;
-    const double minimumHeight = g.line * 3.6;
+    const double spacing = m_rowSpacing;
+    const double minimumHeight = g.line * 3.6 * spacing;
     double y = firstMoment == 0 ? g.header + g.row * 0.9
                                 : m_moments[firstMoment - 1].y + m_moments[firstMoment - 1].height;
     for (std::size_t i = firstMoment; i < m_moments.size(); ++i) {
@@ -404,9 +405,9 @@ void LadderLayout::placeMoments(std::size_t firstMoment)
         moment.y = y;
         const int rows = std::max(moment.labelCount[0], moment.labelCount[1]);
         if (moment.step == 0)
-            moment.height = g.row * 1.5;
+            moment.height = g.row * 1.5 * spacing;
         else
-            moment.height = std::max(minimumHeight, rows * g.row + g.row * 0.6);
+            moment.height = std::max(minimumHeight, rows * g.row + g.row * 0.6 * spacing);
         y += moment.height;
     }
     m_contentHeight = y + g.line * 3;

@@ -94,6 +94,10 @@ public:
     // Places the moments for a content `width` and the text `font` (label columns, row heights).
     void place(const QFont &font, double width);
     void setNumberStyle(NumberStyle style);
+    // Vertical spacing of the moments, 1 = normal; smaller compresses the rows ("Fit all") down
+    // to what the label stacks need. Takes effect at the next place().
+    void setRowSpacing(double spacing) { m_rowSpacing = spacing; }
+    double rowSpacing() const { return m_rowSpacing; }
 
     const std::vector<tcpsim::Event> &events() const { return m_events; }
     const std::vector<std::size_t> &boundaries() const { return m_boundaries; }
@@ -164,4 +168,5 @@ private:
     std::vector<double> m_clientLabelWidths; // per label (0: a server label), for truncate
     Geometry m_geometry;
     double m_contentHeight = 0;
+    double m_rowSpacing = 1.0;
 };
