@@ -25,6 +25,7 @@ const QStringList builtInLessons = {
     QStringLiteral("abort.tcp"),              QStringLiteral("syn-retries-exhausted.tcp"),
     QStringLiteral("handshake-linux.tcp"),    QStringLiteral("server-closes-first-linux.tcp"),
     QStringLiteral("accept-queue.tcp"),       QStringLiteral("backlog-overflow.tcp"),
+    QStringLiteral("blocking-server.tcp"),
 };
 
 Lesson load(const QString &name)

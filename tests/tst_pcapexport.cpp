@@ -60,6 +60,8 @@ const std::map<QString, QString> expectedExpertInfos = {
     // resent SYN, and again after accept().
     {QStringLiteral("backlog-overflow.tcp"),
      QStringLiteral("11:retransmission 12:dup-ack#1 13:retransmission 14:retransmission 15:dup-ack#2")},
+    // client leaves (its FIN, then the server's after recv() returned 0); client2 waits unflagged.
+    {QStringLiteral("blocking-server.tcp"), QStringLiteral("13:active-close 15:passive-close")},
 };
 
 // Wireshark's expert messages, shortened; any other message stays verbatim, so it shows up.

@@ -264,6 +264,7 @@ void LiveSession::perform(const Command &command, std::size_t step)
     case Verb::Bind:
     case Verb::Setsockopt:
     case Verb::Set:
+    case Verb::Run:
         note(tr("simulation only: the live pair's sockets are made by Qt"));
         break;
     case Verb::ExpectState:

@@ -2,6 +2,7 @@
 // Lesson scripts as text: a line-oriented parser that reports file:line:column and never
 // throws, and the writer whose text parses back to the same lesson.
 #include "tcpsim/model/scriptparser.h"
+#include "tcpsim/model/serverprogram.h"
 
 #include <algorithm>
 #include <array>
@@ -62,12 +63,12 @@ struct Verbs {
     std::string_view word;
     Verb verb;
 };
-constexpr std::array<Verbs, 14> sideVerbs = {{
+constexpr std::array<Verbs, 15> sideVerbs = {{
     {"socket", Verb::Socket},   {"bind", Verb::Bind},       {"setsockopt", Verb::Setsockopt},
     {"isn", Verb::Isn},         {"listen", Verb::Listen},   {"connect", Verb::Connect},
     {"accept", Verb::Accept},   {"send", Verb::Send},       {"close", Verb::Close},
     {"abort", Verb::Abort},     {"deliver", Verb::Deliver}, {"drop", Verb::Drop},
-    {"timeout", Verb::Timeout}, {"receive", Verb::Receive},
+    {"timeout", Verb::Timeout}, {"receive", Verb::Receive}, {"run", Verb::Run},
 }};
 
 
@@ -500,6 +501,15 @@ private:
                 return false;
             if (m_tokens[2].quoted || m_tokens[2].word != "SO_REUSEADDR")
                 return fail(m_tokens[2].begin, "unknown option '" + display(m_tokens[2]) + "' (SO_REUSEADDR)");
+            return expectEnd(3);
+        case Verb::Run:
+            if (command.socket || command.side != Side::Server)
+                return fail(m_tokens[0].begin, "only the server runs a program (server run DESIGN)");
+            if (!needToken(2, "server design (blocking-echo, thread-echo)"))
+                return false;
+            if (m_tokens[2].quoted || !parseServerDesign(m_tokens[2].word))
+                return fail(m_tokens[2].begin, "unknown server design '" + display(m_tokens[2]) + "' (blocking-echo, thread-echo)");
+            command.name = m_tokens[2].word;
             return expectEnd(3);
         case Verb::Drop:
             if (m_tokens.size() > 2 && m_tokens[2].segmentId) {

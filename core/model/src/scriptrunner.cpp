@@ -29,6 +29,8 @@ SimulationConfig configFor(const Lesson &lesson, SimulationConfig config)
     if (lesson.profile && !config.profileOverridesLesson)
         config.profile = *lesson.profile;
     config.socketDetail = lesson.usesSockets();
+    // Data waits unread in the receive buffer until the program's recv() (issue 11 §3).
+    config.programReads = lesson.runsServerProgram();
     return config;
 }
 
@@ -82,6 +84,10 @@ ScriptRunner::StepResult ScriptRunner::step()
     case Verb::Send: m_simulation.send(target, command.data); break;
     case Verb::Close: m_simulation.close(target); break;
     case Verb::Abort: m_simulation.abort(target); break;
+    case Verb::Run:
+        if (const auto design = parseServerDesign(command.name))
+            m_simulation.runServer(*design);
+        break;
     case Verb::Receive: m_simulation.inject(target, segmentFrom(command.pattern)); break;
     case Verb::Deliver:
         if (!m_simulation.deliver(target))

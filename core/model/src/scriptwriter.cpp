@@ -39,6 +39,7 @@ std::string Command::toScriptLine() const
     case Verb::Bind: return sideWord + " bind " + std::to_string(port);
     case Verb::Setsockopt: return sideWord + " setsockopt SO_REUSEADDR";
     case Verb::Set: return "set " + name + ' ' + std::to_string(value);
+    case Verb::Run: return sideWord + " run " + name;
     case Verb::ExpectQueue: {
         std::string text = "expect " + sideWord + " queue";
         if (synQueue)
@@ -74,6 +75,7 @@ bool Lesson::usesSockets() const
         case Verb::ExpectQueue:
         case Verb::ExpectDescriptor:
         case Verb::ExpectCounter:
+        case Verb::Run:
             return true;
         default:
             return command.socket.has_value() || command.backlog.has_value();
@@ -84,7 +86,13 @@ bool Lesson::usesSockets() const
 bool Lesson::hasAccept() const
 {
     return std::any_of(commands.begin(), commands.end(),
-                       [](const Command &command) { return command.verb == Verb::Accept; });
+                       [](const Command &command) { return command.verb == Verb::Accept || command.verb == Verb::Run; });
+}
+
+bool Lesson::runsServerProgram() const
+{
+    return std::any_of(commands.begin(), commands.end(),
+                       [](const Command &command) { return command.verb == Verb::Run; });
 }
 
 std::string Lesson::toText() const

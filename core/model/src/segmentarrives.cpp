@@ -399,7 +399,10 @@ std::optional<Rule> Endpoint::processText(EndpointContext &context, Arrival &arr
         // <CTL=ACK>". The model's application reads at once, so RCV.WND stays open.
         m_received += arrival.text;
         m_tcb.rcvNxt += static_cast<SeqNum>(arrival.text.size());
-        recordReturn(context, Rule::DataReceived, arrival.cause, arrival.text);
+        // A server program reads with its own recv(): the data waits in the receive buffer
+        // until then (a connection still in the accept queue keeps it unread).
+        if (!applicationReadsItself(context))
+            recordReturn(context, Rule::DataReceived, arrival.cause, arrival.text);
         arrival.rule = m_state == TcpState::FinWait2 ? Rule::FinWait2Data : Rule::DataReceived;
         arrival.acknowledgeWith = arrival.rule;
         break;
@@ -422,7 +425,8 @@ void Endpoint::processFin(EndpointContext &context, Arrival &arrival)
     if (!m_endOfStream) {
         m_tcb.rcvNxt += 1;
         m_endOfStream = true;
-        recordReturn(context, Rule::EndOfStream, cause);
+        if (!applicationReadsItself(context))
+            recordReturn(context, Rule::EndOfStream, cause);
     }
     switch (m_state) {
     case TcpState::Established:

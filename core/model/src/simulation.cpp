@@ -363,6 +363,8 @@ void Simulation::completeAccept(Socket &listener)
     Context context(*this, connection);
     connection.endpoint.accept(context); // records the Return; its descriptor is assigned then
     recordQueue(listener, Rule::AcceptReturned);
+    if (m_program)
+        m_program->accepted.push_back(id); // the server program's accept() returned it
 }
 
 template <typename Operation>

@@ -289,6 +289,7 @@ void Simulation::afterOperation()
         if (socket.fd >= 0 && (socket.aborted || (socket.closeCalled && finished)))
             releaseDescriptor(socket);
     }
+    advanceProgram();
 }
 
 // --- the network ---

@@ -278,7 +278,8 @@ bool LessonController::dropSegment(Side from, std::uint64_t id)
 
 void LessonController::applyAutoReply()
 {
-    if (!m_autoReply || !isAtLessonEnd())
+    // A server program (`server run`) answers by itself.
+    if (!m_autoReply || !isAtLessonEnd() || simulation().serverProgram())
         return;
     const auto &events = simulation().events();
     for (std::size_t i = eventCountAt(m_current - 1); i < events.size(); ++i) {

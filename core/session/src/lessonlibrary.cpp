@@ -31,6 +31,7 @@ QList<LessonEntry> builtInLessons()
         QStringLiteral("abort"),             QStringLiteral("syn-retries-exhausted"),
         QStringLiteral("handshake-linux"),   QStringLiteral("server-closes-first-linux"),
         QStringLiteral("accept-queue"),      QStringLiteral("backlog-overflow"),
+        QStringLiteral("blocking-server"),
     };
     QStringList names;
     const QStringList files = QDir(QStringLiteral(":/lessons")).entryList({QStringLiteral("*.tcp")},

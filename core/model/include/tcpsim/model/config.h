@@ -49,6 +49,9 @@ struct SimulationConfig {
     std::uint16_t clientPort = 50000;     // `client`; clientN gets clientPort + N - 1 (49999 + N)
     std::uint16_t serverPort = 3267;     // the seed notes' echo server
     bool autoAccept = true;              // accept() as soon as a connection is established
+    // A server program (`server run`) reads the server's data with its own recv() calls: data
+    // and FIN wait in the receive buffer until it does, instead of returning at arrival.
+    bool programReads = false;
     Profile profile = Profile::Rfc9293;  // for lessons without a `# profile:` header
     bool profileOverridesLesson = false; // --profile / the tool bar: also over the header
     // Record the socket() and bind() calls that listen() and connect() imply, and every change

@@ -124,6 +124,11 @@ private:
     std::optional<Rule> processText(EndpointContext &context, Arrival &arrival);          // seventh
     void processFin(EndpointContext &context, Arrival &arrival);                          // eighth
     bool isAcceptable(const Segment &segment) const;
+    // A server program makes its own recv() calls (SimulationConfig::programReads).
+    bool applicationReadsItself(const EndpointContext &context) const
+    {
+        return context.config().programReads && m_side == Side::Server;
+    }
     bool ourFinAcknowledged() const;
 
     // Output.

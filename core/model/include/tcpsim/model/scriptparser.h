@@ -63,6 +63,7 @@ enum class Verb : std::uint8_t {
     ExpectQueue,  // expect server queue syn=0 accept=2
     ExpectDescriptor, // expect server fd 4 client2
     ExpectCounter,    // expect server counter ListenOverflows=1
+    Run,              // server run blocking-echo (name: the design)
 };
 
 struct Command {
@@ -83,7 +84,7 @@ struct Command {
     std::optional<SocketName> socket;
     std::optional<int> backlog;    // Listen: `backlog=N`
     std::uint16_t port = 0;        // Bind
-    std::string name;              // Set: the sysctl; ExpectCounter: the counter;
+    std::string name;              // Set: the sysctl; ExpectCounter: the counter; Run: the design;
                                    // ExpectDescriptor: what the descriptor holds
     std::uint64_t value = 0;       // Set, ExpectCounter; ExpectDescriptor: the descriptor
     std::optional<int> synQueue;   // ExpectQueue
@@ -107,6 +108,8 @@ struct Lesson {
     bool hasAccept() const;        // a lesson without `server accept` accepts automatically
     // The lesson uses the many-client forms: its log shows socket()/bind() and the queues.
     bool usesSockets() const;
+    // `server run DESIGN`: a server program reads the server's data with its own recv().
+    bool runsServerProgram() const;
     std::string toText() const;    // header lines, then one command a line
 };
 

@@ -13,6 +13,7 @@
 #include "tcpsim/model/event.h"
 #include "tcpsim/model/host.h"
 #include "tcpsim/model/segment.h"
+#include "tcpsim/model/serverprogram.h"
 #include "tcpsim/model/socket.h"
 
 #include <array>
@@ -59,6 +60,10 @@ public:
     void send(const SocketName &name, const std::string &data);
     void close(const SocketName &name);
     void abort(const SocketName &name);
+    // The server process runs one of the notes' servers on its listener (serverprogram.cpp);
+    // from now on its calls run by themselves after every operation.
+    void runServer(ServerDesign design);
+    const std::optional<ServerProgram> &serverProgram() const { return m_program; }
 
     // --- the network ---
     // Segments in flight from `from` (Server: to every client), oldest first.
@@ -153,6 +158,11 @@ private:
     // After every operation: connections move between the queues, blocked accept()s return,
     // descriptors of finished connections are released.
     void afterOperation();
+    // The server program's threads make their calls until each one blocks.
+    void advanceProgram();
+    bool advanceThread(ProgramThread &thread); // false: blocked or done
+    bool serveRecv(ProgramThread &thread);
+    void recordProgramReturn(Socket &socket, Rule rule, std::string text);
 
     SimulationConfig m_config;
     std::uint64_t m_now = 0;
@@ -165,6 +175,7 @@ private:
     std::array<std::deque<Segment>, hostCount> m_inFlight; // by sending host
     std::vector<Event> m_events;
     std::size_t m_takenEventCount = 0;
+    std::optional<ServerProgram> m_program;
 };
 
 } // namespace tcpsim

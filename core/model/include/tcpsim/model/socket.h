@@ -37,6 +37,10 @@ struct Socket {
     bool cookie = false;       // made from a SYN cookie's ACK
     // A request dropped while half-open (back to LISTEN, §3.10.7.4): no longer anyone's socket.
     bool gone = false;
+    // A server program's recv() has returned this many of the received bytes (the rest wait
+    // in the receive buffer), and its 0 at the end of the stream.
+    std::size_t bytesRead = 0;
+    bool endOfStreamRead = false;
 
     // Listener.
     int backlog = 0; // after the somaxconn cap
