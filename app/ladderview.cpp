@@ -344,10 +344,14 @@ void LadderView::resizeEvent(QResizeEvent *event)
     QAbstractScrollArea::resizeEvent(event);
     // The layout depends on the width only. The explanation banner above changes height from
     // step to step, so a full O(n) relayout here made each step cost more as the lesson grew.
-    if (m_layout.width() != viewport()->width() || m_rowFit == RowFit::All)
+    if (m_rowFit == RowFit::All) {
+        relayout(); // the fit depends on the height too
+        scrollToNewest();
+    } else if (m_layout.width() != viewport()->width()) {
         relayout();
-    else
+    } else {
         updateScrollRange();
+    }
 }
 
 void LadderView::changeEvent(QEvent *event)

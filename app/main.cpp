@@ -2,6 +2,7 @@
 #include "appstyle.h"
 #include "mainwindow.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QCoreApplication>
 #include <QCommandLineParser>
@@ -134,6 +135,10 @@ int main(int argc, char *argv[])
                                            CommandLine::tr("Start in presentation mode (F5): the ladder, the explanation "
                                                            "and the state diagram only, full screen; Esc leaves."));
     parser.addOption(presentOption);
+    const QCommandLineOption fitAllOption(QStringLiteral("fit-all"),
+                                          CommandLine::tr("Start with View → Fit all: the ladder's rows compressed to "
+                                                          "show as much of the lesson as fits."));
+    parser.addOption(fitAllOption);
     const QCommandLineOption profileOption(QStringLiteral("profile"),
                                            CommandLine::tr("Whose TCP the model plays: rfc (RFC 9293's text) or linux "
                                                            "(the kernel on loopback), over the lesson's own choice."),
@@ -200,6 +205,10 @@ int main(int argc, char *argv[])
 
     if (parser.isSet(presentOption))
         window.setPresenting(MainWindow::Presenting::On);
+    if (parser.isSet(fitAllOption)) {
+        if (auto *fitAll = window.findChild<QAction *>(QStringLiteral("fitAllAction")))
+            fitAll->setChecked(true);
+    }
 
     if (screenshot) {
         const QStringList parts = parser.value(sizeOption).split(QLatin1Char('x'));
