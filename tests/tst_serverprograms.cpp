@@ -36,7 +36,7 @@ QString serverCalls(const std::vector<Event> &events)
     for (const Event &event : events) {
         if (event.host != serverHost)
             continue;
-        if (event.kind == EventKind::Call && event.call == Call::Accept)
+        if (event.kind == EventKind::Call && (event.call == Call::Accept || event.call == Call::EpollWait))
             running = true;
         if (!running || (event.kind != EventKind::Call && event.kind != EventKind::Return))
             continue;
@@ -46,6 +46,8 @@ QString serverCalls(const std::vector<Event> &events)
             const qsizetype lane = text.indexOf(QStringLiteral("thread"));
             if (lane >= 0)
                 word += u'(' + text.mid(lane) + u')';
+        } else if (event.kind == EventKind::Return && event.call == Call::EpollWait) {
+            word += QStringLiteral("=[") + QString::fromStdString(event.text) + u']';
         } else if (event.kind == EventKind::Return && event.call == Call::Accept) {
             word += u'=' + QString::number(event.fd);
         } else if (event.kind == EventKind::Return && event.call == Call::Recv) {
@@ -93,6 +95,13 @@ private slots:
             << QStringLiteral("accept accept=4 recv(thread 2) accept accept=5 recv(thread 3) accept "
                               "recv=b send recv(thread 3) recv=a send recv(thread 2) recv=0 close "
                               "recv=0 close");
+        // One thread: epoll_wait names the ready descriptors, then accept or recv on each.
+        QTest::newRow("epoll-echo")
+            << QStringLiteral("epoll-echo")
+            << QStringLiteral("epoll_wait epoll_wait=[fd 3] accept accept=4 epoll_wait epoll_wait=[fd 3] accept "
+                              "accept=5 epoll_wait epoll_wait=[fd 5] recv recv=b send epoll_wait epoll_wait=[fd 4] "
+                              "recv recv=a send epoll_wait epoll_wait=[fd 4] recv recv=0 close epoll_wait "
+                              "epoll_wait=[fd 5] recv recv=0 close epoll_wait");
     }
     void design_callSequence()
     {
@@ -152,9 +161,9 @@ expect server.client2 ESTABLISHED
         QTest::addColumn<QString>("script");
         QTest::addColumn<QString>("error");
         QTest::newRow("unknown design") << QStringLiteral("server run forking-echo")
-                                        << QStringLiteral("t.tcp:1:12: unknown server design 'forking-echo' (blocking-echo, thread-echo)");
+                                        << QStringLiteral("t.tcp:1:12: unknown server design 'forking-echo' (blocking-echo, thread-echo, epoll-echo)");
         QTest::newRow("no design") << QStringLiteral("server run")
-                                   << QStringLiteral("t.tcp:1:12: missing server design (blocking-echo, thread-echo)");
+                                   << QStringLiteral("t.tcp:1:12: missing server design (blocking-echo, thread-echo, epoll-echo)");
         QTest::newRow("client") << QStringLiteral("client run blocking-echo")
                                 << QStringLiteral("t.tcp:1:1: only the server runs a program (server run DESIGN)");
         QTest::newRow("server.client2") << QStringLiteral("server.client2 run blocking-echo")

@@ -46,6 +46,7 @@ std::string_view callName(Call call)
     case Call::Socket: return "socket";
     case Call::Bind: return "bind";
     case Call::Setsockopt: return "setsockopt";
+    case Call::EpollWait: return "epoll_wait";
     }
     return "?";
 }

@@ -505,10 +505,10 @@ private:
         case Verb::Run:
             if (command.socket || command.side != Side::Server)
                 return fail(m_tokens[0].begin, "only the server runs a program (server run DESIGN)");
-            if (!needToken(2, "server design (blocking-echo, thread-echo)"))
+            if (!needToken(2, "server design (blocking-echo, thread-echo, epoll-echo)"))
                 return false;
             if (m_tokens[2].quoted || !parseServerDesign(m_tokens[2].word))
-                return fail(m_tokens[2].begin, "unknown server design '" + display(m_tokens[2]) + "' (blocking-echo, thread-echo)");
+                return fail(m_tokens[2].begin, "unknown server design '" + display(m_tokens[2]) + "' (blocking-echo, thread-echo, epoll-echo)");
             command.name = m_tokens[2].word;
             return expectEnd(3);
         case Verb::Drop:

@@ -14,13 +14,14 @@ std::string_view serverDesignName(ServerDesign design)
     switch (design) {
     case ServerDesign::BlockingEcho: return "blocking-echo";
     case ServerDesign::ThreadEcho: return "thread-echo";
+    case ServerDesign::EpollEcho: return "epoll-echo";
     }
     return {};
 }
 
 std::optional<ServerDesign> parseServerDesign(std::string_view text)
 {
-    for (const ServerDesign design : {ServerDesign::BlockingEcho, ServerDesign::ThreadEcho}) {
+    for (const ServerDesign design : {ServerDesign::BlockingEcho, ServerDesign::ThreadEcho, ServerDesign::EpollEcho}) {
         if (serverDesignName(design) == text)
             return design;
     }
@@ -45,7 +46,10 @@ void Simulation::runServer(ServerDesign design)
     m_config.autoAccept = false;
     ServerProgram program;
     program.design = design;
-    program.threads.push_back(ProgramThread{});
+    ProgramThread main;
+    if (design == ServerDesign::EpollEcho)
+        main.step = ProgramThread::Step::EpollWait;
+    program.threads.push_back(main);
     m_program = std::move(program);
     advanceProgram();
 }
@@ -103,6 +107,8 @@ bool Simulation::advanceThread(ProgramThread &thread)
     }
     case ProgramThread::Step::Recv:
         return serveRecv(thread);
+    case ProgramThread::Step::EpollWait:
+        return serveEpoll(thread);
     }
     return false;
 }
@@ -122,7 +128,7 @@ bool Simulation::serveRecv(ProgramThread &thread)
         const std::string data = received.substr(connection.bytesRead, serverRecvSize);
         connection.bytesRead += data.size();
         thread.blocked = false;
-        recordProgramReturn(connection, Rule::DataReceived, data);
+        recordProgramReturn(&connection, Call::Recv, Rule::DataReceived, data);
         send(name, echoReply(data)); // conn.sendall("Hello, {}".format(data))
         return true;
     }
@@ -132,7 +138,7 @@ bool Simulation::serveRecv(ProgramThread &thread)
     if (connection.endpoint.endOfStream() || state == TcpState::Closed) {
         connection.endOfStreamRead = true;
         thread.blocked = false;
-        recordProgramReturn(connection, Rule::EndOfStream, {});
+        recordProgramReturn(&connection, Call::Recv, Rule::EndOfStream, {});
         close(name); // conn.close()
         if (m_program->design == ServerDesign::ThreadEcho) {
             thread.step = ProgramThread::Step::Done;
@@ -145,13 +151,75 @@ bool Simulation::serveRecv(ProgramThread &thread)
     return false; // blocks: no data and no FIN yet
 }
 
-void Simulation::recordProgramReturn(Socket &socket, Rule rule, std::string text)
+bool Simulation::readable(const Socket &connection) const
+{
+    // EPOLLIN: data in the receive buffer, or the end of the stream not yet read.
+    return connection.endpoint.received().size() > connection.bytesRead
+        || ((connection.endpoint.endOfStream() || connection.endpoint.state() == TcpState::Closed)
+            && !connection.endOfStreamRead);
+}
+
+bool Simulation::serveEpoll(ProgramThread &thread)
+{
+    ServerProgram &program = *m_program;
+    Socket *listener = find(SocketName::listenerOf(serverHost));
+    if (!listener || listener->endpoint.state() != TcpState::Listen)
+        return false; // nothing registered yet: the lesson's listen() comes later
+    const SocketId listenerId = listener->id;
+    if (!thread.blocked) {
+        // epoll_wait(epfd, events, maxevents, -1): blocks until a registered descriptor is ready.
+        recordCall(listener, serverHost, Call::EpollWait);
+        thread.blocked = true;
+    }
+    std::vector<SocketId> ready;
+    if (!at(listenerId).acceptQueue.empty())
+        ready.push_back(listenerId); // a ready listener: accept() will not block
+    for (const SocketId id : program.registered) {
+        if (readable(at(id)))
+            ready.push_back(id); // a ready connection: recv() will not block
+    }
+    if (ready.empty())
+        return false;
+    std::string list;
+    for (const SocketId id : ready)
+        list += (list.empty() ? "fd " : ", fd ") + std::to_string(at(id).fd);
+    thread.blocked = false;
+    recordProgramReturn(&at(listenerId), Call::EpollWait, Rule::None, list);
+    for (const SocketId id : ready) {
+        if (id == listenerId) {
+            accept(SocketName::listenerOf(serverHost));
+            while (!program.accepted.empty()) {
+                program.registered.push_back(program.accepted.front()); // epoll_ctl(EPOLL_CTL_ADD)
+                program.accepted.pop_front();
+            }
+            continue;
+        }
+        Socket &connection = at(id);
+        const SocketName name = SocketName::connectionTo(serverHost, connection.peer);
+        recordCall(&connection, serverHost, Call::Recv, std::to_string(serverRecvSize));
+        const std::string &received = connection.endpoint.received();
+        if (received.size() > connection.bytesRead) {
+            const std::string data = received.substr(connection.bytesRead, serverRecvSize);
+            connection.bytesRead += data.size();
+            recordProgramReturn(&connection, Call::Recv, Rule::DataReceived, data);
+            send(name, echoReply(data));
+        } else {
+            connection.endOfStreamRead = true;
+            recordProgramReturn(&connection, Call::Recv, Rule::EndOfStream, {});
+            std::erase(program.registered, id); // epoll_ctl(EPOLL_CTL_DEL), then close
+            close(name);
+        }
+    }
+    return true;
+}
+
+void Simulation::recordProgramReturn(Socket *socket, Call call, Rule rule, std::string text)
 {
     Event event;
     event.kind = EventKind::Return;
-    stamp(event, serverHost, &socket);
+    stamp(event, serverHost, socket);
     event.cause = CauseKind::UserCall;
-    event.call = Call::Recv;
+    event.call = call;
     event.rule = rule;
     event.text = std::move(text);
     record(std::move(event));

@@ -40,7 +40,7 @@ enum class TimerKind : std::uint8_t { None, Retransmission, TimeWait, Persist, D
 enum class Verdict : std::uint8_t { Passed, Failed };
 
 // The socket call an event belongs to (Call/Return events, and what a call caused).
-enum class Call : std::uint8_t { None, Listen, Connect, Accept, Send, Recv, Close, Abort, Socket, Bind, Setsockopt };
+enum class Call : std::uint8_t { None, Listen, Connect, Accept, Send, Recv, Close, Abort, Socket, Bind, Setsockopt, EpollWait };
 
 struct Event {
     EventKind kind = EventKind::Call;

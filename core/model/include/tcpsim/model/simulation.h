@@ -162,7 +162,9 @@ private:
     void advanceProgram();
     bool advanceThread(ProgramThread &thread); // false: blocked or done
     bool serveRecv(ProgramThread &thread);
-    void recordProgramReturn(Socket &socket, Rule rule, std::string text);
+    void recordProgramReturn(Socket *socket, Call call, Rule rule, std::string text);
+    bool serveEpoll(ProgramThread &thread);
+    bool readable(const Socket &connection) const; // recv() would not block
 
     SimulationConfig m_config;
     std::uint64_t m_now = 0;
