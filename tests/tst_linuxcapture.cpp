@@ -131,12 +131,30 @@ private:
     std::uint16_t m_port = 0;
 };
 
-// Plain blocking sockets: what the lesson's application calls do.
+// Plain blocking sockets: what the lesson's application calls do, and the capture of them.
 struct Sockets {
     int listener = -1;
     int client = -1;
     int server = -1;
     std::uint16_t port = 0;
+    LoopbackCapture *capture = nullptr;
+    std::vector<Wire> captured;
+    // Collects what the capture saw until `count` segments are in, for at most 3 s. The
+    // scenarios wait on the wire, not on the clock: a loaded machine may defer loopback's
+    // softirq, and the application's next call must come after the segment it depends on (the
+    // delayed ACK, above all).
+    void awaitSegments(std::size_t count)
+    {
+        QElapsedTimer waited;
+        waited.start();
+        for (;;) {
+            for (const Wire &wire : capture->take())
+                captured.push_back(wire);
+            if (captured.size() >= count || waited.elapsed() > 3000)
+                return;
+            QThread::msleep(5);
+        }
+    }
     ~Sockets()
     {
         for (int fd : {listener, client, server}) {
@@ -187,8 +205,9 @@ struct Sockets {
     }
 };
 
-// Long enough for loopback to deliver and for the 40 ms delayed ACK to fire.
-void waitMs(int ms = 120)
+// A pause in which nothing is expected on the wire (a delayed ACK must not be held back by
+// the application: the scenarios then wait for it with awaitSegments).
+void waitMs(int ms)
 {
     QThread::msleep(ms);
 }
@@ -318,10 +337,10 @@ void TestLinuxCapture::kernelAndModel_agree_data()
     // The handshake with a chat: quick-ACK mode ACKs data at once on both sides.
     QTest::newRow("handshake and chat") << KernelCalls([](Sockets &s) {
         Sockets::send(s.client, "hi");
-        waitMs(20);
+        s.awaitSegments(5); // hi, its ACK
         Sockets::receive(s.server);
         Sockets::send(s.server, "Hello, hi");
-        waitMs(20);
+        s.awaitSegments(7); // the answer, its ACK
         Sockets::receive(s.client);
     }) << QStringLiteral("client send \"hi\"\nsettle\nserver send \"Hello, hi\"\nsettle\n") << true;
 
@@ -329,42 +348,38 @@ void TestLinuxCapture::kernelAndModel_agree_data()
     // closes: FIN, ACK (from the timer), FIN, ACK.
     QTest::newRow("client closes, delayed ACK fires") << KernelCalls([](Sockets &s) {
         ::shutdown(s.client, SHUT_WR);
-        waitMs();
+        s.awaitSegments(5); // the FIN, then the ACK the delayed-ACK timer sends
         Sockets::receive(s.server);
         ::close(s.server);
         s.server = -1;
-        waitMs(20);
     }) << QStringLiteral("client close\nsettle\nserver timeout\nsettle\nserver close\nsettle\n") << true;
 
     // The server closes first: the same, mirrored.
     QTest::newRow("server closes first") << KernelCalls([](Sockets &s) {
         ::close(s.server);
         s.server = -1;
-        waitMs();
+        s.awaitSegments(5); // the FIN, then the delayed ACK
         Sockets::receive(s.client);
         ::shutdown(s.client, SHUT_WR);
-        waitMs(20);
     }) << QStringLiteral("server close\nsettle\nclient timeout\nsettle\nclient close\nsettle\n") << true;
 
     // Half-close: the client stops sending, the server still answers, then closes.
     QTest::newRow("half-close") << KernelCalls([](Sockets &s) {
         ::shutdown(s.client, SHUT_WR);
-        waitMs();
+        s.awaitSegments(5); // the FIN, then the delayed ACK
         Sockets::receive(s.server);
         Sockets::send(s.server, "bye");
-        waitMs(20);
+        s.awaitSegments(7); // bye, its ACK
         ::close(s.server);
         s.server = -1;
-        waitMs(20);
     }) << QStringLiteral("client close\nsettle\nserver timeout\nsettle\nserver send \"bye\"\nsettle\n"
                          "server close\nsettle\n") << true;
 
     // abort(): SO_LINGER {1, 0} and close() send RST,ACK.
     QTest::newRow("abort") << KernelCalls([](Sockets &s) {
         Sockets::send(s.client, "hi");
-        waitMs(20);
+        s.awaitSegments(5); // hi, its ACK
         Sockets::abort(s.client);
-        waitMs(20);
     }) << QStringLiteral("client send \"hi\"\nsettle\nclient abort\nsettle\n") << true;
 }
 
@@ -391,27 +406,18 @@ void TestLinuxCapture::kernelAndModel_agree()
         sockets.listener = ::socket(AF_INET, SOCK_STREAM, 0);
     }
     capture.setPort(sockets.port);
+    sockets.capture = &capture;
     QCOMPARE(sockets.connect(sockets.port), listens);
     if (listens) {
         QVERIFY(sockets.accept());
-        waitMs(20);
+        sockets.awaitSegments(3); // the handshake
         kernel(sockets);
     }
-    // Loopback delivers in a softirq, which a loaded machine may defer: collect until the
-    // model's count has arrived (or a little more, which the comparison then shows), for at
-    // most 3 s.
-    std::vector<Wire> captured;
-    QElapsedTimer waited;
-    waited.start();
-    while (captured.size() < std::size_t(inTheModel.size()) && waited.elapsed() < 3000) {
-        waitMs(20);
-        for (const Wire &wire : capture.take())
-            captured.push_back(wire);
-    }
-    waitMs(20);
-    for (const Wire &wire : capture.take())
-        captured.push_back(wire);
-    const QStringList onTheWire = describe(captured);
+    // Everything the model sent has arrived (or 3 s passed); a little longer shows any extra.
+    sockets.awaitSegments(std::size_t(inTheModel.size()));
+    waitMs(50);
+    sockets.awaitSegments(0);
+    const QStringList onTheWire = describe(sockets.captured);
     if (onTheWire != inTheModel) {
         qWarning("kernel:\n  %s", qPrintable(onTheWire.join(QStringLiteral("\n  "))));
         qWarning("model:\n  %s", qPrintable(inTheModel.join(QStringLiteral("\n  "))));

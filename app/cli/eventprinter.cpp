@@ -69,6 +69,12 @@ QString whatHappened(const Event &event)
             return QStringLiteral("calls %1(fd %2, %3)").arg(call).arg(event.fd).arg(text(event.text));
         if (event.rule == Rule::AcceptBlocks)
             return QStringLiteral("calls accept(fd %1): blocks, the accept queue is empty").arg(event.fd);
+        // A server program's calls carry their arguments and lane ("fd 4, 1024, thread 2"),
+        // epoll_wait() the ready descriptors it returned.
+        if (!event.text.empty() && event.fd >= 0)
+            return QStringLiteral("calls %1(fd %2) %3").arg(call).arg(event.fd).arg(text(event.text));
+        if (!event.text.empty())
+            return QStringLiteral("calls %1() %2").arg(call, text(event.text));
         return QStringLiteral("calls %1()").arg(call);
     case EventKind::Return:
         if (event.rule == Rule::DataReceived)
