@@ -4,117 +4,122 @@
 <context>
     <name>CommandLine</name>
     <message>
-        <location filename="../../app/main.cpp" line="100"/>
+        <location filename="../../app/main.cpp" line="89"/>
         <source>unknown language %1 (use zh_CN or en)</source>
         <translation>未知的语言 %1（请用 zh_CN 或 en）</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="113"/>
+        <location filename="../../app/main.cpp" line="102"/>
         <source>Step through TCP&apos;s handshake and teardown.</source>
         <translation>一步一步演示 TCP 的三次握手和四次挥手。</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="117"/>
+        <location filename="../../app/main.cpp" line="106"/>
         <source>Built-in lesson name (handshake, lost-syn, ...) or a .tcp file.</source>
         <translation>内置课程名（handshake、lost-syn……）或一个 .tcp 文件。</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="119"/>
+        <location filename="../../app/main.cpp" line="108"/>
         <source>Run N steps of the lesson.</source>
         <translation>先执行课程的前 N 步。</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="122"/>
+        <location filename="../../app/main.cpp" line="111"/>
         <source>Render the window to a PNG without showing it, then exit.</source>
         <translation>不显示窗口，把它渲染成 PNG 后退出。</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="124"/>
+        <location filename="../../app/main.cpp" line="113"/>
         <source>Window size for --screenshot (default 1280x720).</source>
         <translation>--screenshot 的窗口大小（默认 1280x720）。</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="127"/>
+        <location filename="../../app/main.cpp" line="116"/>
         <source>Show segment K (1-based send order) in the inspector.</source>
         <translation>在报文段检查器中显示第 K 个报文段（按发送顺序，从 1 开始）。</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="130"/>
+        <location filename="../../app/main.cpp" line="119"/>
         <source>User interface language: zh_CN or en (default: the system&apos;s).</source>
         <translation>界面语言：zh_CN 或 en（默认跟随系统）。</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="133"/>
+        <location filename="../../app/main.cpp" line="122"/>
         <source>Use the Fusion style with a dark, light or high-contrast palette (contrast: black on white for washed-out projectors).</source>
         <translation>使用 Fusion 风格和深色、浅色或高对比度配色（contrast：白底黑字，适合颜色发淡的投影仪）。</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="161"/>
+        <location filename="../../app/main.cpp" line="154"/>
         <source>unknown palette %1 (use dark, light or contrast)</source>
         <translation>未知的配色 %1（可用 dark、light 或 contrast）</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="137"/>
+        <location filename="../../app/main.cpp" line="126"/>
         <source>Sequence numbers: symbolic, relative or absolute.</source>
         <translation>序号显示方式：symbolic（符号）、relative（相对）或 absolute（绝对）。</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="140"/>
+        <location filename="../../app/main.cpp" line="129"/>
         <source>Mirror every step on a real socket pair on loopback (Linux default).</source>
         <translation>在回环接口上的真实套接字对上同步执行每一步（Linux 上默认开启）。</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="141"/>
+        <location filename="../../app/main.cpp" line="130"/>
         <source>Do not mirror on real sockets.</source>
         <translation>不在真实套接字上同步执行。</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="143"/>
+        <location filename="../../app/main.cpp" line="132"/>
         <source>Port of the live server (default 3267; 0 = any free port).</source>
         <translation>真实服务器的端口（默认 3267；0 表示任选一个空闲端口）。</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="146"/>
+        <location filename="../../app/main.cpp" line="135"/>
         <source>Start in presentation mode (F5): the ladder, the explanation and the state diagram only, full screen; Esc leaves.</source>
         <translation>以演示模式启动（F5）：只显示时序图、讲解和状态图，全屏；Esc 退出。</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="150"/>
+        <location filename="../../app/main.cpp" line="139"/>
+        <source>Start with View → Fit all: the ladder&apos;s rows compressed to show as much of the lesson as fits.</source>
+        <translation>启动时打开“视图 → 全部显示”：压缩时序图的行，尽量多显示课程内容。</translation>
+    </message>
+    <message>
+        <location filename="../../app/main.cpp" line="143"/>
         <source>Whose TCP the model plays: rfc (RFC 9293&apos;s text) or linux (the kernel on loopback), over the lesson&apos;s own choice.</source>
         <translation>模型扮演谁的 TCP：rfc（RFC 9293 的原文）或 linux（回环接口上的内核），优先于课程自己的选择。</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="164"/>
+        <location filename="../../app/main.cpp" line="157"/>
         <source>unknown number style %1 (use symbolic, relative or absolute)</source>
         <translation>未知的序号显示方式 %1（可用 symbolic、relative 或 absolute）</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="169"/>
+        <location filename="../../app/main.cpp" line="162"/>
         <source>unknown profile %1 (use rfc or linux)</source>
         <translation>未知的配置 %1（可用 rfc 或 linux）</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="186"/>
+        <location filename="../../app/main.cpp" line="179"/>
         <source>--live-port takes 0..65535</source>
         <translation>--live-port 的取值是 0..65535</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="203"/>
+        <location filename="../../app/main.cpp" line="196"/>
         <source>--steps wants a number</source>
         <translation>--steps 需要一个数字</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="210"/>
+        <location filename="../../app/main.cpp" line="203"/>
         <source>--inspect %1: no such segment after these steps</source>
         <translation>--inspect %1：执行这些步骤后没有这个报文段</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="221"/>
+        <location filename="../../app/main.cpp" line="218"/>
         <source>--size wants WxH, at least 320x240</source>
         <translation>--size 的格式是 宽x高，至少 320x240</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="225"/>
+        <location filename="../../app/main.cpp" line="222"/>
         <source>cannot write %1</source>
         <translation>无法写入 %1</translation>
     </message>
@@ -693,27 +698,37 @@
         <translation>这次 recv() 一次返回了不止一个 send() 的字节：TCP 传送的是字节流而不是消息，所以不保留各次 send 之间的边界。需要消息的应用程序必须自己标记它们，用长度或分隔符。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="384"/>
+        <location filename="../../core/session/src/explanation.cpp" line="395"/>
         <source>The ACK of this side&apos;s SYN arrived: it is ESTABLISHED. This was a simultaneous open: there was no listen(), so no accept queue; connect() returns.</source>
         <translation>这一方 SYN 的确认到达：它进入 ESTABLISHED。这是一次同时打开：没有调用 listen()，所以没有 accept 队列；connect() 返回。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="386"/>
+        <location filename="../../core/session/src/explanation.cpp" line="398"/>
         <source>Client</source>
         <translation>客户端</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="386"/>
+        <location filename="../../core/session/src/explanation.cpp" line="398"/>
         <source>Server</source>
         <translation>服务器</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="387"/>
+        <location filename="../../core/session/src/explanation.cpp" line="400"/>
+        <source>Client %1</source>
+        <translation>客户端 %1</translation>
+    </message>
+    <message>
+        <location filename="../../core/session/src/explanation.cpp" line="402"/>
+        <source>Server (client %1&apos;s connection)</source>
+        <translation>服务器（与客户端 %1 的连接）</translation>
+    </message>
+    <message>
+        <location filename="../../core/session/src/explanation.cpp" line="403"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="392"/>
+        <location filename="../../core/session/src/explanation.cpp" line="408"/>
         <source>The network lost the segment: nobody receives it, and only its sender&apos;s retransmission timer will notice.</source>
         <translation>网络丢失了这个报文段：没有人收到它，只有发送方的重传定时器会发现。</translation>
     </message>
@@ -1296,41 +1311,46 @@
         <translation>重传定时器到期</translation>
     </message>
     <message>
-        <location filename="../../app/ladderview.cpp" line="38"/>
+        <location filename="../../app/ladderview.cpp" line="40"/>
         <source>Ladder diagram</source>
         <translation>时序图</translation>
     </message>
     <message>
-        <location filename="../../core/render/src/ladderlayout.cpp" line="567"/>
+        <location filename="../../core/render/src/ladderlayout.cpp" line="568"/>
         <location filename="../../core/render/src/ladderpainter.cpp" line="279"/>
         <source>retransmission</source>
         <translation>重传</translation>
     </message>
     <message>
-        <location filename="../../core/render/src/ladderlayout.cpp" line="569"/>
+        <location filename="../../core/render/src/ladderlayout.cpp" line="570"/>
         <location filename="../../core/render/src/ladderpainter.cpp" line="281"/>
         <source>crafted</source>
         <translation>构造的</translation>
     </message>
     <message>
-        <location filename="../../app/ladderview.cpp" line="327"/>
+        <location filename="../../app/ladderview.cpp" line="401"/>
         <source>Inspect this segment</source>
         <translation>查看这个报文段</translation>
     </message>
     <message>
-        <location filename="../../app/ladderview.cpp" line="333"/>
+        <location filename="../../app/ladderview.cpp" line="407"/>
         <source>Lose this segment</source>
         <translation>让这个报文段丢失</translation>
     </message>
     <message>
-        <location filename="../../app/ladderview.cpp" line="380"/>
+        <location filename="../../app/ladderview.cpp" line="454"/>
         <source>In flight. Click to inspect this segment&apos;s TCP header; Shift+click (or right-click → Lose this segment) to lose it in the network.</source>
         <translation>正在传输中。单击查看这个报文段的 TCP 首部；Shift+单击（或右键 → 让这个报文段丢失）让它在网络中丢失。</translation>
     </message>
     <message>
-        <location filename="../../app/ladderview.cpp" line="382"/>
+        <location filename="../../app/ladderview.cpp" line="456"/>
         <source>Click to inspect this segment&apos;s TCP header.</source>
         <translation>点击查看这个报文段的 TCP 首部。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ladderview.cpp" line="460"/>
+        <source>This lesson is too long to fit at a readable size: scroll for the rest.</source>
+        <translation>这个课程太长，无法以可读的大小全部显示：其余部分请滚动查看。</translation>
     </message>
     <message>
         <location filename="../../core/render/src/ladderpainter.cpp" line="122"/>
@@ -1351,42 +1371,42 @@
 <context>
     <name>LessonLibrary</name>
     <message>
-        <location filename="../../core/session/src/lessonlibrary.cpp" line="81"/>
+        <location filename="../../core/session/src/lessonlibrary.cpp" line="82"/>
         <source>too large for a lesson (more than %1 MB)</source>
         <translation>作为课程文件太大（超过 %1 MB）</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/lessonlibrary.cpp" line="133"/>
+        <location filename="../../core/session/src/lessonlibrary.cpp" line="134"/>
         <source>the lesson file is empty</source>
         <translation>课程文件是空的</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/lessonlibrary.cpp" line="139"/>
+        <location filename="../../core/session/src/lessonlibrary.cpp" line="140"/>
         <source>not a lesson file (binary data at line %1)</source>
         <translation>不是课程文件（第 %1 行有二进制数据）</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/lessonlibrary.cpp" line="146"/>
+        <location filename="../../core/session/src/lessonlibrary.cpp" line="147"/>
         <source>too many commands for a lesson (%1; at most %2)</source>
         <translation>课程中的命令太多（%1 条；最多 %2 条）</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/lessonlibrary.cpp" line="175"/>
+        <location filename="../../core/session/src/lessonlibrary.cpp" line="176"/>
         <source>no such built-in lesson or file</source>
         <translation>没有这个内置课程，也没有这个文件</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/lessonlibrary.cpp" line="177"/>
+        <location filename="../../core/session/src/lessonlibrary.cpp" line="178"/>
         <source>no such file</source>
         <translation>文件不存在</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/lessonlibrary.cpp" line="180"/>
+        <location filename="../../core/session/src/lessonlibrary.cpp" line="181"/>
         <source>is a folder, not a lesson file</source>
         <translation>这是一个文件夹，不是课程文件</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/lessonlibrary.cpp" line="185"/>
+        <location filename="../../core/session/src/lessonlibrary.cpp" line="186"/>
         <source>cannot open the lesson: %1</source>
         <translation>无法打开课程：%1</translation>
     </message>
@@ -1602,227 +1622,242 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="98"/>
+        <location filename="../../app/mainwindowui.cpp" line="112"/>
         <source>About tcpsim</source>
         <translation>关于 tcpsim</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="99"/>
+        <location filename="../../app/mainwindowui.cpp" line="113"/>
         <source>&lt;p&gt;&lt;b&gt;tcpsim&lt;/b&gt; shows how TCP opens and closes a connection, one segment at a time, following RFC 9293.&lt;/p&gt;&lt;p&gt;Space or → steps, ← goes back, Home resets, P plays.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;tcpsim&lt;/b&gt; 按照 RFC 9293，一个报文段一个报文段地展示 TCP 如何建立和关闭连接。&lt;/p&gt;&lt;p&gt;空格或 → 前进一步，← 后退，Home 重置，P 自动播放。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="128"/>
-        <location filename="../../app/mainwindowui.cpp" line="336"/>
+        <location filename="../../app/mainwindowui.cpp" line="142"/>
+        <location filename="../../app/mainwindowui.cpp" line="355"/>
         <source>Lesson: %1</source>
         <translation>课程：%1</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="300"/>
+        <location filename="../../app/mainwindowui.cpp" line="315"/>
         <source>tcpsim — TCP handshake and teardown</source>
         <translation>tcpsim — TCP 三次握手与四次挥手</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="301"/>
+        <location filename="../../app/mainwindowui.cpp" line="316"/>
         <source>&amp;New free session</source>
         <translation>新建自由练习(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="302"/>
+        <location filename="../../app/mainwindowui.cpp" line="317"/>
         <source>&amp;Open lesson…</source>
         <translation>打开课程(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="303"/>
+        <location filename="../../app/mainwindowui.cpp" line="318"/>
         <source>&amp;Save lesson as…</source>
         <translation>课程另存为(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="304"/>
+        <location filename="../../app/mainwindowui.cpp" line="319"/>
         <source>Save transition &amp;log as CSV…</source>
         <translation>将状态转换日志保存为 CSV(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="305"/>
+        <location filename="../../app/mainwindowui.cpp" line="320"/>
         <source>Export &amp;packets for Wireshark…</source>
         <translation>导出报文供 Wireshark 使用(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="306"/>
+        <location filename="../../app/mainwindowui.cpp" line="321"/>
         <source>The lesson&apos;s segments up to this step as a pcap capture (IPv4, real TCP headers)</source>
         <translation>截至当前步骤的报文段，保存为 pcap 抓包文件（IPv4，真实的 TCP 首部）</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="307"/>
+        <location filename="../../app/mainwindowui.cpp" line="322"/>
         <source>Export &amp;ladder…</source>
         <translation>导出时序图(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="308"/>
+        <location filename="../../app/mainwindowui.cpp" line="323"/>
         <source>The ladder and the state diagram as SVG, PDF or PNG, for slides and handouts</source>
         <translation>把时序图和状态图导出为 SVG、PDF 或 PNG，用于幻灯片和讲义</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="309"/>
+        <location filename="../../app/mainwindowui.cpp" line="324"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="310"/>
+        <location filename="../../app/mainwindowui.cpp" line="325"/>
         <source>Step ▶</source>
         <translation>下一步 ▶</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="311"/>
+        <location filename="../../app/mainwindowui.cpp" line="326"/>
         <source>Run the next step (Space, →, Page Down)</source>
         <translation>执行下一步（空格、→、Page Down）</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="312"/>
+        <location filename="../../app/mainwindowui.cpp" line="327"/>
         <source>◀ Back</source>
         <translation>◀ 上一步</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="313"/>
+        <location filename="../../app/mainwindowui.cpp" line="328"/>
         <source>Go back one step, exactly (←, Backspace, Page Up)</source>
         <translation>精确地后退一步（←、Backspace、Page Up）</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="314"/>
+        <location filename="../../app/mainwindowui.cpp" line="329"/>
         <source>Reset</source>
         <translation>重置</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="315"/>
+        <location filename="../../app/mainwindowui.cpp" line="330"/>
         <source>Back to the start of the lesson (Home)</source>
         <translation>回到课程开头（Home）</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="335"/>
+        <location filename="../../app/mainwindowui.cpp" line="354"/>
         <source>Lesson</source>
         <translation>课程</translation>
     </message>
     <message>
         <location filename="../../app/mainwindow.cpp" line="334"/>
-        <location filename="../../app/mainwindowui.cpp" line="316"/>
-        <location filename="../../app/mainwindowui.cpp" line="365"/>
+        <location filename="../../app/mainwindowui.cpp" line="331"/>
+        <location filename="../../app/mainwindowui.cpp" line="384"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
         <location filename="../../app/mainwindow.cpp" line="334"/>
-        <location filename="../../app/mainwindowui.cpp" line="316"/>
-        <location filename="../../app/mainwindowui.cpp" line="365"/>
+        <location filename="../../app/mainwindowui.cpp" line="331"/>
+        <location filename="../../app/mainwindowui.cpp" line="384"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="318"/>
+        <location filename="../../app/mainwindowui.cpp" line="107"/>
+        <source>This lesson is too long to fit at a readable size: the ladder still scrolls.</source>
+        <translation>这个课程太长，无法以可读的大小全部显示：时序图仍需滚动。</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindowui.cpp" line="333"/>
         <source>Play the lesson step by step (P)</source>
         <translation>逐步自动播放课程（P）</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="319"/>
+        <location filename="../../app/mainwindowui.cpp" line="334"/>
         <source>&amp;Full screen</source>
         <translation>全屏(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="320"/>
+        <location filename="../../app/mainwindowui.cpp" line="335"/>
         <source>Present</source>
         <translation>演示</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="321"/>
+        <location filename="../../app/mainwindowui.cpp" line="336"/>
         <source>Presentation mode: only the ladder, the explanation and the state diagram, full screen, in large type (F5; Esc leaves)</source>
         <translation>演示模式：只显示时序图、讲解和状态图，全屏大字号（F5；Esc 退出）</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="323"/>
+        <location filename="../../app/mainwindowui.cpp" line="338"/>
         <source>Leave presentation mode</source>
         <translation>退出演示模式</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="324"/>
+        <location filename="../../app/mainwindowui.cpp" line="339"/>
         <source>Presentation controls</source>
         <translation>演示控制</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="325"/>
+        <location filename="../../app/mainwindowui.cpp" line="340"/>
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="326"/>
+        <location filename="../../app/mainwindowui.cpp" line="341"/>
         <source>Zoom &amp;out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="327"/>
+        <location filename="../../app/mainwindowui.cpp" line="342"/>
         <source>&amp;Actual size</source>
         <translation>实际大小(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="328"/>
+        <location filename="../../app/mainwindowui.cpp" line="344"/>
+        <source>Fit &amp;all</source>
+        <translation>全部显示(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindowui.cpp" line="345"/>
+        <source>The whole ladder on screen, rows compressed (Ctrl+9; again: normal rows)</source>
+        <translation>整个时序图显示在屏幕上，行被压缩（Ctrl+9；再按一次：恢复正常行高）</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindowui.cpp" line="347"/>
         <source>&amp;About tcpsim</source>
         <translation>关于 tcpsim(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="329"/>
+        <location filename="../../app/mainwindowui.cpp" line="348"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="330"/>
+        <location filename="../../app/mainwindowui.cpp" line="349"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="331"/>
+        <location filename="../../app/mainwindowui.cpp" line="350"/>
         <source>&amp;Lesson</source>
         <translation>课程(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="332"/>
+        <location filename="../../app/mainwindowui.cpp" line="351"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="333"/>
+        <location filename="../../app/mainwindowui.cpp" line="352"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="334"/>
+        <location filename="../../app/mainwindowui.cpp" line="353"/>
         <source>Controls</source>
         <translation>控制</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="337"/>
+        <location filename="../../app/mainwindowui.cpp" line="356"/>
         <source>Speed:</source>
         <translation>速度：</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="338"/>
+        <location filename="../../app/mainwindowui.cpp" line="357"/>
         <source>Numbers:</source>
         <translation>序号：</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="339"/>
+        <location filename="../../app/mainwindowui.cpp" line="358"/>
         <source>Symbolic (j, k)</source>
         <translation>符号（j、k）</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="340"/>
+        <location filename="../../app/mainwindowui.cpp" line="359"/>
         <source>Relative</source>
         <translation>相对</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="341"/>
+        <location filename="../../app/mainwindowui.cpp" line="360"/>
         <source>Absolute</source>
         <translation>绝对</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="342"/>
+        <location filename="../../app/mainwindowui.cpp" line="361"/>
         <source>Symbolic: the client&apos;s ISN is j and the server&apos;s k, as in the textbooks. Relative: counted from each side&apos;s ISN, as Wireshark shows them. Absolute: the numbers on the wire.</source>
         <translation>符号：客户端的 ISN 记作 j，服务器的记作 k，与教科书一致。相对：从各自的 ISN 开始计数，与 Wireshark 显示的一样。绝对：线路上的真实数值。</translation>
     </message>
@@ -1867,27 +1902,27 @@
         <translation>状态图（RFC 9293）</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="347"/>
+        <location filename="../../app/mainwindowui.cpp" line="366"/>
         <source>Transition log</source>
         <translation>状态转换日志</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="348"/>
+        <location filename="../../app/mainwindowui.cpp" line="367"/>
         <source>Segment inspector</source>
         <translation>报文段检查器</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="349"/>
+        <location filename="../../app/mainwindowui.cpp" line="368"/>
         <source>Client</source>
         <translation>客户端</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="350"/>
+        <location filename="../../app/mainwindowui.cpp" line="369"/>
         <source>Server</source>
         <translation>服务器</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="385"/>
+        <location filename="../../app/mainwindowui.cpp" line="404"/>
         <source>Free play (empty lesson)</source>
         <translation>自由练习（空课程）</translation>
     </message>
@@ -2004,13 +2039,13 @@
         <translation>预期不符：%1</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="351"/>
-        <location filename="../../app/mainwindowui.cpp" line="352"/>
+        <location filename="../../app/mainwindowui.cpp" line="370"/>
+        <location filename="../../app/mainwindowui.cpp" line="371"/>
         <source>Live pair</source>
         <translation>真实套接字对</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="353"/>
+        <location filename="../../app/mainwindowui.cpp" line="372"/>
         <source>Do every step again on a real QTcpServer/QTcpSocket pair on loopback, and show Qt&apos;s and the kernel&apos;s states in the log (L)</source>
         <translation>在回环接口上用一对真实的 QTcpServer/QTcpSocket 重做每一步，并在日志中显示 Qt 和内核的状态（L）</translation>
     </message>
@@ -2043,17 +2078,17 @@
 <context>
     <name>NumberFormatter</name>
     <message>
-        <location filename="../../core/session/src/numberformat.cpp" line="73"/>
+        <location filename="../../core/session/src/numberformat.cpp" line="84"/>
         <source>Absolute numbers</source>
         <translation>绝对序号</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/numberformat.cpp" line="75"/>
+        <location filename="../../core/session/src/numberformat.cpp" line="86"/>
         <source>Relative numbers (like Wireshark)</source>
         <translation>相对序号（同 Wireshark）</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/numberformat.cpp" line="77"/>
+        <location filename="../../core/session/src/numberformat.cpp" line="88"/>
         <source>Symbolic numbers (j, k)</source>
         <translation>符号序号（j、k）</translation>
     </message>
@@ -2162,26 +2197,36 @@
     </message>
     <message>
         <location filename="../../app/shortcutsdialog.cpp" line="40"/>
+        <source>Ctrl 9</source>
+        <translation>Ctrl 9</translation>
+    </message>
+    <message>
+        <location filename="../../app/shortcutsdialog.cpp" line="40"/>
+        <source>Fit all: the whole ladder on screen, rows compressed / normal rows again</source>
+        <translation>全部显示：整个时序图显示在屏幕上，行被压缩 / 恢复正常行高</translation>
+    </message>
+    <message>
+        <location filename="../../app/shortcutsdialog.cpp" line="41"/>
         <source>Ctrl O / Ctrl S / Ctrl N</source>
         <translation>Ctrl O / Ctrl S / Ctrl N</translation>
     </message>
     <message>
-        <location filename="../../app/shortcutsdialog.cpp" line="40"/>
+        <location filename="../../app/shortcutsdialog.cpp" line="41"/>
         <source>Open a lesson / save the lesson / new free session</source>
         <translation>打开课程 / 保存课程 / 新建自由练习</translation>
     </message>
     <message>
-        <location filename="../../app/shortcutsdialog.cpp" line="41"/>
+        <location filename="../../app/shortcutsdialog.cpp" line="42"/>
         <source>F1</source>
         <translation>F1</translation>
     </message>
     <message>
-        <location filename="../../app/shortcutsdialog.cpp" line="41"/>
+        <location filename="../../app/shortcutsdialog.cpp" line="42"/>
         <source>This page</source>
         <translation>本页</translation>
     </message>
     <message>
-        <location filename="../../app/shortcutsdialog.cpp" line="47"/>
+        <location filename="../../app/shortcutsdialog.cpp" line="48"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
@@ -2575,12 +2620,22 @@
         <translation>无法把日志写入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/transitionlog.cpp" line="337"/>
+        <location filename="../../core/session/src/transitionlog.cpp" line="340"/>
         <source>client</source>
         <translation>客户端</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/transitionlog.cpp" line="337"/>
+        <location filename="../../core/session/src/transitionlog.cpp" line="340"/>
+        <source>client%1</source>
+        <translation>client%1</translation>
+    </message>
+    <message>
+        <location filename="../../core/session/src/transitionlog.cpp" line="342"/>
+        <source>server.client%1</source>
+        <translation>server.client%1</translation>
+    </message>
+    <message>
+        <location filename="../../core/session/src/transitionlog.cpp" line="343"/>
         <source>server</source>
         <translation>服务器</translation>
     </message>
@@ -2732,233 +2787,233 @@
         <translation>仅模拟：回环上的交互早已完成</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="267"/>
+        <location filename="../../core/live/src/livesession.cpp" line="268"/>
         <source>simulation only: the live pair&apos;s sockets are made by Qt</source>
         <translation>仅模拟：真实连接的套接字由 Qt 创建</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="275"/>
+        <location filename="../../core/live/src/livesession.cpp" line="276"/>
         <source>simulation only: a check of the model</source>
         <translation>仅模拟：这是对模型的检查</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="285"/>
+        <location filename="../../core/live/src/livesession.cpp" line="286"/>
         <source>already listening on %1</source>
         <translation>已经在监听 %1</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="302"/>
+        <location filename="../../core/live/src/livesession.cpp" line="303"/>
         <source>listen(): the listening socket, descriptor %1; accept() waits for the lesson&apos;s accept step</source>
         <translation>listen()：监听套接字，描述符 %1；accept() 要等到课程的 accept 步骤才调用</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="304"/>
+        <location filename="../../core/live/src/livesession.cpp" line="305"/>
         <source>listen(): the listening socket, descriptor %1; connections are accepted at once</source>
         <translation>listen()：监听套接字，描述符 %1；到达的连接会立即被 accept()</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="312"/>
+        <location filename="../../core/live/src/livesession.cpp" line="313"/>
         <source>connect(): the live client already has a connection</source>
         <translation>connect()：真实客户端已经有一个连接</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="325"/>
+        <location filename="../../core/live/src/livesession.cpp" line="326"/>
         <source>the live server is not listening: connecting to %1, where nobody listens</source>
         <translation>真实服务器没有在监听：连接到 %1，那里没有人监听</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="345"/>
+        <location filename="../../core/live/src/livesession.cpp" line="346"/>
         <source>connect() returned: descriptor %1</source>
         <translation>connect() 已返回：描述符 %1</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="348"/>
-        <location filename="../../core/live/src/livesession.cpp" line="425"/>
+        <location filename="../../core/live/src/livesession.cpp" line="349"/>
+        <location filename="../../core/live/src/livesession.cpp" line="426"/>
         <source>Qt closed its socket; the lesson still holds the connection</source>
         <translation>Qt 关闭了它的套接字；课程仍保持着这个连接</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="349"/>
+        <location filename="../../core/live/src/livesession.cpp" line="350"/>
         <source>Qt closed the socket</source>
         <translation>Qt 关闭了套接字</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="360"/>
+        <location filename="../../core/live/src/livesession.cpp" line="361"/>
         <source>the client socket reported an error: %1</source>
         <translation>客户端套接字报告错误：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../core/live/src/livesession.cpp" line="375"/>
+        <location filename="../../core/live/src/livesession.cpp" line="376"/>
         <source>client received %n byte(s): &quot;%1&quot;</source>
         <translation>
             <numerusform>客户端收到 %n 个字节：“%1”</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="390"/>
+        <location filename="../../core/live/src/livesession.cpp" line="391"/>
         <source>accept(): the lesson&apos;s connection was already accepted</source>
         <translation>accept()：课程的连接之前已被接受</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="394"/>
+        <location filename="../../core/live/src/livesession.cpp" line="395"/>
         <source>accept(): the live server is not listening</source>
         <translation>accept()：真实服务器没有在监听</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="400"/>
+        <location filename="../../core/live/src/livesession.cpp" line="401"/>
         <source>accept(): takes the established connection off the kernel&apos;s accept queue</source>
         <translation>accept()：从内核的 accept 队列中取出已建立的连接</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="401"/>
+        <location filename="../../core/live/src/livesession.cpp" line="402"/>
         <source>accept(): nothing in the accept queue yet; it returns when a connection arrives</source>
         <translation>accept()：accept 队列中还没有连接；有连接到达时它才返回</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="416"/>
+        <location filename="../../core/live/src/livesession.cpp" line="417"/>
         <source>accept() returned a connection from outside the lesson: descriptor %1</source>
         <translation>accept() 返回了一个来自课程之外的连接：描述符 %1</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="434"/>
+        <location filename="../../core/live/src/livesession.cpp" line="435"/>
         <source>the server&apos;s connected socket reported an error: %1</source>
         <translation>服务器的已连接套接字报告错误：%1</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="438"/>
+        <location filename="../../core/live/src/livesession.cpp" line="439"/>
         <source>accept() returned a new connected socket, descriptor %1 (the listening socket keeps descriptor %2)</source>
         <translation>accept() 返回了一个新的已连接套接字，描述符 %1（监听套接字仍是描述符 %2）</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="456"/>
+        <location filename="../../core/live/src/livesession.cpp" line="457"/>
         <source>send(): the live %1 has no connection to send on</source>
         <translation>send()：真实%1没有可用于发送的连接</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="462"/>
+        <location filename="../../core/live/src/livesession.cpp" line="463"/>
         <source>send() on the live %1 failed: its sending side is closed</source>
         <translation>真实%1上的 send() 失败：它的发送方向已经关闭</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../core/live/src/livesession.cpp" line="464"/>
+        <location filename="../../core/live/src/livesession.cpp" line="465"/>
         <source>%1 sent %n byte(s)</source>
         <translation>
             <numerusform>%1发送了 %n 个字节</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="481"/>
+        <location filename="../../core/live/src/livesession.cpp" line="482"/>
         <source>close(): the listening socket on port %1 is closed</source>
         <translation>close()：端口 %1 上的监听套接字已关闭</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="486"/>
+        <location filename="../../core/live/src/livesession.cpp" line="487"/>
         <source>close(): the live %1 has nothing open</source>
         <translation>close()：真实%1没有打开的套接字</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="493"/>
+        <location filename="../../core/live/src/livesession.cpp" line="494"/>
         <source>close() before the connection was established: the client socket is deleted</source>
         <translation>连接建立之前调用 close()：客户端套接字被删除</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="497"/>
+        <location filename="../../core/live/src/livesession.cpp" line="498"/>
         <source>close(): the live %1 already closed its side</source>
         <translation>close()：真实%1已经关闭了自己这一端</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="500"/>
+        <location filename="../../core/live/src/livesession.cpp" line="501"/>
         <source>%1 close(): FIN sent with shutdown(SHUT_WR); it keeps reading until the peer&apos;s FIN</source>
         <translation>%1 close()：用 shutdown(SHUT_WR) 发出 FIN（半关闭）；它继续读取，直到对方的 FIN 到来</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="510"/>
+        <location filename="../../core/live/src/livesession.cpp" line="511"/>
         <source>abort(): the live %1 has nothing open</source>
         <translation>abort()：真实%1没有打开的套接字</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="513"/>
+        <location filename="../../core/live/src/livesession.cpp" line="514"/>
         <source>%1 abort(): SO_LINGER {1, 0} then close: a RST</source>
         <translation>%1 abort()：先设置 SO_LINGER {1, 0} 再 close：发出 RST</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="535"/>
+        <location filename="../../core/live/src/livesession.cpp" line="536"/>
         <source>the kernel negotiated %1; the model&apos;s RFC 9293 segments carry only the MSS option and unscaled windows (the Linux profile plays the kernel&apos;s)</source>
         <translation>内核协商了 %1；模型的 RFC 9293 报文段只带 MSS 选项，窗口不缩放（Linux 配置会扮演内核的做法）</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="539"/>
+        <location filename="../../core/live/src/livesession.cpp" line="540"/>
         <source>the kernel negotiated %1, as the model&apos;s Linux profile does</source>
         <translation>内核协商了 %1，与模型的 Linux 配置一致</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="543"/>
+        <location filename="../../core/live/src/livesession.cpp" line="544"/>
         <source>; this machine&apos;s tcp_rmem maximum gives window scale %1 where the profile assumes %2 (Debian 12&apos;s default): the raw window numbers differ, the bytes they stand for do not</source>
         <translation>；这台机器的 tcp_rmem 最大值给出窗口缩放 %1，而配置假定为 %2（Debian 12 的默认值）：窗口字段的原始数值不同，但它们代表的字节数相同</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="568"/>
+        <location filename="../../core/live/src/livesession.cpp" line="569"/>
         <source>too brief to sample: the kernel&apos;s SYN-RECV is a request socket that the final ACK turned into this connection</source>
         <translation>持续太短，未能采样到：内核的 SYN-RECV 是一个请求套接字，最后一个 ACK 把它变成了这个连接</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="570"/>
-        <location filename="../../core/live/src/livesession.cpp" line="611"/>
+        <location filename="../../core/live/src/livesession.cpp" line="571"/>
+        <location filename="../../core/live/src/livesession.cpp" line="612"/>
         <source>too brief to sample: on the usual path between the states seen</source>
         <translation>持续太短，未能采样到：它位于观测到的两个状态之间的常规路径上</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="581"/>
+        <location filename="../../core/live/src/livesession.cpp" line="582"/>
         <source>the listening socket; accept queue %1 of backlog %2</source>
         <translation>监听套接字；accept 队列中有 %1 个连接（backlog 为 %2）</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="584"/>
+        <location filename="../../core/live/src/livesession.cpp" line="585"/>
         <source>in the accept queue: the kernel completed the handshake before accept()</source>
         <translation>在 accept 队列中：内核在 accept() 之前就完成了握手</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="586"/>
+        <location filename="../../core/live/src/livesession.cpp" line="587"/>
         <source>TIME-WAIT: Linux keeps it 60 s; no descriptor, found by its 4-tuple</source>
         <translation>TIME-WAIT：Linux 保持 60 秒；没有描述符，靠四元组找到它</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="588"/>
+        <location filename="../../core/live/src/livesession.cpp" line="589"/>
         <source>no descriptor any more: the connection lives on in the kernel</source>
         <translation>已经没有描述符：连接仍留在内核中</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="619"/>
+        <location filename="../../core/live/src/livesession.cpp" line="620"/>
         <source>the kernel&apos;s entry is gone (last seen %1): no connection record, CLOSED</source>
         <translation>内核中的表项已消失（最后一次看到时为 %1）：没有连接记录，即 CLOSED</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="647"/>
+        <location filename="../../core/live/src/livesession.cpp" line="648"/>
         <source>The lesson lost a segment or fired a timer; loopback never loses one (not even a SYN), so the kernel&apos;s segment arrived at once, nothing was retransmitted, and the kernel went on as if everything had arrived.</source>
         <translation>课程丢弃了一个报文段或触发了定时器；回环接口从不丢包（SYN 也不会丢），所以内核的报文段立即送达，没有任何重传，内核照常继续，就像一切都已送达。</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="651"/>
+        <location filename="../../core/live/src/livesession.cpp" line="652"/>
         <source>The kernel shows no connection where the model waits in TIME-WAIT: on loopback the closes did not cross, so in the kernel this side closed second (LAST-ACK, then CLOSED, no TIME-WAIT); or its TIME-WAIT, fixed at 60 s, has ended.</source>
         <translation>模型在 TIME-WAIT 中等待，而内核里没有这个连接：在回环接口上两次关闭并没有交错，所以在内核中这一方是后关闭的（LAST-ACK，然后 CLOSED，没有 TIME-WAIT）；或者它固定 60 秒的 TIME-WAIT 已经结束。</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="655"/>
+        <location filename="../../core/live/src/livesession.cpp" line="656"/>
         <source>Linux keeps TIME-WAIT for a fixed 60 s (TCP_TIMEWAIT_LEN; it has no MSL setting); the lesson already fired the model&apos;s 2×MSL timer in virtual time. RFC 9293&apos;s MSL is 2 minutes, so its 2×MSL is 4 minutes.</source>
         <translation>Linux 固定保持 TIME-WAIT 60 秒（TCP_TIMEWAIT_LEN；它没有 MSL 设置）；课程已经在虚拟时间里触发了模型的 2×MSL 定时器。RFC 9293 的 MSL 是 2 分钟，所以它的 2×MSL 是 4 分钟。</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="659"/>
+        <location filename="../../core/live/src/livesession.cpp" line="660"/>
         <source>Linux keeps a half-open connection as a small request socket (ss: SYN-RECV) in the SYN queue; loopback delivered the final ACK at once, so the kernel already shows the connection ESTABLISHED (in the accept queue if accept() was not called).</source>
         <translation>Linux 把半打开的连接作为一个小的请求套接字（ss 显示为 SYN-RECV）放在 SYN 队列中；回环接口立即递交了最后一个 ACK，所以内核已经显示该连接为 ESTABLISHED（如果还没调用 accept()，它就在 accept 队列中）。</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="669"/>
+        <location filename="../../core/live/src/livesession.cpp" line="670"/>
         <source>Loopback delivers each segment at once; the model waits for the segment to be delivered step by step, so the kernel is already further along.</source>
         <translation>回环接口会立即递交每一个报文段；模型则一步一步地等待报文段送达，所以内核已经走在前面了。</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="672"/>
+        <location filename="../../core/live/src/livesession.cpp" line="673"/>
         <source>The kernel&apos;s state differs from the model&apos;s here.</source>
         <translation>这里内核的状态与模型不同。</translation>
     </message>
