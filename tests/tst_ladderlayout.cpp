@@ -245,6 +245,10 @@ void TestLadderLayout::extend_afterBackOrAnotherLesson_refuses()
     LessonController controller;
     controller.setLesson(std::get<Lesson>(loaded));
     controller.goToStep(6);
+    // A layout never built (the view's before its first lesson) is built anew, not extended.
+    LadderLayout empty;
+    QVERIFY(!empty.extend(controller.simulation().events(), controller.eventBoundaries()));
+    QVERIFY(!empty.truncate(controller.simulation().events(), controller.eventBoundaries()));
     LadderLayout layout(controller.simulation().events(), controller.eventBoundaries(), NumberStyle::Symbolic);
     controller.stepBack();
     QVERIFY(!layout.extend(controller.simulation().events(), controller.eventBoundaries()));

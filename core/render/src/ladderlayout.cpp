@@ -125,6 +125,9 @@ bool LadderLayout::extend(const std::vector<Event> &events, std::vector<std::siz
         boundaries.push_back(0);
     boundaries.back() = std::min(boundaries.back(), events.size());
     const std::size_t oldSteps = m_boundaries.size();
+    // A layout never built (default-constructed) has no step 0 to go on from: build it anew.
+    if (oldSteps == 0)
+        return false;
     if (boundaries.size() <= oldSteps || !std::equal(m_boundaries.begin(), m_boundaries.end(), boundaries.begin()))
         return false;
     // The steps drawn so far must be the steps now. Back shortens the boundaries and another
