@@ -134,18 +134,8 @@ std::optional<ExportRequest> parseExportArguments(const QStringList &arguments, 
         err << "tcpsim-cli: --language takes en or zh_CN\n";
         return std::nullopt;
     }
-    request.config.seed = parser.value(seedOption).toULongLong(&ok);
-    if (!ok) {
-        err << "tcpsim-cli: --seed takes a non-negative integer\n";
+    if (!tcpsim::cli::readSeedAndMsl(parser, seedOption, mslOption, &request.config, err))
         return std::nullopt;
-    }
-    const uint mslSeconds = parser.value(mslOption).toUInt(&ok);
-    constexpr uint maxMslSeconds = 3600;
-    if (!ok || mslSeconds > maxMslSeconds) {
-        err << "tcpsim-cli: --msl takes 0.." << maxMslSeconds << " seconds\n";
-        return std::nullopt;
-    }
-    request.config.mslMs = mslSeconds * 1000;
     return request;
 }
 

@@ -273,4 +273,23 @@ std::optional<Lesson> loadLessonArgument(const QString &nameOrPath, QTextStream 
     return std::get<Lesson>(std::move(loaded));
 }
 
+bool readSeedAndMsl(const QCommandLineParser &parser, const QCommandLineOption &seed, const QCommandLineOption &msl,
+                    SimulationConfig *config, QTextStream &err)
+{
+    bool ok = false;
+    config->seed = parser.value(seed).toULongLong(&ok);
+    if (!ok) {
+        err << "tcpsim-cli: --seed takes a non-negative integer\n";
+        return false;
+    }
+    const uint mslSeconds = parser.value(msl).toUInt(&ok);
+    constexpr uint maxMslSeconds = 3600;
+    if (!ok || mslSeconds > maxMslSeconds) {
+        err << "tcpsim-cli: --msl takes 0.." << maxMslSeconds << " seconds\n";
+        return false;
+    }
+    config->mslMs = mslSeconds * 1000;
+    return true;
+}
+
 } // namespace tcpsim::cli

@@ -71,6 +71,10 @@ struct RunOutputs {
 // prints why (FILE:LINE:COLUMN for a script error) and returns nullopt.
 std::optional<Lesson> loadLessonArgument(const QString &nameOrPath, QTextStream &err);
 
+// --seed N and --msl SECONDS (0..3600) into `config`; on a bad value prints why, returns false.
+bool readSeedAndMsl(const QCommandLineParser &parser, const QCommandLineOption &seed, const QCommandLineOption &msl,
+                    SimulationConfig *config, QTextStream &err);
+
 ExitCode runLesson(Lesson lesson, const LiveRunOptions &live, const SimulationConfig &config,
                    OutputFormat format, const RunOutputs &outputs, QTextStream &out, QTextStream &err);
 

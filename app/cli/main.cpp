@@ -132,19 +132,8 @@ std::optional<Options> parseArguments(const QCoreApplication &app, QTextStream &
     options.format = parser.isSet(jsonOption) ? OutputFormat::JsonLines : OutputFormat::Text;
     options.outputs.pcapPath = parser.value(pcapOption);
 
-    bool ok = false;
-    options.config.seed = parser.value(seedOption).toULongLong(&ok);
-    if (!ok) {
-        err << "tcpsim-cli: --seed takes a non-negative integer\n";
+    if (!tcpsim::cli::readSeedAndMsl(parser, seedOption, mslOption, &options.config, err))
         return std::nullopt;
-    }
-    const uint mslSeconds = parser.value(mslOption).toUInt(&ok);
-    constexpr uint maxMslSeconds = 3600;
-    if (!ok || mslSeconds > maxMslSeconds) {
-        err << "tcpsim-cli: --msl takes 0.." << maxMslSeconds << " seconds\n";
-        return std::nullopt;
-    }
-    options.config.mslMs = mslSeconds * 1000;
     options.mslGiven = parser.isSet(mslOption);
     if (parser.isSet(profileOption)) {
         const auto profile = parseProfile(parser.value(profileOption).toStdString());
