@@ -91,6 +91,7 @@ LadderExport::Options ExportDialog::options() const
 {
     LadderExport::Options options;
     options.numberStyle = m_numberStyle;
+    options.timeScale = m_timeScale;
     options.diagram = m_diagram->isChecked() ? LadderExport::Diagram::Include : LadderExport::Diagram::Omit;
     options.pageSize = m_pageSize->currentIndex() == 1 ? LadderExport::PageSize::Letter : LadderExport::PageSize::A4;
     options.scale = m_scale->value();

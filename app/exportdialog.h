@@ -34,6 +34,8 @@ public:
     void setDiagram(LadderExport::Diagram diagram);
     void setPageSize(LadderExport::PageSize pageSize);
     void setScale(int scale);
+    // The ladder's rows by virtual time, as the window shows them (View → Time scale).
+    void setTimeScale(bool on) { m_timeScale = on; }
 
     // Writes the file as chosen; false (with `error` set) when it could not be written.
     bool exportLadder(QString *error) const;
@@ -41,6 +43,7 @@ public:
     void accept() override;
 
 private:
+    bool m_timeScale = false;
     void browse();
     void updateControls();
     QString lessonTitle() const;

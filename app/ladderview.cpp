@@ -70,14 +70,15 @@ void LadderView::setSimulation(const Simulation &simulation, const std::vector<s
     // Stepping on lays out only the new step and Back drops only the last, so a step costs the
     // same at step 10 and 10,000.
     if (m_layout.extend(simulation.events(), boundaries) || m_layout.truncate(simulation.events(), boundaries)) {
-        if (m_layout.width() != viewport()->width())
+        if (!layoutWidthCurrent())
             relayout();
-        else if (m_rowFit == RowFit::All && contentHeight() > viewport()->height())
-            fitRows(QFontInfo(m_ladderFont).pixelSize()); // the new steps made it taller
+        else if (m_rowFit == RowFit::All && (contentHeight() > viewport()->height() || m_layout.labelsOverlap()))
+            fitRows(QFontInfo(m_ladderFont).pixelSize()); // the new steps made it taller or crowded
         else
             updateScrollRange();
     } else {
         m_layout = LadderLayout(simulation.events(), boundaries, m_numberStyle);
+        m_layout.setTimeScale(m_timeScale);
         relayout();
     }
     if (m_highlightedStep > static_cast<int>(m_layout.boundaries().size()) - 1)
@@ -113,6 +114,17 @@ void LadderView::setNumberStyle(NumberStyle style)
 void LadderView::setSpeed(double speed)
 {
     m_speed = std::clamp(speed, 0.1, 10.0);
+}
+
+void LadderView::setTimeScale(bool on)
+{
+    if (m_timeScale == on)
+        return;
+    m_timeScale = on;
+    m_layout.setTimeScale(on);
+    relayout();
+    scrollToNewest();
+    viewport()->update();
 }
 
 void LadderView::setRowFit(RowFit fit)
@@ -168,6 +180,7 @@ int LadderView::retransmissionCount() const
 void LadderView::rebuild()
 {
     m_layout = LadderLayout(std::vector<tcpsim::Event>(m_layout.events()), m_layout.boundaries(), m_numberStyle);
+    m_layout.setTimeScale(m_timeScale);
     relayout();
 }
 
@@ -175,6 +188,7 @@ void LadderView::relayout()
 {
     m_ladderFont = font();
     m_layout.setRowSpacing(1.0);
+    m_layout.setCompact(false);
     m_layout.place(m_ladderFont, viewport()->width());
     if (m_rowFit == RowFit::All)
         fitRows(QFontInfo(m_ladderFont).pixelSize());
@@ -184,41 +198,38 @@ void LadderView::relayout()
 
 void LadderView::fitRows(int pixelSize)
 {
-    // Rows, labels and arrows all scale with the type, so a smaller type compresses the ladder
-    // without making labels collide. One O(n) place per pixel size, only on resize and growth.
-    const int width = viewport()->width();
+    // First the labels side by side and the arrow labels on one line (rows then need far less
+    // height), then smaller type (rows, labels and arrows all scale with it), then closer rows,
+    // but never so close that labels meet. One O(n) place per try, only on resize and growth.
+    // The width without the scroll bar: a ladder that fits needs none, and it goes away.
+    int width = viewport()->width();
+    if (verticalScrollBar()->isVisible())
+        width += verticalScrollBar()->width();
+    if (contentHeight() > viewport()->height() || width != viewport()->width()) {
+        m_layout.setCompact(true);
+        m_layout.place(m_ladderFont, width);
+    }
     while (contentHeight() > viewport()->height() && pixelSize > AppStyle::minimumPixelSize) {
         --pixelSize;
         m_ladderFont = AppStyle::withPixelSize(font(), pixelSize);
         m_layout.place(m_ladderFont, width);
     }
-    // Then closer rows, but never so close that arrow labels collide.
-    for (int tenths = 9; contentHeight() > viewport()->height() && tenths >= 3; --tenths) {
-        const double before = m_layout.rowSpacing();
-        m_layout.setRowSpacing(tenths / 10.0);
-        m_layout.place(m_ladderFont, width);
-        if (arrowLabelsCollide()) {
-            m_layout.setRowSpacing(before);
-            m_layout.place(m_ladderFont, width);
-            break;
-        }
+    m_layout.compressTo(viewport()->height());
+    if (contentHeight() > viewport()->height() && width != viewport()->width()) {
+        // It does not fit even so: laid out beside the scroll bar.
+        m_layout.place(m_ladderFont, viewport()->width());
+        m_layout.compressTo(viewport()->height());
     }
     updateScrollRange();
 }
 
-bool LadderView::arrowLabelsCollide() const
+bool LadderView::layoutWidthCurrent() const
 {
-    // Arrows are in time order: only the next few can reach a label's rows.
-    const auto &arrows = m_layout.arrows();
-    constexpr std::size_t reach = 4;
-    for (std::size_t i = 0; i < arrows.size(); ++i) {
-        const QRectF rect = m_layout.labelRect(arrows[i]);
-        for (std::size_t j = i + 1; j < std::min(arrows.size(), i + 1 + reach); ++j) {
-            if (rect.intersects(m_layout.labelRect(arrows[j])))
-                return true;
-        }
-    }
-    return false;
+    if (m_layout.width() == viewport()->width())
+        return true;
+    // Fit all lays a ladder that fits out without the scroll bar, which is about to go.
+    return m_rowFit == RowFit::All && verticalScrollBar()->isVisible()
+        && m_layout.width() == viewport()->width() + verticalScrollBar()->width();
 }
 
 void LadderView::updateScrollRange()
@@ -472,7 +483,7 @@ void LadderView::paintEvent(QPaintEvent *)
     QPainter painter(viewport());
     painter.setRenderHint(QPainter::Antialiasing);
     painter.setRenderHint(QPainter::TextAntialiasing);
-    if (m_layout.width() != viewport()->width())
+    if (!layoutWidthCurrent())
         relayout();
     LadderPainter ladder(m_layout, m_ladderFont, palette());
     ladder.setProgress(m_progress);

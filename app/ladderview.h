@@ -47,6 +47,9 @@ public:
 
     void setRowFit(RowFit fit);
     RowFit rowFit() const { return m_rowFit; }
+    // The vertical axis as virtual time (View → Time scale): see LadderLayout::setTimeScale.
+    void setTimeScale(bool on);
+    bool timeScale() const { return m_layout.timeScale(); }
     // False when Fit all is on but even the smallest readable type does not fit the ladder.
     bool fitsAll() const;
     // The type the ladder is laid out in (smaller than font() under Fit all).
@@ -114,8 +117,9 @@ private:
     void relayout();
     // Under Fit all: shrinks the ladder's type from `pixelSize` down until the ladder fits.
     void fitRows(int pixelSize);
-    bool arrowLabelsCollide() const;
     void updateScrollRange();
+    // The layout is for the viewport's width (or, under Fit all, for it without the scroll bar).
+    bool layoutWidthCurrent() const;
     void scrollToNewest();
     void setProgress(double progress);
 
@@ -123,6 +127,7 @@ private:
     LadderLayout m_layout;
     NumberStyle m_numberStyle = NumberStyle::Symbolic;
     RowFit m_rowFit = RowFit::Normal;
+    bool m_timeScale = false;
     QFont m_ladderFont;
     double m_progress = LadderLayout::finished; // animation position within the newest step, in moments
     double m_speed = 1.0;

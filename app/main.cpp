@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "appstyle.h"
+#include "comparedialog.h"
 #include "mainwindow.h"
 
 #include <QAction>
@@ -139,11 +140,19 @@ int main(int argc, char *argv[])
                                           CommandLine::tr("Start with View → Fit all: the ladder's rows compressed to "
                                                           "show as much of the lesson as fits."));
     parser.addOption(fitAllOption);
+    const QCommandLineOption timeScaleOption(QStringLiteral("time-scale"),
+                                             CommandLine::tr("Start with View → Time scale: the ladder's rows placed by "
+                                                             "virtual time, long waits shortened and labelled."));
+    parser.addOption(timeScaleOption);
     const QCommandLineOption profileOption(QStringLiteral("profile"),
                                            CommandLine::tr("Whose TCP the model plays: rfc (RFC 9293's text) or linux "
                                                            "(the kernel on loopback), over the lesson's own choice."),
                                            QStringLiteral("rfc|linux"));
     parser.addOption(profileOption);
+    const QCommandLineOption compareOption(QStringLiteral("compare"),
+                                           CommandLine::tr("Open Lesson → Compare textbook and Linux… on the lesson "
+                                                           "(with --screenshot, that window is rendered)."));
+    parser.addOption(compareOption);
     parser.addOptions({lessonOption, stepsOption, screenshotOption, sizeOption, inspectOption, languageOption,
                        paletteOption, numbersOption, liveOption, noLiveOption, livePortOption});
     parser.process(app);
@@ -205,6 +214,10 @@ int main(int argc, char *argv[])
 
     if (parser.isSet(presentOption))
         window.setPresenting(MainWindow::Presenting::On);
+    if (parser.isSet(timeScaleOption)) {
+        if (auto *timeScale = window.findChild<QAction *>(QStringLiteral("timeScaleAction")))
+            timeScale->setChecked(true);
+    }
     if (parser.isSet(fitAllOption)) {
         if (auto *fitAll = window.findChild<QAction *>(QStringLiteral("fitAllAction")))
             fitAll->setChecked(true);
@@ -216,7 +229,17 @@ int main(int argc, char *argv[])
         const int height = parts.size() == 2 ? parts[1].toInt() : 0;
         if (width < 320 || height < 240)
             return fail(CommandLine::tr("--size wants WxH, at least 320x240"));
-        const QImage image = window.renderImage(QSize(width, height));
+        QImage image;
+        if (parser.isSet(compareOption)) {
+            CompareDialog dialog(window.controller()->lesson(), window.controller()->baseConfig(), window.numberStyle());
+            dialog.setAttribute(Qt::WA_DontShowOnScreen);
+            dialog.resize(width, height);
+            dialog.show();
+            dialog.showDivergence(static_cast<int>(dialog.sentences().size()) - 1); // where they part last
+            image = dialog.grab().toImage();
+        } else {
+            image = window.renderImage(QSize(width, height));
+        }
         const QString file = parser.value(screenshotOption);
         if (!image.save(file, "PNG"))
             return fail(CommandLine::tr("cannot write %1").arg(QDir::toNativeSeparators(file)));
@@ -224,5 +247,9 @@ int main(int argc, char *argv[])
     }
 
     window.show();
+    if (parser.isSet(compareOption)) {
+        if (auto *compare = window.findChild<QAction *>(QStringLiteral("compareProfilesAction")))
+            compare->trigger();
+    }
     return QApplication::exec();
 }

@@ -8,12 +8,14 @@
 #include "livepane.h"
 #include "shortcutsdialog.h"
 #include "sidepane.h"
+#include "socketsview.h"
 #include "statediagram.h"
 #include "transitionlogdelegate.h"
 
 #include "tcpsim/export/pcapexport.h"
 #include "tcpsim/session/lessonlibrary.h"
 #include "tcpsim/session/livemirror.h"
+#include "tcpsim/session/socketactions.h"
 #include "tcpsim/session/transitionlog.h"
 
 #include "tcpsim/live/liveserver.h"
@@ -106,6 +108,7 @@ MainWindow::MainWindow(SettingsPolicy policy, QWidget *parent)
         m_logModel->resetModelRows();
         m_clientPane->forgetHistory();
         m_serverPane->forgetHistory();
+        showSocketsForLesson(false);
     });
     connect(m_live, &LiveMirror::rowsChanged, this, [this] {
         m_logModel->setLiveRows(m_live->logRows());
@@ -180,7 +183,9 @@ bool MainWindow::loadLesson(const QString &nameOrPath, QString *errorMessage)
     m_inspector->clear();
     m_ladder->setSelectedArrow(-1);
     m_ladder->setHighlightedStep(-1);
+    m_socketsView->clearSelection();
     m_controller->setLesson(std::move(std::get<Lesson>(result)));
+    showSocketsForLesson(true);
     return true;
 }
 
@@ -210,7 +215,9 @@ void MainWindow::newFreeSession()
     m_lessonPicker->setCurrentIndex(m_lessonPicker->findData(m_lessonName));
     m_inspector->clear();
     m_ladder->setSelectedArrow(-1);
+    m_socketsView->clearSelection();
     m_controller->setLesson(std::move(lesson));
+    showSocketsForLesson(true);
 }
 
 bool MainWindow::saveLesson(const QString &fileName, QString *errorMessage)
@@ -365,6 +372,7 @@ void MainWindow::onStepped(LessonController::Direction direction)
     m_logModel->syncModelRows(sim.events(), m_controller->eventBoundaryView());
     m_clientPane->updateFrom(sim);
     m_serverPane->updateFrom(sim);
+    m_socketsView->updateFrom(*m_controller);
     // Keep the inspected segment if it still exists (its fate may have changed).
     if (auto shown = m_inspector->segment()) {
         const int index = m_ladder->arrowIndexForSegmentId(shown->id);
@@ -392,6 +400,7 @@ void MainWindow::updateStateDiagram()
     for (const LadderView::Transition &transition : m_ladder->revealedNewestTransitions())
         taken.append({transition.side, transition.from, transition.to, transition.timer, transition.rule});
     m_stateDiagram->setTaken(taken);
+    applySelectedSocketState();
 }
 
 void MainWindow::updateExplanation()
@@ -470,6 +479,11 @@ void MainWindow::onPaneAction(Side side, int action)
         verb = Verb::Timeout;
         break;
     }
+    if (verb == Verb::Listen && side == Side::Server) {
+        // The Sockets view's backlog setting applies at this listen().
+        m_controller->perform(SocketActions::listen(m_socketsView->backlog()));
+        return;
+    }
     m_controller->perform(Commands::make(verb, side));
 }
 
@@ -520,8 +534,6 @@ void MainWindow::setZoom(double zoom)
 QImage MainWindow::renderImage(const QSize &size)
 {
     m_ladder->finishAnimation();
-    if (m_live->isEnabled() && !m_live->waitUntilIdle(20000))
-        statusBar()->showMessage(tr("The live pair did not settle in time; its rows may be incomplete."));
     setAttribute(Qt::WA_DontShowOnScreen, true);
     if (m_presenting)
         setWindowState(Qt::WindowNoState); // the asked size, not the (offscreen) screen's
@@ -541,6 +553,10 @@ QImage MainWindow::renderImage(const QSize &size)
     if (layout())
         layout()->activate();
     QCoreApplication::processEvents();
+    // The live pair catches up while the window lays itself out (the passes above run its
+    // event loop): only what is left of its waiting (a delayed ACK) comes on top.
+    if (m_live->isEnabled() && !m_live->waitUntilIdle(20000))
+        statusBar()->showMessage(tr("The live pair did not settle in time; its rows may be incomplete."));
     m_logView->scrollToBottom();
     QCoreApplication::processEvents();
     QImage image = grab().toImage();

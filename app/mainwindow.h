@@ -24,6 +24,7 @@ class QTableView;
 class QTimer;
 class ShortcutsDialog;
 class SidePane;
+class SocketsView;
 class StateDiagram;
 class TransitionLogModel;
 
@@ -96,6 +97,10 @@ public:
     LivePane *livePane() const { return m_livePane; }
     QDockWidget *liveDock() const { return m_liveDock; }
     QAction *liveAction() const { return m_liveAction; }
+    // The Sockets dock (a tab beside the log): the listen queues, the descriptor tables and the
+    // free-mode controls for many clients; shown by itself for lessons with many sockets.
+    SocketsView *socketsView() const { return m_socketsView; }
+    QDockWidget *socketsDock() const { return m_socketsDock; }
 
     // Whose TCP the model plays (Lesson → TCP profile, --profile): nullopt = as the lesson's
     // "# profile:" line says, RFC 9293 without one. A change restarts the lesson under it.
@@ -139,6 +144,12 @@ private:
     // The live server's real port in the ladder's header (3267 may have been taken).
     void updateLivePort();
     void populateLessonPicker();
+    // mainwindowsockets.cpp
+    void createSocketsDock();
+    void showSocketsForLesson(bool newLesson);
+    void raiseSocketsTab();
+    void applySelectedSocketState();
+    void onSocketSelected(tcpsim::SocketId socket);
     void readSettings();
     void writeSettings() const;
 
@@ -186,6 +197,9 @@ private:
     LiveMirror *m_live = nullptr;
     LivePane *m_livePane = nullptr;
     QAction *m_liveAction = nullptr;
+    SocketsView *m_socketsView = nullptr;
+    QDockWidget *m_socketsDock = nullptr;
+    bool m_socketsShownForLesson = false; // shown by the lesson, not by the View menu
     std::optional<tcpsim::Profile> m_profileChoice;
     QMenu *m_profileMenu = nullptr;
     QActionGroup *m_profileGroup = nullptr;

@@ -4,6 +4,7 @@
 #include "mainwindow.h"
 
 #include "appstyle.h"
+#include "comparedialog.h"
 #include "exportdialog.h"
 #include "inspectorview.h"
 #include "ladderview.h"
@@ -26,6 +27,7 @@
 #include <QStatusBar>
 #include <QMessageBox>
 #include <QTableView>
+#include <QTimer>
 #include <QToolBar>
 
 using namespace tcpsim;
@@ -53,6 +55,7 @@ void MainWindow::createActions()
     m_exportLadderAction = new QAction(this);
     connect(m_exportLadderAction, &QAction::triggered, this, [this] {
         auto *dialog = new ExportDialog(*m_controller, numberStyle(), this);
+        dialog->setTimeScale(m_ladder->timeScale());
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         dialog->open();
     });
@@ -103,10 +106,20 @@ void MainWindow::createActions()
     addAction(fitAllAction); // its shortcut works in presentation mode too, with no menu bar
     connect(fitAllAction, &QAction::toggled, this, [this](bool on) {
         m_ladder->setRowFit(on ? LadderView::RowFit::All : LadderView::RowFit::Normal);
-        if (on && !m_ladder->fitsAll())
-            statusBar()->showMessage(tr("This lesson is too long to fit at a readable size: the ladder still scrolls."),
-                                     8000);
+        // Once the window has its size (--fit-all is set before it is shown).
+        QTimer::singleShot(0, this, [this] {
+            if (m_ladder->rowFit() == LadderView::RowFit::All && !m_ladder->fitsAll())
+                statusBar()->showMessage(
+                    tr("This lesson is too long to fit at a readable size: the ladder still scrolls."), 8000);
+        });
     });
+    // Time scale: the ladder's rows placed by virtual time (back-off and 2MSL waits visible).
+    auto *timeScaleAction = new QAction(this);
+    timeScaleAction->setObjectName(QStringLiteral("timeScaleAction"));
+    timeScaleAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
+    timeScaleAction->setCheckable(true);
+    addAction(timeScaleAction);
+    connect(timeScaleAction, &QAction::toggled, m_ladder, &LadderView::setTimeScale);
     m_aboutAction = new QAction(this);
     connect(m_aboutAction, &QAction::triggered, this, [this] {
         QMessageBox::about(this, tr("About tcpsim"),
@@ -243,6 +256,7 @@ void MainWindow::createDocks()
     m_livePane = new LivePane(m_live, m_controller, this);
     m_liveDock = makeDock(QStringLiteral("liveDock"), m_livePane, Qt::RightDockWidgetArea);
     tabifyDockWidget(m_inspectorDock, m_liveDock);
+    createSocketsDock();
     m_logDock->raise();
 }
 
@@ -253,10 +267,14 @@ void MainWindow::applyDefaultDockSizes()
     const int right = std::clamp(width() * (m_live->isEnabled() ? 41 : 38) / 100, 420, 760);
     resizeDocks({m_stateDock}, {right}, Qt::Horizontal);
     const int column = height() - menuBar()->height() - m_toolBar->height();
-    const int diagramShare = m_live->isEnabled() ? 55 : 58;
+    // The Sockets tab's queues and tables want a little more of the column than the log.
+    const bool sockets = m_socketsDock->toggleViewAction()->isChecked() && !m_socketsDock->isFloating();
+    const int diagramShare = sockets ? 46 : m_live->isEnabled() ? 55 : 58;
     resizeDocks({m_stateDock, m_logDock}, {column * diagramShare / 100, column * (100 - diagramShare) / 100},
                 Qt::Vertical);
     resizeDocks({m_clientDock}, {m_clientPane->sizeHint().height()}, Qt::Vertical);
+    if (sockets && m_socketsShownForLesson)
+        raiseSocketsTab();
 }
 
 void MainWindow::showEvent(QShowEvent *event)
@@ -290,6 +308,14 @@ void MainWindow::createMenus()
     m_lessonMenu->addAction(m_liveAction);
     m_lessonMenu->addSeparator();
     createProfileMenu();
+    // Lesson → Compare textbook and Linux…: both profiles' ladders side by side (comparedialog.h).
+    auto *compareAction = m_lessonMenu->addAction(QString());
+    compareAction->setObjectName(QStringLiteral("compareProfilesAction"));
+    connect(compareAction, &QAction::triggered, this, [this] {
+        auto *dialog = new CompareDialog(m_controller->lesson(), m_controller->baseConfig(), numberStyle(), this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->show();
+    });
 
     m_viewMenu = menuBar()->addMenu(QString());
     m_viewMenu->addAction(m_fullScreenAction);
@@ -299,10 +325,11 @@ void MainWindow::createMenus()
     m_viewMenu->addAction(m_zoomOutAction);
     m_viewMenu->addAction(m_zoomResetAction);
     m_viewMenu->addAction(findChild<QAction *>(QStringLiteral("fitAllAction")));
+    m_viewMenu->addAction(findChild<QAction *>(QStringLiteral("timeScaleAction")));
     createPaletteAction();
     m_viewMenu->addAction(m_highContrastAction);
     m_viewMenu->addSeparator();
-    for (QDockWidget *dock : {m_stateDock, m_logDock, m_inspectorDock, m_clientDock, m_serverDock, m_liveDock})
+    for (QDockWidget *dock : {m_stateDock, m_logDock, m_inspectorDock, m_clientDock, m_serverDock, m_liveDock, m_socketsDock})
         m_viewMenu->addAction(dock->toggleViewAction());
 
     m_helpMenu = menuBar()->addMenu(QString());
@@ -320,6 +347,10 @@ void MainWindow::retranslate()
     m_exportPacketsAction->setText(tr("Export &packets for Wireshark…"));
     m_exportPacketsAction->setToolTip(tr("The lesson's segments up to this step as a pcap capture (IPv4, real TCP headers)"));
     m_exportLadderAction->setText(tr("Export &ladder…"));
+    if (auto *compareAction = findChild<QAction *>(QStringLiteral("compareProfilesAction"))) {
+        compareAction->setText(tr("&Compare textbook and Linux…"));
+        compareAction->setToolTip(tr("The lesson under RFC 9293 and under Linux, side by side, with where they part"));
+    }
     m_exportLadderAction->setToolTip(tr("The ladder and the state diagram as SVG, PDF or PNG, for slides and handouts"));
     m_quitAction->setText(tr("&Quit"));
     m_stepAction->setText(tr("Step ▶"));
@@ -343,6 +374,11 @@ void MainWindow::retranslate()
     if (auto *fitAllAction = findChild<QAction *>(QStringLiteral("fitAllAction"))) {
         fitAllAction->setText(tr("Fit &all"));
         fitAllAction->setToolTip(tr("The whole ladder on screen, rows compressed (Ctrl+9; again: normal rows)"));
+    }
+    if (auto *timeScaleAction = findChild<QAction *>(QStringLiteral("timeScaleAction"))) {
+        timeScaleAction->setText(tr("&Time scale"));
+        timeScaleAction->setToolTip(tr("The ladder's vertical axis shows virtual time: waits such as the SYN back-off "
+                                       "and TIME-WAIT get their length; long ones are shortened and labelled (Ctrl+T)"));
     }
     m_aboutAction->setText(tr("&About tcpsim"));
     m_shortcutsAction->setText(tr("&Keyboard shortcuts"));
@@ -368,6 +404,7 @@ void MainWindow::retranslate()
     m_clientDock->setWindowTitle(tr("Client"));
     m_serverDock->setWindowTitle(tr("Server"));
     m_liveDock->setWindowTitle(tr("Live pair"));
+    m_socketsDock->setWindowTitle(tr("Sockets"));
     m_liveAction->setText(tr("Live pair"));
     m_liveAction->setToolTip(tr("Do every step again on a real QTcpServer/QTcpSocket pair on loopback, and show "
                                 "Qt's and the kernel's states in the log (L)"));

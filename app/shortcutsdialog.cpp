@@ -38,6 +38,7 @@ QList<QPair<QString, QString>> ShortcutsDialog::rows()
         {tr("F11"), tr("Full screen")},
         {tr("Ctrl + / Ctrl − / Ctrl 0"), tr("Zoom in / out / actual size (in presentation mode: the ladder)")},
         {tr("Ctrl 9"), tr("Fit all: the whole ladder on screen, rows compressed / normal rows again")},
+        {tr("Ctrl T"), tr("Time scale: the ladder's rows placed by virtual time / by step again")},
         {tr("Ctrl O / Ctrl S / Ctrl N"), tr("Open a lesson / save the lesson / new free session")},
         {tr("F1"), tr("This page")},
     };

@@ -164,6 +164,15 @@ private slots:
         QVERIFY2(text.out.contains("client2  calls connect()"), text.out.constData());
         QVERIFY(text.out.contains("server  accept() returns fd 4"));
         QVERIFY(text.out.contains("queues of fd 3: syn=0 accept=3"));
+        // The server's connection with client2 is named as the script names it.
+        QVERIFY(text.out.contains("server.client2  LISTEN -> SYN-RECEIVED  on SYN"));
+
+        // The event loop: epoll_wait's ready list, one thread's recv() on each connection.
+        const Run loop = runCli({lesson(QStringLiteral("event-loop.tcp"))});
+        QCOMPARE(loop.exitCode, 0);
+        QVERIFY2(loop.out.contains("server  epoll_wait() returns [fd 3]"), loop.out.constData());
+        QVERIFY(loop.out.contains("server  epoll_wait() returns [fd 5]"));
+        QVERIFY(loop.out.contains("server.client2  recv() returns \"b\""));
     }
 
     void json_fields()
@@ -197,7 +206,7 @@ private slots:
         QCOMPARE(synAck->value(QStringLiteral("ack")).toInteger(), 101);
         QCOMPARE(synAck->value(QStringLiteral("len")).toInteger(), 0);
         QCOMPARE(synAck->value(QStringLiteral("endpoint")).toString(), QStringLiteral("server"));
-        QCOMPARE(synAck->value(QStringLiteral("line")).toInteger(), 24);
+        QCOMPARE(synAck->value(QStringLiteral("line")).toInteger(), 25);
     }
 
     void json_errorAndDropEvents()

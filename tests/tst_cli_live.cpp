@@ -15,6 +15,8 @@ private slots:
     void text_printsLiveLinesAndHistory();
     void badPort_exitsWith2();
     void builtInLesson_liveStepsMatchTheModelsAndDifferencesAreExplained();
+    void linuxLessons_everyDifferenceExplained_data();
+    void linuxLessons_everyDifferenceExplained();
 
 private:
     struct Run {
@@ -170,6 +172,45 @@ void TestCliLive::builtInLesson_liveStepsMatchTheModelsAndDifferencesAreExplaine
     });
     QVERIFY(atConnect != differences.cend());
     QVERIFY(atConnect->value(QStringLiteral("detail")).toString().contains(QStringLiteral("Loopback")));
+}
+
+// The Linux lessons under --live: every difference between the kernel and the model has a
+// specific sentence (never the fallback "differs from the model's here"), and a delayed-ACK
+// timer step says that nothing was lost.
+void TestCliLive::linuxLessons_everyDifferenceExplained_data()
+{
+    QTest::addColumn<QString>("lesson");
+    QTest::addColumn<bool>("delayedAckStep");
+    QTest::newRow("handshake-linux") << QStringLiteral("handshake-linux") << false;
+    QTest::newRow("server-closes-first-linux") << QStringLiteral("server-closes-first-linux") << true;
+    QTest::newRow("half-close-linux") << QStringLiteral("half-close-linux") << true;
+}
+
+void TestCliLive::linuxLessons_everyDifferenceExplained()
+{
+    QFETCH(QString, lesson);
+    QFETCH(bool, delayedAckStep);
+    if (!kernelTableExpected())
+        QSKIP("no kernel socket table on this system");
+    const Run result = run({QStringLiteral("--live"), QStringLiteral("--port"), QStringLiteral("0"),
+                            QStringLiteral("--json"), lesson},
+                           {});
+    QVERIFY2(result.exitCode == 0, result.err.constData());
+    int differences = 0;
+    bool delayedAckExplained = false;
+    for (const QByteArray &line : result.out.split('\n')) {
+        const QJsonObject object = QJsonDocument::fromJson(line).object();
+        if (object.value(QStringLiteral("event")).toString() != QLatin1String("difference"))
+            continue;
+        ++differences;
+        const QString detail = object.value(QStringLiteral("detail")).toString();
+        QVERIFY2(!detail.isEmpty() && !detail.contains(QStringLiteral("differs from the model's here")),
+                 qPrintable(QString::fromUtf8(line)));
+        delayedAckExplained = delayedAckExplained || detail.contains(QStringLiteral("delayed-ACK timer fired"));
+    }
+    QVERIFY(differences > 0); // loopback is always ahead somewhere
+    if (delayedAckStep)
+        QVERIFY(delayedAckExplained);
 }
 
 void TestCliLive::badPort_exitsWith2()

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The ladder's layout as a value, without a widget: which arrows and labels a lesson's events
 // make, where they sit, and what the newest step's animation has revealed at a given progress.
+#include "tcpsim/render/appstyle.h"
 #include "tcpsim/render/ladderlayout.h"
 #include "tcpsim/session/lessoncontroller.h"
 #include "tcpsim/session/lessonlibrary.h"
@@ -27,6 +28,12 @@ private slots:
     void extend_stepByStep_equalsBuildingAnew_data();
     void extend_stepByStep_equalsBuildingAnew(); // and truncate, on Back
     void extend_afterBackOrAnotherLesson_refuses();
+    void labels_neverOverlapNorElide_data();
+    void labels_neverOverlapNorElide(); // every built-in lesson at every step
+    void compact_fitsTheHandshakeIn389px();
+    void timeScale_rowsOrderedByTime_data();
+    void timeScale_rowsOrderedByTime();
+    void timeScale_gapsProportionalUpToTheCap_compressedGapsLabelled();
 
 private:
     static LadderLayout layoutAt(const QString &lesson, int step)
@@ -165,8 +172,14 @@ void TestLadderLayout::replyInTheSameStep_stateShownWithItsLabel()
 void TestLadderLayout::extend_stepByStep_equalsBuildingAnew_data()
 {
     QTest::addColumn<QString>("lesson");
-    for (const LessonEntry &entry : LessonLibrary::builtInLessons())
-        QTest::newRow(qPrintable(entry.name)) << entry.name;
+    QTest::addColumn<bool>("compact");
+    QTest::addColumn<bool>("timeScale");
+    for (const LessonEntry &entry : LessonLibrary::builtInLessons()) {
+        QTest::addRow("%s", qPrintable(entry.name)) << entry.name << false << false;
+        QTest::addRow("%s compact", qPrintable(entry.name)) << entry.name << true << false;
+        QTest::addRow("%s time", qPrintable(entry.name)) << entry.name << false << true;
+        QTest::addRow("%s compact time", qPrintable(entry.name)) << entry.name << true << true;
+    }
 }
 
 // A layout changed step by step must equal one built from the same events.
@@ -197,7 +210,16 @@ static void compareLayouts(const LadderLayout &changed, const LadderLayout &anew
         QCOMPARE(changed.labels()[i].text, anew.labels()[i].text);
         QCOMPARE(changed.labels()[i].row, anew.labels()[i].row);
         QCOMPARE(changed.labels()[i].moment, anew.labels()[i].moment);
+        QCOMPARE(changed.labels()[i].lines, anew.labels()[i].lines);
     }
+    const std::vector<QRectF> changedRects = changed.labelRects();
+    const std::vector<QRectF> anewRects = anew.labelRects();
+    QCOMPARE(changedRects.size(), anewRects.size());
+    for (std::size_t i = 0; i < anewRects.size(); ++i)
+        QVERIFY2(changedRects[i] == anewRects[i], (where + " label box " + QByteArray::number(quint64(i))).constData());
+    QCOMPARE(changed.timeMarks().size(), anew.timeMarks().size());
+    for (std::size_t i = 0; i < anew.timeMarks().size(); ++i)
+        QCOMPARE(changed.timeMarks()[i].text, anew.timeMarks()[i].text);
     QCOMPARE(changed.transitions().size(), anew.transitions().size());
     for (std::size_t i = 0; i < anew.transitions().size(); ++i)
         QCOMPARE(changed.transitions()[i].revealAt, anew.transitions()[i].revealAt);
@@ -210,14 +232,20 @@ static void compareLayouts(const LadderLayout &changed, const LadderLayout &anew
 void TestLadderLayout::extend_stepByStep_equalsBuildingAnew()
 {
     QFETCH(QString, lesson);
+    QFETCH(bool, compact);
+    QFETCH(bool, timeScale);
     auto loaded = LessonLibrary::load(lesson);
     QVERIFY(std::holds_alternative<Lesson>(loaded));
     LessonController controller;
     controller.setLesson(std::get<Lesson>(loaded));
     LadderLayout changed(controller.simulation().events(), controller.eventBoundaries(), NumberStyle::Symbolic);
+    changed.setCompact(compact);
+    changed.setTimeScale(timeScale);
     changed.place(font(), 900);
     const auto check = [&] {
         LadderLayout anew(controller.simulation().events(), controller.eventBoundaries(), NumberStyle::Symbolic);
+        anew.setCompact(compact);
+        anew.setTimeScale(timeScale);
         anew.place(font(), 900);
         compareLayouts(changed, anew, controller.currentStep());
     };
@@ -284,6 +312,167 @@ void TestLadderLayout::extend_afterBackOrAnotherLesson_refuses()
     const auto same = controllerFor("client isn 100\nserver listen\nclient connect\nclient deliver\n", 3);
     QVERIFY(shorter.extend(same->simulation().events(), same->eventBoundaries()));
     QCOMPARE(shorter.newestStep(), 3);
+}
+
+// The first two boxes that intersect, for the message; none: empty.
+static QString overlapping(const LadderLayout &layout)
+{
+    const std::vector<QRectF> rects = layout.labelRects();
+    for (std::size_t i = 0; i < rects.size(); ++i) {
+        for (std::size_t j = i + 1; j < rects.size(); ++j) {
+            if (rects[i].intersects(rects[j])) {
+                const auto describe = [&](std::size_t k) {
+                    const QRectF &r = rects[k];
+                    const QString what = k < layout.labels().size() ? layout.labels()[k].text
+                        : k < layout.labels().size() + layout.arrows().size()
+                        ? layout.arrowText(layout.arrows()[k - layout.labels().size()]).join(QLatin1Char(' '))
+                        : QStringLiteral("time mark");
+                    return QStringLiteral("%1 (%2,%3 %4x%5)").arg(what).arg(r.x()).arg(r.y()).arg(r.width()).arg(r.height());
+                };
+                return describe(i) + QStringLiteral(" and ") + describe(j);
+            }
+        }
+    }
+    return {};
+}
+
+void TestLadderLayout::labels_neverOverlapNorElide_data()
+{
+    // The ladder's width in the default window at 1024x768 (598 in Chinese, 638 in English) and
+    // 1280x720 (788; tst_ladderlabels checks the window itself), and a wide one; every mode.
+    QTest::addColumn<QString>("lesson");
+    QTest::addColumn<double>("width");
+    QTest::addColumn<bool>("compact");
+    QTest::addColumn<bool>("timeScale");
+    for (const LessonEntry &entry : LessonLibrary::builtInLessons()) {
+        for (double width : {598.0, 638.0, 788.0, 1200.0}) {
+            for (int mode = 0; mode < 4; ++mode)
+                QTest::addRow("%s %g %s%s", qPrintable(entry.name), width, mode & 1 ? "compact" : "normal",
+                              mode & 2 ? " time" : "")
+                    << entry.name << width << bool(mode & 1) << bool(mode & 2);
+        }
+    }
+}
+
+void TestLadderLayout::labels_neverOverlapNorElide()
+{
+    QFETCH(QString, lesson);
+    QFETCH(double, width);
+    QFETCH(bool, compact);
+    QFETCH(bool, timeScale);
+    auto loaded = LessonLibrary::load(lesson);
+    QVERIFY(std::holds_alternative<Lesson>(loaded));
+    LessonController controller;
+    controller.setLesson(std::get<Lesson>(loaded));
+    QFont type;
+    type.setPixelSize(AppStyle::minimumPixelSize);
+    for (int step = 0; step <= controller.stepCount(); ++step) {
+        controller.goToStep(step);
+        LadderLayout layout(controller.simulation().events(), controller.eventBoundaries(), NumberStyle::Symbolic);
+        layout.setCompact(compact);
+        layout.setTimeScale(timeScale);
+        layout.place(type, width);
+        if (compact)
+            layout.compressTo(1e9); // as Fit all does: rows apart until no labels meet
+        const QString overlap = overlapping(layout);
+        QVERIFY2(overlap.isEmpty(), qPrintable(QStringLiteral("step %1: %2").arg(step).arg(overlap)));
+        QVERIFY2(!layout.clipped(), qPrintable(QStringLiteral("step %1: a label clipped").arg(step)));
+        for (const LadderLayout::Label &label : layout.labels()) {
+            QCOMPARE(label.lines.join(QString()).remove(QLatin1Char(' ')), QString(label.text).remove(QLatin1Char(' ')));
+        }
+    }
+}
+
+// The 19-step handshake in the ladder of the default 1280x720 window (774x389): compact, the
+// type at its readable minimum, it fits with nothing overlapping.
+void TestLadderLayout::compact_fitsTheHandshakeIn389px()
+{
+    LadderLayout layout = layoutAt(QStringLiteral("handshake"), -1);
+    QCOMPARE(layout.newestStep(), 19);
+    QFont type;
+    type.setPixelSize(AppStyle::minimumPixelSize);
+    layout.place(type, 774);
+    const double normal = layout.contentHeight();
+    layout.setCompact(true);
+    layout.place(type, 774);
+    layout.compressTo(389);
+    QVERIFY2(layout.contentHeight() <= 389, qPrintable(QStringLiteral("%1 px (normal rows: %2)").arg(layout.contentHeight()).arg(normal)));
+    QVERIFY2(overlapping(layout).isEmpty(), qPrintable(overlapping(layout)));
+    QVERIFY(!layout.clipped());
+}
+
+void TestLadderLayout::timeScale_rowsOrderedByTime_data()
+{
+    QTest::addColumn<QString>("lesson");
+    for (const LessonEntry &entry : LessonLibrary::builtInLessons())
+        QTest::newRow(qPrintable(entry.name)) << entry.name;
+}
+
+void TestLadderLayout::timeScale_rowsOrderedByTime()
+{
+    QFETCH(QString, lesson);
+    LadderLayout layout = layoutAt(lesson, -1);
+    layout.setTimeScale(true);
+    layout.place(font(), 900);
+    const auto &moments = layout.moments();
+    for (std::size_t i = 1; i < moments.size(); ++i) {
+        QVERIFY(moments[i].time >= moments[i - 1].time);
+        QVERIFY(moments[i].y > moments[i - 1].y);
+        // Later in time is lower, and never closer than without the time scale.
+        QVERIFY(moments[i].y - moments[i - 1].y >= moments[i - 1].need - 1e-9);
+    }
+    QVERIFY(layout.geometry().rulerX > 0);
+    QVERIFY(layout.geometry().rulerX < layout.geometry().labelsLeft);
+}
+
+void TestLadderLayout::timeScale_gapsProportionalUpToTheCap_compressedGapsLabelled()
+{
+    // The SYN is sent 7 times (1, 2, 4, 8, 16, 32 s apart), then the connection times out.
+    LadderLayout layout = layoutAt(QStringLiteral("syn-retries-exhausted"), -1);
+    layout.setTimeScale(true);
+    layout.place(font(), 900);
+    const double perSecond = layout.pixelsPerSecond();
+    QVERIFY(perSecond > 0);
+    const auto &moments = layout.moments();
+    QList<std::uint64_t> waits; // the gaps of a second or more
+    int proportional = 0;
+    for (std::size_t i = 1; i < moments.size(); ++i) {
+        const std::uint64_t ms = moments[i].time - moments[i - 1].time;
+        if (ms < 1000)
+            continue;
+        waits.append(ms);
+        const double distance = moments[i].y - moments[i - 1].y;
+        const double seconds = static_cast<double>(ms) / 1000;
+        if (seconds <= LadderLayout::maxGapSeconds) {
+            QCOMPARE(distance, perSecond * seconds); // proportional
+            ++proportional;
+            for (const LadderLayout::TimeMark &mark : layout.timeMarks())
+                QVERIFY(!(mark.gap && mark.moment == int(i - 1)));
+        } else {
+            QCOMPARE(distance, perSecond * LadderLayout::maxGapSeconds); // compressed
+            bool labelled = false;
+            for (const LadderLayout::TimeMark &mark : layout.timeMarks()) {
+                if (mark.gap && mark.moment == int(i - 1)) {
+                    labelled = true;
+                    QCOMPARE(mark.ms, ms);
+                    QCOMPARE(mark.text, QStringLiteral("… %1 s").arg(ms / 1000));
+                    QVERIFY(mark.y > moments[i - 1].y && mark.y < moments[i].y);
+                }
+            }
+            QVERIFY2(labelled, qPrintable(QStringLiteral("the %1 ms gap").arg(ms)));
+        }
+    }
+    // ... and the last one's 64 s until the connection times out.
+    QCOMPARE(waits, (QList<std::uint64_t>{1000, 2000, 4000, 8000, 16000, 32000, 64000}));
+    QCOMPARE(proportional, 3); // 1, 2 and 4 s; 8 s and more compressed
+    // The handshake's TIME-WAIT: 60 s, compressed and labelled.
+    LadderLayout handshake = layoutAt(QStringLiteral("handshake"), -1);
+    handshake.setTimeScale(true);
+    handshake.place(font(), 900);
+    bool timeWait = false;
+    for (const LadderLayout::TimeMark &mark : handshake.timeMarks())
+        timeWait = timeWait || (mark.gap && mark.ms == 60000 && mark.text == QStringLiteral("… 60 s"));
+    QVERIFY(timeWait);
 }
 
 QTEST_MAIN(TestLadderLayout)

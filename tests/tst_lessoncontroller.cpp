@@ -17,12 +17,15 @@ private slots:
     void failedExpectation_isReported_andLessonGoesOn();
     void back_thenForward_reusesExactSnapshot();
     void stepAtEnd_deliversInFlight();
+    void stepAtEnd_firesTheEarliestTimerOfAnyHost();
     void perform_insertsAtCurrentPosition();
     void dropSegment_recordsTheIdAndDropsThatSegment();
     void everyBuiltInLesson_runsToTheEnd();
     void back_isExact_wholeEventsAndState_data();
     void back_isExact_wholeEventsAndState();
     void longLesson_jumpsAcrossCheckpoints_areExact();
+    void freePlay_thenBack_isExact_data();
+    void freePlay_thenBack_isExact();
 };
 
 namespace {
@@ -83,6 +86,33 @@ void TestLessonController::stepAtEnd_deliversInFlight()
     QCOMPARE(controller.simulation().endpoint(Side::Server).state(), TcpState::SynReceived);
     QCOMPARE(controller.stepCount(), 3);
     QVERIFY(QString::fromStdString(controller.lesson().toText()).contains(QStringLiteral("client deliver")));
+}
+
+// Two clients whose SYNs are lost at different times: at the end of the lesson a step fires the
+// timer that is due first, whichever host holds it, and records it by the socket's name.
+void TestLessonController::stepAtEnd_firesTheEarliestTimerOfAnyHost()
+{
+    LessonController controller;
+    // client's SYN at 0 s (retransmitted at 1 s, then due at 3 s); client2's SYN at 1 s (due at 2 s).
+    controller.setLesson(parse("server listen\nclient connect\nclient drop\nclient timeout\nclient drop\n"
+                               "client2 connect\nclient2 drop\n"));
+    controller.goToStep(controller.stepCount());
+    QVERIFY(controller.isAtLessonEnd());
+    QVERIFY(controller.canStepForward());
+    controller.stepForward();
+    QCOMPARE(controller.stepScript(controller.currentStep()), QStringLiteral("client2 timeout"));
+    QCOMPARE(controller.simulation().now(), std::uint64_t(2000));
+    QCOMPARE(controller.simulation().inFlightFrom(2).size(), std::size_t(1)); // client2's SYN again
+    // Its retransmission travels first, then client's timer at 3 s is next.
+    controller.stepForward();
+    QCOMPARE(controller.stepScript(controller.currentStep()), QStringLiteral("client2 deliver"));
+    controller.stepForward(); // the server's SYN,ACK to client2
+    controller.stepForward(); // client2's ACK
+    QVERIFY(controller.simulation().inFlightFrom(0).empty());
+    QVERIFY(controller.simulation().inFlightFrom(2).empty());
+    controller.stepForward();
+    QCOMPARE(controller.stepScript(controller.currentStep()), QStringLiteral("client timeout"));
+    QCOMPARE(controller.simulation().now(), std::uint64_t(3000));
 }
 
 void TestLessonController::perform_insertsAtCurrentPosition()
@@ -245,6 +275,64 @@ void TestLessonController::longLesson_jumpsAcrossCheckpoints_areExact()
         compareSnapshots(snapshotOf(controller), forward[static_cast<std::size_t>(target)], target);
         const std::vector<std::size_t> now = controller.eventBoundaries();
         QVERIFY(std::equal(now.begin(), now.end(), boundaries.begin()));
+    }
+}
+
+// Free-play actions (at the end, or after Back: inserted before the next lesson step) continue
+// the run in place. The lesson they leave, read back from its text and stepped from the start,
+// gives the same events (lines included), boundaries and reports at every step; Back over the
+// actions restores each of them exactly.
+void TestLessonController::freePlay_thenBack_isExact_data()
+{
+    QTest::addColumn<QByteArray>("script");
+    QTest::addColumn<int>("backFirst");
+    const QByteArray handshake = "client isn 100\nserver isn 300\nserver listen\nclient connect\n"
+                                 "client deliver\nserver deliver\nexpect client ESTABLISHED\n";
+    QByteArray longScript = handshake + "client deliver\n";
+    for (int i = 0; i < 40; ++i)
+        longScript += "client send \"m" + QByteArray::number(i) + "\"\nclient deliver\nserver deliver\n";
+    QTest::newRow("at the end") << handshake << 0;
+    QTest::newRow("after Back") << handshake << 2;
+    QTest::newRow("file with comments and a header") << QByteArray("# title: T\n\n# the server first\nserver listen\n\n"
+                                                                   "  client connect\nsettle\n")
+                                                     << 1;
+    QTest::newRow("long, back across checkpoints") << longScript << 50;
+}
+
+void TestLessonController::freePlay_thenBack_isExact()
+{
+    QFETCH(QByteArray, script);
+    QFETCH(int, backFirst);
+    LessonController controller;
+    controller.setLesson(parse(script.constData()));
+    controller.goToStep(controller.stepCount());
+    for (int i = 0; i < backFirst; ++i)
+        controller.stepBack();
+    controller.perform(Commands::make(Verb::Send, Side::Client, "hello"));
+    controller.stepForward();
+    controller.perform(Commands::make(Verb::Close, Side::Client));
+    for (int i = 0; i < 3; ++i)
+        controller.stepForward();
+    controller.perform(Commands::make(Verb::Close, Side::Server));
+    for (int i = 0; i < 4; ++i)
+        controller.stepForward();
+    controller.goToStep(controller.stepCount());
+
+    LessonController again;
+    again.setLesson(std::get<Lesson>(parseLesson(controller.lesson().toText(), "t.tcp")));
+    QCOMPARE(again.stepCount(), controller.stepCount());
+    std::vector<Snapshot> forward{snapshotOf(again)};
+    while (!again.isAtLessonEnd()) {
+        again.stepForward();
+        forward.push_back(snapshotOf(again));
+    }
+    QCOMPARE(again.eventBoundaries(), controller.eventBoundaries());
+    for (int step = controller.currentStep(); step >= 0; --step) {
+        QCOMPARE(controller.currentStep(), step);
+        compareSnapshots(snapshotOf(controller), forward[static_cast<std::size_t>(step)], step);
+        QCOMPARE(controller.reportAt(step).errors, again.reportAt(step).errors);
+        QCOMPARE(controller.reportAt(step).failedExpectations, again.reportAt(step).failedExpectations);
+        controller.stepBack();
     }
 }
 

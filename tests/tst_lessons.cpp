@@ -24,8 +24,11 @@ const QStringList builtInLessons = {
     QStringLiteral("simultaneous-close.tcp"), QStringLiteral("half-close.tcp"),
     QStringLiteral("abort.tcp"),              QStringLiteral("syn-retries-exhausted.tcp"),
     QStringLiteral("handshake-linux.tcp"),    QStringLiteral("server-closes-first-linux.tcp"),
+    QStringLiteral("half-close-linux.tcp"),
     QStringLiteral("accept-queue.tcp"),       QStringLiteral("backlog-overflow.tcp"),
-    QStringLiteral("blocking-server.tcp"),
+    QStringLiteral("blocking-server.tcp"),    QStringLiteral("thread-per-client.tcp"),
+    QStringLiteral("event-loop.tcp"),         QStringLiteral("descriptors.tcp"),
+    QStringLiteral("address-in-use.tcp"),
 };
 
 Lesson load(const QString &name)

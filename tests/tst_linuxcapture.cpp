@@ -363,17 +363,20 @@ void TestLinuxCapture::kernelAndModel_agree_data()
         ::shutdown(s.client, SHUT_WR);
     }) << QStringLiteral("server close\nsettle\nclient timeout\nsettle\nclient close\nsettle\n") << true;
 
-    // Half-close: the client stops sending, the server still answers, then closes.
+    // Half-close, as the half-close-linux lesson: the client stops sending, the FIN's ACK comes
+    // from the delayed-ACK timer, the server still sends twice (each ACKed at once), then closes.
     QTest::newRow("half-close") << KernelCalls([](Sockets &s) {
         ::shutdown(s.client, SHUT_WR);
         s.awaitSegments(5); // the FIN, then the delayed ACK
         Sockets::receive(s.server);
+        Sockets::send(s.server, "still here");
+        s.awaitSegments(7); // still here, its ACK
         Sockets::send(s.server, "bye");
-        s.awaitSegments(7); // bye, its ACK
+        s.awaitSegments(9); // bye, its ACK
         ::close(s.server);
         s.server = -1;
-    }) << QStringLiteral("client close\nsettle\nserver timeout\nsettle\nserver send \"bye\"\nsettle\n"
-                         "server close\nsettle\n") << true;
+    }) << QStringLiteral("client close\nsettle\nserver timeout\nsettle\nserver send \"still here\"\nsettle\n"
+                         "server send \"bye\"\nsettle\nserver close\nsettle\n") << true;
 
     // abort(): SO_LINGER {1, 0} and close() send RST,ACK.
     QTest::newRow("abort") << KernelCalls([](Sockets &s) {

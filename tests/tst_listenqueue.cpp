@@ -108,6 +108,7 @@ private slots:
         QTest::addRow("sent to clientN") << "expect server.client2 sent SYN+ACK ack=501";
         QTest::addRow("drop from clientN") << "client2 drop #3";
         QTest::addRow("deliver to clientN") << "server.client2 deliver";
+        QTest::addRow("unread") << "expect server.client2 unread 2";
     }
     void parse_newForms_roundTrip()
     {
@@ -148,6 +149,11 @@ private slots:
                                  << "t.tcp:1:23: unknown counter 'TcpTimeouts' (ListenOverflows, ListenDrops, "
                                     "SyncookiesSent)";
         QTest::addRow("on line 3") << "server listen\n\nclient2 bind x" << "t.tcp:3:14: bad number 'x'";
+        QTest::addRow("unread missing") << "expect server.client2 unread" << "t.tcp:1:30: missing number of unread bytes";
+        QTest::addRow("unread number") << "expect server unread two" << "t.tcp:1:22: bad number 'two'";
+        QTest::addRow("unread quoted") << "expect server unread \"2\"" << "t.tcp:1:22: bad number '\"2\"'";
+        QTest::addRow("unread extra") << "expect server unread 2 bytes"
+                                      << "t.tcp:1:24: unexpected 'bytes' at the end of the command";
     }
     void parse_errors()
     {
@@ -208,6 +214,14 @@ private slots:
             << "set tcp_syncookies 0\nserver listen backlog=1\nclient connect\nclient deliver\nclient2 connect\n"
                "client2 deliver\nexpect server queue syn=1 accept=0\nexpect server.client2 sent nothing\n"
                "expect server counter ListenDrops=1\nserver accept\n";
+        QTest::addRow("data before accept() waits unread, accept() reads it")
+            << "server listen\nclient connect\nsettle\nclient send \"hi\"\nclient deliver\n"
+               "expect server.client unread 2\nexpect server.client sent ACK\nexpect server fd 4 free\n"
+               "server accept\nexpect server.client unread 0\nexpect server fd 4 client\n";
+        QTest::addRow("a FIN before accept() waits too; accept() reads data and end")
+            << "server listen\nclient2 connect\nsettle\nclient2 send \"ab\"\nclient2 close\nsettle\n"
+               "expect server.client2 unread 2\nexpect server.client2 CLOSE-WAIT\nserver accept\n"
+               "expect server.client2 unread 0\nserver.client2 close\nsettle\nexpect server fd 4 free\n";
         QTest::addRow("closing the listener resets its queue")
             << "server listen\nclient connect\nsettle\nserver.listener close\nexpect server.listener CLOSED\n"
                "expect server sent RST\nserver deliver\nexpect client CLOSED\nserver accept\n";
@@ -217,6 +231,128 @@ private slots:
         QFETCH(QString, script);
         const Outcome outcome = run(script);
         QVERIFY2(outcome.result.status == ScriptRunner::Status::Finished, outcome.result.message.c_str());
+    }
+
+    // accept() returns the connection first, then recv() what waited for it, then its end.
+    void unreadData_returnsAfterAccept_inOrder()
+    {
+        const Outcome outcome = run(QStringLiteral("server listen\nclient2 connect\nsettle\nclient2 send \"ab\"\n"
+                                                   "client2 close\nsettle\nserver accept\n"));
+        QVERIFY2(outcome.result.status == ScriptRunner::Status::Finished, outcome.result.message.c_str());
+        std::vector<std::pair<Rule, std::string>> serverReturns;
+        for (const Event &event : outcome.events) {
+            if (event.kind == EventKind::Return && event.host == serverHost)
+                serverReturns.emplace_back(event.rule, event.text);
+        }
+        const std::vector<std::pair<Rule, std::string>> expected = {
+            {Rule::AcceptReturned, ""}, {Rule::DataReceived, "ab"}, {Rule::EndOfStream, ""}};
+        QCOMPARE(serverReturns, expected);
+        const auto read = std::find_if(outcome.events.begin(), outcome.events.end(), [](const Event &event) {
+            return event.kind == EventKind::Return && event.rule == Rule::DataReceived && event.host == serverHost;
+        });
+        QCOMPARE(read->fd, 4);
+        QCOMPARE(read->call, Call::Recv);
+    }
+
+    // Lessons with neither socket calls nor clientN read at arrival, as they always did, even
+    // before their `accept`.
+    void twoEndpointLessons_readAtArrival()
+    {
+        ScriptRunner runner(parsed("server listen\nclient connect\nsettle\nclient send \"hi\"\nsettle\nserver accept\n"));
+        QCOMPARE(runner.runToEnd().status, ScriptRunner::Status::Finished);
+        const std::vector<Event> events = runner.takeEvents();
+        const auto read = std::find_if(events.begin(), events.end(), [](const Event &event) {
+            return event.kind == EventKind::Return && event.rule == Rule::DataReceived;
+        });
+        const auto accepted = std::find_if(events.begin(), events.end(), [](const Event &event) {
+            return event.kind == EventKind::Return && event.rule == Rule::AcceptReturned;
+        });
+        QVERIFY(read != events.end() && accepted != events.end());
+        QVERIFY(read < accepted);
+        QCOMPARE(runner.simulation().unreadBytes(Side::Server), std::size_t(0));
+    }
+
+    // tcp_max_syn_backlog (TCP-FACTS "The listen queues"): with SYN cookies off, a SYN is dropped
+    // when fewer than a quarter of it is left (Linux tcp_conn_request: max_syn_backlog - len <
+    // max_syn_backlog >> 2); with cookies on it has no effect. The SYN queue's own limit (the
+    // backlog, 9 here) is never reached.
+    void maxSynBacklog_data()
+    {
+        QTest::addColumn<int>("maxSynBacklog");
+        QTest::addColumn<bool>("cookies");
+        QTest::addColumn<int>("synQueue");
+        QTest::addColumn<int>("drops");
+        QTest::addRow("4 without cookies: 4 - 4 < 1 drops the fifth") << 4 << false << 4 << 5;
+        QTest::addRow("8 without cookies: 8 - 7 < 2 drops the eighth") << 8 << false << 7 << 2;
+        QTest::addRow("12 without cookies: never short") << 12 << false << 9 << 0;
+        QTest::addRow("4 with cookies: no effect") << 4 << true << 9 << 0;
+        QTest::addRow("1 without cookies: 1 >> 2 = 0, 1 - 2 < 0 drops the third") << 1 << false << 2 << 7;
+    }
+    void maxSynBacklog()
+    {
+        QFETCH(int, maxSynBacklog);
+        QFETCH(bool, cookies);
+        QFETCH(int, synQueue);
+        QFETCH(int, drops);
+        QString script = QStringLiteral("set tcp_max_syn_backlog %1\nset tcp_syncookies %2\nserver listen backlog=10\n")
+                             .arg(maxSynBacklog)
+                             .arg(cookies ? 1 : 0);
+        for (int client = 1; client <= 9; ++client) {
+            const QString name = client == 1 ? QStringLiteral("client") : QStringLiteral("client%1").arg(client);
+            script += name + QStringLiteral(" connect\n") + name + QStringLiteral(" deliver\n");
+        }
+        script += QStringLiteral("expect server queue syn=%1 accept=0\nexpect server counter ListenDrops=%2\n"
+                                 "expect server counter ListenOverflows=0\nexpect server counter SyncookiesSent=0\n")
+                      .arg(synQueue)
+                      .arg(drops);
+        if (drops > 0)
+            script += QStringLiteral("expect server.client9 sent nothing\nexpect client9 SYN-SENT\n");
+        const Outcome outcome = run(script);
+        QVERIFY2(outcome.result.status == ScriptRunner::Status::Finished, outcome.result.message.c_str());
+        QCOMPARE(hasRule(outcome.events, EventKind::Queue, Rule::SynBacklogDropped), drops > 0);
+    }
+
+    // The earliest pending timer of any socket, named as a script names it (issue 11 item 5):
+    // client's SYN is lost at 0 s and again at 1 s (next due at 3 s); client2's at 1 s (due at 2 s).
+    void earliestTimer_acrossHosts()
+    {
+        ScriptRunner runner(parsed("server listen\nclient connect\nclient drop\nclient timeout\nclient drop\n"
+                                   "client2 connect\nclient2 drop\n"));
+        QCOMPARE(runner.runToEnd().status, ScriptRunner::Status::Finished);
+        const Simulation &sim = runner.simulation();
+        QCOMPARE(sim.nextTimer(Side::Client), std::optional<std::uint64_t>(3000));
+        const auto earliest = sim.earliestTimer();
+        QVERIFY(earliest);
+        QCOMPARE(earliest->socket, SocketName::mainOf(2));
+        QCOMPARE(earliest->deadline, std::uint64_t(2000));
+        QVERIFY(!sim.oldestSender());
+    }
+
+    // The client's final ACK is lost: only the server's SYN,ACK timer is pending. A server
+    // connection's timer is named server.clientN; the two-sided name when it is `server`'s.
+    void earliestTimer_namesServerConnections()
+    {
+        ScriptRunner runner(parsed("server listen\nclient2 connect\nclient2 deliver\nserver.client2 deliver\nclient2 drop\n"));
+        QCOMPARE(runner.runToEnd().status, ScriptRunner::Status::Finished);
+        auto earliest = runner.simulation().earliestTimer();
+        QVERIFY(earliest);
+        QCOMPARE(earliest->socket, SocketName::connectionTo(serverHost, 2));
+        ScriptRunner twoSided(parsed("server listen\nclient connect\nclient deliver\nserver deliver\nclient drop\n"));
+        QCOMPARE(twoSided.runToEnd().status, ScriptRunner::Status::Finished);
+        earliest = twoSided.simulation().earliestTimer();
+        QVERIFY(earliest);
+        QCOMPARE(earliest->socket, SocketName(Side::Server));
+    }
+
+    // `server socket` makes the socket the following calls use, with its descriptor.
+    void explicitSocket_isTheOneBoundAndListening()
+    {
+        const Outcome outcome = run(QStringLiteral("server socket\nexpect server fd 3 socket\nserver bind 3267\n"
+                                                   "server listen\nexpect server fd 3 listener\nexpect server fd 4 free\n"));
+        QVERIFY2(outcome.result.status == ScriptRunner::Status::Finished, outcome.result.message.c_str());
+        QCOMPARE(std::count_if(outcome.events.begin(), outcome.events.end(),
+                               [](const Event &event) { return event.call == Call::Socket; }),
+                 1);
     }
 
     void bind_addressInUse_data()

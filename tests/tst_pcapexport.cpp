@@ -49,6 +49,8 @@ const std::map<QString, QString> expectedExpertInfos = {
     {QStringLiteral("handshake-linux.tcp"), QStringLiteral("8:active-close 9:passive-close")},
     // ... or the delayed-ACK timer sends it alone before the client's FIN (four).
     {QStringLiteral("server-closes-first-linux.tcp"), QStringLiteral("8:active-close 10:passive-close")},
+    // Half-close: the delayed ACK alone, the server's data, then its FIN.
+    {QStringLiteral("half-close-linux.tcp"), QStringLiteral("4:active-close 10:passive-close")},
     {QStringLiteral("abort.tcp"), QStringLiteral("6:rst")},
     // RFC 9293 Figure 7: each SYN,ACK repeats its side's SYN sequence number, so Wireshark takes
     // it for a retransmission, and each final ACK repeats the ACK its SYN,ACK carried.
@@ -62,6 +64,16 @@ const std::map<QString, QString> expectedExpertInfos = {
      QStringLiteral("11:retransmission 12:dup-ack#1 13:retransmission 14:retransmission 15:dup-ack#2")},
     // client leaves (its FIN, then the server's after recv() returned 0); client2 waits unflagged.
     {QStringLiteral("blocking-server.tcp"), QStringLiteral("13:active-close 15:passive-close")},
+    // client2 leaves (its FIN, then the server's after recv() returned 0).
+    {QStringLiteral("thread-per-client.tcp"), QStringLiteral("15:active-close 17:passive-close")},
+    // client leaves the event loop the same way.
+    {QStringLiteral("event-loop.tcp"), QStringLiteral("15:active-close 17:passive-close")},
+    // client leaves, the server closes fd 4.
+    {QStringLiteral("descriptors.tcp"), QStringLiteral("9:active-close 11:passive-close")},
+    // The stopped server closes first; client2 is refused while nobody listens; the fixed server
+    // closes first again (client3).
+    {QStringLiteral("address-in-use.tcp"),
+     QStringLiteral("4:active-close 6:passive-close 9:rst 13:active-close 15:passive-close")},
 };
 
 // Wireshark's expert messages, shortened; any other message stays verbatim, so it shows up.

@@ -7,11 +7,14 @@
 #include "ladderview.h"
 #include "mainwindow.h"
 #include "sidepane.h"
+#include "socketsview.h"
 #include "statediagram.h"
 
 #include "tcpsim/session/lessonlibrary.h"
 
+#include <QDockWidget>
 #include <QElapsedTimer>
+#include <QScrollArea>
 #include <QStandardPaths>
 #include <QTest>
 
@@ -35,6 +38,7 @@ private slots:
     void handshake_atNormalSpeed();
     void keysPressedDuringAnimations();
     void play_toTheEnd();
+    void socketsDock_clickSelectsTheSocketForTheStateDiagram();
 
 private:
     static void showWindow(MainWindow &window, const QString &lesson, double speed);
@@ -185,6 +189,37 @@ void TestRealWindow::play_toTheEnd()
     QCOMPARE(window.controller()->currentStep(), window.controller()->stepCount());
     waitForAnimation(window);
     verifyViewsShowTheModel(window, "after play");
+}
+
+void TestRealWindow::socketsDock_clickSelectsTheSocketForTheStateDiagram()
+{
+    MainWindow window(MainWindow::SettingsPolicy::Ignore);
+    showWindow(window, QStringLiteral("backlog-overflow"), testSpeed);
+    QVERIFY(window.socketsDock()->isVisible());
+    for (int i = 0; i < 13; ++i) {
+        pressKey(window, Qt::Key_Right);
+        waitForAnimation(window);
+    }
+    QCOMPARE(window.controller()->currentStep(), 13);
+    QCOMPARE(window.stateDiagram()->state(tcpsim::Side::Server), tcpsim::TcpState::Established);
+    // client2's connection, SYN-RECEIVED in the SYN queue: a real click where it is on screen.
+    SocketsCanvas *canvas = window.socketsView()->canvas();
+    const SocketsCanvas::Item *slot = canvas->slot(SocketsCanvas::Item::Queue::Syn, 0);
+    QVERIFY(slot);
+    QCOMPARE(slot->text, QStringLiteral("client2"));
+    QScrollArea *scroll = window.socketsView()->scrollArea();
+    scroll->ensureVisible(slot->rect.center().x(), slot->rect.center().y(), 0, slot->rect.height());
+    const QPoint onScreen = canvas->mapTo(scroll->viewport(), slot->rect.center());
+    QVERIFY(scroll->viewport()->rect().contains(onScreen));
+    QTest::mouseClick(scroll->viewport()->childAt(onScreen), Qt::LeftButton, {},
+                      scroll->viewport()->childAt(onScreen)->mapFrom(scroll->viewport(), onScreen));
+    QTRY_COMPARE(window.stateDiagram()->state(tcpsim::Side::Server), tcpsim::TcpState::SynReceived);
+    // Stepping on keeps it lit; Home (before it existed) goes back to the first pair.
+    pressKey(window, Qt::Key_Right);
+    waitForAnimation(window);
+    QCOMPARE(window.stateDiagram()->state(tcpsim::Side::Server), tcpsim::TcpState::SynReceived);
+    pressKey(window, Qt::Key_Home);
+    QTRY_COMPARE(window.socketsView()->selectedSocket(), tcpsim::SocketId(0));
 }
 
 QTEST_MAIN(TestRealWindow)

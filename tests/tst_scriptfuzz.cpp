@@ -56,6 +56,11 @@ private slots:
                          "server accept\nserver.client2 send \"hi\"\nserver.listener close\nserver.client3 deliver\n"
                          "expect server queue syn=0 accept=2\nexpect server fd 3 listener\nexpect server.client2 ESTABLISHED\n"
                          "expect server counter ListenOverflows=1\nexpect server.client2 sent SYN+ACK ack=501\n");
+        // Data waiting before accept(), tcp_max_syn_backlog without cookies, a server program.
+        corpus.push_back("set tcp_syncookies 0\nset tcp_max_syn_backlog 4\nserver listen backlog=9\nclient4 connect\n"
+                         "client4 deliver\nserver.client4 deliver\nclient4 deliver\nclient4 send \"ab\"\nclient4 deliver\n"
+                         "expect server.client4 unread 2\nserver accept\nexpect server.client4 unread 0\n"
+                         "server run thread-echo\nclient5 connect\nsettle\n");
     }
 
     void mutatedScripts_neverCrash()

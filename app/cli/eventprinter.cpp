@@ -83,6 +83,9 @@ QString whatHappened(const Event &event)
             return QStringLiteral("recv() returns 0 (end of stream)");
         if (event.call == Call::Accept && event.fd >= 0)
             return QStringLiteral("accept() returns fd %1").arg(event.fd);
+        // epoll_wait(): its ready list ("fd 3", "fd 4, fd 5").
+        if (event.call == Call::EpollWait && !event.text.empty())
+            return QStringLiteral("epoll_wait() returns [%1]").arg(text(event.text));
         return QStringLiteral("%1() returns").arg(call);
     case EventKind::Transition:
         return QStringLiteral("%1 -> %2  %3").arg(text(stateName(event.from)), text(stateName(event.to)), causeText(event));
@@ -134,6 +137,19 @@ QJsonObject segmentJson(const Segment &segment)
 
 } // namespace
 
+namespace {
+
+// Who the event happened at, as a script names it: the server's connections with client2 ..
+// client9 are `server.client2` .. (its listener and its connection with `client` stay `server`).
+QString endpointName(const Event &event)
+{
+    if (event.host == serverHost && isClientHost(event.peer) && event.peer != firstClientHost)
+        return QString::fromStdString(SocketName::connectionTo(serverHost, event.peer).toString());
+    return QString::fromStdString(hostName(event.host));
+}
+
+} // namespace
+
 QString eventText(const Event &event, int step)
 {
     QString line = QStringLiteral("t=%1.%2s step %3 line %4  %5  %6")
@@ -141,7 +157,7 @@ QString eventText(const Event &event, int step)
                        .arg(event.time % 1000, 3, 10, QLatin1Char('0'))
                        .arg(step)
                        .arg(event.line)
-                       .arg(QString::fromStdString(hostName(event.host)), -6)
+                       .arg(endpointName(event), -6)
                        .arg(whatHappened(event));
     if (event.rule != Rule::None && event.kind != EventKind::Call)
         line += QStringLiteral("  [%1 %2]").arg(text(ruleInfo(event.rule).section), text(ruleName(event.rule)));

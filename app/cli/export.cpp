@@ -78,6 +78,11 @@ std::optional<ExportRequest> parseExportArguments(const QStringList &arguments, 
     const QCommandLineOption mslOption(QStringLiteral("msl"),
                                        QStringLiteral("Maximum segment lifetime in seconds (default 30)."),
                                        QStringLiteral("SECONDS"), QStringLiteral("30"));
+    const QCommandLineOption timeScaleOption(QStringLiteral("time-scale"),
+                                             QStringLiteral("Rows placed by virtual time: the SYN back-off and the "
+                                                            "2MSL wait get their length (long waits shortened and "
+                                                            "labelled)."));
+    parser.addOption(timeScaleOption);
     parser.addOptions({exportOption, untilOption, noDiagramOption, scaleOption, pageOption, numbersOption,
                        languageOption, seedOption, mslOption});
     if (!parser.parse(arguments)) {
@@ -108,6 +113,7 @@ std::optional<ExportRequest> parseExportArguments(const QStringList &arguments, 
         }
         request.untilStep = step;
     }
+    request.options.timeScale = parser.isSet(timeScaleOption);
     request.options.diagram = parser.isSet(noDiagramOption) ? LadderExport::Diagram::Omit
                                                              : LadderExport::Diagram::Include;
     request.options.scale = parser.value(scaleOption).toInt(&ok);

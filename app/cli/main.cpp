@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // tcpsim-cli: runs a lesson headless and prints what happened, one event a line.
+#include "compare.h"
 #include "eventprinter.h"
 #include "exitcode.h"
 #include "export.h"
@@ -56,6 +57,10 @@ Header comments: # title: / # title[zh]: / # note: / # note[zh]: / # profile: rf
 Exit status: 0 every expect held; 1 an expect failed (FILE:LINE: expected X, got Y on
 stderr); 2 the script cannot run (FILE:LINE:COLUMN: what is wrong).
 
+--compare runs the lesson under the RFC 9293 profile and under the Linux profile and
+prints the two segment lists side by side per application call, with one sentence
+where they part (JSON: "event":"divergence"); exit status 0.
+
 --export FILE writes the lesson's ladder as .svg, .pdf or .png instead (see
 tcpsim-cli --export x.svg --help: --until-step N, --no-diagram, --scale, --page).
 
@@ -72,6 +77,7 @@ struct Options {
     tcpsim::cli::LiveRunOptions live;
     tcpsim::cli::RunOutputs outputs;
     bool mslGiven = false;
+    bool compare = false; // --compare: RFC 9293 beside Linux
 };
 
 // Parses the command line; on failure prints why and returns nullopt (exit 2).
@@ -102,7 +108,11 @@ std::optional<Options> parseArguments(const QCoreApplication &app, QTextStream &
                        "delayed ACK of a FIN, RST,ACK on abort, TIME-WAIT fixed at 60 s). Overrides the "
                        "lesson's # profile: header; default: the header, else rfc."),
         QStringLiteral("rfc|linux"));
-    parser.addOptions({jsonOption, pcapOption, listOption, seedOption, mslOption, profileOption});
+    const QCommandLineOption compareOption(
+        QStringLiteral("compare"),
+        QStringLiteral("Run the lesson under both profiles (RFC 9293 and Linux) and print the two segment "
+                       "lists side by side per application call, with one sentence where they part."));
+    parser.addOptions({jsonOption, pcapOption, listOption, seedOption, mslOption, profileOption, compareOption});
     const tcpsim::cli::LiveCommandLine liveOptions;
     liveOptions.addTo(parser);
 
@@ -135,6 +145,11 @@ std::optional<Options> parseArguments(const QCoreApplication &app, QTextStream &
     if (!tcpsim::cli::readSeedAndMsl(parser, seedOption, mslOption, &options.config, err))
         return std::nullopt;
     options.mslGiven = parser.isSet(mslOption);
+    options.compare = parser.isSet(compareOption);
+    if (options.compare && (parser.isSet(profileOption) || parser.isSet(pcapOption))) {
+        err << "tcpsim-cli: --compare runs both profiles; it takes neither --profile nor --pcap\n";
+        return std::nullopt;
+    }
     if (parser.isSet(profileOption)) {
         const auto profile = parseProfile(parser.value(profileOption).toStdString());
         if (!profile) {
@@ -171,6 +186,13 @@ int main(int argc, char *argv[])
     std::optional<Lesson> lesson = tcpsim::cli::loadLessonArgument(options->lesson, err);
     if (!lesson)
         return exitStatus(ExitCode::CannotRun);
+    if (options->compare) {
+        if (options->live.enabled) {
+            err << "tcpsim-cli: --compare does not run the live pair (leave out --live)\n";
+            return exitStatus(ExitCode::CannotRun);
+        }
+        return exitStatus(tcpsim::cli::runCompare(*lesson, options->config, options->format, out));
+    }
     const Profile profile = options->config.profileOverridesLesson
         ? options->config.profile
         : lesson->profile.value_or(options->config.profile);

@@ -273,6 +273,7 @@ void LiveSession::perform(const Command &command, std::size_t step)
     case Verb::ExpectQueue:
     case Verb::ExpectDescriptor:
     case Verb::ExpectCounter:
+    case Verb::ExpectUnread:
         note(tr("simulation only: a check of the model"));
         break;
     }

@@ -173,6 +173,8 @@ RuleInfo ruleInfo(Rule rule)
         return {"Linux inet_csk_reqsk_queue_is_full", "The SYN queue is full and SYN cookies are off: the SYN is dropped."};
     case Rule::CookieAckAccepted:
         return {"Linux cookie_v4_check", "The final ACK carries a valid SYN cookie: the connection is created straight into the accept queue."};
+    case Rule::SynBacklogDropped:
+        return {"Linux tcp_conn_request", "SYN cookies are off and fewer than a quarter of tcp_max_syn_backlog is left: the SYN is dropped."};
     }
     return {"", ""};
 }
@@ -264,6 +266,7 @@ std::string_view ruleName(Rule rule)
     case Rule::SynQueueCookie: return "SynQueueCookie";
     case Rule::SynQueueSynDropped: return "SynQueueSynDropped";
     case Rule::CookieAckAccepted: return "CookieAckAccepted";
+    case Rule::SynBacklogDropped: return "SynBacklogDropped";
     }
     return "?";
 }

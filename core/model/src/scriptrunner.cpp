@@ -74,7 +74,7 @@ ScriptRunner::StepResult ScriptRunner::step()
 
     switch (command.verb) {
     case Verb::Isn: m_simulation.setIsn(target, command.number); break;
-    case Verb::Socket: m_simulation.socketNamed(target); break;
+    case Verb::Socket: m_simulation.socket(target); break;
     case Verb::Bind: m_simulation.bind(target, command.port); break;
     case Verb::Setsockopt: m_simulation.setReuseAddress(target); break;
     case Verb::Set: applySetting(command); break;
@@ -121,6 +121,7 @@ ScriptRunner::StepResult ScriptRunner::step()
     case Verb::ExpectQueue:
     case Verb::ExpectDescriptor:
     case Verb::ExpectCounter:
+    case Verb::ExpectUnread:
         return check(command);
     }
     return {Status::Ok, {}, std::nullopt};
@@ -184,6 +185,11 @@ ScriptRunner::StepResult ScriptRunner::check(const Command &command)
         passed = holder == command.name;
         expected = command.toScriptLine().substr(7);
         got = hostName(target.host) + " fd " + std::to_string(command.value) + ' ' + holder;
+    } else if (command.verb == Verb::ExpectUnread) {
+        const std::size_t actual = m_simulation.unreadBytes(target);
+        passed = actual == command.value;
+        expected = command.toScriptLine().substr(7);
+        got = side + " unread " + std::to_string(actual);
     } else if (command.verb == Verb::ExpectCounter) {
         const ListenCounters &counters = m_simulation.counters(target.host);
         const std::uint64_t actual = command.name == "ListenOverflows" ? counters.listenOverflows

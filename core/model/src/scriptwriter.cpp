@@ -28,7 +28,8 @@ bool Command::isApplicationCall() const
 bool Command::isCheck() const
 {
     return verb == Verb::ExpectState || verb == Verb::ExpectSent || verb == Verb::ExpectNothing
-        || verb == Verb::ExpectQueue || verb == Verb::ExpectDescriptor || verb == Verb::ExpectCounter;
+        || verb == Verb::ExpectQueue || verb == Verb::ExpectDescriptor || verb == Verb::ExpectCounter
+        || verb == Verb::ExpectUnread;
 }
 
 std::string Command::toScriptLine() const
@@ -50,6 +51,7 @@ std::string Command::toScriptLine() const
     }
     case Verb::ExpectDescriptor: return "expect " + sideWord + " fd " + std::to_string(value) + ' ' + name;
     case Verb::ExpectCounter: return "expect " + sideWord + " counter " + name + '=' + std::to_string(value);
+    case Verb::ExpectUnread: return "expect " + sideWord + " unread " + std::to_string(value);
     case Verb::Listen:
         return sideWord + " listen" + (backlog ? " backlog=" + std::to_string(*backlog) : std::string());
     case Verb::Settle: return "settle";
@@ -75,6 +77,7 @@ bool Lesson::usesSockets() const
         case Verb::ExpectQueue:
         case Verb::ExpectDescriptor:
         case Verb::ExpectCounter:
+        case Verb::ExpectUnread:
         case Verb::Run:
             return true;
         default:

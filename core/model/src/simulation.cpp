@@ -367,6 +367,39 @@ void Simulation::completeAccept(Socket &listener)
         m_program->accepted.push_back(id); // the server program's accept() returned it
 }
 
+void Simulation::readAfterAccept(Socket &connection, EndpointContext &context)
+{
+    if (m_config.programReads || !m_config.socketDetail)
+        return;
+    // The lesson's application reads as it always does once it has the connection: what
+    // arrived while it waited in the accept queue (§3.10.7.4 "deliver segment data to user
+    // RECEIVE buffers") returns now, and so does the end of the stream.
+    const auto recvReturn = [&](Rule rule, std::string text) {
+        Event event;
+        event.kind = EventKind::Return;
+        event.side = sideOfHost(connection.host);
+        event.rule = rule;
+        event.cause = CauseKind::UserCall;
+        event.call = Call::Recv;
+        event.text = std::move(text);
+        context.record(std::move(event));
+    };
+    const std::string &received = connection.endpoint.received();
+    if (received.size() > connection.bytesRead)
+        recvReturn(Rule::DataReceived, received.substr(connection.bytesRead));
+    if (connection.endpoint.endOfStream() && !connection.endOfStreamRead)
+        recvReturn(Rule::EndOfStream, {});
+}
+
+std::size_t Simulation::unreadBytes(const SocketName &name) const
+{
+    const Socket *socket = findConst(name);
+    if (!socket)
+        return 0;
+    const std::size_t received = socket->endpoint.received().size();
+    return received > socket->bytesRead ? received - socket->bytesRead : 0;
+}
+
 template <typename Operation>
 void Simulation::applicationCall(const SocketName &name, Call call, Operation operation, std::string text)
 {

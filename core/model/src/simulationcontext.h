@@ -48,14 +48,32 @@ public:
     {
         Socket *socket = m_socket != 0 ? &m_simulation.at(m_socket) : nullptr;
         // accept() returns the connection's new descriptor (auto-accept included).
-        if (socket && event.kind == EventKind::Return && event.rule == Rule::AcceptReturned) {
+        const bool accepted = socket && event.kind == EventKind::Return && event.rule == Rule::AcceptReturned;
+        if (accepted) {
             m_simulation.assignDescriptor(*socket);
             socket->place = QueuePlace::Accepted;
         }
+        // What recv() returned is no longer in the receive buffer.
+        if (socket && event.kind == EventKind::Return && event.rule == Rule::DataReceived)
+            socket->bytesRead = socket->endpoint.received().size();
+        if (socket && event.kind == EventKind::Return && event.rule == Rule::EndOfStream)
+            socket->endOfStreamRead = true;
         const Side side = event.side;
         m_simulation.stamp(event, m_host, socket);
         event.side = side;
         m_simulation.record(std::move(event));
+        if (accepted)
+            m_simulation.readAfterAccept(*socket, *this);
+    }
+    bool applicationReadsNow() const override
+    {
+        const SimulationConfig &config = m_simulation.m_config;
+        if (m_host == serverHost && config.programReads)
+            return false;
+        const Socket *socket = m_socket != 0 ? &m_simulation.at(m_socket) : nullptr;
+        // Two-endpoint lessons keep reading at arrival, as they always did.
+        return !(socket && config.socketDetail
+                 && (socket->place == QueuePlace::SynQueue || socket->place == QueuePlace::AcceptQueue));
     }
 
 private:

@@ -205,6 +205,18 @@ Rule Simulation::arriveAtListener(SocketId listenerId, const Segment &segment, c
         recordQueue(*listener, Rule::SynQueueCookie, countersText(listener->host));
         return Rule::SynQueueCookie;
     }
+    // Without SYN cookies the last quarter of tcp_max_syn_backlog is kept for peers "proven to be
+    // alive" (TCP-FACTS "The listen queues": "tcp_max_syn_backlog matters only then (requests
+    // are dropped when fewer than a quarter of it is left)"). Linux tcp_conn_request: "if
+    // (!syncookies && (max_syn_backlog - inet_csk_reqsk_queue_len(sk) < (max_syn_backlog >> 2))
+    // && !tcp_peer_is_proven(req, dst)) goto drop_and_release;" (drop counts ListenDrops). The
+    // model's clients are never proven: no host keeps TCP metrics of an earlier connection.
+    if (!m_config.synCookies
+        && m_config.maxSynBacklog - int(listener->synQueue.size()) < (m_config.maxSynBacklog >> 2)) {
+        ++host.counters.listenDrops;
+        recordQueue(*listener, Rule::SynBacklogDropped, countersText(listener->host));
+        return Rule::SynBacklogDropped;
+    }
     // §3.10.7.2 third, done on a new TCB: the listener's LISTEN TCB is copied and the copy takes
     // the SYN (LISTEN -> SYN-RECEIVED is recorded on the connection), the listener stays.
     Socket &connection = connectionFromListener(listenerId, tuple);
@@ -383,20 +395,58 @@ std::optional<std::uint64_t> Simulation::nextTimer(const SocketName &name) const
     return endpoint(name).timerDeadline();
 }
 
+std::optional<Simulation::PendingTimer> Simulation::earliestTimer() const
+{
+    std::optional<PendingTimer> earliest;
+    bool earliestOnServer = false;
+    for (const Socket &socket : m_sockets) {
+        const std::optional<std::uint64_t> deadline = socket.gone ? std::nullopt : socket.endpoint.timerDeadline();
+        if (!deadline)
+            continue;
+        // Ties: the clients' timers first (as the two-sided window always did), then creation order.
+        const bool onServer = socket.host == serverHost;
+        if (earliest && (earliest->deadline < *deadline || (earliest->deadline == *deadline && (!earliestOnServer || onServer))))
+            continue;
+        // The plainest name that reaches this socket: `server`/`client` first, so that a
+        // two-endpoint lesson's commands stay two-sided.
+        const SocketName candidates[] = {
+            SocketName::mainOf(socket.host),
+            socket.host == serverHost && socket.peer != noHost ? SocketName::connectionTo(serverHost, socket.peer)
+                                                               : SocketName::mainOf(socket.host),
+        };
+        for (const SocketName &name : candidates) {
+            if (findConst(name) == &socket) {
+                earliest = PendingTimer{name, *deadline};
+                earliestOnServer = onServer;
+                break;
+            }
+        }
+    }
+    return earliest;
+}
+
+std::optional<SocketName> Simulation::oldestSender() const
+{
+    std::optional<HostId> oldest;
+    for (std::size_t host = 0; host < m_inFlight.size(); ++host) {
+        const auto &queue = m_inFlight[host];
+        if (!queue.empty() && (!oldest || queue.front().id < m_inFlight[*oldest].front().id))
+            oldest = HostId(host);
+    }
+    if (!oldest)
+        return std::nullopt;
+    return SocketName::mainOf(*oldest);
+}
+
 bool Simulation::settle(int maxDeliveries)
 {
     for (int delivered = 0;; ++delivered) {
-        std::optional<HostId> oldest;
-        for (std::size_t host = 0; host < m_inFlight.size(); ++host) {
-            const auto &queue = m_inFlight[host];
-            if (!queue.empty() && (!oldest || queue.front().id < m_inFlight[*oldest].front().id))
-                oldest = HostId(host);
-        }
+        const std::optional<SocketName> oldest = oldestSender();
         if (!oldest)
             return true;
         if (delivered >= maxDeliveries)
             return false;
-        deliverFrom(*oldest, 0);
+        deliverFrom(oldest->host, 0);
     }
 }
 

@@ -54,6 +54,7 @@ public:
         // The family the platform resolved ("DejaVu Sans", not the alias "Sans Serif"), so an SVG
         // names a real font.
         m_font.setFamily(QFontInfo(m_font).family());
+        m_layout.setTimeScale(options.timeScale);
         m_layout.place(m_font, ladderWidth);
         m_diagram.setFont(m_font);
         m_diagram.setPalette(m_palette);

@@ -38,7 +38,7 @@ QString callText(const Event &event)
     if (event.call == Call::Connect)
         return QCoreApplication::translate("LadderView", "connect() blocks");
     if (event.call == Call::Send)
-        return QCoreApplication::translate("LadderView", "send(%1)").arg(dataPreview(event.text, 10));
+        return QCoreApplication::translate("LadderView", "send(%1)").arg(dataPreview(event.text, 32));
     if (event.call == Call::None)
         return QCoreApplication::translate("LadderView", "call");
     return call + QStringLiteral("()");
@@ -49,7 +49,7 @@ QString returnText(const Event &event)
     if (event.call == Call::Recv) {
         if (event.rule == Rule::EndOfStream || event.text.empty())
             return QCoreApplication::translate("LadderView", "recv() returns 0");
-        return QCoreApplication::translate("LadderView", "recv() → %1").arg(dataPreview(event.text, 10));
+        return QCoreApplication::translate("LadderView", "recv() → %1").arg(dataPreview(event.text, 32));
     }
     if (event.call == Call::Connect)
         return QCoreApplication::translate("LadderView", "connect() returns");
@@ -98,6 +98,18 @@ QString timerText(const Event &event)
     }
 }
 
+// The ladder draws the first client and its server connection: its numbers are relative to
+// their ISNs, not to a later client's (whose SYN would otherwise become the base).
+NumberFormatter firstPairFormatter(const std::vector<Event> &events, NumberStyle style)
+{
+    std::vector<Event> syns;
+    for (const Event &event : events) {
+        if (event.kind == EventKind::Send && event.segment && event.segment->has(Syn) && belongsToFirstPair(event))
+            syns.push_back(event);
+    }
+    return NumberFormatter(syns, style);
+}
+
 } // namespace
 
 LadderLayout::LadderLayout(const std::vector<Event> &events, const std::vector<std::size_t> &boundaries,
@@ -116,7 +128,9 @@ LadderLayout::LadderLayout(const std::vector<Event> &events, const std::vector<s
 void LadderLayout::setNumberStyle(NumberStyle style)
 {
     m_numberStyle = style;
-    m_formatter = NumberFormatter(m_events, m_numberStyle);
+    m_formatter = firstPairFormatter(m_events, m_numberStyle);
+    if (m_width > 0)
+        place(m_font, m_width); // the arrow labels' widths change
 }
 
 bool LadderLayout::extend(const std::vector<Event> &events, std::vector<std::size_t> boundaries)
@@ -142,13 +156,13 @@ bool LadderLayout::extend(const std::vector<Event> &events, std::vector<std::siz
     m_boundaries = std::move(boundaries);
     const std::size_t firstNewLabel = m_labels.size();
     const std::size_t firstNewMoment = m_moments.size();
+    // The arrows still in flight end at the new steps: their labels are placed again.
+    std::size_t firstArrow = m_arrows.size();
+    for (const auto &[id, index] : m_inFlight)
+        firstArrow = std::min(firstArrow, index);
     appendSteps(static_cast<int>(oldSteps));
-    if (m_width > 0) {
-        // Only the new labels are measured: a wider one moves the timelines (not the rows).
-        measureClientLabels(firstNewLabel);
-        placeTimelines();
-        placeMoments(firstNewMoment);
-    }
+    if (m_width > 0)
+        placeFrom(firstNewLabel, firstNewMoment, firstArrow);
     return true;
 }
 
@@ -190,7 +204,7 @@ bool LadderLayout::truncate(const std::vector<Event> &events, std::vector<std::s
         if (arrow.fate == Fate::InFlight && !arrow.injected)
             m_inFlight[arrow.segment.id] = i;
     }
-    m_formatter = NumberFormatter(m_events, m_numberStyle);
+    m_formatter = firstPairFormatter(m_events, m_numberStyle);
     m_newestStep = steps;
     m_firstNewestMoment = 0;
     for (int i = static_cast<int>(m_moments.size()) - 1; i >= 0; --i) {
@@ -199,12 +213,14 @@ bool LadderLayout::truncate(const std::vector<Event> &events, std::vector<std::s
         m_firstNewestMoment = i;
     }
     if (m_width > 0) {
-        m_clientLabelWidths.resize(m_labels.size());
-        m_clientLabelWidth = 0;
-        for (double width : m_clientLabelWidths)
-            m_clientLabelWidth = std::max(m_clientLabelWidth, width);
-        placeTimelines();
-        placeMoments(m_moments.size()); // the content height
+        m_labelWidths.resize(m_labels.size());
+        m_arrowSizes.resize(m_arrows.size());
+        m_arrowRects.resize(m_arrows.size());
+        m_arrowAlong.resize(m_arrows.size());
+        std::size_t firstArrow = m_arrows.size();
+        for (const auto &[id, index] : m_inFlight)
+            firstArrow = std::min(firstArrow, index);
+        placeFrom(m_labels.size(), m_moments.size(), firstArrow);
     }
     return true;
 }
@@ -238,13 +254,22 @@ void LadderLayout::addLabel(Side side, LabelKind kind, QString text, bool onArri
 
 void LadderLayout::appendSteps(int firstStep)
 {
-    m_formatter = NumberFormatter(m_events, m_numberStyle);
+    m_formatter = firstPairFormatter(m_events, m_numberStyle);
     const std::size_t firstNewTransition = m_transitions.size();
     std::unordered_map<std::uint64_t, std::size_t> &inFlight = m_inFlight;
     const int steps = static_cast<int>(m_boundaries.size()) - 1;
     for (int step = firstStep; step <= steps; ++step) {
         Moment first;
         first.step = step;
+        // Its time: the step's first event's (none: it starts when the moment before did).
+        first.time = m_moments.empty() ? 0 : m_moments.back().time;
+        for (std::size_t i = m_boundaries[static_cast<std::size_t>(step - 1)];
+             i < m_boundaries[static_cast<std::size_t>(step)]; ++i) {
+            if (belongsToFirstPair(m_events[i])) {
+                first.time = m_events[i].time;
+                break;
+            }
+        }
         m_moments.push_back(first);
         for (std::size_t i = m_boundaries[static_cast<std::size_t>(step - 1)];
              i < m_boundaries[static_cast<std::size_t>(step)]; ++i) {
@@ -260,6 +285,7 @@ void LadderLayout::appendSteps(int firstStep)
                 if (busy) {
                     Moment next;
                     next.step = step;
+                    next.time = event.time;
                     m_moments.push_back(next);
                 }
                 const int momentIndex = static_cast<int>(m_moments.size()) - 1;
@@ -288,6 +314,7 @@ void LadderLayout::appendSteps(int firstStep)
                 if (busy) {
                     Moment next;
                     next.step = step;
+                    next.time = event.time;
                     m_moments.push_back(next);
                 }
                 m_moments.back().hasTimer = true;
@@ -316,6 +343,8 @@ void LadderLayout::appendSteps(int firstStep)
                 transition.onArrival = fromSegment;
                 transition.timer = event.cause == CauseKind::Timer ? event.timer : TimerKind::None;
                 transition.rule = event.rule;
+                transition.socket = event.socket;
+                transition.peer = event.peer;
                 m_transitions.push_back(transition);
                 break;
             }
@@ -349,71 +378,6 @@ void LadderLayout::appendSteps(int firstStep)
         const Moment &moment = m_moments[static_cast<std::size_t>(transition.moment)];
         transition.revealAt = transition.moment + (transition.onArrival ? arrivalShare(moment) : 0.0);
     }
-}
-
-void LadderLayout::place(const QFont &font, double width)
-{
-    m_font = font;
-    m_width = width;
-    const QFontMetricsF metrics(font);
-    m_clientLabelWidth = 0;
-    measureClientLabels(0);
-
-    Geometry &g = m_geometry;
-    g.line = metrics.height();
-    g.row = g.line + 10;
-    g.header = g.line * 2 + 18;
-    placeTimelines();
-    placeMoments(0);
-}
-
-void LadderLayout::placeTimelines()
-{
-    Geometry &g = m_geometry;
-    const double column = std::clamp(m_width * 0.22, 150.0, 260.0);
-    // The client's labels sit left of its timeline: room for the widest one (SYN-RECEIVED,
-    // "retransmission timer fires"), up to 30 % of the width; the step numbers take 26 px.
-    g.clientX = std::max(column, std::min(m_clientLabelWidth + 26 + 10 + 4, m_width * 0.3));
-    g.serverX = std::max(g.clientX + 200, m_width - column);
-}
-
-void LadderLayout::measureClientLabels(std::size_t firstLabel)
-{
-    const QFontMetricsF metrics(m_font);
-    QFont boldFont = m_font;
-    boldFont.setBold(true);
-    const QFontMetricsF boldMetrics(boldFont);
-    m_clientLabelWidths.resize(m_labels.size());
-    for (std::size_t i = firstLabel; i < m_labels.size(); ++i) {
-        const Label &label = m_labels[i];
-        m_clientLabelWidths[i] = 0;
-        if (label.side != Side::Client)
-            continue;
-        const double labelWidth = label.kind == LabelKind::State ? boldMetrics.horizontalAdvance(label.text) + 20
-                                                                 : metrics.horizontalAdvance(label.text);
-        m_clientLabelWidths[i] = std::ceil(labelWidth);
-        m_clientLabelWidth = std::max(m_clientLabelWidth, m_clientLabelWidths[i]);
-    }
-}
-
-void LadderLayout::placeMoments(std::size_t firstMoment)
-{
-    const Geometry &g = m_geometry;
-    const double spacing = m_rowSpacing;
-    const double minimumHeight = g.line * 3.6 * spacing;
-    double y = firstMoment == 0 ? g.header + g.row * 0.9
-                                : m_moments[firstMoment - 1].y + m_moments[firstMoment - 1].height;
-    for (std::size_t i = firstMoment; i < m_moments.size(); ++i) {
-        Moment &moment = m_moments[i];
-        moment.y = y;
-        const int rows = std::max(moment.labelCount[0], moment.labelCount[1]);
-        if (moment.step == 0)
-            moment.height = g.row * 1.5 * spacing;
-        else
-            moment.height = std::max(minimumHeight, rows * g.row + g.row * 0.6 * spacing);
-        y += moment.height;
-    }
-    m_contentHeight = y + g.line * 3;
 }
 
 double LadderLayout::sideX(Side side) const
@@ -485,7 +449,13 @@ int LadderLayout::revealedTransitionCount(double progress) const
 
 std::optional<LadderLayout::Transition> LadderLayout::lastRevealedTransition(Side side, double progress) const
 {
-    std::optional<Transition> last;
+    // A side's lane can hold several sockets (the server's listener and its connection with
+    // `client`, a server restarted beside its TIME-WAIT connection, a client that connects again):
+    // the state shown is the named socket's, as Simulation::findConst picks it, among the
+    // transitions revealed so far. Socket numbers grow with creation, so the highest is the newest.
+    std::optional<Transition> newestSocketLast; // the client's newest socket / the server's connection
+    std::optional<Transition> listenerLast;
+    std::optional<Transition> anyLast;
     for (const Transition &transition : m_transitions) {
         if (transition.side != side)
             continue;
@@ -493,9 +463,16 @@ std::optional<LadderLayout::Transition> LadderLayout::lastRevealedTransition(Sid
         if (transition.step == m_newestStep && m_newestStep > 0
             && progress - (transition.revealAt - m_firstNewestMoment) < -1e-9)
             break;
-        last = transition;
+        anyLast = transition;
+        const bool named = side == Side::Client || transition.peer != noHost;
+        if (named && (!newestSocketLast || transition.socket >= newestSocketLast->socket))
+            newestSocketLast = transition;
+        else if (!named)
+            listenerLast = transition;
     }
-    return last;
+    if (newestSocketLast)
+        return newestSocketLast;
+    return listenerLast ? listenerLast : anyLast;
 }
 
 QList<LadderLayout::Transition> LadderLayout::revealedNewestTransitions(double progress) const
@@ -559,33 +536,6 @@ QStringList LadderLayout::arrowText(const Arrow &arrow) const
     return lines;
 }
 
-QRectF LadderLayout::labelRect(const Arrow &arrow) const
-{
-    const QFontMetricsF metrics(m_font);
-    QFont boldFont = m_font;
-    boldFont.setBold(true);
-    const QFontMetricsF bold(boldFont);
-    const QStringList lines = arrowText(arrow);
-    QString tag;
-    if (arrow.segment.retransmission)
-        tag = QCoreApplication::translate("LadderView", "retransmission");
-    else if (arrow.injected)
-        tag = QCoreApplication::translate("LadderView", "crafted");
-    double width = bold.horizontalAdvance(lines.first()) + metrics.horizontalAdvance(QStringLiteral("  #000"));
-    if (!tag.isEmpty())
-        width += metrics.horizontalAdvance(QStringLiteral(" · ") + tag);
-    for (int i = 1; i < lines.size(); ++i)
-        width = std::max(width, metrics.horizontalAdvance(lines[i]));
-    width += 16;
-    const double height = lines.size() * metrics.height() + 8;
-    const double along = arrow.fate == Fate::Lost ? lostLabelAlong : labelAlong;
-    const QPointF anchor = arrowLine(arrow).pointAt(along);
-    const Geometry &g = m_geometry;
-    double left = anchor.x() - width / 2;
-    left = std::clamp(left, g.clientX + 8, std::max(g.clientX + 8, g.serverX - 8 - width));
-    return QRectF(left, anchor.y() - height / 2, width, height);
-}
-
 int LadderLayout::arrowAt(const QPointF &contentPoint, double progress) const
 {
     int best = -1;
@@ -596,7 +546,7 @@ int LadderLayout::arrowAt(const QPointF &contentPoint, double progress) const
         const double fraction = arrowFraction(arrow, progress);
         if (fraction <= 0)
             continue;
-        if (fraction >= labelAlong && labelRect(arrow).contains(contentPoint))
+        if (fraction >= labelAlongOf(arrow) && labelRect(arrow).contains(contentPoint))
             return static_cast<int>(i);
         const double distance = distanceToSegment(contentPoint, line.p1(), line.pointAt(fraction));
         if (distance < bestDistance) {

@@ -45,6 +45,7 @@ void LadderPainter::paintContent(QPainter &painter, double visibleTop, double vi
 
     // Step bands: alternate washes, step numbers, the highlighted step.
     const QFont smallFont = AppStyle::withPixelSize(m_font, AppStyle::minimumPixelSize);
+    double numberBottom = -1e9;
     for (std::size_t i = 0; i < moments.size();) {
         const int step = moments[i].step;
         std::size_t j = i;
@@ -64,7 +65,9 @@ void LadderPainter::paintContent(QPainter &painter, double visibleTop, double vi
                 wash.setAlpha(AppStyle::isDark(pal) ? 14 : 10);
                 painter.fillRect(band, wash);
             }
-            if (step > 0) {
+            // A step number only where the one above leaves room (compressed rows).
+            if (step > 0 && top + 2 >= numberBottom) {
+                numberBottom = top + 2 + QFontMetricsF(smallFont).height();
                 painter.setFont(smallFont);
                 painter.setPen(AppStyle::mutedText(pal));
                 painter.drawText(QRectF(10, top + 2, 60, g.line), Qt::AlignLeft | Qt::AlignTop,
@@ -84,9 +87,12 @@ void LadderPainter::paintContent(QPainter &painter, double visibleTop, double vi
                          QPointF(x, std::max(m_layout.contentHeight(), visibleBottom)));
     }
 
+    paintTimeAxis(painter, visibleTop, visibleBottom);
+
     for (const LadderLayout::Label &label : m_layout.labels()) {
         const LadderLayout::Moment &moment = moments[static_cast<std::size_t>(label.moment)];
-        if (moment.y + moment.height < visibleTop - g.row || moment.y - g.row > visibleBottom)
+        const QRectF rect = m_layout.labelRect(label);
+        if (rect.bottom() < visibleTop || rect.top() > visibleBottom || moment.y - g.row > visibleBottom)
             continue;
         if (m_layout.isRevealed(label, m_progress))
             paintLabel(painter, label);
@@ -117,6 +123,27 @@ void LadderPainter::paintHeader(QPainter &painter) const
     painter.setPen(QPen(rule, 1));
     painter.drawLine(header.bottomLeft(), header.bottomRight());
     const QFont titleFont = AppStyle::boldFont(AppStyle::withPixelSize(m_font, m_font.pixelSize() + 3));
+    if (m_layout.compact()) {
+        // One line: the title and the port side by side.
+        const QFontMetricsF titleMetrics(titleFont);
+        const QFontMetricsF metrics(m_font);
+        for (Side side : {Side::Client, Side::Server}) {
+            const double x = side == Side::Client ? g.clientX : g.serverX;
+            const QString title = side == Side::Client ? tr("Client") : tr("Server");
+            const quint16 port = side == Side::Client ? m_clientPort : m_serverPort;
+            const QString where = QStringLiteral("  ") + tr("127.0.0.1 port %1").arg(port);
+            const double width = titleMetrics.horizontalAdvance(title) + metrics.horizontalAdvance(where);
+            const double left = std::clamp(x - width / 2, 4.0, std::max(4.0, m_layout.width() - width - 4));
+            const double baseline = (g.header - titleMetrics.height()) / 2 + titleMetrics.ascent();
+            painter.setFont(titleFont);
+            painter.setPen(AppStyle::sideColor(side, pal));
+            painter.drawText(QPointF(left, baseline), title);
+            painter.setFont(m_font);
+            painter.setPen(AppStyle::mutedText(pal));
+            painter.drawText(QPointF(left + titleMetrics.horizontalAdvance(title), baseline), where);
+        }
+        return;
+    }
     for (Side side : {Side::Client, Side::Server}) {
         const double x = side == Side::Client ? g.clientX : g.serverX;
         const QString title = side == Side::Client ? tr("Client") : tr("Server");
@@ -133,32 +160,20 @@ void LadderPainter::paintHeader(QPainter &painter) const
 
 void LadderPainter::paintLabel(QPainter &painter, const LadderLayout::Label &label) const
 {
-    const LadderLayout::Geometry &g = m_layout.geometry();
     const QPalette &pal = m_palette;
-    const LadderLayout::Moment &moment = m_layout.moments()[static_cast<std::size_t>(label.moment)];
-    const double top = moment.y - g.row / 2 + label.row * g.row + 2;
-    const double height = g.row - 4;
-    const bool client = label.side == Side::Client;
-    const double timeline = client ? g.clientX : g.serverX;
-    const double gap = 10;
-    const double available = client ? timeline - gap - 26 : m_layout.width() - timeline - gap - 8;
-
+    // Where the layout placed it, wrapped to its column: never elided.
+    const QRectF rect = m_layout.labelRect(label);
     QFont labelFont = m_font;
     if (label.kind == LadderLayout::LabelKind::State)
         labelFont = AppStyle::boldFont(labelFont);
     painter.setFont(labelFont);
-    const QFontMetricsF metrics(labelFont);
-    const double padding = label.kind == LadderLayout::LabelKind::State ? 10 : 0;
-    const QString text = metrics.elidedText(label.text, Qt::ElideRight, available - 2 * padding);
-    const double width = metrics.horizontalAdvance(text) + 2 * padding;
-    const double left = client ? timeline - gap - width : timeline + gap;
-    const QRectF rect(left, top, width, height);
 
     switch (label.kind) {
     case LadderLayout::LabelKind::State: {
+        const double radius = std::min(rect.height(), m_layout.geometry().row) / 2;
         painter.setPen(QPen(AppStyle::sideColor(label.side, pal), 1.5));
         painter.setBrush(AppStyle::sideWash(label.side, pal));
-        painter.drawRoundedRect(rect, height / 2, height / 2);
+        painter.drawRoundedRect(rect, radius, radius);
         painter.setPen(pal.color(QPalette::Text));
         break;
     }
@@ -176,7 +191,65 @@ void LadderPainter::paintLabel(QPainter &painter, const LadderLayout::Label &lab
         break;
     }
     painter.setBrush(Qt::NoBrush);
-    painter.drawText(rect, Qt::AlignCenter, text);
+    const double line = m_layout.geometry().line;
+    const double textTop = rect.top() + (rect.height() - line * label.lines.size()) / 2;
+    // A client's label is aligned to its timeline (right), a server's likewise (left).
+    const Qt::Alignment align = label.kind == LadderLayout::LabelKind::State
+        ? Qt::AlignCenter
+        : (label.side == Side::Client ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter;
+    for (int i = 0; i < label.lines.size(); ++i)
+        painter.drawText(QRectF(rect.left(), textTop + i * line, rect.width(), line), align, label.lines[i]);
+}
+
+void LadderPainter::paintTimeAxis(QPainter &painter, double visibleTop, double visibleBottom) const
+{
+    const LadderLayout::Geometry &g = m_layout.geometry();
+    if (!m_layout.timeScale() || g.rulerX <= 0)
+        return;
+    const QPalette &pal = m_palette;
+    QColor rule = AppStyle::mutedText(pal);
+    painter.setPen(QPen(rule, 1.5));
+    painter.drawLine(QPointF(g.rulerX, std::max(g.header, visibleTop)),
+                     QPointF(g.rulerX, std::min(m_layout.contentHeight(), visibleBottom)));
+    // Whole seconds, where the scale is proportional.
+    const auto &moments = m_layout.moments();
+    const double perSecond = m_layout.pixelsPerSecond();
+    QColor faint = rule;
+    faint.setAlpha(120);
+    painter.setPen(QPen(faint, 1));
+    for (std::size_t i = 0; i + 1 < moments.size(); ++i) {
+        const LadderLayout::Moment &a = moments[i];
+        const LadderLayout::Moment &b = moments[i + 1];
+        if (b.y < visibleTop || a.y > visibleBottom || b.time <= a.time
+            || static_cast<double>(b.time - a.time) > LadderLayout::maxGapSeconds * 1000 || perSecond < 6)
+            continue;
+        for (std::uint64_t ms = (a.time / 1000 + 1) * 1000; ms < b.time; ms += 1000) {
+            const double y = a.y + perSecond * static_cast<double>(ms - a.time) / 1000.0;
+            if (y < b.y)
+                painter.drawLine(QPointF(g.rulerX - 4, y), QPointF(g.rulerX + 4, y));
+        }
+    }
+    painter.setFont(m_font);
+    for (const LadderLayout::TimeMark &mark : m_layout.timeMarks()) {
+        if (mark.rect.bottom() < visibleTop || mark.rect.top() > visibleBottom)
+            continue;
+        if (mark.gap) {
+            // A break in the ruler and both timelines: this wait is drawn shorter than it is.
+            const double half = 5;
+            for (double x : {g.rulerX, g.clientX, g.serverX}) {
+                painter.fillRect(QRectF(x - 6, mark.y - half, 12, 2 * half), pal.color(QPalette::Base));
+                painter.setPen(QPen(rule, 1.5));
+                for (double dy : {-half, half})
+                    painter.drawLine(QPointF(x - 7, mark.y + dy + 3), QPointF(x + 7, mark.y + dy - 3));
+            }
+            painter.setPen(pal.color(QPalette::Text));
+        } else {
+            painter.setPen(QPen(rule, 1.5));
+            painter.drawLine(QPointF(g.rulerX - 5, mark.y), QPointF(g.rulerX + 5, mark.y));
+            painter.setPen(AppStyle::mutedText(pal));
+        }
+        painter.drawText(mark.rect, Qt::AlignRight | Qt::AlignVCenter, mark.text);
+    }
 }
 
 double LadderPainter::lostMarkSize(const LadderLayout::Arrow &arrow) const
@@ -252,8 +325,8 @@ void LadderPainter::paintArrow(QPainter &painter, int index) const
         painter.drawPath(path);
     }
 
-    const double along = arrow.fate == LadderLayout::Fate::Lost ? LadderLayout::lostLabelAlong : LadderLayout::labelAlong;
-    if (fraction < along)
+    const double along = m_layout.labelAlongOf(arrow);
+    if (fraction < along - 1e-9)
         return;
     const QRectF rect = m_layout.labelRect(arrow);
     QColor background = pal.color(QPalette::Base);
@@ -264,37 +337,45 @@ void LadderPainter::paintArrow(QPainter &painter, int index) const
     painter.setBrush(background);
     painter.drawRoundedRect(rect, 6, 6);
 
-    const QStringList lines = m_layout.arrowText(arrow);
+    const QStringList lines = m_layout.displayLines(arrow);
     const QFontMetricsF metrics(m_font);
     const QFont bold = AppStyle::boldFont(m_font);
-    double y = rect.top() + 4;
-    double x = rect.left() + 8;
+    const bool oneLine = m_layout.arrowOnOneLine(arrow);
+    double y = rect.top() + (oneLine ? 0.5 : 4);
+    double x = rect.left() + (oneLine ? 4 : 8);
     painter.setFont(bold);
     painter.setPen(color);
     painter.drawText(QPointF(x, y + metrics.ascent()), lines.first());
     x += QFontMetricsF(bold).horizontalAdvance(lines.first());
     painter.setFont(m_font);
-    QString tag;
-    if (arrow.segment.retransmission)
-        tag = QStringLiteral(" · ") + tr("retransmission");
-    else if (arrow.injected)
-        tag = QStringLiteral(" · ") + tr("crafted");
-    if (arrow.fate == LadderLayout::Fate::Lost)
-        painter.setPen(AppStyle::lostColor(pal));
-    else
-        painter.setPen(AppStyle::mutedText(pal));
-    if (!tag.isEmpty()) {
-        painter.drawText(QPointF(x, y + metrics.ascent()), tag);
-        x += metrics.horizontalAdvance(tag);
+    if (oneLine && lines.size() > 1) {
+        // Compact: the numbers after the flags, the length and data preview below.
+        const QString numbers = QStringLiteral(" ") + lines.at(1);
+        painter.setPen(pal.color(QPalette::Text));
+        painter.drawText(QPointF(x, y + metrics.ascent()), numbers);
+        x += metrics.horizontalAdvance(numbers);
     }
-    if (arrow.segment.id != 0) {
+    // Compact: a retransmission is told by its dashed line alone.
+    const QString tag = oneLine ? QString() : LadderLayout::arrowTag(arrow);
+    const bool tagBelow = m_layout.tagOnItsOwnLine(arrow);
+    painter.setPen(arrow.fate == LadderLayout::Fate::Lost ? AppStyle::lostColor(pal) : AppStyle::mutedText(pal));
+    if (!tag.isEmpty() && !tagBelow)
+        painter.drawText(QPointF(x, y + metrics.ascent()), tag);
+    if (arrow.segment.id != 0 && !oneLine) {
         painter.setPen(AppStyle::mutedText(pal));
         const QString number = QStringLiteral("#%1").arg(arrow.segment.id);
         painter.drawText(QPointF(rect.right() - 8 - metrics.horizontalAdvance(number), y + metrics.ascent()), number);
     }
     painter.setPen(pal.color(QPalette::Text));
-    for (int i = 1; i < lines.size(); ++i) {
+    if (tagBelow) {
         y += metrics.height();
-        painter.drawText(QPointF(rect.left() + 8, y + metrics.ascent()), lines[i]);
+        painter.setPen(arrow.fate == LadderLayout::Fate::Lost ? AppStyle::lostColor(pal) : AppStyle::mutedText(pal));
+        painter.drawText(QPointF(rect.left() + 8, y + metrics.ascent()), tag.mid(3));
+        painter.setPen(pal.color(QPalette::Text));
+    }
+    const QStringList below = lines.mid(oneLine ? 2 : 1);
+    for (const QString &text : below) {
+        y += metrics.height();
+        painter.drawText(QPointF(rect.left() + (oneLine ? 4 : 8), y + metrics.ascent()), text);
     }
 }

@@ -305,6 +305,8 @@ QString Explanation::ruleSentence(Rule rule, Call call)
         return tr("The SYN queue is full and SYN cookies are off: the SYN is dropped; the client will retransmit it.");
     case Rule::CookieAckAccepted:
         return tr("The final ACK returns a valid SYN cookie: the connection is rebuilt from it and goes straight to the accept queue.");
+    case Rule::SynBacklogDropped:
+        return tr("SYN cookies are off and fewer than a quarter of tcp_max_syn_backlog is left for half-open connections: Linux drops the SYN (that last quarter is kept for peers it already knows); the client will retransmit it.");
     default:
         break;
     }

@@ -2,6 +2,7 @@
 #include "tcpsim/session/lessoncontroller.h"
 
 #include "tcpsim/model/echo.h"
+#include "tcpsim/session/socketactions.h"
 
 #include <algorithm>
 
@@ -29,6 +30,36 @@ namespace {
 bool isSetting(const Command &command)
 {
     return command.verb == Verb::Isn;
+}
+
+// The line of a lesson's first command in its own text (Lesson::toText: header lines, a blank).
+int firstCommandLine(const Lesson &lesson)
+{
+    Lesson header;
+    header.title = lesson.title;
+    header.titleZh = lesson.titleZh;
+    header.note = lesson.note;
+    header.noteZh = lesson.noteZh;
+    header.profile = lesson.profile;
+    const std::string text = header.toText();
+    return static_cast<int>(std::count(text.begin(), text.end(), '\n')) + 1;
+}
+
+// The lesson's commands sit on the lines File > Save writes them to.
+bool hasOwnTextLines(const Lesson &lesson, int first)
+{
+    for (std::size_t i = 0; i < lesson.commands.size(); ++i) {
+        if (lesson.commands[i].line != first + static_cast<int>(i) || lesson.commands[i].column != 1)
+            return false;
+    }
+    return true;
+}
+
+// What the simulation's configuration takes from the lesson (ScriptRunner's configFor).
+bool sameConfiguration(const Lesson &a, const Lesson &b)
+{
+    return a.hasAccept() == b.hasAccept() && a.usesSockets() == b.usesSockets()
+        && a.runsServerProgram() == b.runsServerProgram() && a.profile == b.profile;
 }
 } // namespace
 
@@ -132,11 +163,7 @@ std::vector<Command> LessonController::stepCommands(int step) const
 
 bool LessonController::canStepForward() const
 {
-    if (!isAtLessonEnd())
-        return true;
-    const Simulation &sim = simulation();
-    return !sim.inFlight(Side::Client).empty() || !sim.inFlight(Side::Server).empty()
-        || sim.nextTimer(Side::Client) || sim.nextTimer(Side::Server);
+    return !isAtLessonEnd() || SocketActions::nextNetworkStep(simulation()).has_value();
 }
 
 void LessonController::runStep()
@@ -191,22 +218,9 @@ void LessonController::rewindTo(int step)
 void LessonController::stepForward()
 {
     if (isAtLessonEnd()) {
-        // Free play: the next thing the network or a timer would do.
-        const Simulation &sim = simulation();
-        const auto &client = sim.inFlight(Side::Client);
-        const auto &server = sim.inFlight(Side::Server);
-        if (!client.empty() || !server.empty()) {
-            const bool clientFirst = server.empty()
-                || (!client.empty() && client.front().id < server.front().id);
-            perform(Commands::make(Verb::Deliver, clientFirst ? Side::Client : Side::Server));
-            return;
-        }
-        const auto clientTimer = sim.nextTimer(Side::Client);
-        const auto serverTimer = sim.nextTimer(Side::Server);
-        if (clientTimer || serverTimer) {
-            const bool clientFirst = !serverTimer || (clientTimer && *clientTimer <= *serverTimer);
-            perform(Commands::make(Verb::Timeout, clientFirst ? Side::Client : Side::Server));
-        }
+        // Free play: the next thing the network or a timer would do, on any host.
+        if (const auto next = SocketActions::nextNetworkStep(simulation()))
+            perform(*next);
         return;
     }
     runStep();
@@ -243,10 +257,53 @@ void LessonController::goToStep(int step)
     emit stepped(forward ? Direction::Forward : Direction::Backward);
 }
 
+bool LessonController::insertAndRun(const Command &command, std::size_t at)
+{
+    // The lesson's lines must already be those of its text, so that the events of the steps
+    // run so far name the same lines as a run of the new lesson from the start would.
+    const int first = firstCommandLine(*m_lesson);
+    if (!hasOwnTextLines(*m_lesson, first))
+        return false;
+    // The command as its script line reads back (what the text round trip below gives).
+    auto one = parseLesson(command.toScriptLine(), m_lesson->file);
+    const auto *parsed = std::get_if<Lesson>(&one);
+    if (!parsed || parsed->commands.size() != 1 || parsed->commands.front().column != 1)
+        return false;
+    auto lesson = std::make_shared<Lesson>(*m_lesson);
+    auto &commands = lesson->commands;
+    commands.insert(commands.begin() + static_cast<std::ptrdiff_t>(at), parsed->commands.front());
+    for (std::size_t i = at; i < commands.size(); ++i)
+        commands[i].line = first + static_cast<int>(i);
+    if (!sameConfiguration(*m_lesson, *lesson))
+        return false;
+    // The commands before `at` are the same: the run so far and its checkpoints stay, they read
+    // their next commands from the new lesson; what was kept for later steps is forgotten.
+    m_lesson = std::move(lesson);
+    computeGroups();
+    m_runner.rebase(m_lesson);
+    const auto checkpoints = static_cast<std::size_t>(m_current / checkpointInterval) + 1;
+    if (m_checkpoints.size() > checkpoints)
+        m_checkpoints.erase(m_checkpoints.begin() + static_cast<std::ptrdiff_t>(checkpoints), m_checkpoints.end());
+    for (ScriptRunner &checkpoint : m_checkpoints)
+        checkpoint.rebase(m_lesson);
+    m_eventCounts.resize(static_cast<std::size_t>(m_current) + 1);
+    m_reports.resize(static_cast<std::size_t>(m_current) + 1);
+    runStep();
+    return true;
+}
+
 void LessonController::perform(const Command &command)
 {
     const std::size_t at = isAtLessonEnd() ? m_lesson->commands.size()
                                            : m_groups[static_cast<std::size_t>(m_current)].begin;
+    if (insertAndRun(command, at)) {
+        emit lessonChanged();
+        emit stepped(Direction::Forward);
+        applyAutoReply();
+        return;
+    }
+    // The first action on a lesson read from a file with comments or blank lines: its lines
+    // change to those of the text, and the steps so far run again with them.
     Lesson lesson = *m_lesson;
     lesson.commands.insert(lesson.commands.begin() + static_cast<std::ptrdiff_t>(at), command);
     // Round trip through the script text, so line numbers match what File > Save writes.

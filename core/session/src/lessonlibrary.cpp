@@ -30,8 +30,11 @@ QList<LessonEntry> builtInLessons()
         QStringLiteral("simultaneous-close"), QStringLiteral("half-close"),
         QStringLiteral("abort"),             QStringLiteral("syn-retries-exhausted"),
         QStringLiteral("handshake-linux"),   QStringLiteral("server-closes-first-linux"),
+        QStringLiteral("half-close-linux"),
         QStringLiteral("accept-queue"),      QStringLiteral("backlog-overflow"),
-        QStringLiteral("blocking-server"),
+        QStringLiteral("blocking-server"),   QStringLiteral("thread-per-client"),
+        QStringLiteral("event-loop"),        QStringLiteral("descriptors"),
+        QStringLiteral("address-in-use"),
     };
     QStringList names;
     const QStringList files = QDir(QStringLiteral(":/lessons")).entryList({QStringLiteral("*.tcp")},

@@ -5,6 +5,7 @@
 
 #include <QEventLoop>
 
+#include <algorithm>
 #include <limits>
 
 using namespace tcpsim;
@@ -77,10 +78,13 @@ LiveMirror::LiveMirror(LessonController *controller, QObject *parent)
     m_quiet.setSingleShot(true);
     m_quiet.setInterval(0); // the end of this event-loop pass
     m_cap.setSingleShot(true);
+    m_transit.setSingleShot(true);
+    m_transit.setInterval(transitCheckMs);
     m_rebuildTimer.setSingleShot(true);
     m_rebuildTimer.setInterval(0);
     connect(&m_quiet, &QTimer::timeout, this, &LiveMirror::checkSettled);
     connect(&m_cap, &QTimer::timeout, this, &LiveMirror::finishSettling);
+    connect(&m_transit, &QTimer::timeout, this, &LiveMirror::checkSettled);
     connect(&m_rebuildTimer, &QTimer::timeout, this, &LiveMirror::rebuild);
     connect(m_session, &LiveSession::observed, this, &LiveMirror::onObserved);
     connect(controller, &LessonController::lessonChanged, this, &LiveMirror::onLessonChanged);
@@ -164,6 +168,7 @@ void LiveMirror::restart()
 {
     m_queue.clear();
     m_quiet.stop();
+    m_transit.stop();
     m_cap.stop();
     m_settling = false;
     m_session->reset();
@@ -301,8 +306,10 @@ void LiveMirror::checkSettled()
         m_quiet.start();
         return;
     }
-    if (isPairInTransit())
-        return; // the next observation checks again (the observer polls meanwhile); the cap bounds it
+    if (isPairInTransit()) {
+        m_transit.start(); // look again in a moment (or at the next observation); the cap bounds it
+        return;
+    }
     if (++m_quietPasses < quietPassesToSettle) {
         m_quiet.start();
         return;
@@ -336,6 +343,7 @@ bool LiveMirror::isPairInTransit() const
 void LiveMirror::finishSettling()
 {
     m_quiet.stop();
+    m_transit.stop();
     m_cap.stop();
     m_settling = false;
     processQueue();
@@ -364,8 +372,12 @@ void LiveMirror::onObserved(const Observation &observation)
 
 void LiveMirror::scheduleRebuild()
 {
-    if (!m_rebuildTimer.isActive())
-        m_rebuildTimer.start();
+    // While the pair catches up (steps queued, or settling) its rows wait, at most
+    // catchUpRebuildMs: a rebuild in every event-loop pass would lay the log out again each time.
+    // Idle: at the end of this pass.
+    const int delay = isIdle() ? 0 : catchUpRebuildMs;
+    if (!m_rebuildTimer.isActive() || m_rebuildTimer.remainingTime() > delay)
+        m_rebuildTimer.start(delay);
 }
 
 std::vector<LiveMirror::ModelStep> LiveMirror::modelSteps() const
@@ -406,6 +418,18 @@ QString LiveMirror::explain(Side side, const ModelStep &model, std::optional<Tcp
     // lost segment.
     if (verb == Verb::Timeout && kernel == TcpState::TimeWait && modelState == TcpState::Closed)
         verb = Verb::Settle;
+    // The Linux profile's delayed-ACK timer: nothing was lost; the kernel's own timer fired too.
+    if (verb == Verb::Timeout && step >= 1 && step <= m_controller->currentStep()) {
+        const auto &events = m_controller->simulation().events();
+        const std::size_t end = std::min(events.size(), m_controller->eventCountAt(step));
+        for (std::size_t i = m_controller->eventCountAt(step - 1); i < end; ++i) {
+            if (events[i].kind == EventKind::Timer && events[i].timer == TimerKind::DelayedAck)
+                return tr("The model's delayed-ACK timer fired at this step; in real time the kernel had already "
+                          "sent that ACK (when its own 40 ms timer fired, or earlier when the live application "
+                          "read) and loopback delivered it at once, so the kernel is already further along. "
+                          "Nothing was lost.");
+        }
+    }
     return live::explainDifference(side, modelState, kernel, verb);
 }
 

@@ -124,11 +124,9 @@ private:
     std::optional<Rule> processText(EndpointContext &context, Arrival &arrival);          // seventh
     void processFin(EndpointContext &context, Arrival &arrival);                          // eighth
     bool isAcceptable(const Segment &segment) const;
-    // A server program makes its own recv() calls (SimulationConfig::programReads).
-    bool applicationReadsItself(const EndpointContext &context) const
-    {
-        return context.config().programReads && m_side == Side::Server;
-    }
+    // Received data waits in the receive buffer instead of returning from recv() at once
+    // (EndpointContext::applicationReadsNow).
+    static bool applicationReadsItself(const EndpointContext &context) { return !context.applicationReadsNow(); }
     bool ourFinAcknowledged() const;
 
     // Output.

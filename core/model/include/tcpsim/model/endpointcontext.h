@@ -27,6 +27,11 @@ public:
     virtual Segment putOnNetwork(Segment segment) = 0;
     // Appends an event to the log; the host stamps its time and script origin.
     virtual void record(Event event) = 0;
+    // Whether the application takes received data as it arrives (its recv() returns at once).
+    // Not while a server program makes its own recv() calls, nor, in a lesson with socket
+    // calls, while the connection waits in the listen queues: no accept() has returned it, so
+    // no recv() can read it; its data waits in the receive buffer.
+    virtual bool applicationReadsNow() const { return true; }
 };
 
 } // namespace tcpsim

@@ -116,6 +116,7 @@ enum class Rule : std::uint8_t {
     SynQueueCookie,
     SynQueueSynDropped,
     CookieAckAccepted,
+    SynBacklogDropped, // no cookies and under a quarter of tcp_max_syn_backlog left (tcp_conn_request)
 };
 
 struct RuleInfo {
@@ -128,7 +129,7 @@ RuleInfo ruleInfo(Rule rule);
 std::string_view ruleName(Rule rule);
 
 // The highest Rule value: the rules are Rule(1) .. lastRule (for tables and coverage checks).
-inline constexpr Rule lastRule = Rule::CookieAckAccepted;
+inline constexpr Rule lastRule = Rule::SynBacklogDropped;
 
 
 } // namespace tcpsim

@@ -64,6 +64,7 @@ enum class Verb : std::uint8_t {
     ExpectDescriptor, // expect server fd 4 client2
     ExpectCounter,    // expect server counter ListenOverflows=1
     Run,              // server run blocking-echo (name: the design)
+    ExpectUnread,     // expect server.client2 unread 2 (value: bytes in the receive buffer)
 };
 
 struct Command {
@@ -86,7 +87,7 @@ struct Command {
     std::uint16_t port = 0;        // Bind
     std::string name;              // Set: the sysctl; ExpectCounter: the counter; Run: the design;
                                    // ExpectDescriptor: what the descriptor holds
-    std::uint64_t value = 0;       // Set, ExpectCounter; ExpectDescriptor: the descriptor
+    std::uint64_t value = 0;       // Set, ExpectCounter, ExpectUnread; ExpectDescriptor: the descriptor
     std::optional<int> synQueue;   // ExpectQueue
     std::optional<int> acceptQueue;
 

@@ -33,6 +33,9 @@ public:
     std::vector<Event> takeEvents() { return m_simulation.takeEvents(); }
     void restoreTakenEvents(std::vector<Event> taken) { m_simulation.restoreTakenEvents(std::move(taken)); }
     std::size_t position() const { return m_position; } // index of the next command
+    // The same run on a lesson whose commands before position() are the same (a command inserted
+    // at or after it): the state stays, the next commands come from `lesson`.
+    void rebase(std::shared_ptr<const Lesson> lesson) { m_lesson = std::move(lesson); }
     bool atEnd() const { return m_position >= m_lesson->commands.size(); }
     StepResult step();          // runs the command at position()
     StepResult runToEnd();      // stops at the first RuntimeError; keeps going after ExpectFailed

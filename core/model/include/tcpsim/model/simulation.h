@@ -43,6 +43,9 @@ public:
     // The socket a descriptor of the host's process holds, or nullptr (a free descriptor).
     const Socket *descriptor(HostId host, int fd) const;
     const ListenCounters &counters(HostId host) const { return m_hosts[host].counters; }
+    // Bytes the named socket has received that no recv() has returned yet: they wait in its
+    // receive buffer (a connection still in the listen queues, or a server program's).
+    std::size_t unreadBytes(const SocketName &name) const;
     // The port clientN's sockets use: config().clientPort + N - 1.
     std::uint16_t clientPort(HostId host) const;
 
@@ -88,6 +91,19 @@ public:
 
     // Deadline of the named socket's pending timer (virtual ms), if any.
     std::optional<std::uint64_t> nextTimer(const SocketName &name) const;
+    // The earliest pending timer of any socket on any host, with the name a script gives that
+    // socket (`client3`, `server.client2`, `server`): what `timeout` and Play fire next. Ties go
+    // to a client's socket before the server's, then to the socket created first. A socket no
+    // name reaches (an older connection of the same client) is left out.
+    struct PendingTimer {
+        SocketName socket;
+        std::uint64_t deadline = 0;
+    };
+    std::optional<PendingTimer> earliestTimer() const;
+    // Who sent the oldest segment in flight anywhere (by global send order), named as a script
+    // names it for `deliver` (`client2`; `server` for the server, whose deliver takes its
+    // oldest to any client); nullopt when nothing is in flight.
+    std::optional<SocketName> oldestSender() const;
 
     // --- what happened ---
     // The events recorded since the last takeEvents() (all of them if nothing was taken).
@@ -147,6 +163,9 @@ private:
     bool bindSocket(Socket &socket, std::uint16_t port, std::size_t call);
     void closeListenerQueues(const SocketName &name);
     void completeAccept(Socket &listener);
+    // The scripted application reads what waited while the connection sat in the listen queues,
+    // as soon as accept() has returned it (not with a server program: its recv() reads).
+    void readAfterAccept(Socket &connection, EndpointContext &context);
 
     void arrive(HostId to, const Segment &segment);
     Rule arriveAtConnection(Socket &connection, const Segment &segment);

@@ -37,8 +37,9 @@ struct Socket {
     bool cookie = false;       // made from a SYN cookie's ACK
     // A request dropped while half-open (back to LISTEN, §3.10.7.4): no longer anyone's socket.
     bool gone = false;
-    // A server program's recv() has returned this many of the received bytes (the rest wait
-    // in the receive buffer), and its 0 at the end of the stream.
+    // recv() has returned this many of the received bytes (the rest wait in the receive
+    // buffer), and its 0 at the end of the stream: a server program's recv(), or the scripted
+    // application's at arrival (at accept() for what waited in the listen queues).
     std::size_t bytesRead = 0;
     bool endOfStreamRead = false;
 

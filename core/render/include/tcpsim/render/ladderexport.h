@@ -34,6 +34,7 @@ public:
         Diagram diagram = Diagram::Include;
         PageSize pageSize = PageSize::A4; // PDF
         int scale = 1;                    // PNG: device pixels per ladder pixel (2 for slides)
+        bool timeScale = false;           // rows placed by virtual time (LadderLayout::setTimeScale)
     };
     static constexpr int maxScale = 4;
 

@@ -14,6 +14,7 @@
 #include <QLineF>
 #include <QList>
 #include <QRectF>
+#include <QSizeF>
 #include <QStringList>
 
 #include <optional>
@@ -44,6 +45,8 @@ public:
         bool onArrival = false; // caused by an arriving segment: shown when the arrow arrives
         tcpsim::TimerKind timer = tcpsim::TimerKind::None; // the timer that caused it, if one did
         tcpsim::Rule rule = tcpsim::Rule::None; // the rule that made it (the diagram's caption)
+        std::uint16_t socket = 0;                  // whose state changed (Event::socket)
+        tcpsim::HostId peer = tcpsim::noHost;      // its connection's peer (none: a listener)
         double revealAt = 0;    // in animation units; only meaningful in the newest step
     };
     struct Moment {
@@ -54,6 +57,9 @@ public:
         bool hasSend = false;
         bool hasTimer = false;
         int labelCount[2] = {0, 0};
+        std::uint64_t time = 0;  // virtual time (ms) of its first event
+        double stackBottom[2] = {0, 0}; // each side's lowest label edge so far (content y)
+        double need = 0;   // the height its own labels need below its y
     };
     struct Label {
         tcpsim::Side side = tcpsim::Side::Client;
@@ -62,6 +68,20 @@ public:
         int moment = 0;
         int row = 0;          // position in the moment's stack for this side
         bool onArrival = false;
+        // Placed by place(): the text's lines (wrapped to the side's column, never elided) and
+        // the box, x in content coordinates, y relative to the moment's y.
+        QStringList lines;
+        QRectF box;
+    };
+    // A mark of the time axis (setTimeScale): a tick at a moment's time, or a compressed gap
+    // between two moments labelled with its real length ("… 60 s").
+    struct TimeMark {
+        int moment = 0;      // the tick's moment, or the moment the gap follows
+        bool gap = false;
+        double y = 0;        // the tick's y, or the gap's middle
+        std::uint64_t ms = 0; // the moment's time, or the gap's length
+        QString text;
+        QRectF rect;         // where the text is drawn
     };
     struct Geometry {
         double clientX = 0;
@@ -69,6 +89,8 @@ public:
         double header = 0;
         double line = 0;     // text line height
         double row = 0;      // label row height
+        double rulerX = 0;   // the time axis's line (time scale only; 0: none)
+        double labelsLeft = 0; // where the client's label column starts
     };
 
     // Animation progress once the newest step has played (or was never animated).
@@ -98,6 +120,29 @@ public:
     // to what the label stacks need. Takes effect at the next place().
     void setRowSpacing(double spacing) { m_rowSpacing = spacing; }
     double rowSpacing() const { return m_rowSpacing; }
+    // Compact ("Fit all"): a side's labels side by side, an arrow's label on one line, a one-line
+    // header, so rows need far less height. Takes effect at the next place().
+    void setCompact(bool compact) { m_compact = compact; }
+    bool compact() const { return m_compact; }
+    // Time scale: moments placed by their virtual time (pixelsPerSecond() a second, gaps longer
+    // than maxGapSeconds compressed to that and labelled), a time ruler at the left. Takes
+    // effect at the next place().
+    void setTimeScale(bool on) { m_timeScale = on; }
+    bool timeScale() const { return m_timeScale; }
+    static constexpr double maxGapSeconds = 4;
+    double pixelsPerSecond() const;
+    const std::vector<TimeMark> &timeMarks() const { return m_timeMarks; }
+    // Every text box drawn on the ladder: side labels, arrow labels, the time axis's texts.
+    std::vector<QRectF> labelRects() const;
+    // A label's box in content coordinates.
+    QRectF labelRect(const Label &label) const;
+    // True when two of labelRects() intersect.
+    bool labelsOverlap() const;
+    // Fit all, after place(): rows closer (row spacing down to 0.3) while the content is taller
+    // than `height` and no labels meet; rows further apart while labels meet.
+    void compressTo(double height);
+    // True when some label could not be fitted to its column even wrapped (it would be clipped).
+    bool clipped() const { return m_clipped; }
 
     const std::vector<tcpsim::Event> &events() const { return m_events; }
     const std::vector<std::size_t> &boundaries() const { return m_boundaries; }
@@ -123,7 +168,9 @@ public:
     bool isRevealed(const Label &label, double progress) const;
     int revealedCount(double progress) const; // labels
     int revealedTransitionCount(double progress) const;
-    // The last transition of `side` shown at `progress` (none: the side never left CLOSED).
+    // The last transition shown at `progress` of the socket the model names `client` or `server`
+    // (Simulation::endpoint): the client's newest socket; the server's newest connection with
+    // `client` once one exists, else its listener (none: the side never left CLOSED).
     std::optional<Transition> lastRevealedTransition(tcpsim::Side side, double progress) const;
     // The transitions of the newest step revealed at `progress` (revealAt relative to the step).
     QList<Transition> revealedNewestTransitions(double progress) const;
@@ -134,6 +181,16 @@ public:
     // The label's lines: flags, numbers in the chosen style, a data preview.
     QStringList arrowText(const Arrow &arrow) const;
     QRectF labelRect(const Arrow &arrow) const;
+    // Where along its line an arrow's label sits (moved off labelAlong to keep labels apart).
+    double labelAlongOf(const Arrow &arrow) const;
+    // Its label on one line (compact) rather than one line per part.
+    bool arrowOnOneLine(const Arrow &arrow) const { return oneLine(arrow); }
+    // A narrow ladder: the tag below the flags rather than after them.
+    bool tagOnItsOwnLine(const Arrow &arrow) const;
+    // " · retransmission" or " · crafted" after the flags; empty for another segment.
+    static QString arrowTag(const Arrow &arrow);
+    // The label's lines: the flags; seq and ack; the length with the data (if any).
+    QStringList displayLines(const Arrow &arrow) const;
     // The arrow under a content point (its label, or within 9 px of its drawn line); -1: none.
     int arrowAt(const QPointF &contentPoint, double progress) const;
 
@@ -142,13 +199,39 @@ private:
     // Lays out steps firstStep.. of m_boundaries after the ones already laid out.
     void appendSteps(int firstStep);
     void addLabel(tcpsim::Side side, LabelKind kind, QString text, bool onArrival);
-    // Widens m_clientLabelWidth for the client's labels from `firstLabel` on.
-    void measureClientLabels(std::size_t firstLabel);
-    // The timelines' x for m_width and the widest client label.
-    void placeTimelines();
+    // Measures the natural width of the labels from `firstLabel` on (m_labelWidths) and the
+    // widest ones that set the columns.
+    void measureLabelWidths(std::size_t firstLabel);
+    // The timelines' x for m_width and the widest labels; true when they moved.
+    bool placeTimelines();
+    // After new steps (extend) or fewer (truncate): places what changed, all of it when the
+    // timelines moved.
+    void placeFrom(std::size_t firstLabel, std::size_t firstMoment, std::size_t firstArrow);
     // Places the moments from `firstMoment` on below the ones before it.
     void placeMoments(std::size_t firstMoment);
     double sideX(tcpsim::Side side) const;
+    // Wraps the labels from `firstLabel` on to their side's column.
+    void wrapLabels(std::size_t firstLabel);
+    // Stacks a moment's labels beside its timelines: box offsets from the moment's y, and each
+    // side's extent.
+    struct Stack {
+        double top[2] = {0, 0};
+        double bottom[2] = {0, 0};
+        bool any[2] = {false, false};
+    };
+    Stack stackLabels(std::size_t momentIndex, std::size_t firstLabel);
+    double columnWidth(tcpsim::Side side) const;
+    // Arrow label boxes, apart from their neighbours', for arrows from `firstArrow` on (and
+    // those still in flight, whose lines end at nowY).
+    void placeArrowLabels(std::size_t firstArrow);
+    QRectF arrowLabelRectAt(std::size_t index, double along) const;
+    QSizeF arrowLabelSize(const Arrow &arrow) const;
+    bool oneLine(const Arrow &arrow) const; // compact: the arrow's label on one line
+    double arrowRoom() const;  // the widest an arrow label can be
+    double rulerWidth() const; // the time axis's texts
+
+    void placeTimeMarks(std::size_t firstMoment);
+    std::size_t arrowIndex(const Arrow &arrow) const;
 
     std::vector<tcpsim::Event> m_events;
     std::vector<std::size_t> m_boundaries;
@@ -165,8 +248,18 @@ private:
     QFont m_font;
     double m_width = 0;
     double m_clientLabelWidth = 0; // the widest client label in m_font
-    std::vector<double> m_clientLabelWidths; // per label (0: a server label), for truncate
+    double m_clientStateWidth = 0; // the widest client state label (never wrapped)
+    std::vector<double> m_labelWidths; // per label: its natural width, for truncate
     Geometry m_geometry;
     double m_contentHeight = 0;
     double m_rowSpacing = 1.0;
+    bool m_compact = false;
+    bool m_timeScale = false;
+    bool m_clipped = false;
+    double m_serverStateWidth = 0; // the widest server state label (never wrapped)
+    double m_widestArrow = 0;      // the widest arrow label
+    std::vector<QSizeF> m_arrowSizes;   // per arrow, for m_font
+    std::vector<QRectF> m_arrowRects;   // per arrow: its label's box
+    std::vector<double> m_arrowAlong;   // per arrow: where along its line
+    std::vector<TimeMark> m_timeMarks;
 };

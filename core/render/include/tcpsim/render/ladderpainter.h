@@ -41,6 +41,8 @@ private:
     void paintArrow(QPainter &painter, int index) const;
     void paintLostMark(QPainter &painter, int index) const;
     void paintLabel(QPainter &painter, const LadderLayout::Label &label) const;
+    // The time scale's ruler, its ticks and the compressed gaps' breaks and lengths.
+    void paintTimeAxis(QPainter &painter, double top, double bottom) const;
 
     const LadderLayout &m_layout;
     QFont m_font;

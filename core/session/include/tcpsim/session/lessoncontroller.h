@@ -97,6 +97,8 @@ private:
     void computeGroups();
     // Takes `lesson` and goes back to its start: one snapshot, no reports.
     void restart(tcpsim::Lesson lesson);
+    // perform() without running the lesson again: false when that would not give the same run.
+    bool insertAndRun(const tcpsim::Command &command, std::size_t at);
     void runStep(); // m_current -> m_current + 1, keeping its event count and report
     void rewindTo(int step); // step < m_current: from the nearest checkpoint, exactly
     void applyAutoReply();

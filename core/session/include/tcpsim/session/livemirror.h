@@ -36,6 +36,12 @@ public:
     // SYN-RECEIVED, FIN-WAIT-1, CLOSING, LAST-ACK: the peer's answer, or its delayed ACK, comes
     // in ~40 ms). At most settleCapMs.
     static constexpr int settleCapMs = 2000;
+    // While a lesson socket is in such a state the kernel is asked again this often (an exact
+    // look-up costs ~0.01 ms), so the step after it waits for the change itself, not for the
+    // observer's next regular poll.
+    static constexpr int transitCheckMs = 2;
+    // While it catches up, its log rows are rebuilt at most this often (and when it is idle).
+    static constexpr int catchUpRebuildMs = 100;
     static constexpr int quietPassesToSettle = 2;
     // Rows kept for connections from outside the lesson (nc, a class's clients): the newest
     // ones; the older ones are summed up in one "N more" row, so a busy class cannot slow the
@@ -114,6 +120,7 @@ private:
     tcpsim::live::LiveSession *m_session = nullptr;
     QTimer m_quiet;
     QTimer m_cap;
+    QTimer m_transit;
     QTimer m_rebuildTimer;
     std::deque<PendingStep> m_queue;
     QList<tcpsim::live::Observation> m_observations; // the lesson's own (bounded by its steps)
