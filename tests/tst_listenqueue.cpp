@@ -179,6 +179,17 @@ private slots:
                "client deliver\nclient2 deliver\nexpect server queue syn=2 accept=0\n"
                "expect server.client SYN-RECEIVED\nexpect server SYN-RECEIVED\nexpect server.listener LISTEN\n"
                "expect server.client2 sent SYN+ACK ack=501\nexpect server sent SYN+ACK ack=101\nserver accept\n";
+        // The server's in-flight queue holds client's SYN,ACK first: client2's is behind it (the
+        // fuzzer found a deque position taken as a pointer difference here).
+        QTest::addRow("delivering a segment behind another in flight")
+            << "server listen\nclient connect\nclient2 connect\nclient deliver\nclient2 deliver\n"
+               "server.client2 deliver\nexpect client2 ESTABLISHED\nexpect client SYN-SENT\n"
+               "expect server.client sent SYN+ACK\nserver deliver\nexpect client ESTABLISHED\n"
+               "client3 connect\nclient3 deliver\nclient4 connect\nclient4 deliver\nclient5 connect\n"
+               "client5 deliver\nclient6 connect\nclient6 deliver\nclient7 connect\nclient7 deliver\n"
+               "client8 connect\nclient8 deliver\nclient9 connect\nclient9 deliver\nserver.client9 deliver\n"
+               "expect client9 ESTABLISHED\nexpect client8 SYN-SENT\nserver.client5 deliver\n"
+               "expect client5 ESTABLISHED\nexpect client4 SYN-SENT\nexpect client6 SYN-SENT\nserver accept\n";
         QTest::addRow("descriptors: lowest free number")
             << "server listen\nclient connect\nclient2 connect\nclient3 connect\nsettle\n"
                "server accept\nserver accept\nserver accept\nexpect server fd 5 client2\n"

@@ -306,14 +306,22 @@ void Simulation::afterOperation()
 
 // --- the network ---
 
-const Segment *Simulation::oldestInFlight(const SocketName &from) const
+// An index, not a pointer: a deque's elements are not contiguous, so pointers cannot be
+// subtracted to find a position.
+std::optional<std::size_t> Simulation::oldestInFlightIndex(const SocketName &from) const
 {
     const auto &queue = m_inFlight[from.host];
-    for (const Segment &segment : queue) {
-        if (from.role != SocketName::Role::PeerOf || segment.clientHost == from.peer)
-            return &segment;
+    for (std::size_t i = 0; i < queue.size(); ++i) {
+        if (from.role != SocketName::Role::PeerOf || queue[i].clientHost == from.peer)
+            return i;
     }
-    return nullptr;
+    return std::nullopt;
+}
+
+const Segment *Simulation::oldestInFlight(const SocketName &from) const
+{
+    const std::optional<std::size_t> index = oldestInFlightIndex(from);
+    return index ? &m_inFlight[from.host][*index] : nullptr;
 }
 
 bool Simulation::deliverFrom(HostId from, std::size_t index)
@@ -328,10 +336,8 @@ bool Simulation::deliverFrom(HostId from, std::size_t index)
 
 bool Simulation::deliver(const SocketName &from)
 {
-    const Segment *oldest = oldestInFlight(from);
-    if (!oldest)
-        return false;
-    return deliverFrom(from.host, std::size_t(oldest - &m_inFlight[from.host].front()));
+    const std::optional<std::size_t> index = oldestInFlightIndex(from);
+    return index && deliverFrom(from.host, *index);
 }
 
 bool Simulation::drop(const SocketName &from)

@@ -74,6 +74,7 @@ public:
     const std::deque<Segment> &inFlightFrom(HostId host) const { return m_inFlight[host]; }
     // The oldest segment in flight from the named socket's host (`server.client2`: to client2).
     const Segment *oldestInFlight(const SocketName &from) const;
+    std::optional<std::size_t> oldestInFlightIndex(const SocketName &from) const;
     // That segment reaches its destination. False if none is in flight.
     bool deliver(const SocketName &from);
     // That segment is lost. False if none is in flight.
