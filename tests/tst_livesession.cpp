@@ -8,7 +8,10 @@
 #include "tcpsim/model/script.h"
 
 #include <QSignalSpy>
+#include <QTcpSocket>
 #include <QTest>
+
+#include <algorithm>
 
 using namespace tcpsim;
 using namespace tcpsim::live;
@@ -57,6 +60,8 @@ private slots:
     void abort_sendsRstAndLeavesNoTimeWait();
     void simulationOnlySteps_areReportedAsSuch();
     void outsideConnection_isObservedAsOther();
+    void acceptStep_takesOneConnection_outsideClientsWaitInTheQueue();
+    void acceptStep_returnsTheOldestConnection_anOutsideOneFirst();
     void outsideClientsBytes_neverReachTheTexts();
     void explainDifference_knownCases();
 
@@ -339,6 +344,93 @@ void TestLiveSession::outsideConnection_isObservedAsOther()
     QByteArray answer;
     QTRY_VERIFY((answer += outsider.readAll()).size() >= 9);
     QCOMPARE(answer, QByteArray("Hello, nc"));
+}
+
+// Issue 12 item 6: three nc clients connect while the lesson waits before its accept step; the
+// accept step is one accept() and takes one connection (the lesson's, the oldest). The others
+// stay ESTABLISHED in the kernel's accept queue, their data unread, until the lesson is over.
+void TestLiveSession::acceptStep_takesOneConnection_outsideClientsWaitInTheQueue()
+{
+    if (!kernelAvailable())
+        QSKIP("no kernel socket table on this system");
+    const Lesson lesson = lessonFrom(handshakeWithAccept);
+    m_session->setLesson(lesson);
+    perform(lesson, 0, 5); // listen, connect, the handshake's deliveries
+    const quint16 port = m_session->server()->serverPort();
+    const auto acceptQueue = [this, port] {
+        m_session->observer()->sample();
+        const auto listener = m_session->observer()->listener(port);
+        return listener ? int(listener->rxQueue) : -1;
+    };
+    QTRY_COMPARE(acceptQueue(), 1); // the lesson's connection
+    QTcpSocket outsiders[3];
+    for (QTcpSocket &outsider : outsiders) {
+        outsider.connectToHost(QHostAddress::LocalHost, port);
+        QVERIFY(outsider.waitForConnected(5000)); // the kernel completes the handshake
+        outsider.write("nc");
+    }
+    QTRY_COMPARE(acceptQueue(), 4);
+
+    perform(lesson, 5, 6); // server accept
+    QTRY_COMPARE(m_session->server()->connectionCount(), 1);
+    QTRY_VERIFY(m_session->serverConnection() != nullptr); // the lesson's: it was first
+    QCOMPARE(acceptQueue(), 3);
+    // Later event-loop passes take nothing more: the others wait for an accept() that does not come.
+    QTest::qWait(300);
+    QCOMPARE(m_session->server()->connectionCount(), 1);
+    QCOMPARE(acceptQueue(), 3);
+    for (QTcpSocket &outsider : outsiders)
+        QCOMPARE(outsider.bytesAvailable(), 0); // no answer: nobody read their "nc"
+    const auto noted = [this](const QString &text) {
+        return std::any_of(m_seen.cbegin(), m_seen.cend(),
+                           [&text](const Observation &o) { return o.detail.contains(text); });
+    };
+    QVERIFY(noted(QStringLiteral("takes the oldest of the 4 connections")));
+
+    perform(lesson, 6, lesson.commands.size()); // to the lesson's end: the echo server takes them
+    QVERIFY(noted(QStringLiteral("the lesson is over")));
+    QTRY_COMPARE(acceptQueue(), 0);
+    for (QTcpSocket &outsider : outsiders) {
+        QByteArray answer;
+        QTRY_VERIFY((answer += outsider.readAll()).size() >= 9);
+        QCOMPARE(answer, QByteArray("Hello, nc"));
+    }
+}
+
+// The accept queue is first come, first served: a class's nc that connected before the lesson's
+// client is what the accept step's accept() returns, and the log says so.
+void TestLiveSession::acceptStep_returnsTheOldestConnection_anOutsideOneFirst()
+{
+    if (!kernelAvailable())
+        QSKIP("no kernel socket table on this system");
+    const Lesson lesson = lessonFrom(handshakeWithAccept);
+    m_session->setLesson(lesson);
+    perform(lesson, 0, 1); // server listen
+    const quint16 port = m_session->server()->serverPort();
+    QTcpSocket outsider;
+    outsider.connectToHost(QHostAddress::LocalHost, port);
+    QVERIFY(outsider.waitForConnected(5000));
+    perform(lesson, 1, 5); // the lesson's client connects after it
+    const auto acceptQueue = [this, port] {
+        m_session->observer()->sample();
+        const auto listener = m_session->observer()->listener(port);
+        return listener ? int(listener->rxQueue) : -1;
+    };
+    QTRY_COMPARE(acceptQueue(), 2);
+    perform(lesson, 5, 6); // server accept
+    QTRY_COMPARE(m_session->server()->connectionCount(), 1);
+    QTest::qWait(100);
+    QCOMPARE(m_session->server()->connectionCount(), 1);
+    QVERIFY(!m_session->serverConnection()); // the lesson's still waits
+    const auto accepted = std::find_if(m_seen.cbegin(), m_seen.cend(), [](const Observation &o) {
+        return o.endpoint == Observation::Endpoint::Other && o.detail.contains(QLatin1String("the oldest in the accept queue"));
+    });
+    QVERIFY(accepted != m_seen.cend());
+    QCOMPARE(accepted->step, 5);
+    outsider.write("first");
+    QByteArray answer;
+    QTRY_VERIFY((answer += outsider.readAll()).size() >= 12);
+    QCOMPARE(answer, QByteArray("Hello, first")); // accepted: served by the echo server
 }
 
 // What a class's client sends is anything (terminal escapes, a right-to-left override, NUL):

@@ -104,6 +104,7 @@ void LiveServer::close()
         delete connection;
     }
     m_capacityPaused = false;
+    m_acceptOneRequested = false;
     if (wasListening)
         emit listeningChanged(false);
 }
@@ -184,43 +185,48 @@ LiveSocket *LiveServer::connectionForPeerPort(quint16 peerPort) const
     return nullptr;
 }
 
+bool LiveServer::acceptOne()
+{
+    if (!m_server.isListening() || !m_paused || m_connections.size() >= m_maxConnections)
+        return false;
+    if (m_server.hasPendingConnections()) { // Qt took it off the kernel's queue before the pause
+        QMetaObject::invokeMethod(this, &LiveServer::takeOneAccepted, Qt::QueuedConnection);
+        return true;
+    }
+    m_acceptOneRequested = true;
+    m_server.resumeAccepting();
+    return true;
+}
+
+void LiveServer::takeOneAccepted()
+{
+    if (!m_server.hasPendingConnections())
+        return;
+    QTcpSocket *socket = m_server.nextPendingConnection(); // re-enables Qt's accept notifier
+    if (m_paused)
+        m_server.pauseAccepting();
+    if (socket)
+        adopt(socket);
+}
+
 void LiveServer::acceptPending()
 {
-    if (m_paused)
+    if (m_paused) {
+        if (!m_acceptOneRequested)
+            return;
+        // Inside Qt's accept loop, which calls accept() again while its own list holds fewer
+        // than maxPendingConnections (1): leave this one in the list so the loop stops after
+        // exactly one accept(), and take it once the loop has returned.
+        m_acceptOneRequested = false;
+        m_server.pauseAccepting();
+        QMetaObject::invokeMethod(this, &LiveServer::takeOneAccepted, Qt::QueuedConnection);
         return;
+    }
     while (m_connections.size() < m_maxConnections && m_server.hasPendingConnections()) {
         QTcpSocket *socket = m_server.nextPendingConnection();
         if (!socket)
             break;
-        // Qt never buffers more than this from the kernel; the rest waits in the kernel's
-        // receive buffer (and then the client's send buffer): TCP flow control does the rest.
-        socket->setReadBufferSize(m_maxBufferedBytes);
-        auto *connection = new Connection;
-        connection->id = m_nextId++;
-        connection->socket = new LiveSocket(socket, this);
-        connection->lastActivityMs = m_clock.elapsed();
-        m_connections.append(connection);
-        const int id = connection->id;
-        LiveSocket *live = connection->socket;
-        if (m_heldPeerPort != 0 && live->tuple().remotePort == m_heldPeerPort) {
-            live->hold();
-        } else {
-            connection->output = std::make_unique<EchoOutput>(socket->socketDescriptor());
-            EchoOutput *output = connection->output.get();
-            connect(output, &EchoOutput::progressed, this, [this, id] {
-                if (Connection *c = find(id))
-                    c->lastActivityMs = m_clock.elapsed();
-                serve(id); // room again: answer what waits in the read buffer
-            });
-            // Queued: closed() may come from inside serve().
-            connect(output, &EchoOutput::closed, this, [this, id] { release(id); }, Qt::QueuedConnection);
-        }
-        connect(socket, &QIODevice::readyRead, this, [this, id] { serve(id); });
-        connect(socket, &QIODevice::bytesWritten, this, [this, id] { serve(id); });
-        connect(socket, &QAbstractSocket::stateChanged, this, [this, id] { emit connectionUpdated(id); });
-        connect(live, &LiveSocket::released, this, [this, id] { onSocketReleased(id); });
-        emit connectionAccepted(id, live);
-        serve(id); // data may have arrived with the handshake
+        adopt(socket);
     }
     if (m_connections.size() >= m_maxConnections && !m_capacityPaused) {
         // Full: stop calling accept(). New connections complete their handshake in the kernel
@@ -231,6 +237,39 @@ void LiveServer::acceptPending()
                         "the kernel's accept queue until one closes",
                         nullptr, m_maxConnections));
     }
+}
+
+void LiveServer::adopt(QTcpSocket *socket)
+{
+    // Qt never buffers more than this from the kernel; the rest waits in the kernel's
+    // receive buffer (and then the client's send buffer): TCP flow control does the rest.
+    socket->setReadBufferSize(m_maxBufferedBytes);
+    auto *connection = new Connection;
+    connection->id = m_nextId++;
+    connection->socket = new LiveSocket(socket, this);
+    connection->lastActivityMs = m_clock.elapsed();
+    m_connections.append(connection);
+    const int id = connection->id;
+    LiveSocket *live = connection->socket;
+    if (m_heldPeerPort != 0 && live->tuple().remotePort == m_heldPeerPort) {
+        live->hold();
+    } else {
+        connection->output = std::make_unique<EchoOutput>(socket->socketDescriptor());
+        EchoOutput *output = connection->output.get();
+        connect(output, &EchoOutput::progressed, this, [this, id] {
+            if (Connection *c = find(id))
+                c->lastActivityMs = m_clock.elapsed();
+            serve(id); // room again: answer what waits in the read buffer
+        });
+        // Queued: closed() may come from inside serve().
+        connect(output, &EchoOutput::closed, this, [this, id] { release(id); }, Qt::QueuedConnection);
+    }
+    connect(socket, &QIODevice::readyRead, this, [this, id] { serve(id); });
+    connect(socket, &QIODevice::bytesWritten, this, [this, id] { serve(id); });
+    connect(socket, &QAbstractSocket::stateChanged, this, [this, id] { emit connectionUpdated(id); });
+    connect(live, &LiveSocket::released, this, [this, id] { onSocketReleased(id); });
+    emit connectionAccepted(id, live);
+    serve(id); // data may have arrived with the handshake
     if (!m_idleTimer->isActive() && m_idleTimeoutMs > 0 && !m_connections.isEmpty())
         m_idleTimer->start(qBound(10, m_idleTimeoutMs / 4, 1000));
 }

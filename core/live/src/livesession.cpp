@@ -124,8 +124,12 @@ LiveSession::~LiveSession()
 void LiveSession::setLesson(const Lesson &lesson)
 {
     bool hasAccept = false;
-    for (const Command &command : lesson.commands)
+    m_lastLessonLine = 0;
+    for (const Command &command : lesson.commands) {
         hasAccept = hasAccept || (command.verb == Verb::Accept && command.side == Side::Server);
+        if (!command.isCheck())
+            m_lastLessonLine = command.line;
+    }
     m_acceptDeferred = hasAccept;
 }
 
@@ -277,6 +281,8 @@ void LiveSession::perform(const Command &command, std::size_t step)
         note(tr("simulation only: a check of the model"));
         break;
     }
+    if (!command.isCheck() && command.line == m_lastLessonLine)
+        finishLesson();
     // At once, not coalesced: what the kernel shows now belongs to this step.
     m_observer->refresh();
 }
@@ -396,11 +402,42 @@ void LiveSession::doAccept()
         note(tr("accept(): the live server is not listening"));
         return;
     }
-    m_acceptDeferred = false;
     m_observer->refresh();
-    const bool queued = m_clientTuple.isValid() && m_observer->socket(m_clientTuple.reversed()).has_value();
-    note(queued ? tr("accept(): takes the established connection off the kernel's accept queue")
-                : tr("accept(): nothing in the accept queue yet; it returns when a connection arrives"));
+    if (!m_acceptDeferred) {
+        const bool queued = m_clientTuple.isValid() && m_observer->socket(m_clientTuple.reversed()).has_value();
+        note(queued ? tr("accept(): takes the established connection off the kernel's accept queue")
+                    : tr("accept(): nothing in the accept queue yet; it returns when a connection arrives"));
+        m_server->resumeAccepting();
+        return;
+    }
+    // One accept() per accept step, as in a program: the oldest connection in the kernel's
+    // accept queue, which may be a class's nc that connected before the lesson's client.
+    const std::optional<KernelSocket> listener = m_observer->listener(m_server->serverPort());
+    const int queued = listener ? int(listener->rxQueue) : 0;
+    if (!m_server->acceptOne()) {
+        note(tr("accept(): not called: the live server holds as many connections as it takes"));
+        return;
+    }
+    if (queued == 0)
+        note(tr("accept(): nothing in the accept queue yet; it returns when a connection arrives"));
+    else if (queued == 1)
+        note(tr("accept(): takes the established connection off the kernel's accept queue"));
+    else
+        note(tr("accept(): takes the oldest of the %n connections in the kernel's accept queue; the "
+                "others wait there, established, for a later accept()", nullptr, queued));
+}
+
+void LiveSession::finishLesson()
+{
+    if (!m_acceptDeferred)
+        return;
+    m_acceptDeferred = false;
+    const std::optional<KernelSocket> listener =
+        m_server->isListening() ? m_observer->listener(m_server->serverPort()) : std::nullopt;
+    if (listener && listener->rxQueue > 0)
+        note(tr("the lesson is over: the live echo server now accepts the %n connection(s) waiting in "
+                "its accept queue, and any that arrive",
+                nullptr, int(listener->rxQueue)));
     m_server->resumeAccepting();
 }
 
@@ -415,8 +452,13 @@ void LiveSession::onAccepted(int id, LiveSocket *socket)
         observation.state = qtStateName(socket->socket()->state());
         observation.tuple = socket->tuple();
         observation.descriptor = socket->descriptor();
-        observation.detail = tr("accept() returned a connection from outside the lesson: descriptor %1")
-                                 .arg(socket->descriptor());
+        const bool lessonWaits = m_acceptDeferred && m_clientTuple.isValid() && !m_serverConnection;
+        observation.detail = lessonWaits
+            ? tr("accept() returned a connection from outside the lesson, the oldest in the accept "
+                 "queue: descriptor %1; the lesson's connection waits there for another accept()")
+                  .arg(socket->descriptor())
+            : tr("accept() returned a connection from outside the lesson: descriptor %1")
+                  .arg(socket->descriptor());
         emitObservation(observation);
         return;
     }

@@ -94,6 +94,10 @@ public:
     void pauseAccepting();
     void resumeAccepting();
     bool isAcceptPaused() const { return m_paused; }
+    // While paused: one accept(), as a program's accept() call does: the oldest connection in
+    // the kernel's accept queue (or the next to arrive) is taken, the rest stay queued. False
+    // if not listening, not paused, or at the connection cap.
+    bool acceptOne();
 
     // The connection whose client end is this local port is the lesson's: it is held (see
     // LiveSocket::hold()) and does not echo: the lesson's send steps answer.
@@ -120,6 +124,8 @@ private:
     struct Connection;
     Connection *find(int id) const;
     void acceptPending();
+    void takeOneAccepted();
+    void adopt(QTcpSocket *socket);
     void updateAccepting();
     void serve(int id);
     void onSocketReleased(int id);
@@ -139,6 +145,7 @@ private:
     qint64 m_idleClosed = 0;
     quint16 m_heldPeerPort = 0;
     bool m_paused = false;
+    bool m_acceptOneRequested = false;
     bool m_capacityPaused = false;
     bool m_allowNonLoopback = false;
 };

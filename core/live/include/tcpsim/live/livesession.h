@@ -115,6 +115,9 @@ private:
     void doListen();
     void doConnect();
     void doAccept();
+    // After the lesson's last call, accept() no longer waits for accept steps: the live
+    // server is the class's echo server again.
+    void finishLesson();
     void doSend(Side side, const std::string &data);
     void doClose(Side side);
     void doAbort(Side side);
@@ -130,6 +133,7 @@ private:
     quint16 m_requestedPort = defaultServerPort;
     quint16 m_refusedPort = 0; // a port nobody listens on, for a connect without listen
     bool m_acceptDeferred = false;
+    int m_lastLessonLine = 0; // the lesson's last application call: after it, accept everyone
     Profile m_modelProfile = Profile::Rfc9293;
     int m_step = -1;
     int m_line = 0;
