@@ -4,124 +4,177 @@
 <context>
     <name>CommandLine</name>
     <message>
-        <location filename="../../app/main.cpp" line="89"/>
+        <location filename="../../app/main.cpp" line="90"/>
         <source>unknown language %1 (use zh_CN or en)</source>
         <translation>未知的语言 %1（请用 zh_CN 或 en）</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="102"/>
+        <location filename="../../app/main.cpp" line="103"/>
         <source>Step through TCP&apos;s handshake and teardown.</source>
         <translation>一步一步演示 TCP 的三次握手和四次挥手。</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="106"/>
+        <location filename="../../app/main.cpp" line="107"/>
         <source>Built-in lesson name (handshake, lost-syn, ...) or a .tcp file.</source>
         <translation>内置课程名（handshake、lost-syn……）或一个 .tcp 文件。</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="108"/>
+        <location filename="../../app/main.cpp" line="109"/>
         <source>Run N steps of the lesson.</source>
         <translation>先执行课程的前 N 步。</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="111"/>
+        <location filename="../../app/main.cpp" line="112"/>
         <source>Render the window to a PNG without showing it, then exit.</source>
         <translation>不显示窗口，把它渲染成 PNG 后退出。</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="113"/>
+        <location filename="../../app/main.cpp" line="114"/>
         <source>Window size for --screenshot (default 1280x720).</source>
         <translation>--screenshot 的窗口大小（默认 1280x720）。</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="116"/>
+        <location filename="../../app/main.cpp" line="117"/>
         <source>Show segment K (1-based send order) in the inspector.</source>
         <translation>在报文段检查器中显示第 K 个报文段（按发送顺序，从 1 开始）。</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="119"/>
+        <location filename="../../app/main.cpp" line="120"/>
         <source>User interface language: zh_CN or en (default: the system&apos;s).</source>
         <translation>界面语言：zh_CN 或 en（默认跟随系统）。</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="122"/>
+        <location filename="../../app/main.cpp" line="123"/>
         <source>Use the Fusion style with a dark, light or high-contrast palette (contrast: black on white for washed-out projectors).</source>
         <translation>使用 Fusion 风格和深色、浅色或高对比度配色（contrast：白底黑字，适合颜色发淡的投影仪）。</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="154"/>
+        <location filename="../../app/main.cpp" line="163"/>
         <source>unknown palette %1 (use dark, light or contrast)</source>
         <translation>未知的配色 %1（可用 dark、light 或 contrast）</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="126"/>
+        <location filename="../../app/main.cpp" line="127"/>
         <source>Sequence numbers: symbolic, relative or absolute.</source>
         <translation>序号显示方式：symbolic（符号）、relative（相对）或 absolute（绝对）。</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="129"/>
+        <location filename="../../app/main.cpp" line="130"/>
         <source>Mirror every step on a real socket pair on loopback (Linux default).</source>
         <translation>在回环接口上的真实套接字对上同步执行每一步（Linux 上默认开启）。</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="130"/>
+        <location filename="../../app/main.cpp" line="131"/>
         <source>Do not mirror on real sockets.</source>
         <translation>不在真实套接字上同步执行。</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="132"/>
+        <location filename="../../app/main.cpp" line="133"/>
         <source>Port of the live server (default 3267; 0 = any free port).</source>
         <translation>真实服务器的端口（默认 3267；0 表示任选一个空闲端口）。</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="135"/>
+        <location filename="../../app/main.cpp" line="136"/>
         <source>Start in presentation mode (F5): the ladder, the explanation and the state diagram only, full screen; Esc leaves.</source>
         <translation>以演示模式启动（F5）：只显示时序图、讲解和状态图，全屏；Esc 退出。</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="139"/>
+        <location filename="../../app/main.cpp" line="140"/>
         <source>Start with View → Fit all: the ladder&apos;s rows compressed to show as much of the lesson as fits.</source>
         <translation>启动时打开“视图 → 全部显示”：压缩时序图的行，尽量多显示课程内容。</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="143"/>
+        <location filename="../../app/main.cpp" line="144"/>
+        <source>Start with View → Time scale: the ladder&apos;s rows placed by virtual time, long waits shortened and labelled.</source>
+        <translation>启动时打开“视图 → 时间刻度”：时序图的行按虚拟时间排列，较长的等待被缩短并加上标注。</translation>
+    </message>
+    <message>
+        <location filename="../../app/main.cpp" line="148"/>
         <source>Whose TCP the model plays: rfc (RFC 9293&apos;s text) or linux (the kernel on loopback), over the lesson&apos;s own choice.</source>
         <translation>模型扮演谁的 TCP：rfc（RFC 9293 的原文）或 linux（回环接口上的内核），优先于课程自己的选择。</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="157"/>
+        <location filename="../../app/main.cpp" line="153"/>
+        <source>Open Lesson → Compare textbook and Linux… on the lesson (with --screenshot, that window is rendered).</source>
+        <translation>对该课程打开“课程 → 对比教科书与 Linux…”（与 --screenshot 一起使用时，渲染的是这个窗口）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/main.cpp" line="166"/>
         <source>unknown number style %1 (use symbolic, relative or absolute)</source>
         <translation>未知的序号显示方式 %1（可用 symbolic、relative 或 absolute）</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="162"/>
+        <location filename="../../app/main.cpp" line="171"/>
         <source>unknown profile %1 (use rfc or linux)</source>
         <translation>未知的配置 %1（可用 rfc 或 linux）</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="179"/>
+        <location filename="../../app/main.cpp" line="188"/>
         <source>--live-port takes 0..65535</source>
         <translation>--live-port 的取值是 0..65535</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="196"/>
+        <location filename="../../app/main.cpp" line="205"/>
         <source>--steps wants a number</source>
         <translation>--steps 需要一个数字</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="203"/>
+        <location filename="../../app/main.cpp" line="212"/>
         <source>--inspect %1: no such segment after these steps</source>
         <translation>--inspect %1：执行这些步骤后没有这个报文段</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="218"/>
+        <location filename="../../app/main.cpp" line="231"/>
         <source>--size wants WxH, at least 320x240</source>
         <translation>--size 的格式是 宽x高，至少 320x240</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="222"/>
+        <location filename="../../app/main.cpp" line="245"/>
         <source>cannot write %1</source>
         <translation>无法写入 %1</translation>
+    </message>
+</context>
+<context>
+    <name>CompareDialog</name>
+    <message>
+        <location filename="../../app/comparedialog.cpp" line="46"/>
+        <source>Linux (the kernel on loopback)</source>
+        <translation>Linux（回环接口上的内核）</translation>
+    </message>
+    <message>
+        <location filename="../../app/comparedialog.cpp" line="47"/>
+        <source>RFC 9293 (the textbook)</source>
+        <translation>RFC 9293（教科书）</translation>
+    </message>
+    <message>
+        <location filename="../../app/comparedialog.cpp" line="203"/>
+        <source>Textbook and Linux: %1</source>
+        <translation>教科书与 Linux：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/comparedialog.cpp" line="204"/>
+        <source>The lesson&apos;s calls under RFC 9293 (left) and under Linux (right), the network let finish in both. Each red number marks where the two part; the sentences say why.</source>
+        <translation>课程中的调用分别按 RFC 9293（左）和 Linux（右）执行，两边都让网络把报文段传送完毕。每个红色数字标出两者出现分歧的地方；下面的句子说明原因。</translation>
+    </message>
+    <message>
+        <location filename="../../app/comparedialog.cpp" line="210"/>
+        <source>Step %1</source>
+        <translation>第 %1 步</translation>
+    </message>
+    <message>
+        <location filename="../../app/comparedialog.cpp" line="210"/>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <location filename="../../app/comparedialog.cpp" line="224"/>
+        <source>Both profiles send the same segments in this lesson.</source>
+        <translation>在这个课程中，两种配置发送的报文段完全相同。</translation>
+    </message>
+    <message>
+        <location filename="../../app/comparedialog.cpp" line="226"/>
+        <source>RFC 9293: %1 segments. Linux: %2 segments.</source>
+        <translation>RFC 9293：%1 个报文段。Linux：%2 个报文段。</translation>
     </message>
 </context>
 <context>
@@ -688,47 +741,52 @@
         <translation>最后的 ACK 带回一个有效的 SYN cookie：连接由它重建，直接进入 accept 队列。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="323"/>
+        <location filename="../../core/session/src/explanation.cpp" line="309"/>
+        <source>SYN cookies are off and fewer than a quarter of tcp_max_syn_backlog is left for half-open connections: Linux drops the SYN (that last quarter is kept for peers it already knows); the client will retransmit it.</source>
+        <translation>SYN cookie 已关闭，且留给半打开连接的空间已不足 tcp_max_syn_backlog 的四分之一：Linux 丢弃这个 SYN（最后这四分之一留给它已经认识的对端）；客户端会重传它。</translation>
+    </message>
+    <message>
+        <location filename="../../core/session/src/explanation.cpp" line="325"/>
         <source>RFC 9293 §%1</source>
         <translation>RFC 9293 §%1</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="328"/>
+        <location filename="../../core/session/src/explanation.cpp" line="330"/>
         <source>This recv() returned the bytes of more than one send() at once: TCP carries a byte stream, not messages, so it keeps no boundaries between sends. An application that needs messages must mark them itself, with a length or a delimiter.</source>
         <translation>这次 recv() 一次返回了不止一个 send() 的字节：TCP 传送的是字节流而不是消息，所以不保留各次 send 之间的边界。需要消息的应用程序必须自己标记它们，用长度或分隔符。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="395"/>
+        <location filename="../../core/session/src/explanation.cpp" line="397"/>
         <source>The ACK of this side&apos;s SYN arrived: it is ESTABLISHED. This was a simultaneous open: there was no listen(), so no accept queue; connect() returns.</source>
         <translation>这一方 SYN 的确认到达：它进入 ESTABLISHED。这是一次同时打开：没有调用 listen()，所以没有 accept 队列；connect() 返回。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="398"/>
+        <location filename="../../core/session/src/explanation.cpp" line="400"/>
         <source>Client</source>
         <translation>客户端</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="398"/>
+        <location filename="../../core/session/src/explanation.cpp" line="400"/>
         <source>Server</source>
         <translation>服务器</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="400"/>
+        <location filename="../../core/session/src/explanation.cpp" line="402"/>
         <source>Client %1</source>
         <translation>客户端 %1</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="402"/>
+        <location filename="../../core/session/src/explanation.cpp" line="404"/>
         <source>Server (client %1&apos;s connection)</source>
         <translation>服务器（与客户端 %1 的连接）</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="403"/>
+        <location filename="../../core/session/src/explanation.cpp" line="405"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/explanation.cpp" line="408"/>
+        <location filename="../../core/session/src/explanation.cpp" line="410"/>
         <source>The network lost the segment: nobody receives it, and only its sender&apos;s retransmission timer will notice.</source>
         <translation>网络丢失了这个报文段：没有人收到它，只有发送方的重传定时器会发现。</translation>
     </message>
@@ -737,8 +795,8 @@
     <name>ExportDialog</name>
     <message>
         <location filename="../../app/exportdialog.cpp" line="24"/>
-        <location filename="../../app/exportdialog.cpp" line="141"/>
-        <location filename="../../app/exportdialog.cpp" line="150"/>
+        <location filename="../../app/exportdialog.cpp" line="142"/>
+        <location filename="../../app/exportdialog.cpp" line="151"/>
         <source>Export ladder</source>
         <translation>导出时序图</translation>
     </message>
@@ -815,12 +873,12 @@
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.cpp" line="151"/>
+        <location filename="../../app/exportdialog.cpp" line="152"/>
         <source>SVG drawing (*.svg);;PDF document (*.pdf);;PNG image (*.png)</source>
         <translation>SVG 图形 (*.svg);;PDF 文档 (*.pdf);;PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../app/exportdialog.cpp" line="162"/>
+        <location filename="../../app/exportdialog.cpp" line="163"/>
         <source>The name must end in .svg, .pdf or .png</source>
         <translation>文件名必须以 .svg、.pdf 或 .png 结尾</translation>
     </message>
@@ -1142,63 +1200,63 @@
 <context>
     <name>LadderExport</name>
     <message>
-        <location filename="../../core/render/src/ladderexport.cpp" line="88"/>
+        <location filename="../../core/render/src/ladderexport.cpp" line="89"/>
         <source>Step %1 of %2</source>
         <translation>第 %1 步，共 %2 步</translation>
     </message>
     <message>
-        <location filename="../../core/render/src/ladderexport.cpp" line="89"/>
+        <location filename="../../core/render/src/ladderexport.cpp" line="90"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../../core/render/src/ladderexport.cpp" line="178"/>
+        <location filename="../../core/render/src/ladderexport.cpp" line="179"/>
         <source>TCP ladder diagram exported by tcpsim</source>
         <translation>由 tcpsim 导出的 TCP 时序图</translation>
     </message>
     <message>
-        <location filename="../../core/render/src/ladderexport.cpp" line="181"/>
+        <location filename="../../core/render/src/ladderexport.cpp" line="182"/>
         <source>cannot write SVG</source>
         <translation>无法写入 SVG</translation>
     </message>
     <message>
-        <location filename="../../core/render/src/ladderexport.cpp" line="201"/>
+        <location filename="../../core/render/src/ladderexport.cpp" line="202"/>
         <source>the picture would be %1 × %2 pixels, too large for a PNG; export up to an earlier step, at a smaller scale, or as PDF</source>
         <translation>图片将有 %1 × %2 像素，对 PNG 来说太大；请导出到更早的一步、用更小的缩放，或导出为 PDF</translation>
     </message>
     <message>
-        <location filename="../../core/render/src/ladderexport.cpp" line="208"/>
+        <location filename="../../core/render/src/ladderexport.cpp" line="209"/>
         <source>not enough memory for a %1 × %2 picture</source>
         <translation>内存不足，无法生成 %1 × %2 的图片</translation>
     </message>
     <message>
-        <location filename="../../core/render/src/ladderexport.cpp" line="244"/>
+        <location filename="../../core/render/src/ladderexport.cpp" line="245"/>
         <source>cannot write PDF</source>
         <translation>无法写入 PDF</translation>
     </message>
     <message>
-        <location filename="../../core/render/src/ladderexport.cpp" line="264"/>
+        <location filename="../../core/render/src/ladderexport.cpp" line="265"/>
         <source>%1 (page %2)</source>
         <translation>%1（第 %2 页）</translation>
     </message>
     <message>
-        <location filename="../../core/render/src/ladderexport.cpp" line="272"/>
+        <location filename="../../core/render/src/ladderexport.cpp" line="273"/>
         <source>State diagram (RFC 9293 Figure 5) after step %1</source>
         <translation>第 %1 步之后的状态图（RFC 9293 图 5）</translation>
     </message>
     <message>
-        <location filename="../../core/render/src/ladderexport.cpp" line="324"/>
+        <location filename="../../core/render/src/ladderexport.cpp" line="325"/>
         <source>%1: unknown file type: the name must end in .svg, .pdf or .png</source>
         <translation>%1：未知的文件类型：文件名必须以 .svg、.pdf 或 .png 结尾</translation>
     </message>
     <message>
-        <location filename="../../core/render/src/ladderexport.cpp" line="328"/>
+        <location filename="../../core/render/src/ladderexport.cpp" line="329"/>
         <source>the scale must be 1 to %1</source>
         <translation>缩放必须在 1 到 %1 之间</translation>
     </message>
     <message>
-        <location filename="../../core/render/src/ladderexport.cpp" line="333"/>
-        <location filename="../../core/render/src/ladderexport.cpp" line="355"/>
+        <location filename="../../core/render/src/ladderexport.cpp" line="334"/>
+        <location filename="../../core/render/src/ladderexport.cpp" line="356"/>
         <source>%1: cannot write: %2</source>
         <translation>%1：无法写入：%2</translation>
     </message>
@@ -1316,97 +1374,108 @@
         <translation>时序图</translation>
     </message>
     <message>
-        <location filename="../../core/render/src/ladderlayout.cpp" line="568"/>
-        <location filename="../../core/render/src/ladderpainter.cpp" line="279"/>
+        <location filename="../../core/render/src/ladderplacement.cpp" line="452"/>
         <source>retransmission</source>
         <translation>重传</translation>
     </message>
     <message>
-        <location filename="../../core/render/src/ladderlayout.cpp" line="570"/>
-        <location filename="../../core/render/src/ladderpainter.cpp" line="281"/>
+        <location filename="../../core/render/src/ladderplacement.cpp" line="454"/>
         <source>crafted</source>
         <translation>构造的</translation>
     </message>
     <message>
-        <location filename="../../app/ladderview.cpp" line="401"/>
+        <location filename="../../app/ladderview.cpp" line="412"/>
         <source>Inspect this segment</source>
         <translation>查看这个报文段</translation>
     </message>
     <message>
-        <location filename="../../app/ladderview.cpp" line="407"/>
+        <location filename="../../app/ladderview.cpp" line="418"/>
         <source>Lose this segment</source>
         <translation>让这个报文段丢失</translation>
     </message>
     <message>
-        <location filename="../../app/ladderview.cpp" line="454"/>
+        <location filename="../../app/ladderview.cpp" line="465"/>
         <source>In flight. Click to inspect this segment&apos;s TCP header; Shift+click (or right-click → Lose this segment) to lose it in the network.</source>
         <translation>正在传输中。单击查看这个报文段的 TCP 首部；Shift+单击（或右键 → 让这个报文段丢失）让它在网络中丢失。</translation>
     </message>
     <message>
-        <location filename="../../app/ladderview.cpp" line="456"/>
+        <location filename="../../app/ladderview.cpp" line="467"/>
         <source>Click to inspect this segment&apos;s TCP header.</source>
         <translation>点击查看这个报文段的 TCP 首部。</translation>
     </message>
     <message>
-        <location filename="../../app/ladderview.cpp" line="460"/>
+        <location filename="../../app/ladderview.cpp" line="471"/>
         <source>This lesson is too long to fit at a readable size: scroll for the rest.</source>
         <translation>这个课程太长，无法以可读的大小全部显示：其余部分请滚动查看。</translation>
     </message>
     <message>
-        <location filename="../../core/render/src/ladderpainter.cpp" line="122"/>
+        <location filename="../../core/render/src/ladderpainter.cpp" line="132"/>
+        <location filename="../../core/render/src/ladderpainter.cpp" line="149"/>
         <source>Client</source>
         <translation>客户端</translation>
     </message>
     <message>
-        <location filename="../../core/render/src/ladderpainter.cpp" line="122"/>
+        <location filename="../../core/render/src/ladderpainter.cpp" line="132"/>
+        <location filename="../../core/render/src/ladderpainter.cpp" line="149"/>
         <source>Server</source>
         <translation>服务器</translation>
     </message>
     <message>
-        <location filename="../../core/render/src/ladderpainter.cpp" line="130"/>
+        <location filename="../../core/render/src/ladderpainter.cpp" line="134"/>
+        <location filename="../../core/render/src/ladderpainter.cpp" line="157"/>
         <source>127.0.0.1 port %1</source>
         <translation>127.0.0.1 端口 %1</translation>
+    </message>
+    <message>
+        <location filename="../../core/render/src/ladderaxis.cpp" line="32"/>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <location filename="../../core/render/src/ladderaxis.cpp" line="37"/>
+        <source>… %1 s</source>
+        <translation>… %1 秒</translation>
     </message>
 </context>
 <context>
     <name>LessonLibrary</name>
     <message>
-        <location filename="../../core/session/src/lessonlibrary.cpp" line="82"/>
+        <location filename="../../core/session/src/lessonlibrary.cpp" line="85"/>
         <source>too large for a lesson (more than %1 MB)</source>
         <translation>作为课程文件太大（超过 %1 MB）</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/lessonlibrary.cpp" line="134"/>
+        <location filename="../../core/session/src/lessonlibrary.cpp" line="137"/>
         <source>the lesson file is empty</source>
         <translation>课程文件是空的</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/lessonlibrary.cpp" line="140"/>
+        <location filename="../../core/session/src/lessonlibrary.cpp" line="143"/>
         <source>not a lesson file (binary data at line %1)</source>
         <translation>不是课程文件（第 %1 行有二进制数据）</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/lessonlibrary.cpp" line="147"/>
+        <location filename="../../core/session/src/lessonlibrary.cpp" line="150"/>
         <source>too many commands for a lesson (%1; at most %2)</source>
         <translation>课程中的命令太多（%1 条；最多 %2 条）</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/lessonlibrary.cpp" line="176"/>
+        <location filename="../../core/session/src/lessonlibrary.cpp" line="179"/>
         <source>no such built-in lesson or file</source>
         <translation>没有这个内置课程，也没有这个文件</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/lessonlibrary.cpp" line="178"/>
+        <location filename="../../core/session/src/lessonlibrary.cpp" line="181"/>
         <source>no such file</source>
         <translation>文件不存在</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/lessonlibrary.cpp" line="181"/>
+        <location filename="../../core/session/src/lessonlibrary.cpp" line="184"/>
         <source>is a folder, not a lesson file</source>
         <translation>这是一个文件夹，不是课程文件</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/lessonlibrary.cpp" line="186"/>
+        <location filename="../../core/session/src/lessonlibrary.cpp" line="189"/>
         <source>cannot open the lesson: %1</source>
         <translation>无法打开课程：%1</translation>
     </message>
@@ -1414,107 +1483,112 @@
 <context>
     <name>LiveMirror</name>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="26"/>
-        <location filename="../../core/session/src/livemirror.cpp" line="469"/>
-        <location filename="../../core/session/src/livemirror.cpp" line="547"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="27"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="493"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="571"/>
         <source>client</source>
         <translation>客户端</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="28"/>
-        <location filename="../../core/session/src/livemirror.cpp" line="469"/>
-        <location filename="../../core/session/src/livemirror.cpp" line="547"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="29"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="493"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="571"/>
         <source>server</source>
         <translation>服务器</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="30"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="31"/>
         <source>listener</source>
         <translation>监听套接字</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="32"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="33"/>
         <source>other</source>
         <translation>其他连接</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="55"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="56"/>
         <source>descriptor %1</source>
         <translation>描述符 %1</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="202"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="207"/>
         <source>The live pair cannot un-send: it stays at step %1. Its rows for the later steps are hidden and come back as you step forward again.</source>
         <translation>真实套接字对无法撤回已发送的内容：它停留在第 %1 步。之后各步的日志行暂时隐藏，再次前进时会重新显示。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="473"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="427"/>
+        <source>The model&apos;s delayed-ACK timer fired at this step; in real time the kernel had already sent that ACK (when its own 40 ms timer fired, or earlier when the live application read) and loopback delivered it at once, so the kernel is already further along. Nothing was lost.</source>
+        <translation>模型的延迟 ACK 定时器在这一步触发；而在真实时间里，内核早已发出了这个 ACK（在它自己的 40 毫秒定时器触发时，或者更早，在真实的应用程序读取数据时），回环接口也立即递交了它，所以内核已经走在前面了。没有丢失任何东西。</translation>
+    </message>
+    <message>
+        <location filename="../../core/session/src/livemirror.cpp" line="497"/>
         <source>no entry</source>
         <translation>无表项</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="474"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="498"/>
         <source>nothing left in the kernel&apos;s table</source>
         <translation>内核的连接表中已没有它</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="476"/>
-        <location filename="../../core/session/src/livemirror.cpp" line="483"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="500"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="507"/>
         <source>still</source>
         <translation>仍在</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="478"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="502"/>
         <source>in TIME-WAIT for %1 s; Linux keeps it 60 s</source>
         <translation>已处于 TIME-WAIT %1 秒；Linux 会保持 60 秒</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="480"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="504"/>
         <source>held</source>
         <translation>保持</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="481"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="505"/>
         <source>held: this side&apos;s application has not called close() yet</source>
         <translation>保持：这一方的应用程序还没有调用 close()</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="484"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="508"/>
         <source>no change in the kernel at this step</source>
         <translation>这一步内核中没有变化</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="486"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="510"/>
         <source>The kernel&apos;s state did not change at this step.</source>
         <translation>这一步内核的状态没有改变。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="525"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="549"/>
         <source>entry gone</source>
         <translation>表项已消失</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="525"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="549"/>
         <source>observed</source>
         <translation>观测到</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="525"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="549"/>
         <source>inferred</source>
         <translation>推断</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="544"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="568"/>
         <source>simulation only</source>
         <translation>仅模拟</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="555"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="579"/>
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../core/session/src/livemirror.cpp" line="579"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="603"/>
         <source>%n earlier observation(s) of connections from outside the lesson not shown</source>
         <translation>
             <numerusform>另有 %n 条来自课程之外的连接的较早记录未显示</numerusform>
@@ -1622,242 +1696,262 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="112"/>
+        <location filename="../../app/mainwindowui.cpp" line="125"/>
         <source>About tcpsim</source>
         <translation>关于 tcpsim</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="113"/>
+        <location filename="../../app/mainwindowui.cpp" line="126"/>
         <source>&lt;p&gt;&lt;b&gt;tcpsim&lt;/b&gt; shows how TCP opens and closes a connection, one segment at a time, following RFC 9293.&lt;/p&gt;&lt;p&gt;Space or → steps, ← goes back, Home resets, P plays.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;tcpsim&lt;/b&gt; 按照 RFC 9293，一个报文段一个报文段地展示 TCP 如何建立和关闭连接。&lt;/p&gt;&lt;p&gt;空格或 → 前进一步，← 后退，Home 重置，P 自动播放。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="142"/>
-        <location filename="../../app/mainwindowui.cpp" line="355"/>
+        <location filename="../../app/mainwindowui.cpp" line="155"/>
+        <location filename="../../app/mainwindowui.cpp" line="391"/>
         <source>Lesson: %1</source>
         <translation>课程：%1</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="315"/>
+        <location filename="../../app/mainwindowui.cpp" line="342"/>
         <source>tcpsim — TCP handshake and teardown</source>
         <translation>tcpsim — TCP 三次握手与四次挥手</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="316"/>
+        <location filename="../../app/mainwindowui.cpp" line="343"/>
         <source>&amp;New free session</source>
         <translation>新建自由练习(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="317"/>
+        <location filename="../../app/mainwindowui.cpp" line="344"/>
         <source>&amp;Open lesson…</source>
         <translation>打开课程(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="318"/>
+        <location filename="../../app/mainwindowui.cpp" line="345"/>
         <source>&amp;Save lesson as…</source>
         <translation>课程另存为(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="319"/>
+        <location filename="../../app/mainwindowui.cpp" line="346"/>
         <source>Save transition &amp;log as CSV…</source>
         <translation>将状态转换日志保存为 CSV(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="320"/>
+        <location filename="../../app/mainwindowui.cpp" line="347"/>
         <source>Export &amp;packets for Wireshark…</source>
         <translation>导出报文供 Wireshark 使用(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="321"/>
+        <location filename="../../app/mainwindowui.cpp" line="348"/>
         <source>The lesson&apos;s segments up to this step as a pcap capture (IPv4, real TCP headers)</source>
         <translation>截至当前步骤的报文段，保存为 pcap 抓包文件（IPv4，真实的 TCP 首部）</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="322"/>
+        <location filename="../../app/mainwindowui.cpp" line="349"/>
         <source>Export &amp;ladder…</source>
         <translation>导出时序图(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="323"/>
+        <location filename="../../app/mainwindowui.cpp" line="354"/>
         <source>The ladder and the state diagram as SVG, PDF or PNG, for slides and handouts</source>
         <translation>把时序图和状态图导出为 SVG、PDF 或 PNG，用于幻灯片和讲义</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="324"/>
+        <location filename="../../app/mainwindowui.cpp" line="355"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="325"/>
+        <location filename="../../app/mainwindowui.cpp" line="356"/>
         <source>Step ▶</source>
         <translation>下一步 ▶</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="326"/>
+        <location filename="../../app/mainwindowui.cpp" line="357"/>
         <source>Run the next step (Space, →, Page Down)</source>
         <translation>执行下一步（空格、→、Page Down）</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="327"/>
+        <location filename="../../app/mainwindowui.cpp" line="358"/>
         <source>◀ Back</source>
         <translation>◀ 上一步</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="328"/>
+        <location filename="../../app/mainwindowui.cpp" line="359"/>
         <source>Go back one step, exactly (←, Backspace, Page Up)</source>
         <translation>精确地后退一步（←、Backspace、Page Up）</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="329"/>
+        <location filename="../../app/mainwindowui.cpp" line="360"/>
         <source>Reset</source>
         <translation>重置</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="330"/>
+        <location filename="../../app/mainwindowui.cpp" line="361"/>
         <source>Back to the start of the lesson (Home)</source>
         <translation>回到课程开头（Home）</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="354"/>
+        <location filename="../../app/mainwindowui.cpp" line="390"/>
         <source>Lesson</source>
         <translation>课程</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="334"/>
-        <location filename="../../app/mainwindowui.cpp" line="331"/>
-        <location filename="../../app/mainwindowui.cpp" line="384"/>
+        <location filename="../../app/mainwindow.cpp" line="341"/>
+        <location filename="../../app/mainwindowui.cpp" line="362"/>
+        <location filename="../../app/mainwindowui.cpp" line="421"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="334"/>
-        <location filename="../../app/mainwindowui.cpp" line="331"/>
-        <location filename="../../app/mainwindowui.cpp" line="384"/>
+        <location filename="../../app/mainwindow.cpp" line="341"/>
+        <location filename="../../app/mainwindowui.cpp" line="362"/>
+        <location filename="../../app/mainwindowui.cpp" line="421"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="107"/>
+        <location filename="../../app/mainwindowui.cpp" line="113"/>
         <source>This lesson is too long to fit at a readable size: the ladder still scrolls.</source>
         <translation>这个课程太长，无法以可读的大小全部显示：时序图仍需滚动。</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="333"/>
+        <location filename="../../app/mainwindowui.cpp" line="351"/>
+        <source>&amp;Compare textbook and Linux…</source>
+        <translation>对比教科书与 Linux(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindowui.cpp" line="352"/>
+        <source>The lesson under RFC 9293 and under Linux, side by side, with where they part</source>
+        <translation>把课程在 RFC 9293 和 Linux 下的过程并排显示，并标出两者的分歧之处</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindowui.cpp" line="364"/>
         <source>Play the lesson step by step (P)</source>
         <translation>逐步自动播放课程（P）</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="334"/>
+        <location filename="../../app/mainwindowui.cpp" line="365"/>
         <source>&amp;Full screen</source>
         <translation>全屏(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="335"/>
+        <location filename="../../app/mainwindowui.cpp" line="366"/>
         <source>Present</source>
         <translation>演示</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="336"/>
+        <location filename="../../app/mainwindowui.cpp" line="367"/>
         <source>Presentation mode: only the ladder, the explanation and the state diagram, full screen, in large type (F5; Esc leaves)</source>
         <translation>演示模式：只显示时序图、讲解和状态图，全屏大字号（F5；Esc 退出）</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="338"/>
+        <location filename="../../app/mainwindowui.cpp" line="369"/>
         <source>Leave presentation mode</source>
         <translation>退出演示模式</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="339"/>
+        <location filename="../../app/mainwindowui.cpp" line="370"/>
         <source>Presentation controls</source>
         <translation>演示控制</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="340"/>
+        <location filename="../../app/mainwindowui.cpp" line="371"/>
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="341"/>
+        <location filename="../../app/mainwindowui.cpp" line="372"/>
         <source>Zoom &amp;out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="342"/>
+        <location filename="../../app/mainwindowui.cpp" line="373"/>
         <source>&amp;Actual size</source>
         <translation>实际大小(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="344"/>
+        <location filename="../../app/mainwindowui.cpp" line="375"/>
         <source>Fit &amp;all</source>
         <translation>全部显示(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="345"/>
+        <location filename="../../app/mainwindowui.cpp" line="376"/>
         <source>The whole ladder on screen, rows compressed (Ctrl+9; again: normal rows)</source>
         <translation>整个时序图显示在屏幕上，行被压缩（Ctrl+9；再按一次：恢复正常行高）</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="347"/>
+        <location filename="../../app/mainwindowui.cpp" line="379"/>
+        <source>&amp;Time scale</source>
+        <translation>时间刻度(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindowui.cpp" line="380"/>
+        <source>The ladder&apos;s vertical axis shows virtual time: waits such as the SYN back-off and TIME-WAIT get their length; long ones are shortened and labelled (Ctrl+T)</source>
+        <translation>时序图的纵轴表示虚拟时间：SYN 重传退避、TIME-WAIT 等等待按其时长显示；较长的等待被缩短并加上标注（Ctrl+T）</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindowui.cpp" line="383"/>
         <source>&amp;About tcpsim</source>
         <translation>关于 tcpsim(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="348"/>
+        <location filename="../../app/mainwindowui.cpp" line="384"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="349"/>
+        <location filename="../../app/mainwindowui.cpp" line="385"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="350"/>
+        <location filename="../../app/mainwindowui.cpp" line="386"/>
         <source>&amp;Lesson</source>
         <translation>课程(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="351"/>
+        <location filename="../../app/mainwindowui.cpp" line="387"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="352"/>
+        <location filename="../../app/mainwindowui.cpp" line="388"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="353"/>
+        <location filename="../../app/mainwindowui.cpp" line="389"/>
         <source>Controls</source>
         <translation>控制</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="356"/>
+        <location filename="../../app/mainwindowui.cpp" line="392"/>
         <source>Speed:</source>
         <translation>速度：</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="357"/>
+        <location filename="../../app/mainwindowui.cpp" line="393"/>
         <source>Numbers:</source>
         <translation>序号：</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="358"/>
+        <location filename="../../app/mainwindowui.cpp" line="394"/>
         <source>Symbolic (j, k)</source>
         <translation>符号（j、k）</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="359"/>
+        <location filename="../../app/mainwindowui.cpp" line="395"/>
         <source>Relative</source>
         <translation>相对</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="360"/>
+        <location filename="../../app/mainwindowui.cpp" line="396"/>
         <source>Absolute</source>
         <translation>绝对</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="361"/>
+        <location filename="../../app/mainwindowui.cpp" line="397"/>
         <source>Symbolic: the client&apos;s ISN is j and the server&apos;s k, as in the textbooks. Relative: counted from each side&apos;s ISN, as Wireshark shows them. Absolute: the numbers on the wire.</source>
         <translation>符号：客户端的 ISN 记作 j，服务器的记作 k，与教科书一致。相对：从各自的 ISN 开始计数，与 Wireshark 显示的一样。绝对：线路上的真实数值。</translation>
     </message>
@@ -1902,114 +1996,119 @@
         <translation>状态图（RFC 9293）</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="366"/>
+        <location filename="../../app/mainwindowui.cpp" line="402"/>
         <source>Transition log</source>
         <translation>状态转换日志</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="367"/>
+        <location filename="../../app/mainwindowui.cpp" line="403"/>
         <source>Segment inspector</source>
         <translation>报文段检查器</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="368"/>
+        <location filename="../../app/mainwindowui.cpp" line="404"/>
         <source>Client</source>
         <translation>客户端</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="369"/>
+        <location filename="../../app/mainwindowui.cpp" line="405"/>
         <source>Server</source>
         <translation>服务器</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="404"/>
+        <location filename="../../app/mainwindowui.cpp" line="407"/>
+        <source>Sockets</source>
+        <translation>套接字</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindowui.cpp" line="441"/>
         <source>Free play (empty lesson)</source>
         <translation>自由练习（空课程）</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="196"/>
+        <location filename="../../app/mainwindow.cpp" line="201"/>
         <source>Cannot open the lesson</source>
         <translation>无法打开课程</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="197"/>
+        <location filename="../../app/mainwindow.cpp" line="202"/>
         <source>The lesson script has an error; the current lesson stays open.</source>
         <translation>课程脚本有错误；当前课程保持打开。</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="208"/>
+        <location filename="../../app/mainwindow.cpp" line="213"/>
         <source>Free play</source>
         <translation>自由练习</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="222"/>
+        <location filename="../../app/mainwindow.cpp" line="229"/>
         <source>Cannot write the lesson to %1: %2</source>
         <translation>无法把课程写入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="236"/>
+        <location filename="../../app/mainwindow.cpp" line="243"/>
         <source>Open a lesson script</source>
         <translation>打开课程脚本</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="237"/>
+        <location filename="../../app/mainwindow.cpp" line="244"/>
         <source>Lesson scripts (*.tcp);;All files (*)</source>
         <translation>课程脚本 (*.tcp);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="244"/>
+        <location filename="../../app/mainwindow.cpp" line="251"/>
         <source>Save the lesson script</source>
         <translation>保存课程脚本</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="245"/>
+        <location filename="../../app/mainwindow.cpp" line="252"/>
         <source>Lesson scripts (*.tcp)</source>
         <translation>课程脚本 (*.tcp)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="252"/>
+        <location filename="../../app/mainwindow.cpp" line="259"/>
         <source>Cannot save the lesson</source>
         <translation>无法保存课程</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="254"/>
-        <location filename="../../app/mainwindow.cpp" line="267"/>
-        <location filename="../../app/mainwindow.cpp" line="290"/>
+        <location filename="../../app/mainwindow.cpp" line="261"/>
+        <location filename="../../app/mainwindow.cpp" line="274"/>
+        <location filename="../../app/mainwindow.cpp" line="297"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="259"/>
+        <location filename="../../app/mainwindow.cpp" line="266"/>
         <source>Save the transition log</source>
         <translation>保存状态转换日志</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="260"/>
+        <location filename="../../app/mainwindow.cpp" line="267"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="265"/>
+        <location filename="../../app/mainwindow.cpp" line="272"/>
         <source>Cannot save the log</source>
         <translation>无法保存日志</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="282"/>
+        <location filename="../../app/mainwindow.cpp" line="289"/>
         <source>Export packets for Wireshark</source>
         <translation>导出报文供 Wireshark 使用</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="283"/>
+        <location filename="../../app/mainwindow.cpp" line="290"/>
         <source>Packet captures (*.pcap)</source>
         <translation>抓包文件 (*.pcap)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="288"/>
+        <location filename="../../app/mainwindow.cpp" line="295"/>
         <source>Cannot export the packets</source>
         <translation>无法导出报文</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="297"/>
+        <location filename="../../app/mainwindow.cpp" line="304"/>
         <source>The lesson is over: nothing is in flight and no timer is pending.</source>
         <translation>课程结束：没有正在传输的报文段，也没有待触发的定时器。</translation>
     </message>
@@ -2039,28 +2138,28 @@
         <translation>预期不符：%1</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="370"/>
-        <location filename="../../app/mainwindowui.cpp" line="371"/>
+        <location filename="../../app/mainwindowui.cpp" line="406"/>
+        <location filename="../../app/mainwindowui.cpp" line="408"/>
         <source>Live pair</source>
         <translation>真实套接字对</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="372"/>
+        <location filename="../../app/mainwindowui.cpp" line="409"/>
         <source>Do every step again on a real QTcpServer/QTcpSocket pair on loopback, and show Qt&apos;s and the kernel&apos;s states in the log (L)</source>
         <translation>在回环接口上用一对真实的 QTcpServer/QTcpSocket 重做每一步，并在日志中显示 Qt 和内核的状态（L）</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="524"/>
+        <location filename="../../app/mainwindow.cpp" line="559"/>
         <source>The live pair did not settle in time; its rows may be incomplete.</source>
         <translation>真实套接字对未能及时稳定下来，它的日志行可能不完整。</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="584"/>
+        <location filename="../../app/mainwindow.cpp" line="600"/>
         <source>Could not reopen the last lesson: %1</source>
         <translation>无法重新打开上次的课程：%1</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="624"/>
+        <location filename="../../app/mainwindow.cpp" line="640"/>
         <source>Live pair off: the steps are no longer done on real sockets.</source>
         <translation>真实套接字对已关闭：各步骤不再在真实套接字上执行。</translation>
     </message>
@@ -2073,6 +2172,11 @@
         <location filename="../../app/mainwindowpalette.cpp" line="22"/>
         <source>Black on white with darker client and server colours, for a projector that washes colours out</source>
         <translation>白底黑字，客户端和服务器用更深的颜色，适合颜色发淡的投影仪</translation>
+    </message>
+    <message>
+        <location filename="../../app/mainwindowsockets.cpp" line="75"/>
+        <source>The state diagram shows %1 (fd %2)</source>
+        <translation>状态图显示的是 %1（描述符 %2）</translation>
     </message>
 </context>
 <context>
@@ -2091,6 +2195,100 @@
         <location filename="../../core/session/src/numberformat.cpp" line="88"/>
         <source>Symbolic numbers (j, k)</source>
         <translation>符号序号（j、k）</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileComparison</name>
+    <message>
+        <location filename="../../core/session/src/profilecomparison.cpp" line="162"/>
+        <source>Linux</source>
+        <translation>Linux</translation>
+    </message>
+    <message>
+        <location filename="../../core/session/src/profilecomparison.cpp" line="162"/>
+        <source>RFC 9293</source>
+        <translation>RFC 9293</translation>
+    </message>
+    <message>
+        <location filename="../../core/session/src/profilecomparison.cpp" line="168"/>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <location filename="../../core/session/src/profilecomparison.cpp" line="170"/>
+        <source>Client %1</source>
+        <translation>客户端 %1</translation>
+    </message>
+    <message>
+        <location filename="../../core/session/src/profilecomparison.cpp" line="171"/>
+        <source>Client</source>
+        <translation>客户端</translation>
+    </message>
+    <message>
+        <location filename="../../core/session/src/profilecomparison.cpp" line="271"/>
+        <source>The SYNs already differ: the textbook&apos;s carries %1, Linux&apos;s %2 (tcp_syn_options).</source>
+        <translation>两边的 SYN 就已经不同：教科书的 SYN 带有 %1，Linux 的带有 %2（tcp_syn_options）。</translation>
+    </message>
+    <message>
+        <location filename="../../core/session/src/profilecomparison.cpp" line="275"/>
+        <source>From then on every Linux segment carries timestamps (a 32-byte header instead of 20 bytes) and its window counts in units of 2^%1 = %2 bytes.</source>
+        <translation>从此以后，Linux 的每个报文段都带时间戳（首部为 32 字节而不是 20 字节），窗口以 2^%1 = %2 字节为单位计数。</translation>
+    </message>
+    <message>
+        <location filename="../../core/session/src/profilecomparison.cpp" line="346"/>
+        <source>%1 aborts: the textbook sends a bare RST (&lt;SEQ=SND.NXT&gt;&lt;CTL=RST&gt;, no ACK); Linux sends RST,ACK with ACK = RCV.NXT (tcp_send_active_reset).</source>
+        <translation>%1中止连接：教科书发送单独的 RST（&lt;SEQ=SND.NXT&gt;&lt;CTL=RST&gt;，不带 ACK）；Linux 发送 ACK = RCV.NXT 的 RST,ACK（tcp_send_active_reset）。</translation>
+    </message>
+    <message>
+        <location filename="../../core/session/src/profilecomparison.cpp" line="354"/>
+        <location filename="../../core/session/src/profilecomparison.cpp" line="427"/>
+        <source>Here Linux parts from the textbook. %1</source>
+        <translation>Linux 在这里与教科书出现分歧。%1</translation>
+    </message>
+    <message>
+        <location filename="../../core/session/src/profilecomparison.cpp" line="374"/>
+        <source>%1 receives the FIN: the textbook ACKs it at once; Linux delays the ACK (40 ms delayed-ACK timer, tcp_fin) and the application&apos;s close() comes in time, so its own FIN carries the ACK: FIN, FIN+ACK, ACK, three segments instead of four.</source>
+        <translation>%1收到 FIN：教科书立即确认它；Linux 推迟这个 ACK（40 毫秒的延迟 ACK 定时器，tcp_fin），而应用程序的 close() 及时到来，于是它自己的 FIN 顺带了这个 ACK：FIN、FIN+ACK、ACK，三个报文段而不是四个。</translation>
+    </message>
+    <message>
+        <location filename="../../core/session/src/profilecomparison.cpp" line="379"/>
+        <source>%1 receives the FIN: the textbook ACKs it at once; Linux delays the ACK (40 ms delayed-ACK timer, tcp_fin) and the data the application sends in time carries the ACK.</source>
+        <translation>%1收到 FIN：教科书立即确认它；Linux 推迟这个 ACK（40 毫秒的延迟 ACK 定时器，tcp_fin），由应用程序及时发送的数据顺带这个 ACK。</translation>
+    </message>
+    <message>
+        <location filename="../../core/session/src/profilecomparison.cpp" line="383"/>
+        <source>%1 receives the FIN: the textbook ACKs it at once; Linux delays the ACK (40 ms delayed-ACK timer, tcp_fin) and it goes out alone when the timer fires.</source>
+        <translation>%1收到 FIN：教科书立即确认它；Linux 推迟这个 ACK（40 毫秒的延迟 ACK 定时器，tcp_fin），等定时器触发时它才单独发出。</translation>
+    </message>
+    <message>
+        <location filename="../../core/session/src/profilecomparison.cpp" line="386"/>
+        <source>%1 receives the FIN: the textbook ACKs it at once; Linux delays the ACK (40 ms delayed-ACK timer, tcp_fin), and the lesson ends before it goes out.</source>
+        <translation>%1收到 FIN：教科书立即确认它；Linux 推迟这个 ACK（40 毫秒的延迟 ACK 定时器，tcp_fin），课程在它发出之前就结束了。</translation>
+    </message>
+    <message>
+        <location filename="../../core/session/src/profilecomparison.cpp" line="391"/>
+        <source>nothing more</source>
+        <translation>无（不再发送）</translation>
+    </message>
+    <message>
+        <location filename="../../core/session/src/profilecomparison.cpp" line="392"/>
+        <source>The segments part here: the textbook sends %1, Linux sends %2.</source>
+        <translation>报文段在这里出现分歧：教科书发送：%1；Linux 发送：%2。</translation>
+    </message>
+    <message>
+        <location filename="../../core/session/src/profilecomparison.cpp" line="502"/>
+        <source>%1 receives the FIN: the textbook ACKs it at once; under Linux the same ACK comes from the delayed-ACK timer (40 ms, tcp_fin), because the application sent nothing before it fired.</source>
+        <translation>%1收到 FIN：教科书立即确认它；在 Linux 下，同一个 ACK 由延迟 ACK 定时器（40 毫秒，tcp_fin）发出，因为在定时器触发之前应用程序没有发送任何东西。</translation>
+    </message>
+    <message>
+        <location filename="../../core/session/src/profilecomparison.cpp" line="511"/>
+        <source>%1 leaves TIME-WAIT after %2 s in the textbook (2 × MSL) and after %3 s under Linux (TCP_TIMEWAIT_LEN, fixed; no MSL setting).</source>
+        <translation>按教科书，%1在 %2 秒后离开 TIME-WAIT（2 × MSL）；在 Linux 下则是 %3 秒后（TCP_TIMEWAIT_LEN，固定值；没有 MSL 设置）。</translation>
+    </message>
+    <message>
+        <location filename="../../core/session/src/profilecomparison.cpp" line="518"/>
+        <source>%1 retransmits after %2 ms in the textbook and after %3 ms under Linux: once the handshake has measured loopback&apos;s round trip (~0), Linux&apos;s RTO is its minimum, 200 ms (TCP_RTO_MIN).</source>
+        <translation>按教科书，%1在 %2 毫秒后重传；在 Linux 下则是 %3 毫秒后：握手测得回环接口的往返时间（约为 0）之后，Linux 的 RTO 就取其最小值 200 毫秒（TCP_RTO_MIN）。</translation>
     </message>
 </context>
 <context>
@@ -2207,26 +2405,36 @@
     </message>
     <message>
         <location filename="../../app/shortcutsdialog.cpp" line="41"/>
+        <source>Ctrl T</source>
+        <translation>Ctrl T</translation>
+    </message>
+    <message>
+        <location filename="../../app/shortcutsdialog.cpp" line="41"/>
+        <source>Time scale: the ladder&apos;s rows placed by virtual time / by step again</source>
+        <translation>时间刻度：时序图的行按虚拟时间排列 / 恢复按步骤排列</translation>
+    </message>
+    <message>
+        <location filename="../../app/shortcutsdialog.cpp" line="42"/>
         <source>Ctrl O / Ctrl S / Ctrl N</source>
         <translation>Ctrl O / Ctrl S / Ctrl N</translation>
     </message>
     <message>
-        <location filename="../../app/shortcutsdialog.cpp" line="41"/>
+        <location filename="../../app/shortcutsdialog.cpp" line="42"/>
         <source>Open a lesson / save the lesson / new free session</source>
         <translation>打开课程 / 保存课程 / 新建自由练习</translation>
     </message>
     <message>
-        <location filename="../../app/shortcutsdialog.cpp" line="42"/>
+        <location filename="../../app/shortcutsdialog.cpp" line="43"/>
         <source>F1</source>
         <translation>F1</translation>
     </message>
     <message>
-        <location filename="../../app/shortcutsdialog.cpp" line="42"/>
+        <location filename="../../app/shortcutsdialog.cpp" line="43"/>
         <source>This page</source>
         <translation>本页</translation>
     </message>
     <message>
-        <location filename="../../app/shortcutsdialog.cpp" line="48"/>
+        <location filename="../../app/shortcutsdialog.cpp" line="49"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
@@ -2387,6 +2595,232 @@
         <location filename="../../app/sidepane.cpp" line="282"/>
         <source>(nothing yet)</source>
         <translation>（还没有）</translation>
+    </message>
+</context>
+<context>
+    <name>SocketsCanvas</name>
+    <message>
+        <location filename="../../app/socketscanvas.cpp" line="35"/>
+        <source>SYN dropped: accept queue full</source>
+        <translation>SYN 被丢弃：accept 队列已满</translation>
+    </message>
+    <message>
+        <location filename="../../app/socketscanvas.cpp" line="36"/>
+        <source>final ACK ignored: accept queue full</source>
+        <translation>最后的 ACK 被忽略：accept 队列已满</translation>
+    </message>
+    <message>
+        <location filename="../../app/socketscanvas.cpp" line="37"/>
+        <source>final ACK answered with RST: accept queue full</source>
+        <translation>用 RST 回应最后的 ACK：accept 队列已满</translation>
+    </message>
+    <message>
+        <location filename="../../app/socketscanvas.cpp" line="38"/>
+        <source>SYN dropped: SYN queue full</source>
+        <translation>SYN 被丢弃：SYN 队列已满</translation>
+    </message>
+    <message>
+        <location filename="../../app/socketscanvas.cpp" line="39"/>
+        <source>SYN cookie sent: SYN queue full, no entry kept</source>
+        <translation>已发送 SYN cookie：SYN 队列已满，不保留队列项</translation>
+    </message>
+    <message>
+        <location filename="../../app/socketscanvas.cpp" line="166"/>
+        <source>No listening socket yet: the server&apos;s listen() makes one.</source>
+        <translation>还没有监听套接字：服务器的 listen() 会创建一个。</translation>
+    </message>
+    <message>
+        <location filename="../../app/socketscanvas.cpp" line="171"/>
+        <source>fd %1 listens on port %2 · backlog %3 · somaxconn %4</source>
+        <translation>描述符 %1 在端口 %2 上监听 · backlog %3 · somaxconn %4</translation>
+    </message>
+    <message>
+        <location filename="../../app/socketscanvas.cpp" line="176"/>
+        <source>listen(fd, backlog) caps the backlog at net.core.somaxconn; the listening socket stays in LISTEN while connected sockets come and go.</source>
+        <translation>listen(fd, backlog) 把 backlog 限制在 net.core.somaxconn 以内；已连接套接字来来去去，监听套接字始终处于 LISTEN。</translation>
+    </message>
+    <message>
+        <location filename="../../app/socketscanvas.cpp" line="179"/>
+        <source>accept() is blocked: it returns when a handshake completes</source>
+        <translation>accept() 正在阻塞：等到一次握手完成才返回</translation>
+    </message>
+    <message>
+        <location filename="../../app/socketscanvas.cpp" line="205"/>
+        <source>%1&apos;s connection, %2 (click: its state in the state diagram)</source>
+        <translation>%1 的连接，%2（单击：在状态图中查看它的状态）</translation>
+    </message>
+    <message>
+        <location filename="../../app/socketscanvas.cpp" line="214"/>
+        <source>+ %1 free</source>
+        <translation>+ %1 个空位</translation>
+    </message>
+    <message>
+        <location filename="../../app/socketscanvas.cpp" line="232"/>
+        <source>%1: %2 bytes received, unread until the server accepts it and calls recv()</source>
+        <translation>%1：已收到 %2 字节，在服务器 accept() 这个连接并调用 recv() 之前不会被读取</translation>
+    </message>
+    <message>
+        <location filename="../../app/socketscanvas.cpp" line="245"/>
+        <source>SYN queue (SYN-RECEIVED): %1, full at %2</source>
+        <translation>SYN 队列（SYN-RECEIVED）：%1 个，达到 %2 个即满</translation>
+    </message>
+    <message>
+        <location filename="../../app/socketscanvas.cpp" line="248"/>
+        <source>Half-open connections: a SYN made each, its final ACK moves it on. Linux counts the queue full at the backlog; then a SYN cookie answers instead.</source>
+        <translation>半打开的连接：每个都由一个 SYN 创建，收到最后的 ACK 后移出这个队列。Linux 在队列长度达到 backlog 时就认为它已满；此后改用 SYN cookie 回应。</translation>
+    </message>
+    <message>
+        <location filename="../../app/socketscanvas.cpp" line="251"/>
+        <source>Accept queue (ESTABLISHED): %1 of %2, backlog %3 holds %2</source>
+        <translation>accept 队列（ESTABLISHED）：%1 / %2，backlog %3 可容纳 %2 个</translation>
+    </message>
+    <message>
+        <location filename="../../app/socketscanvas.cpp" line="255"/>
+        <source>Connections whose handshake the kernel completed, waiting for accept(). Linux counts the queue full when its length exceeds the backlog, so backlog N holds N + 1.</source>
+        <translation>内核已完成握手、正在等待 accept() 的连接。Linux 在队列长度超过 backlog 时才认为它已满，所以 backlog 为 N 时可容纳 N + 1 个连接。</translation>
+    </message>
+    <message>
+        <location filename="../../app/socketscanvas.cpp" line="259"/>
+        <source>ListenOverflows %1 · ListenDrops %2 · SyncookiesSent %3</source>
+        <translation>ListenOverflows %1 · ListenDrops %2 · SyncookiesSent %3</translation>
+    </message>
+    <message>
+        <location filename="../../app/socketscanvas.cpp" line="263"/>
+        <source>Linux&apos;s counters (/proc/net/netstat TcpExt): ListenOverflows counts segments refused because the accept queue was full, ListenDrops every SYN or ACK a listener dropped.</source>
+        <translation>Linux 的计数器（/proc/net/netstat 中的 TcpExt）：ListenOverflows 统计因 accept 队列已满而被拒绝的报文段，ListenDrops 统计监听套接字丢弃的每一个 SYN 或 ACK。</translation>
+    </message>
+    <message>
+        <location filename="../../app/socketscanvas.cpp" line="281"/>
+        <source>stdin</source>
+        <translation>stdin</translation>
+    </message>
+    <message>
+        <location filename="../../app/socketscanvas.cpp" line="281"/>
+        <source>stdout</source>
+        <translation>stdout</translation>
+    </message>
+    <message>
+        <location filename="../../app/socketscanvas.cpp" line="281"/>
+        <source>stderr</source>
+        <translation>stderr</translation>
+    </message>
+    <message>
+        <location filename="../../app/socketscanvas.cpp" line="283"/>
+        <source>listener</source>
+        <translation>监听套接字</translation>
+    </message>
+    <message>
+        <location filename="../../app/socketscanvas.cpp" line="285"/>
+        <source>socket</source>
+        <translation>套接字</translation>
+    </message>
+    <message>
+        <location filename="../../app/socketscanvas.cpp" line="291"/>
+        <source>%1 B unread</source>
+        <translation>%1 字节未读</translation>
+    </message>
+    <message>
+        <location filename="../../app/socketscanvas.cpp" line="311"/>
+        <source>server process</source>
+        <translation>服务器进程</translation>
+    </message>
+    <message>
+        <location filename="../../app/socketscanvas.cpp" line="311"/>
+        <source>%1 process</source>
+        <translation>%1 进程</translation>
+    </message>
+    <message>
+        <location filename="../../app/socketscanvas.cpp" line="326"/>
+        <source>fd %1: local port %2, %3 (click: its state in the state diagram)</source>
+        <translation>描述符 %1：本地端口 %2，%3（单击：在状态图中查看它的状态）</translation>
+    </message>
+    <message>
+        <location filename="../../app/socketscanvas.cpp" line="330"/>
+        <source>fd %1: port %2 to %3 port %4, %5 (click: its state in the state diagram)</source>
+        <translation>描述符 %1：端口 %2 连到 %3 的端口 %4，%5（单击：在状态图中查看它的状态）</translation>
+    </message>
+</context>
+<context>
+    <name>SocketsView</name>
+    <message>
+        <location filename="../../app/socketsview.cpp" line="154"/>
+        <source>%1 calls connect() to the server (adds “%2” to the lesson)</source>
+        <translation>%1 调用 connect() 连接服务器（在课程中添加“%2”）</translation>
+    </message>
+    <message>
+        <location filename="../../app/socketsview.cpp" line="157"/>
+        <source>All nine clients have connected.</source>
+        <translation>九个客户端都已连接。</translation>
+    </message>
+    <message>
+        <location filename="../../app/socketsview.cpp" line="160"/>
+        <source>%1 aborts its connection: a RST, and its descriptor is released (adds “%2”; the selected client, else the newest)</source>
+        <translation>%1 中止它的连接：发出 RST，并释放它的描述符（添加“%2”；作用于选中的客户端，未选中时作用于最新的客户端）</translation>
+    </message>
+    <message>
+        <location filename="../../app/socketsview.cpp" line="164"/>
+        <source>No client holds a socket.</source>
+        <translation>没有客户端持有套接字。</translation>
+    </message>
+    <message>
+        <location filename="../../app/socketsview.cpp" line="191"/>
+        <source>Add client</source>
+        <translation>添加客户端</translation>
+    </message>
+    <message>
+        <location filename="../../app/socketsview.cpp" line="192"/>
+        <source>Remove client</source>
+        <translation>移除客户端</translation>
+    </message>
+    <message>
+        <location filename="../../app/socketsview.cpp" line="193"/>
+        <source>Accept</source>
+        <translation>接受</translation>
+    </message>
+    <message>
+        <location filename="../../app/socketsview.cpp" line="194"/>
+        <source>The server calls accept() once: it takes the oldest connection off the accept queue, or blocks while the queue is empty (adds “server accept”). A lesson with an accept no longer accepts by itself.</source>
+        <translation>服务器调用一次 accept()：从 accept 队列中取出最早的连接，队列为空时则阻塞（添加“server accept”）。含有 accept 的课程不再自动接受连接。</translation>
+    </message>
+    <message>
+        <location filename="../../app/socketsview.cpp" line="197"/>
+        <source>Backlog:</source>
+        <translation>Backlog：</translation>
+    </message>
+    <message>
+        <location filename="../../app/socketsview.cpp" line="198"/>
+        <source>listen()&apos;s backlog for the server&apos;s next listen() (Server pane → Listen). Linux caps it at somaxconn; the accept queue holds backlog + 1.</source>
+        <translation>服务器下一次 listen()（服务器面板 → 监听）使用的 backlog。Linux 把它限制在 somaxconn 以内；accept 队列可容纳 backlog + 1 个连接。</translation>
+    </message>
+    <message>
+        <location filename="../../app/socketsview.cpp" line="200"/>
+        <source>Server:</source>
+        <translation>服务器：</translation>
+    </message>
+    <message>
+        <location filename="../../app/socketsview.cpp" line="201"/>
+        <source>None — steps by hand</source>
+        <translation>无 — 手动逐步操作</translation>
+    </message>
+    <message>
+        <location filename="../../app/socketsview.cpp" line="202"/>
+        <source>Blocking, one client at a time</source>
+        <translation>阻塞式，一次一个客户端</translation>
+    </message>
+    <message>
+        <location filename="../../app/socketsview.cpp" line="203"/>
+        <source>Thread per client</source>
+        <translation>每个客户端一个线程</translation>
+    </message>
+    <message>
+        <location filename="../../app/socketsview.cpp" line="204"/>
+        <source>Event loop (epoll)</source>
+        <translation>事件循环（epoll）</translation>
+    </message>
+    <message>
+        <location filename="../../app/socketsview.cpp" line="205"/>
+        <source>The notes&apos; three servers run on the listener by themselves (adds “server run …”); a program, once running, stays.</source>
+        <translation>笔记中的三种服务器会在监听套接字上自行运行（添加“server run …”）；程序一旦运行，就不能再更换。</translation>
     </message>
 </context>
 <context>
@@ -2712,7 +3146,7 @@
         <translation>正在监听 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../core/live/src/liveserver.cpp" line="230"/>
+        <location filename="../../core/live/src/liveserver.cpp" line="236"/>
         <source>%n connection(s) open, the most this server takes: new connections wait in the kernel&apos;s accept queue until one closes</source>
         <translation>
             <numerusform>已打开 %n 个连接，这是服务器的上限：新连接在内核的 accept 队列中等待，直到有连接关闭</numerusform>
@@ -2742,278 +3176,304 @@
         <translation>（推断）</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="219"/>
+        <location filename="../../core/live/src/livesession.cpp" line="223"/>
         <source>not mirrored: the live pair&apos;s client does not listen</source>
         <translation>不在真实套接字对上重现：真实客户端不调用 listen()</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="225"/>
+        <location filename="../../core/live/src/livesession.cpp" line="229"/>
         <source>not mirrored: the live pair&apos;s server does not connect (simultaneous open is simulation only)</source>
         <translation>不在真实套接字对上重现：真实服务器不调用 connect()（同时打开只在模拟中演示）</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="232"/>
+        <location filename="../../core/live/src/livesession.cpp" line="236"/>
         <source>not mirrored: the live pair&apos;s client does not accept</source>
         <translation>不在真实套接字对上重现：真实客户端不调用 accept()</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="244"/>
+        <location filename="../../core/live/src/livesession.cpp" line="248"/>
         <source>simulation only: Linux chooses its own ISN (a keyed hash of the 4-tuple plus a clock)</source>
         <translation>仅模拟：Linux 自己选择 ISN（对四元组做带密钥的哈希，再加上时钟）</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="248"/>
+        <location filename="../../core/live/src/livesession.cpp" line="252"/>
         <source>simulation only: loopback delivered every segment at once</source>
         <translation>仅模拟：回环接口立即递交了每一个报文段</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="251"/>
+        <location filename="../../core/live/src/livesession.cpp" line="255"/>
         <source>simulation only: loopback loses nothing, the kernel went on as if delivered</source>
         <translation>仅模拟：回环接口不会丢包，内核照常继续，就像报文段已经送达</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="254"/>
+        <location filename="../../core/live/src/livesession.cpp" line="258"/>
         <source>simulation only: the kernel&apos;s timers keep their own time (on loopback nothing is lost; TIME-WAIT ends after 60 s)</source>
         <translation>仅模拟：内核的定时器按自己的时间运行（回环上不会丢失任何东西；TIME-WAIT 在 60 秒后结束）</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="258"/>
+        <location filename="../../core/live/src/livesession.cpp" line="262"/>
         <source>simulation only: a crafted segment is not sent on the live pair</source>
         <translation>仅模拟：构造的报文段不会在真实套接字对上发送</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="261"/>
+        <location filename="../../core/live/src/livesession.cpp" line="265"/>
         <source>simulation only: loopback has already settled</source>
         <translation>仅模拟：回环上的交互早已完成</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="268"/>
+        <location filename="../../core/live/src/livesession.cpp" line="272"/>
         <source>simulation only: the live pair&apos;s sockets are made by Qt</source>
         <translation>仅模拟：真实连接的套接字由 Qt 创建</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="276"/>
+        <location filename="../../core/live/src/livesession.cpp" line="281"/>
         <source>simulation only: a check of the model</source>
         <translation>仅模拟：这是对模型的检查</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="286"/>
+        <location filename="../../core/live/src/livesession.cpp" line="293"/>
         <source>already listening on %1</source>
         <translation>已经在监听 %1</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="303"/>
+        <location filename="../../core/live/src/livesession.cpp" line="310"/>
         <source>listen(): the listening socket, descriptor %1; accept() waits for the lesson&apos;s accept step</source>
         <translation>listen()：监听套接字，描述符 %1；accept() 要等到课程的 accept 步骤才调用</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="305"/>
+        <location filename="../../core/live/src/livesession.cpp" line="312"/>
         <source>listen(): the listening socket, descriptor %1; connections are accepted at once</source>
         <translation>listen()：监听套接字，描述符 %1；到达的连接会立即被 accept()</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="313"/>
+        <location filename="../../core/live/src/livesession.cpp" line="320"/>
         <source>connect(): the live client already has a connection</source>
         <translation>connect()：真实客户端已经有一个连接</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="326"/>
+        <location filename="../../core/live/src/livesession.cpp" line="333"/>
         <source>the live server is not listening: connecting to %1, where nobody listens</source>
         <translation>真实服务器没有在监听：连接到 %1，那里没有人监听</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="346"/>
+        <location filename="../../core/live/src/livesession.cpp" line="353"/>
         <source>connect() returned: descriptor %1</source>
         <translation>connect() 已返回：描述符 %1</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="349"/>
-        <location filename="../../core/live/src/livesession.cpp" line="426"/>
+        <location filename="../../core/live/src/livesession.cpp" line="356"/>
+        <location filename="../../core/live/src/livesession.cpp" line="469"/>
         <source>Qt closed its socket; the lesson still holds the connection</source>
         <translation>Qt 关闭了它的套接字；课程仍保持着这个连接</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="350"/>
+        <location filename="../../core/live/src/livesession.cpp" line="357"/>
         <source>Qt closed the socket</source>
         <translation>Qt 关闭了套接字</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="361"/>
+        <location filename="../../core/live/src/livesession.cpp" line="368"/>
         <source>the client socket reported an error: %1</source>
         <translation>客户端套接字报告错误：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../core/live/src/livesession.cpp" line="376"/>
+        <location filename="../../core/live/src/livesession.cpp" line="383"/>
         <source>client received %n byte(s): &quot;%1&quot;</source>
         <translation>
             <numerusform>客户端收到 %n 个字节：“%1”</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="391"/>
+        <location filename="../../core/live/src/livesession.cpp" line="398"/>
         <source>accept(): the lesson&apos;s connection was already accepted</source>
         <translation>accept()：课程的连接之前已被接受</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="395"/>
+        <location filename="../../core/live/src/livesession.cpp" line="402"/>
         <source>accept(): the live server is not listening</source>
         <translation>accept()：真实服务器没有在监听</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="401"/>
+        <location filename="../../core/live/src/livesession.cpp" line="408"/>
+        <location filename="../../core/live/src/livesession.cpp" line="424"/>
         <source>accept(): takes the established connection off the kernel&apos;s accept queue</source>
         <translation>accept()：从内核的 accept 队列中取出已建立的连接</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="402"/>
+        <location filename="../../core/live/src/livesession.cpp" line="409"/>
+        <location filename="../../core/live/src/livesession.cpp" line="422"/>
         <source>accept(): nothing in the accept queue yet; it returns when a connection arrives</source>
         <translation>accept()：accept 队列中还没有连接；有连接到达时它才返回</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="417"/>
+        <location filename="../../core/live/src/livesession.cpp" line="418"/>
+        <source>accept(): not called: the live server holds as many connections as it takes</source>
+        <translation>accept()：不调用：真实服务器持有的连接数已达到它的上限</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../core/live/src/livesession.cpp" line="426"/>
+        <source>accept(): takes the oldest of the %n connections in the kernel&apos;s accept queue; the others wait there, established, for a later accept()</source>
+        <translation>
+            <numerusform>accept()：从内核 accept 队列中的 %n 个连接里取出最早的一个；其余连接已经建立，留在队列中等待以后的 accept()</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../core/live/src/livesession.cpp" line="438"/>
+        <source>the lesson is over: the live echo server now accepts the %n connection(s) waiting in its accept queue, and any that arrive</source>
+        <translation>
+            <numerusform>课程结束：真实的回声服务器现在接受在它的 accept 队列中等待的 %n 个连接，以及之后到达的任何连接</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../core/live/src/livesession.cpp" line="457"/>
+        <source>accept() returned a connection from outside the lesson, the oldest in the accept queue: descriptor %1; the lesson&apos;s connection waits there for another accept()</source>
+        <translation>accept() 返回了一个来自课程之外的连接（accept 队列中最早的那个）：描述符 %1；课程的连接仍在队列中等待下一次 accept()</translation>
+    </message>
+    <message>
+        <location filename="../../core/live/src/livesession.cpp" line="460"/>
         <source>accept() returned a connection from outside the lesson: descriptor %1</source>
         <translation>accept() 返回了一个来自课程之外的连接：描述符 %1</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="435"/>
+        <location filename="../../core/live/src/livesession.cpp" line="478"/>
         <source>the server&apos;s connected socket reported an error: %1</source>
         <translation>服务器的已连接套接字报告错误：%1</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="439"/>
+        <location filename="../../core/live/src/livesession.cpp" line="482"/>
         <source>accept() returned a new connected socket, descriptor %1 (the listening socket keeps descriptor %2)</source>
         <translation>accept() 返回了一个新的已连接套接字，描述符 %1（监听套接字仍是描述符 %2）</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="457"/>
+        <location filename="../../core/live/src/livesession.cpp" line="500"/>
         <source>send(): the live %1 has no connection to send on</source>
         <translation>send()：真实%1没有可用于发送的连接</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="463"/>
+        <location filename="../../core/live/src/livesession.cpp" line="506"/>
         <source>send() on the live %1 failed: its sending side is closed</source>
         <translation>真实%1上的 send() 失败：它的发送方向已经关闭</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../core/live/src/livesession.cpp" line="465"/>
+        <location filename="../../core/live/src/livesession.cpp" line="508"/>
         <source>%1 sent %n byte(s)</source>
         <translation>
             <numerusform>%1发送了 %n 个字节</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="482"/>
+        <location filename="../../core/live/src/livesession.cpp" line="525"/>
         <source>close(): the listening socket on port %1 is closed</source>
         <translation>close()：端口 %1 上的监听套接字已关闭</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="487"/>
+        <location filename="../../core/live/src/livesession.cpp" line="530"/>
         <source>close(): the live %1 has nothing open</source>
         <translation>close()：真实%1没有打开的套接字</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="494"/>
+        <location filename="../../core/live/src/livesession.cpp" line="537"/>
         <source>close() before the connection was established: the client socket is deleted</source>
         <translation>连接建立之前调用 close()：客户端套接字被删除</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="498"/>
+        <location filename="../../core/live/src/livesession.cpp" line="541"/>
         <source>close(): the live %1 already closed its side</source>
         <translation>close()：真实%1已经关闭了自己这一端</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="501"/>
+        <location filename="../../core/live/src/livesession.cpp" line="544"/>
         <source>%1 close(): FIN sent with shutdown(SHUT_WR); it keeps reading until the peer&apos;s FIN</source>
         <translation>%1 close()：用 shutdown(SHUT_WR) 发出 FIN（半关闭）；它继续读取，直到对方的 FIN 到来</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="511"/>
+        <location filename="../../core/live/src/livesession.cpp" line="554"/>
         <source>abort(): the live %1 has nothing open</source>
         <translation>abort()：真实%1没有打开的套接字</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="514"/>
+        <location filename="../../core/live/src/livesession.cpp" line="557"/>
         <source>%1 abort(): SO_LINGER {1, 0} then close: a RST</source>
         <translation>%1 abort()：先设置 SO_LINGER {1, 0} 再 close：发出 RST</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="536"/>
+        <location filename="../../core/live/src/livesession.cpp" line="579"/>
         <source>the kernel negotiated %1; the model&apos;s RFC 9293 segments carry only the MSS option and unscaled windows (the Linux profile plays the kernel&apos;s)</source>
         <translation>内核协商了 %1；模型的 RFC 9293 报文段只带 MSS 选项，窗口不缩放（Linux 配置会扮演内核的做法）</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="540"/>
+        <location filename="../../core/live/src/livesession.cpp" line="583"/>
         <source>the kernel negotiated %1, as the model&apos;s Linux profile does</source>
         <translation>内核协商了 %1，与模型的 Linux 配置一致</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="544"/>
+        <location filename="../../core/live/src/livesession.cpp" line="587"/>
         <source>; this machine&apos;s tcp_rmem maximum gives window scale %1 where the profile assumes %2 (Debian 12&apos;s default): the raw window numbers differ, the bytes they stand for do not</source>
         <translation>；这台机器的 tcp_rmem 最大值给出窗口缩放 %1，而配置假定为 %2（Debian 12 的默认值）：窗口字段的原始数值不同，但它们代表的字节数相同</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="569"/>
+        <location filename="../../core/live/src/livesession.cpp" line="612"/>
         <source>too brief to sample: the kernel&apos;s SYN-RECV is a request socket that the final ACK turned into this connection</source>
         <translation>持续太短，未能采样到：内核的 SYN-RECV 是一个请求套接字，最后一个 ACK 把它变成了这个连接</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="571"/>
-        <location filename="../../core/live/src/livesession.cpp" line="612"/>
+        <location filename="../../core/live/src/livesession.cpp" line="614"/>
+        <location filename="../../core/live/src/livesession.cpp" line="655"/>
         <source>too brief to sample: on the usual path between the states seen</source>
         <translation>持续太短，未能采样到：它位于观测到的两个状态之间的常规路径上</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="582"/>
+        <location filename="../../core/live/src/livesession.cpp" line="625"/>
         <source>the listening socket; accept queue %1 of backlog %2</source>
         <translation>监听套接字；accept 队列中有 %1 个连接（backlog 为 %2）</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="585"/>
+        <location filename="../../core/live/src/livesession.cpp" line="628"/>
         <source>in the accept queue: the kernel completed the handshake before accept()</source>
         <translation>在 accept 队列中：内核在 accept() 之前就完成了握手</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="587"/>
+        <location filename="../../core/live/src/livesession.cpp" line="630"/>
         <source>TIME-WAIT: Linux keeps it 60 s; no descriptor, found by its 4-tuple</source>
         <translation>TIME-WAIT：Linux 保持 60 秒；没有描述符，靠四元组找到它</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="589"/>
+        <location filename="../../core/live/src/livesession.cpp" line="632"/>
         <source>no descriptor any more: the connection lives on in the kernel</source>
         <translation>已经没有描述符：连接仍留在内核中</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="620"/>
+        <location filename="../../core/live/src/livesession.cpp" line="663"/>
         <source>the kernel&apos;s entry is gone (last seen %1): no connection record, CLOSED</source>
         <translation>内核中的表项已消失（最后一次看到时为 %1）：没有连接记录，即 CLOSED</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="648"/>
+        <location filename="../../core/live/src/livesession.cpp" line="691"/>
         <source>The lesson lost a segment or fired a timer; loopback never loses one (not even a SYN), so the kernel&apos;s segment arrived at once, nothing was retransmitted, and the kernel went on as if everything had arrived.</source>
         <translation>课程丢弃了一个报文段或触发了定时器；回环接口从不丢包（SYN 也不会丢），所以内核的报文段立即送达，没有任何重传，内核照常继续，就像一切都已送达。</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="652"/>
+        <location filename="../../core/live/src/livesession.cpp" line="695"/>
         <source>The kernel shows no connection where the model waits in TIME-WAIT: on loopback the closes did not cross, so in the kernel this side closed second (LAST-ACK, then CLOSED, no TIME-WAIT); or its TIME-WAIT, fixed at 60 s, has ended.</source>
         <translation>模型在 TIME-WAIT 中等待，而内核里没有这个连接：在回环接口上两次关闭并没有交错，所以在内核中这一方是后关闭的（LAST-ACK，然后 CLOSED，没有 TIME-WAIT）；或者它固定 60 秒的 TIME-WAIT 已经结束。</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="656"/>
+        <location filename="../../core/live/src/livesession.cpp" line="699"/>
         <source>Linux keeps TIME-WAIT for a fixed 60 s (TCP_TIMEWAIT_LEN; it has no MSL setting); the lesson already fired the model&apos;s 2×MSL timer in virtual time. RFC 9293&apos;s MSL is 2 minutes, so its 2×MSL is 4 minutes.</source>
         <translation>Linux 固定保持 TIME-WAIT 60 秒（TCP_TIMEWAIT_LEN；它没有 MSL 设置）；课程已经在虚拟时间里触发了模型的 2×MSL 定时器。RFC 9293 的 MSL 是 2 分钟，所以它的 2×MSL 是 4 分钟。</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="660"/>
+        <location filename="../../core/live/src/livesession.cpp" line="703"/>
         <source>Linux keeps a half-open connection as a small request socket (ss: SYN-RECV) in the SYN queue; loopback delivered the final ACK at once, so the kernel already shows the connection ESTABLISHED (in the accept queue if accept() was not called).</source>
         <translation>Linux 把半打开的连接作为一个小的请求套接字（ss 显示为 SYN-RECV）放在 SYN 队列中；回环接口立即递交了最后一个 ACK，所以内核已经显示该连接为 ESTABLISHED（如果还没调用 accept()，它就在 accept 队列中）。</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="670"/>
+        <location filename="../../core/live/src/livesession.cpp" line="713"/>
         <source>Loopback delivers each segment at once; the model waits for the segment to be delivered step by step, so the kernel is already further along.</source>
         <translation>回环接口会立即递交每一个报文段；模型则一步一步地等待报文段送达，所以内核已经走在前面了。</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="673"/>
+        <location filename="../../core/live/src/livesession.cpp" line="716"/>
         <source>The kernel&apos;s state differs from the model&apos;s here.</source>
         <translation>这里内核的状态与模型不同。</translation>
     </message>
