@@ -746,7 +746,7 @@ private slots:
     {
         established();
         QCOMPARE(receive(Side::Server, fromPeer(Side::Server, Psh | Ack, "hello")), Rule::DataReceived);
-        QCOMPARE(sim.endpoint(Side::Server).received(), std::string("hello"));
+        QCOMPARE(sim.endpoint(Side::Server).received().str(), std::string("hello"));
         QCOMPARE(lastEvent(EventKind::Return)->text, std::string("hello"));
         QCOMPARE(lastSent(Side::Server).flags, std::uint8_t(Ack));
         QCOMPARE(lastSent(Side::Server).ack, clientIss + 6);
@@ -783,7 +783,7 @@ private slots:
     {
         established();
         QCOMPARE(receive(Side::Server, segment(Psh, clientIss + 1, 0, "x")), Rule::NoAckDropped);
-        QCOMPARE(sim.endpoint(Side::Server).received(), std::string());
+        QCOMPARE(sim.endpoint(Side::Server).received().str(), std::string());
         QCOMPARE(inFlightCount(Side::Server), 0u);
     }
 
@@ -796,7 +796,7 @@ private slots:
         QCOMPARE(lastSent(Side::Client).data, std::string("hello"));
         QVERIFY(lastSent(Side::Client).retransmission);
         sim.deliver(Side::Client);
-        QCOMPARE(sim.endpoint(Side::Server).received(), std::string("hello"));
+        QCOMPARE(sim.endpoint(Side::Server).received().str(), std::string("hello"));
     }
 
     void established_outOfOrderDataWaits()
@@ -804,7 +804,7 @@ private slots:
         established();
         QCOMPARE(receive(Side::Server, segment(Psh | Ack, clientIss + 4, serverIss + 1, "later")),
                  Rule::UnacceptableSegmentAck);
-        QCOMPARE(sim.endpoint(Side::Server).received(), std::string());
+        QCOMPARE(sim.endpoint(Side::Server).received().str(), std::string());
         QCOMPARE(lastSent(Side::Server).ack, clientIss + 1); // still expects RCV.NXT
     }
 
@@ -888,12 +888,12 @@ private slots:
         // The peer's window has opened: it takes the octet and its ACK reopens the window,
         // which sends the rest at once.
         sim.deliver(Side::Client);
-        QCOMPARE(sim.endpoint(Side::Server).received(), std::string("h"));
+        QCOMPARE(sim.endpoint(Side::Server).received().str(), std::string("h"));
         sim.deliver(Side::Server);
         QCOMPARE(QString::fromStdString(inFlightData(Side::Client)), QStringLiteral("ello"));
         QCOMPARE(lastSent(Side::Client).seq, clientIss + 2);
         QVERIFY(sim.settle());
-        QCOMPARE(sim.endpoint(Side::Server).received(), std::string("hello"));
+        QCOMPARE(sim.endpoint(Side::Server).received().str(), std::string("hello"));
         QVERIFY(!sim.nextTimer(Side::Client));
     }
 
@@ -995,7 +995,7 @@ private slots:
         sim.send(Side::Server, std::string(3000, 'y'));
         QCOMPARE(inFlightCount(Side::Server), 3u);
         QVERIFY(sim.settle());
-        QCOMPARE(sim.endpoint(Side::Client).received(), std::string(3000, 'y'));
+        QCOMPARE(sim.endpoint(Side::Client).received().str(), std::string(3000, 'y'));
     }
 
     // =========================================================================================
@@ -1077,7 +1077,7 @@ private slots:
                  Rule::UnacceptableSegmentAck);
         QCOMPARE(lastSent(Side::Server).flags, std::uint8_t(Ack));
         QCOMPARE(lastSent(Side::Server).ack, clientIss + 1);
-        QCOMPARE(sim.endpoint(Side::Server).received(), std::string());
+        QCOMPARE(sim.endpoint(Side::Server).received().str(), std::string());
     }
 
     void synchronized_abortSendsRst_data()
@@ -1143,7 +1143,7 @@ private slots:
         const Side side = build(start);
         sim.send(side, "late");
         QCOMPARE(lastRule(EventKind::Error), Rule::ErrorConnectionClosing);
-        QCOMPARE(sim.endpoint(side).sent(), std::string());
+        QCOMPARE(sim.endpoint(side).sent().str(), std::string());
     }
 
     // =========================================================================================
@@ -1201,7 +1201,7 @@ private slots:
         finWait2();
         QCOMPARE(receive(Side::Client, segment(Psh | Ack, serverIss + 1, clientIss + 2, "more")), Rule::FinWait2Data);
         QCOMPARE(state(Side::Client), TcpState::FinWait2);
-        QCOMPARE(sim.endpoint(Side::Client).received(), std::string("more"));
+        QCOMPARE(sim.endpoint(Side::Client).received().str(), std::string("more"));
         QCOMPARE(lastSent(Side::Client).ack, serverIss + 5);
     }
 
@@ -1318,8 +1318,8 @@ private slots:
         sim.send(Side::Client, "0123456789");
         sim.send(Side::Server, "abc");
         QVERIFY(sim.settle());
-        QCOMPARE(sim.endpoint(Side::Server).received(), std::string("0123456789"));
-        QCOMPARE(sim.endpoint(Side::Client).received(), std::string("abc"));
+        QCOMPARE(sim.endpoint(Side::Server).received().str(), std::string("0123456789"));
+        QCOMPARE(sim.endpoint(Side::Client).received().str(), std::string("abc"));
         QCOMPARE(tcb(Side::Client).sndUna, SeqNum(clientStart + 11));
         sim.close(Side::Client);
         QVERIFY(sim.settle());
@@ -1328,6 +1328,31 @@ private slots:
         QCOMPARE(state(Side::Client), TcpState::TimeWait);
         QCOMPARE(state(Side::Server), TcpState::Closed);
         QCOMPARE(tcb(Side::Client).rcvNxt, SeqNum(serverStart + 5));
+    }
+
+    // A copy of the model (Back's checkpoints) keeps what was received up to the copy, however
+    // the original or the copy goes on, and shares the bytes instead of copying them.
+    void receivedBytes_copiesKeepTheirOwnHistory()
+    {
+        newSimulation();
+        established();
+        sim.send(Side::Client, "one ");
+        QVERIFY(sim.settle());
+        const Simulation checkpoint = sim;
+        QCOMPARE(checkpoint.endpoint(Side::Server).received().view().data(),
+                 sim.endpoint(Side::Server).received().view().data()); // shared, not copied
+        sim.send(Side::Client, "two");
+        QVERIFY(sim.settle());
+        QCOMPARE(sim.endpoint(Side::Server).received().str(), std::string("one two"));
+        QCOMPARE(checkpoint.endpoint(Side::Server).received().str(), std::string("one "));
+        Simulation back = checkpoint; // Back: the checkpoint goes on differently
+        back.send(Side::Client, "2");
+        QVERIFY(back.settle());
+        QCOMPARE(back.endpoint(Side::Server).received().str(), std::string("one 2"));
+        QCOMPARE(sim.endpoint(Side::Server).received().str(), std::string("one two"));
+        QCOMPARE(checkpoint.endpoint(Side::Server).received().str(), std::string("one "));
+        QCOMPARE(back.endpoint(Side::Client).sent().str(), std::string("one 2"));
+        QCOMPARE(sim.endpoint(Side::Client).sent().str(), std::string("one two"));
     }
 };
 

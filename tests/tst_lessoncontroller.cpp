@@ -201,8 +201,8 @@ Snapshot snapshotOf(const LessonController &controller)
 {
     const Simulation &sim = controller.simulation();
     return {sim.events(), sim.now(), sim.endpoint(Side::Client).state(), sim.endpoint(Side::Server).state(),
-            sim.inFlight(Side::Client), sim.inFlight(Side::Server), sim.endpoint(Side::Client).received(),
-            sim.endpoint(Side::Server).received()};
+            sim.inFlight(Side::Client), sim.inFlight(Side::Server), sim.endpoint(Side::Client).received().str(),
+            sim.endpoint(Side::Server).received().str()};
 }
 
 void compareSnapshots(const Snapshot &actual, const Snapshot &expected, int step)

@@ -126,8 +126,8 @@ private slots:
         ScriptRunner runner(lesson);
         runner.runToEnd();
         const Simulation &sim = runner.simulation();
-        QCOMPARE(sim.endpoint(Side::Client).received(), std::string("Hello, hi"));
-        QCOMPARE(sim.endpoint(Side::Server).received(), std::string("hi"));
+        QCOMPARE(sim.endpoint(Side::Client).received().str(), std::string("Hello, hi"));
+        QCOMPARE(sim.endpoint(Side::Server).received().str(), std::string("hi"));
         QVERIFY(passedThrough(sim, Side::Client, TcpState::TimeWait));
         QCOMPARE(sim.endpoint(Side::Client).state(), TcpState::Closed);
     }

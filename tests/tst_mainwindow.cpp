@@ -336,12 +336,12 @@ void TestMainWindow::autoReply_answersHello()
     window.pane(Side::Client)->messageEdit()->setText(QStringLiteral("hi"));
     QTest::keyClick(window.pane(Side::Client)->messageEdit(), Qt::Key_Return);
     window.step(); // data reaches the server: it answers
-    QCOMPARE(window.controller()->simulation().endpoint(Side::Server).received(), std::string("hi"));
+    QCOMPARE(window.controller()->simulation().endpoint(Side::Server).received().str(), std::string("hi"));
     QVERIFY(QString::fromStdString(window.controller()->lesson().toText())
                 .contains(QStringLiteral("server send \"Hello, hi\"")));
     for (int i = 0; i < 4 && window.controller()->canStepForward(); ++i)
         window.step();
-    QCOMPARE(window.controller()->simulation().endpoint(Side::Client).received(), std::string("Hello, hi"));
+    QCOMPARE(window.controller()->simulation().endpoint(Side::Client).received().str(), std::string("Hello, hi"));
     QCOMPARE(window.pane(Side::Client)->receivedText(), QStringLiteral("Hello, hi"));
 }
 

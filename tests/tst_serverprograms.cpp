@@ -134,7 +134,7 @@ expect server.client2 ESTABLISHED
         QVERIFY2(!returned, "a connection in the accept queue must not return data to recv()");
         const Socket *queued = runner.simulation().socketNamed(SocketName::connectionTo(serverHost, 2));
         QVERIFY(queued);
-        QCOMPARE(queued->endpoint.received(), std::string("waiting")); // acknowledged, in the buffer
+        QCOMPARE(queued->endpoint.received().str(), std::string("waiting")); // acknowledged, in the buffer
         QCOMPARE(queued->bytesRead, std::size_t(0));
         QCOMPARE(queued->fd, -1);
     }

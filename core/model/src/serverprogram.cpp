@@ -122,7 +122,7 @@ bool Simulation::serveRecv(ProgramThread &thread)
         recordCall(&connection, serverHost, Call::Recv, std::to_string(serverRecvSize) + lane);
         thread.blocked = true;
     }
-    const std::string &received = connection.endpoint.received();
+    const ByteHistory &received = connection.endpoint.received();
     if (received.size() > connection.bytesRead) {
         // recv(2) returns what the receive buffer holds, at most the size asked for.
         const std::string data = received.substr(connection.bytesRead, serverRecvSize);
@@ -197,7 +197,7 @@ bool Simulation::serveEpoll(ProgramThread &thread)
         Socket &connection = at(id);
         const SocketName name = SocketName::connectionTo(serverHost, connection.peer);
         recordCall(&connection, serverHost, Call::Recv, std::to_string(serverRecvSize));
-        const std::string &received = connection.endpoint.received();
+        const ByteHistory &received = connection.endpoint.received();
         if (received.size() > connection.bytesRead) {
             const std::string data = received.substr(connection.bytesRead, serverRecvSize);
             connection.bytesRead += data.size();

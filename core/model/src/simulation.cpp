@@ -384,7 +384,7 @@ void Simulation::readAfterAccept(Socket &connection, EndpointContext &context)
         event.text = std::move(text);
         context.record(std::move(event));
     };
-    const std::string &received = connection.endpoint.received();
+    const ByteHistory &received = connection.endpoint.received();
     if (received.size() > connection.bytesRead)
         recvReturn(Rule::DataReceived, received.substr(connection.bytesRead));
     if (connection.endpoint.endOfStream() && !connection.endOfStreamRead)

@@ -4,6 +4,7 @@
 // through the user calls, SEGMENT ARRIVES and the timer, each given the EndpointContext it runs in.
 #pragma once
 
+#include "tcpsim/model/bytehistory.h"
 #include "tcpsim/model/endpointcontext.h"
 #include "tcpsim/model/event.h"
 #include "tcpsim/model/segment.h"
@@ -48,9 +49,9 @@ public:
     TcpState state() const { return m_state; }
     const TransmissionControlBlock &tcb() const { return m_tcb; }
     // Data received and already returned to the application by recv(), in order.
-    const std::string &received() const { return m_received; }
+    const ByteHistory &received() const { return m_received; }
     // Data the application sent, in order (what the peer should eventually receive).
-    const std::string &sent() const { return m_sent; }
+    const ByteHistory &sent() const { return m_sent; }
     // The peer's FIN arrived (recv() has returned 0).
     bool endOfStream() const { return m_endOfStream; }
     // An established connection waits in the accept queue (server side, accept() not yet called).
@@ -161,8 +162,8 @@ private:
     Side m_side = Side::Client;
     TcpState m_state = TcpState::Closed;
     TransmissionControlBlock m_tcb;
-    std::string m_received;
-    std::string m_sent;
+    ByteHistory m_received; // shared with the model's copies (bytehistory.h)
+    ByteHistory m_sent;
     bool m_endOfStream = false;
     bool m_awaitingAccept = false;
     bool m_applicationHasConnection = false;
