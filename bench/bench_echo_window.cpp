@@ -89,9 +89,9 @@ int serve(int argc, char **argv)
     window.show();
     window.liveDock()->show();
     window.liveDock()->raise();
-    // The handshake lesson past its `server accept` (step 6): the server accepts and echoes
-    // connections from outside the lesson, as it does for a class's nc.
-    window.goToStep(6);
+    // The handshake lesson at its end: the live server accepts and echoes connections from
+    // outside the lesson, as it does for a class's nc (before, one accept() per accept step).
+    window.goToStep(window.controller()->stepCount());
     window.liveMirror()->waitUntilIdle(5000);
     const auto *server = window.liveMirror()->session()->server();
     if (!server || !server->isListening())
@@ -130,6 +130,9 @@ int connectTo(quint16 port)
         return -1;
     const int one = 1;
     ::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+    // A server that never answers (never accepted the connection) ends the round, not the bench.
+    const timeval patience{5, 0};
+    ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &patience, sizeof patience);
     return fd;
 }
 
