@@ -8,40 +8,13 @@
 #include <QRegularExpression>
 #include <QTest>
 
+#include "clirun.h"
+
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-Run runCli(const QStringList &arguments)
-{
-    QProcess process;
-    process.start(QStringLiteral(TCPSIM_CLI), arguments);
-    if (!process.waitForStarted())
-        qFatal("cannot start %s", TCPSIM_CLI);
-    process.closeWriteChannel();
-    if (!process.waitForFinished(60000))
-        qFatal("tcpsim-cli did not finish");
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-            process.readAllStandardOutput(), process.readAllStandardError()};
-}
-
-QList<QJsonObject> jsonLines(const QByteArray &out)
-{
-    QList<QJsonObject> objects;
-    for (const QByteArray &line : out.split('\n')) {
-        if (line.isEmpty())
-            continue;
-        const QJsonDocument document = QJsonDocument::fromJson(line);
-        if (!document.isObject())
-            qFatal("not a JSON object: %s", line.constData());
-        objects << document.object();
-    }
-    return objects;
-}
+using clirun::jsonLines;
+using clirun::Run;
+using clirun::runCli;
 
 } // namespace
 

@@ -12,6 +12,8 @@
 #include <QScrollBar>
 #include <QStandardPaths>
 #include <QTest>
+
+#include "labeloverlap.h"
 #include <QTranslator>
 
 using namespace tcpsim;
@@ -30,29 +32,6 @@ private slots:
 void TestLadderLabels::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
-}
-
-// The first two boxes that intersect, for the message; none: empty.
-static QString overlapping(const LadderLayout &layout)
-{
-    const std::vector<QRectF> rects = layout.labelRects();
-    for (std::size_t i = 0; i < rects.size(); ++i) {
-        for (std::size_t j = i + 1; j < rects.size(); ++j) {
-            if (rects[i].intersects(rects[j])) {
-                const auto describe = [&](std::size_t k) {
-                    const std::size_t labels = layout.labels().size();
-                    const QString what = k < labels ? layout.labels()[k].text
-                        : k < labels + layout.arrows().size()
-                        ? layout.arrowText(layout.arrows()[k - labels]).join(QLatin1Char(' '))
-                        : layout.timeMarks()[k - labels - layout.arrows().size()].text;
-                    const QRectF &r = rects[k];
-                    return QStringLiteral("%1 (%2,%3 %4x%5)").arg(what).arg(r.x()).arg(r.y()).arg(r.width()).arg(r.height());
-                };
-                return describe(i) + QStringLiteral(" and ") + describe(j);
-            }
-        }
-    }
-    return {};
 }
 
 void TestLadderLabels::everyLessonEveryStep_noOverlapNoElision_data()
@@ -101,7 +80,7 @@ void TestLadderLabels::everyLessonEveryStep_noOverlapNoElision()
                                       .arg(step)
                                       .arg(ladder->viewport()->width())
                                       .arg(ladder->viewport()->height());
-            const QString overlap = overlapping(layout);
+            const QString overlap = overlappingLabels(layout);
             QVERIFY2(overlap.isEmpty(), qPrintable(where + QStringLiteral(": ") + overlap));
             QVERIFY2(!layout.clipped(), qPrintable(where + QStringLiteral(": a label is clipped")));
             QVERIFY2(QFontInfo(ladder->ladderFont()).pixelSize() >= AppStyle::minimumPixelSize, qPrintable(where));
@@ -138,7 +117,7 @@ void TestLadderLabels::fitAll_handshakeAt1280x720_fitsWithoutScrolling()
                              .arg(ladder->viewport()->height());
     QVERIFY2(layout.nowY() <= ladder->viewport()->height(), qPrintable(size));
     QCOMPARE(ladder->verticalScrollBar()->maximum(), 0);
-    QVERIFY2(overlapping(layout).isEmpty(), qPrintable(overlapping(layout)));
+    QVERIFY2(overlappingLabels(layout).isEmpty(), qPrintable(overlappingLabels(layout)));
     QVERIFY(!layout.clipped());
     QVERIFY(QFontInfo(ladder->ladderFont()).pixelSize() >= AppStyle::minimumPixelSize);
     for (const LadderLayout::Label &label : layout.labels())

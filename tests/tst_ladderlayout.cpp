@@ -9,6 +9,8 @@
 #include <QFont>
 #include <QTest>
 
+#include "labeloverlap.h"
+
 #include <memory>
 
 using namespace tcpsim;
@@ -314,28 +316,6 @@ void TestLadderLayout::extend_afterBackOrAnotherLesson_refuses()
     QCOMPARE(shorter.newestStep(), 3);
 }
 
-// The first two boxes that intersect, for the message; none: empty.
-static QString overlapping(const LadderLayout &layout)
-{
-    const std::vector<QRectF> rects = layout.labelRects();
-    for (std::size_t i = 0; i < rects.size(); ++i) {
-        for (std::size_t j = i + 1; j < rects.size(); ++j) {
-            if (rects[i].intersects(rects[j])) {
-                const auto describe = [&](std::size_t k) {
-                    const QRectF &r = rects[k];
-                    const QString what = k < layout.labels().size() ? layout.labels()[k].text
-                        : k < layout.labels().size() + layout.arrows().size()
-                        ? layout.arrowText(layout.arrows()[k - layout.labels().size()]).join(QLatin1Char(' '))
-                        : QStringLiteral("time mark");
-                    return QStringLiteral("%1 (%2,%3 %4x%5)").arg(what).arg(r.x()).arg(r.y()).arg(r.width()).arg(r.height());
-                };
-                return describe(i) + QStringLiteral(" and ") + describe(j);
-            }
-        }
-    }
-    return {};
-}
-
 void TestLadderLayout::labels_neverOverlapNorElide_data()
 {
     // The ladder's width in the default window at 1024x768 (598 in Chinese, 638 in English) and
@@ -374,7 +354,7 @@ void TestLadderLayout::labels_neverOverlapNorElide()
         layout.place(type, width);
         if (compact)
             layout.compressTo(1e9); // as Fit all does: rows apart until no labels meet
-        const QString overlap = overlapping(layout);
+        const QString overlap = overlappingLabels(layout);
         QVERIFY2(overlap.isEmpty(), qPrintable(QStringLiteral("step %1: %2").arg(step).arg(overlap)));
         QVERIFY2(!layout.clipped(), qPrintable(QStringLiteral("step %1: a label clipped").arg(step)));
         for (const LadderLayout::Label &label : layout.labels()) {
@@ -397,7 +377,7 @@ void TestLadderLayout::compact_fitsTheHandshakeIn389px()
     layout.place(type, 774);
     layout.compressTo(389);
     QVERIFY2(layout.contentHeight() <= 389, qPrintable(QStringLiteral("%1 px (normal rows: %2)").arg(layout.contentHeight()).arg(normal)));
-    QVERIFY2(overlapping(layout).isEmpty(), qPrintable(overlapping(layout)));
+    QVERIFY2(overlappingLabels(layout).isEmpty(), qPrintable(overlappingLabels(layout)));
     QVERIFY(!layout.clipped());
 }
 
