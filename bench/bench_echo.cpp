@@ -16,6 +16,8 @@
 #include <QProcess>
 #include <QSocketNotifier>
 
+#include "../tests/tst_serve_client.h" // serveclient::connectTo
+
 #include <algorithm>
 #include <cstdio>
 #include <vector>
@@ -63,20 +65,6 @@ int serve(QCoreApplication &app)
     return app.exec();
 }
 
-int connectTo(quint16 port)
-{
-    const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    address.sin_port = htons(port);
-    if (fd < 0 || ::connect(fd, reinterpret_cast<sockaddr *>(&address), sizeof address) != 0)
-        return -1;
-    const int one = 1;
-    ::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
-    return fd;
-}
-
 // One request, its whole answer ("Hello, " + 32 bytes).
 bool pingPong(int fd)
 {
@@ -103,7 +91,7 @@ struct Rate {
 Rate measure(quint16 port, double seconds)
 {
     Rate rate;
-    const int fd = connectTo(port);
+    const int fd = serveclient::connectTo(port);
     if (fd < 0)
         return rate;
     std::vector<double> latencies;
@@ -142,7 +130,7 @@ Rate measureMany(quint16 port, int connections, double seconds)
     QElapsedTimer wall;
     wall.start();
     for (size_t i = 0; i < clients.size(); ++i) {
-        clients[i].fd = connectTo(port);
+        clients[i].fd = serveclient::connectTo(port);
         if (clients[i].fd < 0) {
             ::close(epoll);
             for (const Client &client : clients)
@@ -217,7 +205,7 @@ void connectResetCycles(quint16 port, int cycles, int probe)
 {
     const linger reset{1, 0};
     for (int i = 0; i < cycles; ++i) {
-        const int fd = connectTo(port);
+        const int fd = serveclient::connectTo(port);
         if (fd >= 0) {
             ::setsockopt(fd, SOL_SOCKET, SO_LINGER, &reset, sizeof reset);
             ::close(fd);
@@ -309,7 +297,7 @@ void idleNeighbours(Server *server, double seconds)
     const Rate alone = measure(server->port, seconds);
     std::vector<int> idle;
     for (int i = 0; i < 200; ++i) {
-        const int fd = connectTo(server->port);
+        const int fd = serveclient::connectTo(server->port);
         if (fd >= 0)
             idle.push_back(fd);
     }
@@ -382,7 +370,7 @@ int main(int argc, char **argv)
 
     // Memory after many short-lived outside connections.
     for (Server *server : {&reference, &tcpsim}) {
-        const int probe = connectTo(server->port);
+        const int probe = serveclient::connectTo(server->port);
         pingPong(probe);
         const qint64 before = residentKiB(server->process.processId());
         connectResetCycles(server->port, 10000, probe);

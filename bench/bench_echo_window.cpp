@@ -19,6 +19,8 @@
 #include <QKeyEvent>
 #include <QProcess>
 #include <QSocketNotifier>
+
+#include "../tests/tst_serve_client.h" // serveclient::connectTo
 #include <QTimer>
 
 #include <algorithm>
@@ -121,18 +123,11 @@ int serve(int argc, char **argv)
 
 int connectTo(quint16 port)
 {
-    const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    address.sin_port = htons(port);
-    if (fd < 0 || ::connect(fd, reinterpret_cast<sockaddr *>(&address), sizeof address) != 0)
-        return -1;
-    const int one = 1;
-    ::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+    const int fd = serveclient::connectTo(port);
     // A server that never answers (never accepted the connection) ends the round, not the bench.
     const timeval patience{5, 0};
-    ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &patience, sizeof patience);
+    if (fd >= 0)
+        ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &patience, sizeof patience);
     return fd;
 }
 
