@@ -1484,15 +1484,15 @@
     <name>LiveMirror</name>
     <message>
         <location filename="../../core/session/src/livemirror.cpp" line="27"/>
-        <location filename="../../core/session/src/livemirror.cpp" line="493"/>
-        <location filename="../../core/session/src/livemirror.cpp" line="571"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="494"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="572"/>
         <source>client</source>
         <translation>客户端</translation>
     </message>
     <message>
         <location filename="../../core/session/src/livemirror.cpp" line="29"/>
-        <location filename="../../core/session/src/livemirror.cpp" line="493"/>
-        <location filename="../../core/session/src/livemirror.cpp" line="571"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="494"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="572"/>
         <source>server</source>
         <translation>服务器</translation>
     </message>
@@ -1517,78 +1517,78 @@
         <translation>真实套接字对无法撤回已发送的内容：它停留在第 %1 步。之后各步的日志行暂时隐藏，再次前进时会重新显示。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="427"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="428"/>
         <source>The model&apos;s delayed-ACK timer fired at this step; in real time the kernel had already sent that ACK (when its own 40 ms timer fired, or earlier when the live application read) and loopback delivered it at once, so the kernel is already further along. Nothing was lost.</source>
         <translation>模型的延迟 ACK 定时器在这一步触发；而在真实时间里，内核早已发出了这个 ACK（在它自己的 40 毫秒定时器触发时，或者更早，在真实的应用程序读取数据时），回环接口也立即递交了它，所以内核已经走在前面了。没有丢失任何东西。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="497"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="498"/>
         <source>no entry</source>
         <translation>无表项</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="498"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="499"/>
         <source>nothing left in the kernel&apos;s table</source>
         <translation>内核的连接表中已没有它</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="500"/>
-        <location filename="../../core/session/src/livemirror.cpp" line="507"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="501"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="508"/>
         <source>still</source>
         <translation>仍在</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="502"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="503"/>
         <source>in TIME-WAIT for %1 s; Linux keeps it 60 s</source>
         <translation>已处于 TIME-WAIT %1 秒；Linux 会保持 60 秒</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="504"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="505"/>
         <source>held</source>
         <translation>保持</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="505"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="506"/>
         <source>held: this side&apos;s application has not called close() yet</source>
         <translation>保持：这一方的应用程序还没有调用 close()</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="508"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="509"/>
         <source>no change in the kernel at this step</source>
         <translation>这一步内核中没有变化</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="510"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="511"/>
         <source>The kernel&apos;s state did not change at this step.</source>
         <translation>这一步内核的状态没有改变。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="549"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="550"/>
         <source>entry gone</source>
         <translation>表项已消失</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="549"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="550"/>
         <source>observed</source>
         <translation>观测到</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="549"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="550"/>
         <source>inferred</source>
         <translation>推断</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="568"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="569"/>
         <source>simulation only</source>
         <translation>仅模拟</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="579"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="580"/>
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../core/session/src/livemirror.cpp" line="603"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="604"/>
         <source>%n earlier observation(s) of connections from outside the lesson not shown</source>
         <translation>
             <numerusform>另有 %n 条来自课程之外的连接的较早记录未显示</numerusform>
@@ -3176,304 +3176,309 @@
         <translation>（推断）</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="223"/>
+        <location filename="../../core/live/src/livesession.cpp" line="225"/>
+        <source>simulation only: the live pair has one client, the lesson&apos;s `client`; %1 is the model&apos;s alone</source>
+        <translation>仅模拟：真实套接字对只有一个客户端，即课程中的 `client`；%1 只存在于模型中</translation>
+    </message>
+    <message>
+        <location filename="../../core/live/src/livesession.cpp" line="237"/>
         <source>not mirrored: the live pair&apos;s client does not listen</source>
         <translation>不在真实套接字对上重现：真实客户端不调用 listen()</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="229"/>
+        <location filename="../../core/live/src/livesession.cpp" line="243"/>
         <source>not mirrored: the live pair&apos;s server does not connect (simultaneous open is simulation only)</source>
         <translation>不在真实套接字对上重现：真实服务器不调用 connect()（同时打开只在模拟中演示）</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="236"/>
+        <location filename="../../core/live/src/livesession.cpp" line="250"/>
         <source>not mirrored: the live pair&apos;s client does not accept</source>
         <translation>不在真实套接字对上重现：真实客户端不调用 accept()</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="248"/>
+        <location filename="../../core/live/src/livesession.cpp" line="262"/>
         <source>simulation only: Linux chooses its own ISN (a keyed hash of the 4-tuple plus a clock)</source>
         <translation>仅模拟：Linux 自己选择 ISN（对四元组做带密钥的哈希，再加上时钟）</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="252"/>
+        <location filename="../../core/live/src/livesession.cpp" line="266"/>
         <source>simulation only: loopback delivered every segment at once</source>
         <translation>仅模拟：回环接口立即递交了每一个报文段</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="255"/>
+        <location filename="../../core/live/src/livesession.cpp" line="269"/>
         <source>simulation only: loopback loses nothing, the kernel went on as if delivered</source>
         <translation>仅模拟：回环接口不会丢包，内核照常继续，就像报文段已经送达</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="258"/>
+        <location filename="../../core/live/src/livesession.cpp" line="272"/>
         <source>simulation only: the kernel&apos;s timers keep their own time (on loopback nothing is lost; TIME-WAIT ends after 60 s)</source>
         <translation>仅模拟：内核的定时器按自己的时间运行（回环上不会丢失任何东西；TIME-WAIT 在 60 秒后结束）</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="262"/>
+        <location filename="../../core/live/src/livesession.cpp" line="276"/>
         <source>simulation only: a crafted segment is not sent on the live pair</source>
         <translation>仅模拟：构造的报文段不会在真实套接字对上发送</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="265"/>
+        <location filename="../../core/live/src/livesession.cpp" line="279"/>
         <source>simulation only: loopback has already settled</source>
         <translation>仅模拟：回环上的交互早已完成</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="272"/>
+        <location filename="../../core/live/src/livesession.cpp" line="286"/>
         <source>simulation only: the live pair&apos;s sockets are made by Qt</source>
         <translation>仅模拟：真实连接的套接字由 Qt 创建</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="281"/>
+        <location filename="../../core/live/src/livesession.cpp" line="295"/>
         <source>simulation only: a check of the model</source>
         <translation>仅模拟：这是对模型的检查</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="293"/>
+        <location filename="../../core/live/src/livesession.cpp" line="307"/>
         <source>already listening on %1</source>
         <translation>已经在监听 %1</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="310"/>
+        <location filename="../../core/live/src/livesession.cpp" line="324"/>
         <source>listen(): the listening socket, descriptor %1; accept() waits for the lesson&apos;s accept step</source>
         <translation>listen()：监听套接字，描述符 %1；accept() 要等到课程的 accept 步骤才调用</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="312"/>
+        <location filename="../../core/live/src/livesession.cpp" line="326"/>
         <source>listen(): the listening socket, descriptor %1; connections are accepted at once</source>
         <translation>listen()：监听套接字，描述符 %1；到达的连接会立即被 accept()</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="320"/>
+        <location filename="../../core/live/src/livesession.cpp" line="334"/>
         <source>connect(): the live client already has a connection</source>
         <translation>connect()：真实客户端已经有一个连接</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="333"/>
+        <location filename="../../core/live/src/livesession.cpp" line="347"/>
         <source>the live server is not listening: connecting to %1, where nobody listens</source>
         <translation>真实服务器没有在监听：连接到 %1，那里没有人监听</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="353"/>
+        <location filename="../../core/live/src/livesession.cpp" line="367"/>
         <source>connect() returned: descriptor %1</source>
         <translation>connect() 已返回：描述符 %1</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="356"/>
-        <location filename="../../core/live/src/livesession.cpp" line="469"/>
+        <location filename="../../core/live/src/livesession.cpp" line="370"/>
+        <location filename="../../core/live/src/livesession.cpp" line="483"/>
         <source>Qt closed its socket; the lesson still holds the connection</source>
         <translation>Qt 关闭了它的套接字；课程仍保持着这个连接</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="357"/>
+        <location filename="../../core/live/src/livesession.cpp" line="371"/>
         <source>Qt closed the socket</source>
         <translation>Qt 关闭了套接字</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="368"/>
+        <location filename="../../core/live/src/livesession.cpp" line="382"/>
         <source>the client socket reported an error: %1</source>
         <translation>客户端套接字报告错误：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../core/live/src/livesession.cpp" line="383"/>
+        <location filename="../../core/live/src/livesession.cpp" line="397"/>
         <source>client received %n byte(s): &quot;%1&quot;</source>
         <translation>
             <numerusform>客户端收到 %n 个字节：“%1”</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="398"/>
+        <location filename="../../core/live/src/livesession.cpp" line="412"/>
         <source>accept(): the lesson&apos;s connection was already accepted</source>
         <translation>accept()：课程的连接之前已被接受</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="402"/>
+        <location filename="../../core/live/src/livesession.cpp" line="416"/>
         <source>accept(): the live server is not listening</source>
         <translation>accept()：真实服务器没有在监听</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="408"/>
-        <location filename="../../core/live/src/livesession.cpp" line="424"/>
+        <location filename="../../core/live/src/livesession.cpp" line="422"/>
+        <location filename="../../core/live/src/livesession.cpp" line="438"/>
         <source>accept(): takes the established connection off the kernel&apos;s accept queue</source>
         <translation>accept()：从内核的 accept 队列中取出已建立的连接</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="409"/>
-        <location filename="../../core/live/src/livesession.cpp" line="422"/>
+        <location filename="../../core/live/src/livesession.cpp" line="423"/>
+        <location filename="../../core/live/src/livesession.cpp" line="436"/>
         <source>accept(): nothing in the accept queue yet; it returns when a connection arrives</source>
         <translation>accept()：accept 队列中还没有连接；有连接到达时它才返回</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="418"/>
+        <location filename="../../core/live/src/livesession.cpp" line="432"/>
         <source>accept(): not called: the live server holds as many connections as it takes</source>
         <translation>accept()：不调用：真实服务器持有的连接数已达到它的上限</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../core/live/src/livesession.cpp" line="426"/>
+        <location filename="../../core/live/src/livesession.cpp" line="440"/>
         <source>accept(): takes the oldest of the %n connections in the kernel&apos;s accept queue; the others wait there, established, for a later accept()</source>
         <translation>
             <numerusform>accept()：从内核 accept 队列中的 %n 个连接里取出最早的一个；其余连接已经建立，留在队列中等待以后的 accept()</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../core/live/src/livesession.cpp" line="438"/>
+        <location filename="../../core/live/src/livesession.cpp" line="452"/>
         <source>the lesson is over: the live echo server now accepts the %n connection(s) waiting in its accept queue, and any that arrive</source>
         <translation>
             <numerusform>课程结束：真实的回声服务器现在接受在它的 accept 队列中等待的 %n 个连接，以及之后到达的任何连接</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="457"/>
+        <location filename="../../core/live/src/livesession.cpp" line="471"/>
         <source>accept() returned a connection from outside the lesson, the oldest in the accept queue: descriptor %1; the lesson&apos;s connection waits there for another accept()</source>
         <translation>accept() 返回了一个来自课程之外的连接（accept 队列中最早的那个）：描述符 %1；课程的连接仍在队列中等待下一次 accept()</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="460"/>
+        <location filename="../../core/live/src/livesession.cpp" line="474"/>
         <source>accept() returned a connection from outside the lesson: descriptor %1</source>
         <translation>accept() 返回了一个来自课程之外的连接：描述符 %1</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="478"/>
+        <location filename="../../core/live/src/livesession.cpp" line="492"/>
         <source>the server&apos;s connected socket reported an error: %1</source>
         <translation>服务器的已连接套接字报告错误：%1</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="482"/>
+        <location filename="../../core/live/src/livesession.cpp" line="496"/>
         <source>accept() returned a new connected socket, descriptor %1 (the listening socket keeps descriptor %2)</source>
         <translation>accept() 返回了一个新的已连接套接字，描述符 %1（监听套接字仍是描述符 %2）</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="500"/>
+        <location filename="../../core/live/src/livesession.cpp" line="514"/>
         <source>send(): the live %1 has no connection to send on</source>
         <translation>send()：真实%1没有可用于发送的连接</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="506"/>
+        <location filename="../../core/live/src/livesession.cpp" line="520"/>
         <source>send() on the live %1 failed: its sending side is closed</source>
         <translation>真实%1上的 send() 失败：它的发送方向已经关闭</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../core/live/src/livesession.cpp" line="508"/>
+        <location filename="../../core/live/src/livesession.cpp" line="522"/>
         <source>%1 sent %n byte(s)</source>
         <translation>
             <numerusform>%1发送了 %n 个字节</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="525"/>
+        <location filename="../../core/live/src/livesession.cpp" line="539"/>
         <source>close(): the listening socket on port %1 is closed</source>
         <translation>close()：端口 %1 上的监听套接字已关闭</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="530"/>
+        <location filename="../../core/live/src/livesession.cpp" line="544"/>
         <source>close(): the live %1 has nothing open</source>
         <translation>close()：真实%1没有打开的套接字</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="537"/>
+        <location filename="../../core/live/src/livesession.cpp" line="551"/>
         <source>close() before the connection was established: the client socket is deleted</source>
         <translation>连接建立之前调用 close()：客户端套接字被删除</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="541"/>
+        <location filename="../../core/live/src/livesession.cpp" line="555"/>
         <source>close(): the live %1 already closed its side</source>
         <translation>close()：真实%1已经关闭了自己这一端</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="544"/>
+        <location filename="../../core/live/src/livesession.cpp" line="558"/>
         <source>%1 close(): FIN sent with shutdown(SHUT_WR); it keeps reading until the peer&apos;s FIN</source>
         <translation>%1 close()：用 shutdown(SHUT_WR) 发出 FIN（半关闭）；它继续读取，直到对方的 FIN 到来</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="554"/>
+        <location filename="../../core/live/src/livesession.cpp" line="568"/>
         <source>abort(): the live %1 has nothing open</source>
         <translation>abort()：真实%1没有打开的套接字</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="557"/>
+        <location filename="../../core/live/src/livesession.cpp" line="571"/>
         <source>%1 abort(): SO_LINGER {1, 0} then close: a RST</source>
         <translation>%1 abort()：先设置 SO_LINGER {1, 0} 再 close：发出 RST</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="579"/>
+        <location filename="../../core/live/src/livesession.cpp" line="593"/>
         <source>the kernel negotiated %1; the model&apos;s RFC 9293 segments carry only the MSS option and unscaled windows (the Linux profile plays the kernel&apos;s)</source>
         <translation>内核协商了 %1；模型的 RFC 9293 报文段只带 MSS 选项，窗口不缩放（Linux 配置会扮演内核的做法）</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="583"/>
+        <location filename="../../core/live/src/livesession.cpp" line="597"/>
         <source>the kernel negotiated %1, as the model&apos;s Linux profile does</source>
         <translation>内核协商了 %1，与模型的 Linux 配置一致</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="587"/>
+        <location filename="../../core/live/src/livesession.cpp" line="601"/>
         <source>; this machine&apos;s tcp_rmem maximum gives window scale %1 where the profile assumes %2 (Debian 12&apos;s default): the raw window numbers differ, the bytes they stand for do not</source>
         <translation>；这台机器的 tcp_rmem 最大值给出窗口缩放 %1，而配置假定为 %2（Debian 12 的默认值）：窗口字段的原始数值不同，但它们代表的字节数相同</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="612"/>
+        <location filename="../../core/live/src/livesession.cpp" line="626"/>
         <source>too brief to sample: the kernel&apos;s SYN-RECV is a request socket that the final ACK turned into this connection</source>
         <translation>持续太短，未能采样到：内核的 SYN-RECV 是一个请求套接字，最后一个 ACK 把它变成了这个连接</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="614"/>
-        <location filename="../../core/live/src/livesession.cpp" line="655"/>
+        <location filename="../../core/live/src/livesession.cpp" line="628"/>
+        <location filename="../../core/live/src/livesession.cpp" line="669"/>
         <source>too brief to sample: on the usual path between the states seen</source>
         <translation>持续太短，未能采样到：它位于观测到的两个状态之间的常规路径上</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="625"/>
+        <location filename="../../core/live/src/livesession.cpp" line="639"/>
         <source>the listening socket; accept queue %1 of backlog %2</source>
         <translation>监听套接字；accept 队列中有 %1 个连接（backlog 为 %2）</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="628"/>
+        <location filename="../../core/live/src/livesession.cpp" line="642"/>
         <source>in the accept queue: the kernel completed the handshake before accept()</source>
         <translation>在 accept 队列中：内核在 accept() 之前就完成了握手</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="630"/>
+        <location filename="../../core/live/src/livesession.cpp" line="644"/>
         <source>TIME-WAIT: Linux keeps it 60 s; no descriptor, found by its 4-tuple</source>
         <translation>TIME-WAIT：Linux 保持 60 秒；没有描述符，靠四元组找到它</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="632"/>
+        <location filename="../../core/live/src/livesession.cpp" line="646"/>
         <source>no descriptor any more: the connection lives on in the kernel</source>
         <translation>已经没有描述符：连接仍留在内核中</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="663"/>
+        <location filename="../../core/live/src/livesession.cpp" line="677"/>
         <source>the kernel&apos;s entry is gone (last seen %1): no connection record, CLOSED</source>
         <translation>内核中的表项已消失（最后一次看到时为 %1）：没有连接记录，即 CLOSED</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="691"/>
+        <location filename="../../core/live/src/livesession.cpp" line="705"/>
         <source>The lesson lost a segment or fired a timer; loopback never loses one (not even a SYN), so the kernel&apos;s segment arrived at once, nothing was retransmitted, and the kernel went on as if everything had arrived.</source>
         <translation>课程丢弃了一个报文段或触发了定时器；回环接口从不丢包（SYN 也不会丢），所以内核的报文段立即送达，没有任何重传，内核照常继续，就像一切都已送达。</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="695"/>
+        <location filename="../../core/live/src/livesession.cpp" line="709"/>
         <source>The kernel shows no connection where the model waits in TIME-WAIT: on loopback the closes did not cross, so in the kernel this side closed second (LAST-ACK, then CLOSED, no TIME-WAIT); or its TIME-WAIT, fixed at 60 s, has ended.</source>
         <translation>模型在 TIME-WAIT 中等待，而内核里没有这个连接：在回环接口上两次关闭并没有交错，所以在内核中这一方是后关闭的（LAST-ACK，然后 CLOSED，没有 TIME-WAIT）；或者它固定 60 秒的 TIME-WAIT 已经结束。</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="699"/>
+        <location filename="../../core/live/src/livesession.cpp" line="713"/>
         <source>Linux keeps TIME-WAIT for a fixed 60 s (TCP_TIMEWAIT_LEN; it has no MSL setting); the lesson already fired the model&apos;s 2×MSL timer in virtual time. RFC 9293&apos;s MSL is 2 minutes, so its 2×MSL is 4 minutes.</source>
         <translation>Linux 固定保持 TIME-WAIT 60 秒（TCP_TIMEWAIT_LEN；它没有 MSL 设置）；课程已经在虚拟时间里触发了模型的 2×MSL 定时器。RFC 9293 的 MSL 是 2 分钟，所以它的 2×MSL 是 4 分钟。</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="703"/>
+        <location filename="../../core/live/src/livesession.cpp" line="717"/>
         <source>Linux keeps a half-open connection as a small request socket (ss: SYN-RECV) in the SYN queue; loopback delivered the final ACK at once, so the kernel already shows the connection ESTABLISHED (in the accept queue if accept() was not called).</source>
         <translation>Linux 把半打开的连接作为一个小的请求套接字（ss 显示为 SYN-RECV）放在 SYN 队列中；回环接口立即递交了最后一个 ACK，所以内核已经显示该连接为 ESTABLISHED（如果还没调用 accept()，它就在 accept 队列中）。</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="713"/>
+        <location filename="../../core/live/src/livesession.cpp" line="727"/>
         <source>Loopback delivers each segment at once; the model waits for the segment to be delivered step by step, so the kernel is already further along.</source>
         <translation>回环接口会立即递交每一个报文段；模型则一步一步地等待报文段送达，所以内核已经走在前面了。</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="716"/>
+        <location filename="../../core/live/src/livesession.cpp" line="730"/>
         <source>The kernel&apos;s state differs from the model&apos;s here.</source>
         <translation>这里内核的状态与模型不同。</translation>
     </message>

@@ -215,6 +215,20 @@ void LiveSession::perform(const Command &command, std::size_t step)
 {
     m_step = int(step);
     m_line = command.line;
+    // The live pair is the lesson's first pair: `client` and the server's connection with it.
+    // client2..client9 (and server.client2..) are the model's alone; mirroring their calls on
+    // the one live client would make it do another client's close.
+    const SocketName target = command.target();
+    const bool otherClient = (target.host != serverHost && target.host != firstClientHost)
+        || (target.role == SocketName::Role::PeerOf && target.peer != firstClientHost);
+    if (otherClient && !command.isCheck()) {
+        note(tr("simulation only: the live pair has one client, the lesson's `client`; %1 is the "
+                "model's alone")
+                 .arg(QString::fromStdString(target.toString())));
+        if (command.line == m_lastLessonLine)
+            finishLesson();
+        return;
+    }
     switch (command.verb) {
     case Verb::Listen:
         if (command.side == Side::Server)

@@ -393,7 +393,8 @@ std::vector<LiveMirror::ModelStep> LiveMirror::modelSteps() const
         state.serverChanged = false;
         for (; event < boundaries[step] && event < events.size(); ++event) {
             const Event &e = events[event];
-            if (e.kind != EventKind::Transition)
+            // The live pair is the first pair: client2's TIME-WAIT is not the live client's.
+            if (e.kind != EventKind::Transition || !belongsToFirstPair(e))
                 continue;
             if (e.side == Side::Client) {
                 state.client = e.to;
