@@ -22,6 +22,7 @@
 #include <linux/tcp.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
+#include <unistd.h>
 
 using namespace tcpsim::live;
 
@@ -47,6 +48,7 @@ private slots:
     void parseInetDiag_tcpInfoAttribute();
     void readPorts_onlyTheWatchedPort();
     void refresh_tracksTheLessonWithoutScanning();
+    void sampleTracked_scansOnlyWhenTheListenersQueueChanged();
     void observer_touchesNoKernelBeforeItsFirstSample();
 };
 
@@ -504,6 +506,45 @@ void TestKernelObserver::refresh_tracksTheLessonWithoutScanning()
     QCOMPARE(observer.socket(pair.tuple)->stateCode, linuxcode::FinWait2);
     QCOMPARE(observer.socket(pair.tuple.reversed())->stateCode, linuxcode::CloseWait);
     QCOMPARE(observer.portScanCount(), scans);
+}
+
+void TestKernelObserver::sampleTracked_scansOnlyWhenTheListenersQueueChanged()
+{
+    // What the live mirror asks between steps: exact look-ups, and the port's rows only when the
+    // listener's accept queue says a connection came or went.
+    KernelObserver observer;
+    if (observer.table().backend() != KernelTable::Backend::Netlink)
+        QSKIP("netlink sock_diag not available here");
+    Pair pair;
+    QVERIFY(pair.open());
+    const quint16 port = pair.server.serverPort();
+    observer.watchPort(port);
+    observer.trackConnection(pair.tuple);
+    observer.sample();
+    const quint64 scans = observer.portScanCount();
+    QCOMPARE(observer.listener(port)->rxQueue, 0u);
+    observer.sampleTracked();
+    observer.sampleTracked();
+    QCOMPARE(observer.portScanCount(), scans); // nothing changed: no dump
+
+    // A second client the server has not accepted (no event loop runs): it waits in the accept
+    // queue, the listener's count says so, and the very next sample scans and finds it.
+    const int second = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    QVERIFY(second >= 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_port = htons(port);
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    QCOMPARE(::connect(second, reinterpret_cast<const sockaddr *>(&address), sizeof address), 0);
+    observer.sampleTracked();
+    QCOMPARE(observer.portScanCount(), scans + 1);
+    QCOMPARE(observer.listener(port)->rxQueue, 1u);
+    const QList<KernelSocket> rows = observer.sockets();
+    const bool found = std::any_of(rows.begin(), rows.end(), [&](const KernelSocket &row) {
+        return row.tuple.localPort == port && !row.isListening() && row.tuple != pair.tuple.reversed();
+    });
+    ::close(second);
+    QVERIFY2(found, "the queued connection's row");
 }
 
 void TestKernelObserver::observer_touchesNoKernelBeforeItsFirstSample()

@@ -161,6 +161,11 @@ void KernelObserver::sample()
     run(Scan::Now);
 }
 
+void KernelObserver::sampleTracked()
+{
+    run(Scan::Wanted);
+}
+
 void KernelObserver::refresh()
 {
     run(Scan::WhenDue);
@@ -227,7 +232,8 @@ void KernelObserver::run(Scan scan)
     }
 
     // Without exact look-ups (/proc), every sample reads the table.
-    const bool scanPorts = !m_ports.isEmpty() && (!exact || scan == Scan::Now || isPortScanDue());
+    const bool scanPorts = !m_ports.isEmpty()
+        && (!exact || scan == Scan::Now || (scan == Scan::Wanted && m_portScanWanted) || isPortScanDue());
     if (scanPorts) {
         // Only IPv4 sockets matter when every watched port has an IPv4 listener (the server
         // ends are IPv4 then); otherwise IPv6 too.

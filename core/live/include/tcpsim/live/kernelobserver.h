@@ -82,6 +82,10 @@ public slots:
     // Everything now: the tracked sockets and a scan of the watched ports; reports changes,
     // then starts or stops polling.
     void sample();
+    // The lesson's sockets now: the tracked ones and the listeners, exactly; a port scan only
+    // when those say one is wanted (a listener's queue changed), not held to the scan interval.
+    // What the live mirror asks between steps: microseconds, where sample() dumps the port.
+    void sampleTracked();
     // The regular sample: the tracked sockets; a port scan only when one is due.
     void refresh();
     // One refresh() at the end of this event-loop pass, however many ask for it.
@@ -100,7 +104,7 @@ signals:
     void sampled();
 
 private:
-    enum class Scan { WhenDue, Now };
+    enum class Scan { WhenDue, Wanted, Now };
     void run(Scan scan);
     bool isWatched(const KernelSocket &socket) const;
     bool isTracked(const FourTuple &tuple) const;
