@@ -534,6 +534,10 @@ void MainWindow::setZoom(double zoom)
 QImage MainWindow::renderImage(const QSize &size)
 {
     m_ladder->finishAnimation();
+    // The live pair does the steps it can do at once; while it then waits for the kernel (the
+    // delayed ACK of a FIN: ~40 ms on loopback) the window lays itself out.
+    if (m_live->isEnabled())
+        m_live->waitUntilIdleOrWaitingOnKernel(20000);
     setAttribute(Qt::WA_DontShowOnScreen, true);
     if (m_presenting)
         setWindowState(Qt::WindowNoState); // the asked size, not the (offscreen) screen's

@@ -144,6 +144,21 @@ bool LiveMirror::waitUntilIdle(int timeoutMs)
     return isIdle();
 }
 
+bool LiveMirror::waitUntilIdleOrWaitingOnKernel(int timeoutMs)
+{
+    if (!isIdle() && !m_transit.isActive()) {
+        QEventLoop loop;
+        QTimer limit;
+        limit.setSingleShot(true);
+        connect(&limit, &QTimer::timeout, &loop, &QEventLoop::quit);
+        connect(this, &LiveMirror::idle, &loop, &QEventLoop::quit);
+        connect(this, &LiveMirror::waitingOnKernel, &loop, &QEventLoop::quit);
+        limit.start(timeoutMs);
+        loop.exec();
+    }
+    return isIdle() || m_transit.isActive();
+}
+
 void LiveMirror::waitForQuiet(int quietMs, int capMs)
 {
     QEventLoop loop;
@@ -298,8 +313,9 @@ void LiveMirror::checkSettled()
 {
     if (!m_settling)
         return;
-    // What the kernel shows now (its changes arrive as observations before sample() returns).
-    m_session->observer()->sample();
+    // What the kernel shows now (its changes arrive as observations before this returns): exact
+    // look-ups, and the port's rows only when the listener's queue says they changed.
+    m_session->observer()->sampleTracked();
     if (m_observedSinceCheck) {
         m_observedSinceCheck = false;
         m_quietPasses = 0;
@@ -308,6 +324,7 @@ void LiveMirror::checkSettled()
     }
     if (isPairInTransit()) {
         m_transit.start(); // look again in a moment (or at the next observation); the cap bounds it
+        emit waitingOnKernel();
         return;
     }
     if (++m_quietPasses < quietPassesToSettle) {

@@ -68,6 +68,10 @@ public:
     bool isIdle() const { return !m_settling && m_queue.empty(); }
     // Runs the event loop until isIdle() (driven by signals and a time limit, never a sleep).
     bool waitUntilIdle(int timeoutMs);
+    // Runs the event loop while the pair can move on by itself: until it is idle, or until it
+    // waits for the kernel (a delayed ACK, a FIN's answer), during which the caller can do its
+    // own work (a screenshot lays the window out) before waitUntilIdle().
+    bool waitUntilIdleOrWaitingOnKernel(int timeoutMs);
     // Runs the event loop until the pair has been quiet (no observation) for quietMs, at most
     // capMs: for what comes after the last step (a late FIN's ACK, TIME-WAIT's end).
     void waitForQuiet(int quietMs, int capMs);
@@ -86,6 +90,8 @@ signals:
     void enabledChanged(bool on);
     void rowsChanged();
     void idle();
+    // The pair waits for the kernel to move a lesson socket on (see isPairInTransit()).
+    void waitingOnKernel();
     void statusMessage(const QString &text);
 
 private:
