@@ -179,7 +179,8 @@ int LadderView::retransmissionCount() const
 
 void LadderView::rebuild()
 {
-    m_layout = LadderLayout(std::vector<tcpsim::Event>(m_layout.events()), m_layout.boundaries(), m_numberStyle);
+    m_layout = LadderLayout(std::vector<tcpsim::Event>(m_layout.events().begin(), m_layout.events().end()),
+                            m_layout.boundaries(), m_numberStyle);
     m_layout.setTimeScale(m_timeScale);
     relayout();
 }

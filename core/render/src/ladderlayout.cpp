@@ -98,23 +98,11 @@ QString timerText(const Event &event)
     }
 }
 
-// The ladder draws the first client and its server connection: its numbers are relative to
-// their ISNs, not to a later client's (whose SYN would otherwise become the base).
-NumberFormatter firstPairFormatter(const std::vector<Event> &events, NumberStyle style)
-{
-    std::vector<Event> syns;
-    for (const Event &event : events) {
-        if (event.kind == EventKind::Send && event.segment && event.segment->has(Syn) && belongsToFirstPair(event))
-            syns.push_back(event);
-    }
-    return NumberFormatter(syns, style);
-}
-
 } // namespace
 
 LadderLayout::LadderLayout(const std::vector<Event> &events, const std::vector<std::size_t> &boundaries,
                            NumberStyle style)
-    : m_events(events)
+    : m_events(events.begin(), events.end())
     , m_boundaries(boundaries)
     , m_numberStyle(style)
 {
@@ -128,7 +116,7 @@ LadderLayout::LadderLayout(const std::vector<Event> &events, const std::vector<s
 void LadderLayout::setNumberStyle(NumberStyle style)
 {
     m_numberStyle = style;
-    m_formatter = firstPairFormatter(m_events, m_numberStyle);
+    m_formatter = NumberFormatter(m_firstPairSyns, m_numberStyle);
     if (m_width > 0)
         place(m_font, m_width); // the arrow labels' widths change
 }
@@ -204,7 +192,7 @@ bool LadderLayout::truncate(const std::vector<Event> &events, std::vector<std::s
         if (arrow.fate == Fate::InFlight && !arrow.injected)
             m_inFlight[arrow.segment.id] = i;
     }
-    m_formatter = firstPairFormatter(m_events, m_numberStyle);
+    updateFormatter(kept);
     m_newestStep = steps;
     m_firstNewestMoment = 0;
     for (int i = static_cast<int>(m_moments.size()) - 1; i >= 0; --i) {
@@ -252,9 +240,27 @@ void LadderLayout::addLabel(Side side, LabelKind kind, QString text, bool onArri
     m_labels.push_back(std::move(label));
 }
 
+void LadderLayout::updateFormatter(std::size_t firstEvent)
+{
+    // The ladder draws the first client and its server connection: its numbers are relative to
+    // their ISNs, not to a later client's (whose SYN would otherwise become the base).
+    while (!m_firstPairSynIndexes.empty() && m_firstPairSynIndexes.back() >= firstEvent) {
+        m_firstPairSynIndexes.pop_back();
+        m_firstPairSyns.pop_back();
+    }
+    for (std::size_t i = firstEvent; i < m_events.size(); ++i) {
+        const Event &event = m_events[i];
+        if (event.kind == EventKind::Send && event.segment && event.segment->has(Syn) && belongsToFirstPair(event)) {
+            m_firstPairSyns.push_back(event);
+            m_firstPairSynIndexes.push_back(i);
+        }
+    }
+    m_formatter = NumberFormatter(m_firstPairSyns, m_numberStyle);
+}
+
 void LadderLayout::appendSteps(int firstStep)
 {
-    m_formatter = firstPairFormatter(m_events, m_numberStyle);
+    updateFormatter(firstStep <= 1 ? 0 : m_boundaries[static_cast<std::size_t>(firstStep - 1)]);
     const std::size_t firstNewTransition = m_transitions.size();
     std::unordered_map<std::uint64_t, std::size_t> &inFlight = m_inFlight;
     const int steps = static_cast<int>(m_boundaries.size()) - 1;

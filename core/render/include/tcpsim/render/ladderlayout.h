@@ -17,6 +17,8 @@
 #include <QSizeF>
 #include <QStringList>
 
+#include <array>
+#include <deque>
 #include <optional>
 #include <unordered_map>
 #include <vector>
@@ -142,9 +144,9 @@ public:
     // than `height` and no labels meet; rows further apart while labels meet.
     void compressTo(double height);
     // True when some label could not be fitted to its column even wrapped (it would be clipped).
-    bool clipped() const { return m_clipped; }
+    bool clipped() const { return m_clipped[0] || m_clipped[1]; }
 
-    const std::vector<tcpsim::Event> &events() const { return m_events; }
+    const std::deque<tcpsim::Event> &events() const { return m_events; }
     const std::vector<std::size_t> &boundaries() const { return m_boundaries; }
     const std::vector<Moment> &moments() const { return m_moments; }
     const std::vector<Arrow> &arrows() const { return m_arrows; }
@@ -211,7 +213,8 @@ private:
     void placeMoments(std::size_t firstMoment);
     double sideX(tcpsim::Side side) const;
     // Wraps the labels from `firstLabel` on to their side's column.
-    void wrapLabels(std::size_t firstLabel);
+    // Each label from firstLabel on, of both sides or of one, to its side's column.
+    void wrapLabels(std::size_t firstLabel, std::optional<tcpsim::Side> onlySide = std::nullopt);
     // Stacks a moment's labels beside its timelines: box offsets from the moment's y, and each
     // side's extent.
     struct Stack {
@@ -232,8 +235,17 @@ private:
 
     void placeTimeMarks(std::size_t firstMoment);
     std::size_t arrowIndex(const Arrow &arrow) const;
+    // The first pair's SYNs from event `firstEvent` on (those before it are kept), and the
+    // number formatter made of them.
+    void updateFormatter(std::size_t firstEvent);
 
-    std::vector<tcpsim::Event> m_events;
+    // A deque: stepping on appends without ever moving the events drawn so far (a vector's
+    // growth moved them all, 11 ms at 14,000 events: a dropped frame).
+    std::deque<tcpsim::Event> m_events;
+    // The first pair's SYNs, which the numbers are relative to, and where each is in m_events:
+    // kept as steps come and go rather than looked for among all events at every step.
+    std::vector<tcpsim::Event> m_firstPairSyns;
+    std::vector<std::size_t> m_firstPairSynIndexes;
     std::vector<std::size_t> m_boundaries;
     NumberStyle m_numberStyle = NumberStyle::Symbolic;
     NumberFormatter m_formatter;
@@ -255,9 +267,10 @@ private:
     double m_rowSpacing = 1.0;
     bool m_compact = false;
     bool m_timeScale = false;
-    bool m_clipped = false;
+    std::array<bool, 2> m_clipped{}; // per side: client, server
     double m_serverStateWidth = 0; // the widest server state label (never wrapped)
     double m_widestArrow = 0;      // the widest arrow label
+    double m_arrowRoomOfSizes = 0; // arrowRoom() when m_arrowSizes were measured (compact sizes depend on it)
     std::vector<QSizeF> m_arrowSizes;   // per arrow, for m_font
     std::vector<QRectF> m_arrowRects;   // per arrow: its label's box
     std::vector<double> m_arrowAlong;   // per arrow: where along its line
