@@ -182,6 +182,25 @@ void TestLadderLayout::extend_stepByStep_equalsBuildingAnew_data()
         QTest::addRow("%s time", qPrintable(entry.name)) << entry.name << false << true;
         QTest::addRow("%s compact time", qPrintable(entry.name)) << entry.name << true << true;
     }
+    // Labels that grow step by step: the client's column widens again and again, its labels
+    // wrap less each time, and the server's long ones wrap in a column that stays.
+    QTest::addRow("wider labels") << QStringLiteral("wider labels") << false << false;
+    QTest::addRow("wider labels compact") << QStringLiteral("wider labels") << true << false;
+}
+
+// A built-in lesson, or "wider labels": messages one word longer at each exchange.
+static std::variant<Lesson, ScriptError> lessonForLayoutTest(const QString &name)
+{
+    if (name != QLatin1String("wider labels"))
+        return LessonLibrary::load(name);
+    QByteArray text = "client isn 100\nserver isn 300\nserver listen\nclient connect\nsettle\nserver accept\n";
+    QByteArray message = "m alpha beta gamma";
+    for (int i = 0; i < 14; ++i) {
+        message += " word" + QByteArray::number(i) + " more" + QByteArray::number(i);
+        text += "client send \"" + message + "\"\nclient deliver\nserver deliver\n";
+        text += "server send \"Hello, " + message + "\"\nserver deliver\nclient deliver\n";
+    }
+    return LessonLibrary::parse(text, QStringLiteral("wider.tcp"));
 }
 
 // A layout changed step by step must equal one built from the same events.
@@ -236,7 +255,7 @@ void TestLadderLayout::extend_stepByStep_equalsBuildingAnew()
     QFETCH(QString, lesson);
     QFETCH(bool, compact);
     QFETCH(bool, timeScale);
-    auto loaded = LessonLibrary::load(lesson);
+    auto loaded = lessonForLayoutTest(lesson);
     QVERIFY(std::holds_alternative<Lesson>(loaded));
     LessonController controller;
     controller.setLesson(std::get<Lesson>(loaded));

@@ -69,12 +69,13 @@ void LadderLayout::place(const QFont &font, double width)
     m_arrowSizes.clear();
     m_arrowSizes.reserve(m_arrows.size());
     m_widestArrow = 0;
+    m_arrowRoomOfSizes = arrowRoom();
     for (const Arrow &arrow : m_arrows) {
         m_arrowSizes.push_back(arrowLabelSize(arrow));
         m_widestArrow = std::max(m_widestArrow, m_arrowSizes.back().width());
     }
     placeTimelines();
-    m_clipped = false;
+    m_clipped = {};
     wrapLabels(0);
     placeMoments(0);
     m_arrowRects.clear();
@@ -97,16 +98,35 @@ void LadderLayout::placeFrom(std::size_t firstLabel, std::size_t firstMoment, st
         for (const QSizeF &size : m_arrowSizes)
             m_widestArrow = std::max(m_widestArrow, size.width());
     }
+    const double clientColumn = columnWidth(Side::Client);
+    const double serverColumn = columnWidth(Side::Server);
     if (placeTimelines()) {
-        // A wider label moved the timelines: every column, hence every row, changes.
-        m_widestArrow = 0;
-        for (std::size_t i = 0; i < m_arrows.size(); ++i) {
-            m_arrowSizes[i] = arrowLabelSize(m_arrows[i]);
-            m_widestArrow = std::max(m_widestArrow, m_arrowSizes[i].width());
+        // A wider label moved the timelines: every row is placed again. Only what depends on
+        // the move is measured again, so that this costs little late in a long lesson: the
+        // labels of a side whose column changed, and the arrow labels only where their size
+        // depends on the room between the state names (compact) and that room changed.
+        if (m_compact && arrowRoom() != m_arrowRoomOfSizes) {
+            m_arrowRoomOfSizes = arrowRoom();
+            m_widestArrow = 0;
+            for (std::size_t i = 0; i < m_arrows.size(); ++i) {
+                m_arrowSizes[i] = arrowLabelSize(m_arrows[i]);
+                m_widestArrow = std::max(m_widestArrow, m_arrowSizes[i].width());
+            }
+            placeTimelines();
         }
-        placeTimelines();
-        m_clipped = false;
-        wrapLabels(0);
+        const bool clientMoved = columnWidth(Side::Client) != clientColumn;
+        const bool serverMoved = columnWidth(Side::Server) != serverColumn;
+        if (clientMoved && serverMoved) {
+            m_clipped = {};
+            wrapLabels(0);
+        } else if (clientMoved || serverMoved) {
+            const Side side = clientMoved ? Side::Client : Side::Server;
+            m_clipped[sideIndex(side)] = false;
+            wrapLabels(0, side);
+            wrapLabels(firstLabel, clientMoved ? Side::Server : Side::Client); // the new ones
+        } else {
+            wrapLabels(firstLabel);
+        }
         placeMoments(0);
         placeArrowLabels(0);
         m_timeMarks.clear();
@@ -186,7 +206,7 @@ double LadderLayout::columnWidth(Side side) const
     return side == Side::Client ? g.clientX - labelGap - g.labelsLeft : m_width - g.serverX - labelGap - 8;
 }
 
-void LadderLayout::wrapLabels(std::size_t firstLabel)
+void LadderLayout::wrapLabels(std::size_t firstLabel, std::optional<Side> onlySide)
 {
     const QFontMetricsF metrics(m_font);
     QFont boldFont = m_font;
@@ -195,6 +215,8 @@ void LadderLayout::wrapLabels(std::size_t firstLabel)
     const double line = m_geometry.line;
     for (std::size_t i = firstLabel; i < m_labels.size(); ++i) {
         Label &label = m_labels[i];
+        if (onlySide && label.side != *onlySide)
+            continue;
         const bool state = label.kind == LabelKind::State;
         const double padding = state ? statePadding : 0;
         const double column = columnWidth(label.side);
@@ -208,7 +230,7 @@ void LadderLayout::wrapLabels(std::size_t firstLabel)
             for (const QString &text : std::as_const(label.lines))
                 width = std::max(width, std::ceil(used.horizontalAdvance(text)) + 2 * padding);
             if (width > column + 0.5)
-                m_clipped = true;
+                m_clipped[sideIndex(label.side)] = true;
         }
         label.box = QRectF(0, 0, width, label.lines.size() * line + (m_compact ? 1 : 6));
     }
