@@ -91,10 +91,11 @@ void LessonController::restart(Lesson lesson)
     m_checkpoints.assign(1, m_runner);
     // Room for the log and the per-step arrays reserved up front, not touched: a vector that
     // doubles copies itself in one step (12 ms at 8,192 events here, most of it page faults);
-    // reserved, each step touches only what it adds.
+    // reserved, each step touches only what it adds. Four events a command: an exchange of the
+    // long lesson makes two, and room never touched costs address space, not memory.
     const std::size_t steps = std::min<std::size_t>(m_lesson->commands.size() + 1, maxReservedSteps);
     std::vector<Event> log = m_runner.takeEvents();
-    log.reserve(2 * steps);
+    log.reserve(4 * steps);
     m_runner.restoreTakenEvents(std::move(log));
     m_eventCounts.clear();
     m_eventCounts.reserve(steps);
