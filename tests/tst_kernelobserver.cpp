@@ -511,7 +511,7 @@ void TestKernelObserver::refresh_tracksTheLessonWithoutScanning()
 void TestKernelObserver::sampleTracked_scansOnlyWhenTheListenersQueueChanged()
 {
     // What the live mirror asks between steps: exact look-ups, and the port's rows only when the
-    // listener's accept queue says a connection came or went.
+    // listener's accept queue changed by a connection that is not the lesson's.
     KernelObserver observer;
     if (observer.table().backend() != KernelTable::Backend::Netlink)
         QSKIP("netlink sock_diag not available here");
@@ -527,23 +527,46 @@ void TestKernelObserver::sampleTracked_scansOnlyWhenTheListenersQueueChanged()
     observer.sampleTracked();
     QCOMPARE(observer.portScanCount(), scans); // nothing changed: no dump
 
-    // A second client the server has not accepted (no event loop runs): it waits in the accept
-    // queue, the listener's count says so, and the very next sample scans and finds it.
-    const int second = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    const auto connectRaw = [port] {
+        const int descriptor = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+        sockaddr_in address{};
+        address.sin_family = AF_INET;
+        address.sin_port = htons(port);
+        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        if (descriptor >= 0 && ::connect(descriptor, reinterpret_cast<const sockaddr *>(&address), sizeof address) != 0) {
+            ::close(descriptor);
+            return -1;
+        }
+        return descriptor;
+    };
+    // A second client of the lesson's own (tracked) that the server has not accepted (no event
+    // loop runs): the listener's queue grows by it, and its row is known: still no dump.
+    const int lessons = connectRaw();
+    QVERIFY(lessons >= 0);
+    sockaddr_in local{};
+    socklen_t length = sizeof local;
+    QVERIFY(::getsockname(lessons, reinterpret_cast<sockaddr *>(&local), &length) == 0);
+    const FourTuple lessonsTuple{QHostAddress(QHostAddress::LocalHost), ntohs(local.sin_port), QHostAddress(QHostAddress::LocalHost), port};
+    observer.trackConnection(lessonsTuple);
+    observer.sampleTracked();
+    QCOMPARE(observer.listener(port)->rxQueue, 1u);
+    QCOMPARE(observer.socket(lessonsTuple.reversed())->inode, 0u); // queued: no descriptor yet
+    QCOMPARE(observer.portScanCount(), scans);
+
+    // A client from outside: the queue grows by one the tracked rows do not explain, and the
+    // very next sample scans the port and finds it.
+    const int second = connectRaw();
     QVERIFY(second >= 0);
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_port = htons(port);
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    QCOMPARE(::connect(second, reinterpret_cast<const sockaddr *>(&address), sizeof address), 0);
     observer.sampleTracked();
     QCOMPARE(observer.portScanCount(), scans + 1);
-    QCOMPARE(observer.listener(port)->rxQueue, 1u);
+    QCOMPARE(observer.listener(port)->rxQueue, 2u);
     const QList<KernelSocket> rows = observer.sockets();
     const bool found = std::any_of(rows.begin(), rows.end(), [&](const KernelSocket &row) {
-        return row.tuple.localPort == port && !row.isListening() && row.tuple != pair.tuple.reversed();
+        return row.tuple.localPort == port && !row.isListening() && row.tuple != pair.tuple.reversed()
+            && row.tuple != lessonsTuple.reversed();
     });
     ::close(second);
+    ::close(lessons);
     QVERIFY2(found, "the queued connection's row");
 }
 

@@ -141,6 +141,19 @@ bool KernelObserver::hasUntrackedRows() const
     return false;
 }
 
+quint32 KernelObserver::queuedAmong(const QHash<FourTuple, KernelSocket> &rows, quint16 port)
+{
+    // In the accept queue: the server end of a connection with no descriptor yet (no socket
+    // file), established or already closed by its peer; not TIME-WAIT, not a SYN-RECV request.
+    quint32 queued = 0;
+    for (const KernelSocket &row : rows) {
+        if (row.tuple.localPort == port && row.inode == 0
+            && (row.stateCode == linuxcode::Established || row.stateCode == linuxcode::CloseWait))
+            ++queued;
+    }
+    return queued;
+}
+
 bool KernelObserver::isPortScanDue() const
 {
     if (m_ports.isEmpty())
@@ -224,9 +237,11 @@ void KernelObserver::run(Scan scan)
                 m_portScanWanted = true; // the listener came or went
                 continue;
             }
-            // A connection entered or left the accept queue: the rows around it changed.
+            // A connection entered or left the accept queue: the rows around it changed, unless
+            // the lesson's own connections, just looked up, are the whole queue now.
             const KernelSocket &now = found[tuple];
-            if (now.rxQueue != before->rxQueue || now.txQueue != before->txQueue)
+            if (now.txQueue != before->txQueue
+                || (now.rxQueue != before->rxQueue && queuedAmong(found, tuple.localPort) != now.rxQueue))
                 m_portScanWanted = true;
         }
     }

@@ -110,6 +110,8 @@ private:
     bool isTracked(const FourTuple &tuple) const;
     bool hasUntrackedRows() const;
     bool isPortScanDue() const;
+    // How many of `rows` wait in the accept queue of the listener on `port`.
+    static quint32 queuedAmong(const QHash<FourTuple, KernelSocket> &rows, quint16 port);
     void updatePolling();
 
     KernelTable m_table;
