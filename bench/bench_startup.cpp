@@ -73,7 +73,7 @@ int main(int argc, char *argv[])
     if (argc == 3 && std::strcmp(argv[1], "--bare") == 0)
         return bareWindow(argc - 2, argv, argv[2]);
     QCoreApplication app(argc, argv);
-    const int runs = argc > 1 ? std::max(1, std::atoi(argv[1])) : 11;
+    const int runs = argc > 1 ? std::max(1, std::atoi(argv[1])) : 21;
     const QString png = QDir::temp().filePath(QStringLiteral("tcpsim-bench-startup.png"));
     const QString tcpsim = QStringLiteral(TCPSIM_APP);
     // The handshake lesson to its end (19 steps: listen, connect, accept, two sends, two closes).
