@@ -3,6 +3,8 @@
 #include "comparedialog.h"
 #include "mainwindow.h"
 
+#include "tcpsim/render/ladderexport.h"
+
 #include <QAction>
 #include <QApplication>
 #include <QCoreApplication>
@@ -241,7 +243,7 @@ int main(int argc, char *argv[])
             image = window.renderImage(QSize(width, height));
         }
         const QString file = parser.value(screenshotOption);
-        if (!image.save(file, "PNG"))
+        if (!image.save(file, "PNG", LadderExport::pngQuality))
             return fail(CommandLine::tr("cannot write %1").arg(QDir::toNativeSeparators(file)));
         return 0;
     }

@@ -215,6 +215,7 @@ QString writePng(QSaveFile &file, const Scene &scene, int scale, LadderExport::R
         scene.paintPicture(painter);
     }
     QImageWriter writer(&file, "png");
+    writer.setQuality(LadderExport::pngQuality);
     if (!writer.write(image))
         return writer.errorString();
     result.pageCount = 1;

@@ -37,6 +37,10 @@ public:
         bool timeScale = false;           // rows placed by virtual time (LadderLayout::setTimeScale)
     };
     static constexpr int maxScale = 4;
+    // The quality every PNG of the app is written with (the window's --screenshot too): zlib's
+    // fast levels, which for these flat pictures also give files a little smaller than the
+    // default's; a 1280×720 window in 32 ms instead of 47.
+    static constexpr int pngQuality = 70;
 
     // What is drawn: a lesson's events up to a step, grouped into steps as the window groups them.
     struct Content {
