@@ -13,6 +13,8 @@
 #include <memory>
 #include <vector>
 
+#include "tcpsim/live/livesocket.h"
+
 using namespace tcpsim::live;
 
 class TestServerPaneModel : public QObject
@@ -22,6 +24,10 @@ class TestServerPaneModel : public QObject
 private slots:
     void echo_updatesCellsWithoutReset();
     void manyConnections_boundedRowsAndSummary();
+    void outsideClient_whatItSentAndGotBack();
+    void notAccepted_waitsInTheAcceptQueue();
+    void printableText_data();
+    void printableText();
 };
 
 void TestServerPaneModel::echo_updatesCellsWithoutReset()
@@ -93,4 +99,82 @@ void TestServerPaneModel::manyConnections_boundedRowsAndSummary()
 }
 
 QTEST_GUILESS_MAIN(TestServerPaneModel)
+// What an outside client (nc) typed and what the echo server answered, in its row: the last
+// bytes of each, as text.
+void TestServerPaneModel::outsideClient_whatItSentAndGotBack()
+{
+    LiveServer server;
+    KernelObserver observer;
+    QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+    observer.watchPort(server.serverPort());
+    ServerPaneModel model(&server, &observer);
+    QTcpSocket client;
+    client.connectToHost(QHostAddress::LocalHost, server.serverPort());
+    QTRY_COMPARE(client.state(), QAbstractSocket::ConnectedState);
+    client.write("ni hao\n");
+    QByteArray answer;
+    QTRY_VERIFY((answer += client.readAll()).size() >= 14);
+    QCOMPARE(answer, QByteArray("Hello, ni hao\n"));
+    const auto row = [&] {
+        for (int i = 0; i < model.rowCount(); ++i) {
+            if (model.index(i, ServerPaneModel::KindColumn).data(Qt::UserRole).toInt() == int(ServerPaneRow::Kind::Connected))
+                return i;
+        }
+        return -1;
+    };
+    QTRY_VERIFY(row() >= 0);
+    QTRY_COMPARE(model.index(row(), ServerPaneModel::ReceivedColumn).data().toString(), QStringLiteral("ni hao\u23CE"));
+    QCOMPARE(model.index(row(), ServerPaneModel::AnsweredColumn).data().toString(), QStringLiteral("Hello, ni hao\u23CE"));
+
+    // A long conversation keeps the last bytes only.
+    for (int i = 0; i < 20; ++i)
+        client.write("0123456789");
+    QTRY_COMPARE(model.index(row(), ServerPaneModel::BytesInColumn).data().toLongLong(), 7 + 200);
+    const QString received = model.index(row(), ServerPaneModel::ReceivedColumn).data().toString();
+    QCOMPARE(received.size(), LiveSocket::tailBytes);
+    QVERIFY2(received.endsWith(QStringLiteral("0123456789")), qPrintable(received));
+}
+
+// A connection the server has not accepted (accepting paused, as a lesson before its accept
+// step): its row says it waits in the accept queue, where the kernel keeps it.
+void TestServerPaneModel::notAccepted_waitsInTheAcceptQueue()
+{
+    LiveServer server;
+    KernelObserver observer;
+    if (!observer.isAvailable())
+        QSKIP("no kernel socket table on this system");
+    QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+    server.pauseAccepting();
+    observer.watchPort(server.serverPort());
+    QTcpSocket client;
+    client.connectToHost(QHostAddress::LocalHost, server.serverPort());
+    QTRY_COMPARE(client.state(), QAbstractSocket::ConnectedState);
+    observer.sample();
+    const QList<ServerPaneRow> rows = ServerPaneModel::snapshot(server, observer);
+    const auto queued = std::count_if(rows.begin(), rows.end(), [](const ServerPaneRow &row) {
+        return row.kind == ServerPaneRow::Kind::AcceptQueue;
+    });
+    QCOMPARE(queued, 1);
+    QCOMPARE(server.connectionCount(), 0);
+}
+
+void TestServerPaneModel::printableText_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<QString>("text");
+    QTest::newRow("a line") << QByteArray("hi\r\n") << QStringLiteral("hi\u23CE");
+    QTest::newRow("chinese") << QByteArray("\xe4\xbd\xa0\xe5\xa5\xbd") << QStringLiteral("\u4F60\u597D");
+    QTest::newRow("a character cut at the front") << QByteArray("\xbd\xa0\xe5\xa5\xbd") << QStringLiteral("\u597D");
+    QTest::newRow("control bytes") << QByteArray("a\x01\x7f", 3) << QStringLiteral("a\\x01\\x7f");
+    QTest::newRow("a zero byte") << QByteArray("a\0b", 3) << QStringLiteral("a\\x00b");
+    QTest::newRow("not utf-8") << QByteArray("\xff") << QStringLiteral("\uFFFD");
+}
+
+void TestServerPaneModel::printableText()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(QString, text);
+    QCOMPARE(ServerPaneModel::printableText(bytes), text);
+}
+
 #include "tst_serverpanemodel.moc"

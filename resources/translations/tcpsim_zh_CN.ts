@@ -4,132 +4,132 @@
 <context>
     <name>CommandLine</name>
     <message>
-        <location filename="../../app/main.cpp" line="90"/>
+        <location filename="../../app/main.cpp" line="92"/>
         <source>unknown language %1 (use zh_CN or en)</source>
         <translation>未知的语言 %1（请用 zh_CN 或 en）</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="103"/>
+        <location filename="../../app/main.cpp" line="105"/>
         <source>Step through TCP&apos;s handshake and teardown.</source>
         <translation>一步一步演示 TCP 的三次握手和四次挥手。</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="107"/>
+        <location filename="../../app/main.cpp" line="109"/>
         <source>Built-in lesson name (handshake, lost-syn, ...) or a .tcp file.</source>
         <translation>内置课程名（handshake、lost-syn……）或一个 .tcp 文件。</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="109"/>
+        <location filename="../../app/main.cpp" line="111"/>
         <source>Run N steps of the lesson.</source>
         <translation>先执行课程的前 N 步。</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="112"/>
+        <location filename="../../app/main.cpp" line="114"/>
         <source>Render the window to a PNG without showing it, then exit.</source>
         <translation>不显示窗口，把它渲染成 PNG 后退出。</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="114"/>
+        <location filename="../../app/main.cpp" line="116"/>
         <source>Window size for --screenshot (default 1280x720).</source>
         <translation>--screenshot 的窗口大小（默认 1280x720）。</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="117"/>
+        <location filename="../../app/main.cpp" line="119"/>
         <source>Show segment K (1-based send order) in the inspector.</source>
         <translation>在报文段检查器中显示第 K 个报文段（按发送顺序，从 1 开始）。</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="120"/>
+        <location filename="../../app/main.cpp" line="122"/>
         <source>User interface language: zh_CN or en (default: the system&apos;s).</source>
         <translation>界面语言：zh_CN 或 en（默认跟随系统）。</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="123"/>
+        <location filename="../../app/main.cpp" line="125"/>
         <source>Use the Fusion style with a dark, light or high-contrast palette (contrast: black on white for washed-out projectors).</source>
         <translation>使用 Fusion 风格和深色、浅色或高对比度配色（contrast：白底黑字，适合颜色发淡的投影仪）。</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="163"/>
+        <location filename="../../app/main.cpp" line="165"/>
         <source>unknown palette %1 (use dark, light or contrast)</source>
         <translation>未知的配色 %1（可用 dark、light 或 contrast）</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="127"/>
+        <location filename="../../app/main.cpp" line="129"/>
         <source>Sequence numbers: symbolic, relative or absolute.</source>
         <translation>序号显示方式：symbolic（符号）、relative（相对）或 absolute（绝对）。</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="130"/>
+        <location filename="../../app/main.cpp" line="132"/>
         <source>Mirror every step on a real socket pair on loopback (Linux default).</source>
         <translation>在回环接口上的真实套接字对上同步执行每一步（Linux 上默认开启）。</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="131"/>
+        <location filename="../../app/main.cpp" line="133"/>
         <source>Do not mirror on real sockets.</source>
         <translation>不在真实套接字上同步执行。</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="133"/>
+        <location filename="../../app/main.cpp" line="135"/>
         <source>Port of the live server (default 3267; 0 = any free port).</source>
         <translation>真实服务器的端口（默认 3267；0 表示任选一个空闲端口）。</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="136"/>
+        <location filename="../../app/main.cpp" line="138"/>
         <source>Start in presentation mode (F5): the ladder, the explanation and the state diagram only, full screen; Esc leaves.</source>
         <translation>以演示模式启动（F5）：只显示时序图、讲解和状态图，全屏；Esc 退出。</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="140"/>
+        <location filename="../../app/main.cpp" line="142"/>
         <source>Start with View → Fit all: the ladder&apos;s rows compressed to show as much of the lesson as fits.</source>
         <translation>启动时打开“视图 → 全部显示”：压缩时序图的行，尽量多显示课程内容。</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="144"/>
+        <location filename="../../app/main.cpp" line="146"/>
         <source>Start with View → Time scale: the ladder&apos;s rows placed by virtual time, long waits shortened and labelled.</source>
         <translation>启动时打开“视图 → 时间刻度”：时序图的行按虚拟时间排列，较长的等待被缩短并加上标注。</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="148"/>
+        <location filename="../../app/main.cpp" line="150"/>
         <source>Whose TCP the model plays: rfc (RFC 9293&apos;s text) or linux (the kernel on loopback), over the lesson&apos;s own choice.</source>
         <translation>模型扮演谁的 TCP：rfc（RFC 9293 的原文）或 linux（回环接口上的内核），优先于课程自己的选择。</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="153"/>
+        <location filename="../../app/main.cpp" line="155"/>
         <source>Open Lesson → Compare textbook and Linux… on the lesson (with --screenshot, that window is rendered).</source>
         <translation>对该课程打开“课程 → 对比教科书与 Linux…”（与 --screenshot 一起使用时，渲染的是这个窗口）。</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="166"/>
+        <location filename="../../app/main.cpp" line="168"/>
         <source>unknown number style %1 (use symbolic, relative or absolute)</source>
         <translation>未知的序号显示方式 %1（可用 symbolic、relative 或 absolute）</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="171"/>
+        <location filename="../../app/main.cpp" line="173"/>
         <source>unknown profile %1 (use rfc or linux)</source>
         <translation>未知的配置 %1（可用 rfc 或 linux）</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="188"/>
+        <location filename="../../app/main.cpp" line="190"/>
         <source>--live-port takes 0..65535</source>
         <translation>--live-port 的取值是 0..65535</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="205"/>
+        <location filename="../../app/main.cpp" line="207"/>
         <source>--steps wants a number</source>
         <translation>--steps 需要一个数字</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="212"/>
+        <location filename="../../app/main.cpp" line="214"/>
         <source>--inspect %1: no such segment after these steps</source>
         <translation>--inspect %1：执行这些步骤后没有这个报文段</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="231"/>
+        <location filename="../../app/main.cpp" line="233"/>
         <source>--size wants WxH, at least 320x240</source>
         <translation>--size 的格式是 宽x高，至少 320x240</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="245"/>
+        <location filename="../../app/main.cpp" line="247"/>
         <source>cannot write %1</source>
         <translation>无法写入 %1</translation>
     </message>
@@ -1230,33 +1230,33 @@
         <translation>内存不足，无法生成 %1 × %2 的图片</translation>
     </message>
     <message>
-        <location filename="../../core/render/src/ladderexport.cpp" line="245"/>
+        <location filename="../../core/render/src/ladderexport.cpp" line="246"/>
         <source>cannot write PDF</source>
         <translation>无法写入 PDF</translation>
     </message>
     <message>
-        <location filename="../../core/render/src/ladderexport.cpp" line="265"/>
+        <location filename="../../core/render/src/ladderexport.cpp" line="266"/>
         <source>%1 (page %2)</source>
         <translation>%1（第 %2 页）</translation>
     </message>
     <message>
-        <location filename="../../core/render/src/ladderexport.cpp" line="273"/>
+        <location filename="../../core/render/src/ladderexport.cpp" line="274"/>
         <source>State diagram (RFC 9293 Figure 5) after step %1</source>
         <translation>第 %1 步之后的状态图（RFC 9293 图 5）</translation>
     </message>
     <message>
-        <location filename="../../core/render/src/ladderexport.cpp" line="325"/>
+        <location filename="../../core/render/src/ladderexport.cpp" line="326"/>
         <source>%1: unknown file type: the name must end in .svg, .pdf or .png</source>
         <translation>%1：未知的文件类型：文件名必须以 .svg、.pdf 或 .png 结尾</translation>
     </message>
     <message>
-        <location filename="../../core/render/src/ladderexport.cpp" line="329"/>
+        <location filename="../../core/render/src/ladderexport.cpp" line="330"/>
         <source>the scale must be 1 to %1</source>
         <translation>缩放必须在 1 到 %1 之间</translation>
     </message>
     <message>
-        <location filename="../../core/render/src/ladderexport.cpp" line="334"/>
-        <location filename="../../core/render/src/ladderexport.cpp" line="356"/>
+        <location filename="../../core/render/src/ladderexport.cpp" line="335"/>
+        <location filename="../../core/render/src/ladderexport.cpp" line="357"/>
         <source>%1: cannot write: %2</source>
         <translation>%1：无法写入：%2</translation>
     </message>
@@ -1374,37 +1374,37 @@
         <translation>时序图</translation>
     </message>
     <message>
-        <location filename="../../core/render/src/ladderplacement.cpp" line="452"/>
+        <location filename="../../core/render/src/ladderplacement.cpp" line="474"/>
         <source>retransmission</source>
         <translation>重传</translation>
     </message>
     <message>
-        <location filename="../../core/render/src/ladderplacement.cpp" line="454"/>
+        <location filename="../../core/render/src/ladderplacement.cpp" line="476"/>
         <source>crafted</source>
         <translation>构造的</translation>
     </message>
     <message>
-        <location filename="../../app/ladderview.cpp" line="412"/>
+        <location filename="../../app/ladderview.cpp" line="413"/>
         <source>Inspect this segment</source>
         <translation>查看这个报文段</translation>
     </message>
     <message>
-        <location filename="../../app/ladderview.cpp" line="418"/>
+        <location filename="../../app/ladderview.cpp" line="419"/>
         <source>Lose this segment</source>
         <translation>让这个报文段丢失</translation>
     </message>
     <message>
-        <location filename="../../app/ladderview.cpp" line="465"/>
+        <location filename="../../app/ladderview.cpp" line="466"/>
         <source>In flight. Click to inspect this segment&apos;s TCP header; Shift+click (or right-click → Lose this segment) to lose it in the network.</source>
         <translation>正在传输中。单击查看这个报文段的 TCP 首部；Shift+单击（或右键 → 让这个报文段丢失）让它在网络中丢失。</translation>
     </message>
     <message>
-        <location filename="../../app/ladderview.cpp" line="467"/>
+        <location filename="../../app/ladderview.cpp" line="468"/>
         <source>Click to inspect this segment&apos;s TCP header.</source>
         <translation>点击查看这个报文段的 TCP 首部。</translation>
     </message>
     <message>
-        <location filename="../../app/ladderview.cpp" line="471"/>
+        <location filename="../../app/ladderview.cpp" line="472"/>
         <source>This lesson is too long to fit at a readable size: scroll for the rest.</source>
         <translation>这个课程太长，无法以可读的大小全部显示：其余部分请滚动查看。</translation>
     </message>
@@ -1484,15 +1484,15 @@
     <name>LiveMirror</name>
     <message>
         <location filename="../../core/session/src/livemirror.cpp" line="27"/>
-        <location filename="../../core/session/src/livemirror.cpp" line="494"/>
-        <location filename="../../core/session/src/livemirror.cpp" line="572"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="511"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="589"/>
         <source>client</source>
         <translation>客户端</translation>
     </message>
     <message>
         <location filename="../../core/session/src/livemirror.cpp" line="29"/>
-        <location filename="../../core/session/src/livemirror.cpp" line="494"/>
-        <location filename="../../core/session/src/livemirror.cpp" line="572"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="511"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="589"/>
         <source>server</source>
         <translation>服务器</translation>
     </message>
@@ -1512,83 +1512,83 @@
         <translation>描述符 %1</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="207"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="222"/>
         <source>The live pair cannot un-send: it stays at step %1. Its rows for the later steps are hidden and come back as you step forward again.</source>
         <translation>真实套接字对无法撤回已发送的内容：它停留在第 %1 步。之后各步的日志行暂时隐藏，再次前进时会重新显示。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="428"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="445"/>
         <source>The model&apos;s delayed-ACK timer fired at this step; in real time the kernel had already sent that ACK (when its own 40 ms timer fired, or earlier when the live application read) and loopback delivered it at once, so the kernel is already further along. Nothing was lost.</source>
         <translation>模型的延迟 ACK 定时器在这一步触发；而在真实时间里，内核早已发出了这个 ACK（在它自己的 40 毫秒定时器触发时，或者更早，在真实的应用程序读取数据时），回环接口也立即递交了它，所以内核已经走在前面了。没有丢失任何东西。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="498"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="515"/>
         <source>no entry</source>
         <translation>无表项</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="499"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="516"/>
         <source>nothing left in the kernel&apos;s table</source>
         <translation>内核的连接表中已没有它</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="501"/>
-        <location filename="../../core/session/src/livemirror.cpp" line="508"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="518"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="525"/>
         <source>still</source>
         <translation>仍在</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="503"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="520"/>
         <source>in TIME-WAIT for %1 s; Linux keeps it 60 s</source>
         <translation>已处于 TIME-WAIT %1 秒；Linux 会保持 60 秒</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="505"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="522"/>
         <source>held</source>
         <translation>保持</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="506"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="523"/>
         <source>held: this side&apos;s application has not called close() yet</source>
         <translation>保持：这一方的应用程序还没有调用 close()</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="509"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="526"/>
         <source>no change in the kernel at this step</source>
         <translation>这一步内核中没有变化</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="511"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="528"/>
         <source>The kernel&apos;s state did not change at this step.</source>
         <translation>这一步内核的状态没有改变。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="550"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="567"/>
         <source>entry gone</source>
         <translation>表项已消失</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="550"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="567"/>
         <source>observed</source>
         <translation>观测到</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="550"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="567"/>
         <source>inferred</source>
         <translation>推断</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="569"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="586"/>
         <source>simulation only</source>
         <translation>仅模拟</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="580"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="597"/>
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../core/session/src/livemirror.cpp" line="604"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="622"/>
         <source>%n earlier observation(s) of connections from outside the lesson not shown</source>
         <translation>
             <numerusform>另有 %n 条来自课程之外的连接的较早记录未显示</numerusform>
@@ -2149,17 +2149,17 @@
         <translation>在回环接口上用一对真实的 QTcpServer/QTcpSocket 重做每一步，并在日志中显示 Qt 和内核的状态（L）</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="559"/>
+        <location filename="../../app/mainwindow.cpp" line="565"/>
         <source>The live pair did not settle in time; its rows may be incomplete.</source>
         <translation>真实套接字对未能及时稳定下来，它的日志行可能不完整。</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="600"/>
+        <location filename="../../app/mainwindow.cpp" line="606"/>
         <source>Could not reopen the last lesson: %1</source>
         <translation>无法重新打开上次的课程：%1</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="640"/>
+        <location filename="../../app/mainwindow.cpp" line="646"/>
         <source>Live pair off: the steps are no longer done on real sockets.</source>
         <translation>真实套接字对已关闭：各步骤不再在真实套接字上执行。</translation>
     </message>
@@ -3019,57 +3019,62 @@
         <translation>重传定时器</translation>
     </message>
     <message>
+        <location filename="../../core/session/src/transitionlog.cpp" line="57"/>
+        <source>outside</source>
+        <translation>课程之外</translation>
+    </message>
+    <message>
         <location filename="../../core/session/src/transitionlog.cpp" line="63"/>
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/transitionlog.cpp" line="105"/>
+        <location filename="../../core/session/src/transitionlog.cpp" line="107"/>
         <source>Step</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/transitionlog.cpp" line="109"/>
+        <location filename="../../core/session/src/transitionlog.cpp" line="111"/>
         <source>Endpoint</source>
         <translation>端点</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/transitionlog.cpp" line="111"/>
+        <location filename="../../core/session/src/transitionlog.cpp" line="113"/>
         <source>From → To</source>
         <translation>从 → 到</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/transitionlog.cpp" line="113"/>
+        <location filename="../../core/session/src/transitionlog.cpp" line="115"/>
         <source>Cause</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/transitionlog.cpp" line="115"/>
+        <location filename="../../core/session/src/transitionlog.cpp" line="117"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/transitionlog.cpp" line="306"/>
+        <location filename="../../core/session/src/transitionlog.cpp" line="319"/>
         <source>Cannot write the log to %1: %2</source>
         <translation>无法把日志写入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/transitionlog.cpp" line="340"/>
+        <location filename="../../core/session/src/transitionlog.cpp" line="353"/>
         <source>client</source>
         <translation>客户端</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/transitionlog.cpp" line="340"/>
+        <location filename="../../core/session/src/transitionlog.cpp" line="353"/>
         <source>client%1</source>
         <translation>client%1</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/transitionlog.cpp" line="342"/>
+        <location filename="../../core/session/src/transitionlog.cpp" line="355"/>
         <source>server.client%1</source>
         <translation>server.client%1</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/transitionlog.cpp" line="343"/>
+        <location filename="../../core/session/src/transitionlog.cpp" line="356"/>
         <source>server</source>
         <translation>服务器</translation>
     </message>
@@ -3084,27 +3089,27 @@
         <translation>⚠ 与模型不同：%1</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/transitionlog.cpp" line="195"/>
+        <location filename="../../core/session/src/transitionlog.cpp" line="204"/>
         <source>model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/transitionlog.cpp" line="197"/>
+        <location filename="../../core/session/src/transitionlog.cpp" line="206"/>
         <source>kernel</source>
         <translation>内核</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/transitionlog.cpp" line="199"/>
+        <location filename="../../core/session/src/transitionlog.cpp" line="208"/>
         <source>live</source>
         <translation>真实</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/transitionlog.cpp" line="107"/>
+        <location filename="../../core/session/src/transitionlog.cpp" line="109"/>
         <source>ms</source>
         <translation>毫秒</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/transitionlog.cpp" line="99"/>
+        <location filename="../../core/session/src/transitionlog.cpp" line="101"/>
         <source>Time in milliseconds: the model&apos;s virtual clock for model rows, since the live pair started for Qt and kernel rows</source>
         <translation>时间（毫秒）：模型行是模型的虚拟时钟，Qt 行和内核行是自真实套接字对启动以来的时间</translation>
     </message>
@@ -3146,7 +3151,7 @@
         <translation>正在监听 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../core/live/src/liveserver.cpp" line="236"/>
+        <location filename="../../core/live/src/liveserver.cpp" line="238"/>
         <source>%n connection(s) open, the most this server takes: new connections wait in the kernel&apos;s accept queue until one closes</source>
         <translation>
             <numerusform>已打开 %n 个连接，这是服务器的上限：新连接在内核的 accept 队列中等待，直到有连接关闭</numerusform>
@@ -3486,81 +3491,91 @@
 <context>
     <name>tcpsim::live::ServerPaneModel</name>
     <message>
-        <location filename="../../core/live/src/serverpanemodel.cpp" line="119"/>
+        <location filename="../../core/live/src/serverpanemodel.cpp" line="123"/>
         <source>listening socket</source>
         <translation>监听套接字</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/serverpanemodel.cpp" line="121"/>
+        <location filename="../../core/live/src/serverpanemodel.cpp" line="125"/>
         <source>connected socket</source>
         <translation>已连接套接字</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/serverpanemodel.cpp" line="123"/>
+        <location filename="../../core/live/src/serverpanemodel.cpp" line="127"/>
         <source>in the accept queue</source>
         <translation>在 accept 队列中</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/serverpanemodel.cpp" line="127"/>
+        <location filename="../../core/live/src/serverpanemodel.cpp" line="131"/>
         <source>kernel only (no descriptor)</source>
         <translation>仅在内核中（无描述符）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../core/live/src/serverpanemodel.cpp" line="221"/>
+        <location filename="../../core/live/src/serverpanemodel.cpp" line="225"/>
         <source>%n more connection(s)</source>
         <translation>
             <numerusform>另有 %n 个连接</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../core/live/src/serverpanemodel.cpp" line="233"/>
+        <location filename="../../core/live/src/serverpanemodel.cpp" line="237"/>
         <source>%1 (held by the lesson)</source>
         <translation>%1（被课程保持）</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/serverpanemodel.cpp" line="250"/>
+        <location filename="../../core/live/src/serverpanemodel.cpp" line="254"/>
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/serverpanemodel.cpp" line="263"/>
+        <location filename="../../core/live/src/serverpanemodel.cpp" line="294"/>
         <source>Socket</source>
         <translation>套接字</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/serverpanemodel.cpp" line="265"/>
+        <location filename="../../core/live/src/serverpanemodel.cpp" line="296"/>
         <source>Descriptor</source>
         <translation>描述符</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/serverpanemodel.cpp" line="267"/>
+        <location filename="../../core/live/src/serverpanemodel.cpp" line="298"/>
         <source>Local</source>
         <translation>本地</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/serverpanemodel.cpp" line="269"/>
+        <location filename="../../core/live/src/serverpanemodel.cpp" line="300"/>
         <source>Remote</source>
         <translation>远端</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/serverpanemodel.cpp" line="271"/>
+        <location filename="../../core/live/src/serverpanemodel.cpp" line="302"/>
         <source>Kernel state</source>
         <translation>内核状态</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/serverpanemodel.cpp" line="273"/>
+        <location filename="../../core/live/src/serverpanemodel.cpp" line="304"/>
         <source>Bytes in</source>
         <translation>收到字节</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/serverpanemodel.cpp" line="275"/>
+        <location filename="../../core/live/src/serverpanemodel.cpp" line="306"/>
         <source>Bytes out</source>
         <translation>发出字节</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/serverpanemodel.cpp" line="277"/>
+        <location filename="../../core/live/src/serverpanemodel.cpp" line="308"/>
         <source>Accept queue</source>
         <translation>accept 队列</translation>
+    </message>
+    <message>
+        <location filename="../../core/live/src/serverpanemodel.cpp" line="310"/>
+        <source>Received (last bytes)</source>
+        <translation>收到（最后的字节）</translation>
+    </message>
+    <message>
+        <location filename="../../core/live/src/serverpanemodel.cpp" line="312"/>
+        <source>Answered (last bytes)</source>
+        <translation>回复（最后的字节）</translation>
     </message>
 </context>
 </TS>

@@ -148,6 +148,8 @@ QList<ServerConnectionInfo> LiveServer::connections() const
         info.readClosed = socket->isReadClosed();
         info.bytesIn = socket->bytesIn();
         info.bytesOut = socket->bytesOut();
+        info.received = socket->receivedTail();
+        info.answered = socket->sentTail();
         info.bufferedBytes = socket->socket()->bytesToWrite();
         if (const EchoOutput *output = connection->output.get()) {
             if (info.descriptor < 0)
@@ -292,11 +294,13 @@ void LiveServer::serve(int id)
         const QByteArray chunk = socket->read(chunkSize);
         if (chunk.isEmpty())
             break;
-        live->addBytesIn(chunk.size());
+        live->noteReceived(chunk);
         changed = true;
         // The lesson's own connection answers only when the lesson says so (its send steps).
-        if (output)
+        if (output) {
             output->write(hello + chunk);
+            live->noteAnswered(hello + chunk);
+        }
     }
     if (changed)
         connection->lastActivityMs = m_clock.elapsed();

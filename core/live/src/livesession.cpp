@@ -389,7 +389,7 @@ void LiveSession::doConnect()
             const QByteArray data = socket->read(64 * 1024);
             if (data.isEmpty())
                 break;
-            client->addBytesIn(data.size());
+            client->noteReceived(data);
             Observation observation;
             observation.source = Observation::Source::Note;
             observation.endpoint = Observation::Endpoint::Client;

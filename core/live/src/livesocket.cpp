@@ -95,22 +95,46 @@ bool LiveSocket::resetConnection()
     return fd >= 0;
 }
 
+namespace {
+void appendTail(QByteArray &tail, const QByteArray &data)
+{
+    tail += data.right(LiveSocket::tailBytes);
+    if (tail.size() > LiveSocket::tailBytes)
+        tail.remove(0, tail.size() - LiveSocket::tailBytes);
+}
+} // namespace
+
+void LiveSocket::noteReceived(const QByteArray &data)
+{
+    m_bytesIn += data.size();
+    appendTail(m_receivedTail, data);
+}
+
+void LiveSocket::noteAnswered(const QByteArray &data)
+{
+    appendTail(m_sentTail, data);
+}
+
 qint64 LiveSocket::send(const QByteArray &data)
 {
     if (m_writeClosed || m_released)
         return -1;
     if (m_socket->state() == QAbstractSocket::ConnectedState) {
         const qint64 written = m_socket->write(data);
-        if (written > 0)
+        if (written > 0) {
             m_bytesOut += written;
+            appendTail(m_sentTail, data.left(written));
+        }
         return written;
     }
 #ifdef Q_OS_UNIX
     if (m_heldDescriptor >= 0) {
         const ssize_t sent = ::send(m_heldDescriptor, data.constData(), size_t(data.size()),
                                     MSG_DONTWAIT | MSG_NOSIGNAL);
-        if (sent > 0)
+        if (sent > 0) {
             m_bytesOut += sent;
+            appendTail(m_sentTail, data.left(sent));
+        }
         return sent;
     }
 #endif

@@ -27,6 +27,7 @@ bool sameContent(const ServerPaneRow &a, const ServerPaneRow &b)
 {
     return a.descriptor == b.descriptor && a.kernelState == b.kernelState && a.acceptQueue == b.acceptQueue
         && a.backlog == b.backlog && a.bytesIn == b.bytesIn && a.bytesOut == b.bytesOut && a.held == b.held
+        && a.received == b.received && a.answered == b.answered
         && a.tuple == b.tuple;
 }
 
@@ -79,6 +80,8 @@ QList<ServerPaneRow> ServerPaneModel::snapshot(const LiveServer &server, const K
         row.descriptor = info.descriptor;
         row.bytesIn = info.bytesIn;
         row.bytesOut = info.bytesOut;
+        row.received = info.received;
+        row.answered = info.answered;
         row.held = info.held;
         row.kernelState = kernel ? QString() : unavailable;
         if (const auto socket = observer.socket(info.tuple))
@@ -95,8 +98,9 @@ QList<ServerPaneRow> ServerPaneModel::snapshot(const LiveServer &server, const K
         ServerPaneRow row;
         row.tuple = socket.tuple;
         row.kernelState = socket.stateText();
-        const bool queued = socket.inode != 0 && (socket.stateCode == linuxcode::Established
-                                                  || socket.stateCode == linuxcode::CloseWait);
+        // Not accepted by the server, established (or closed by its peer already): it waits in
+        // the accept queue, with no descriptor (inode 0) while the kernel holds it.
+        const bool queued = socket.stateCode == linuxcode::Established || socket.stateCode == linuxcode::CloseWait;
         row.kind = queued ? ServerPaneRow::Kind::AcceptQueue : ServerPaneRow::Kind::KernelOnly;
         rows.append(row);
     }
@@ -249,9 +253,36 @@ QVariant ServerPaneModel::data(const QModelIndex &index, int role) const
         return row.kind == ServerPaneRow::Kind::Listening
             ? QVariant(tr("%1 / %2").arg(row.acceptQueue).arg(row.backlog))
             : QVariant();
+    case ReceivedColumn:
+        return row.kind == ServerPaneRow::Kind::Connected ? QVariant(printableText(row.received)) : QVariant();
+    case AnsweredColumn:
+        return row.kind == ServerPaneRow::Kind::Connected ? QVariant(printableText(row.answered)) : QVariant();
     default:
         return {};
     }
+}
+
+QString ServerPaneModel::printableText(const QByteArray &bytes)
+{
+    // UTF-8 (a class types Chinese too), from the first whole character of the kept tail;
+    // bytes that are not UTF-8 show as U+FFFD.
+    qsizetype first = 0;
+    while (first < bytes.size() && (static_cast<unsigned char>(bytes[first]) & 0xC0) == 0x80)
+        ++first;
+    const QString decoded = QString::fromUtf8(bytes.constData() + first, bytes.size() - first);
+    QString text;
+    text.reserve(decoded.size());
+    for (const QChar c : decoded) {
+        if (c == QLatin1Char('\n'))
+            text += QChar(0x23CE); // ⏎
+        else if (c == QLatin1Char('\r'))
+            continue;
+        else if (c.unicode() < 0x20 || c.unicode() == 0x7f)
+            text += QStringLiteral("\\x%1").arg(c.unicode(), 2, 16, QLatin1Char('0'));
+        else
+            text += c;
+    }
+    return text;
 }
 
 QVariant ServerPaneModel::headerData(int section, Qt::Orientation orientation, int role) const
@@ -275,6 +306,10 @@ QVariant ServerPaneModel::headerData(int section, Qt::Orientation orientation, i
         return tr("Bytes out");
     case QueueColumn:
         return tr("Accept queue");
+    case ReceivedColumn:
+        return tr("Received (last bytes)");
+    case AnsweredColumn:
+        return tr("Answered (last bytes)");
     default:
         return {};
     }

@@ -42,6 +42,8 @@ struct ServerConnectionInfo {
     qint64 bytesIn = 0;
     qint64 bytesOut = 0;
     qint64 bufferedBytes = 0;     // answer bytes not yet written to the kernel
+    QByteArray received;          // the last bytes read (LiveSocket::tailBytes)
+    QByteArray answered;          // the last bytes answered
 };
 
 class LiveServer : public QObject

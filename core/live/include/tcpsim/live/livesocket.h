@@ -52,7 +52,15 @@ public:
 
     qint64 bytesIn() const { return m_bytesIn; }
     qint64 bytesOut() const { return m_bytesOut; }
-    void addBytesIn(qint64 count) { m_bytesIn += count; }
+    // What the application read: counted, and the last bytes kept for the server pane.
+    void noteReceived(const QByteArray &data);
+    // What another writer (the echo output) answered on this connection: the last bytes kept.
+    void noteAnswered(const QByteArray &data);
+    // The last bytes received and sent (at most tailBytes each): what an outside client typed
+    // and what it got back ("Hello, ...").
+    static constexpr qsizetype tailBytes = 64;
+    QByteArray receivedTail() const { return m_receivedTail; }
+    QByteArray sentTail() const { return m_sentTail; }
 
 signals:
     // The peer's FIN was read (recv() would return 0).
@@ -73,6 +81,8 @@ private:
     bool m_released = false;
     qint64 m_bytesIn = 0;
     qint64 m_bytesOut = 0;
+    QByteArray m_receivedTail;
+    QByteArray m_sentTail;
 };
 
 } // namespace tcpsim::live

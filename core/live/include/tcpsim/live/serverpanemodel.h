@@ -37,6 +37,8 @@ struct ServerPaneRow {
     quint32 backlog = 0;           // Listening
     qint64 bytesIn = 0;            // Connected: bytes the server read
     qint64 bytesOut = 0;           // Connected: bytes it answered
+    QByteArray received;           // Connected: the last bytes it read (what the client typed)
+    QByteArray answered;           // Connected: the last bytes it answered
     bool held = false;             // the lesson holds it
 };
 
@@ -45,8 +47,10 @@ class ServerPaneModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { KindColumn, DescriptorColumn, LocalColumn, RemoteColumn, StateColumn,
-                  BytesInColumn, BytesOutColumn, QueueColumn, ColumnCount };
+    // What a class looks for first on the left (a narrow dock shows those): which socket, whose
+    // (the client's address and port), its state, and what it sent and got back.
+    enum Column { KindColumn, DescriptorColumn, RemoteColumn, StateColumn, ReceivedColumn, AnsweredColumn,
+                  BytesInColumn, BytesOutColumn, QueueColumn, LocalColumn, ColumnCount };
     Q_ENUM(Column)
 
     static constexpr int maxRows = 200;
@@ -62,6 +66,8 @@ public:
     int hiddenRowCount() const { return m_hidden; }
     quint64 refreshCount() const { return m_refreshCount; }
     static QString kindText(ServerPaneRow::Kind kind);
+    // Bytes as a class reads them: printable text, a line end as ⏎, other bytes as \xNN.
+    static QString printableText(const QByteArray &bytes);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
