@@ -494,7 +494,9 @@ void MainWindow::onLogSelection()
         m_ladder->setHighlightedStep(-1);
         return;
     }
-    m_ladder->setHighlightedStep(m_logModel->row(rows.first().row()).step);
+    // An outside connection's row belongs to no step of the lesson.
+    const TransitionLogRow &row = m_logModel->row(rows.first().row());
+    m_ladder->setHighlightedStep(row.outside ? -1 : row.step);
 }
 
 void MainWindow::setNumberStyle(NumberStyle style)

@@ -22,6 +22,7 @@ private slots:
     void syncModelRows_followsEveryStepAndBack_data();
     void syncModelRows_followsEveryStepAndBack();
     void syncModelRows_keepsLiveRowsAfterTheStepsModelRows();
+    void outsideConnections_underTheirOwnHeadingAfterTheSteps();
 };
 
 namespace {
@@ -212,6 +213,48 @@ void TestTransitionLog::syncModelRows_keepsLiveRowsAfterTheStepsModelRows()
     QCOMPARE(model.rowCount(), 2);
     QCOMPARE(model.row(0).to, QStringLiteral("LISTEN"));
     QCOMPARE(model.row(1).source, TransitionLogModel::kernelSource());
+}
+
+// What a class's nc does is not the doing of the step that was current: those rows come after
+// the lesson's, say "outside" in the Step column, and stay there as steps come and go.
+void TestTransitionLog::outsideConnections_underTheirOwnHeadingAfterTheSteps()
+{
+    LessonController controller;
+    controller.setLesson(lessonFrom("server listen\nclient connect\nclient deliver\nserver deliver\n"));
+    TransitionLogModel model;
+    auto sync = [&] { model.syncModelRows(controller.simulation().events(), controller.eventBoundaryView()); };
+    controller.stepForward();
+    sync();
+    TransitionLogRow nc;
+    nc.step = 1; // the step current when it connected
+    nc.endpoint = QStringLiteral("other");
+    nc.to = QStringLiteral("ESTABLISHED");
+    nc.source = TransitionLogModel::kernelSource();
+    nc.live = true;
+    nc.outside = true;
+    model.setLiveRows({nc});
+    QCOMPARE(model.rowCount(), 2);
+    QVERIFY(model.row(1).outside);
+    QCOMPARE(model.index(1, TransitionLogModel::StepColumn).data().toString(), QStringLiteral("outside"));
+    QCOMPARE(model.index(1, TransitionLogModel::StepColumn).data(TransitionLogModel::OutsideRole).toBool(), true);
+    QCOMPARE(model.index(0, TransitionLogModel::StepColumn).data().toInt(), 1);
+
+    // The next steps' model rows go before it, whatever step it arrived at.
+    controller.goToStep(controller.stepCount());
+    sync();
+    QVERIFY(model.rowCount() > 3);
+    for (int i = 0; i + 1 < model.rowCount(); ++i) {
+        QVERIFY(!model.row(i).outside);
+        QCOMPARE(model.row(i).source, TransitionLogModel::modelSource());
+    }
+    QVERIFY(model.row(model.rowCount() - 1).outside);
+    // Back to step 1 removes the model's later rows, not the outside one.
+    controller.goToStep(1);
+    sync();
+    QCOMPARE(model.rowCount(), 2);
+    QCOMPARE(model.row(0).to, QStringLiteral("LISTEN"));
+    QVERIFY(model.row(1).outside);
+    QVERIFY(model.toCsv().contains(QStringLiteral("\noutside,")));
 }
 
 QTEST_GUILESS_MAIN(TestTransitionLog)

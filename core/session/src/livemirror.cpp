@@ -533,7 +533,7 @@ void LiveMirror::rebuild()
 
         int step = -1;
         KernelRows seen;
-        auto addRow = [&](const Observation &observation, int at) {
+        auto addRow = [&](const Observation &observation, int at, bool outside) {
             const std::optional<Side> side = sideOf(observation.endpoint);
             const QString key = QString::number(int(observation.endpoint))
                 + (side ? QString() : observation.tuple.toString());
@@ -595,7 +595,8 @@ void LiveMirror::rebuild()
             }
             if (!previous.isEmpty())
                 row.detail = tr("%1 → %2").arg(previous, observation.state) + QLatin1Char('\n') + row.detail;
-            if (at <= current)
+            row.outside = outside;
+            if (at <= current || outside)
                 rows.append(row);
         };
         for (const Observation &observation : std::as_const(m_observations)) {
@@ -605,7 +606,7 @@ void LiveMirror::rebuild()
                 step = at;
                 seen = {};
             }
-            addRow(observation, at);
+            addRow(observation, at, false);
         }
         flush(step, seen);
         // Steps done since without any observation still get their "still" rows.
@@ -620,10 +621,13 @@ void LiveMirror::rebuild()
             summary.endpoint = endpointText(Observation::Endpoint::Other);
             summary.cause = tr("%n earlier observation(s) of connections from outside the lesson not shown", "",
                                int(std::min<qint64>(m_outsideDropped, std::numeric_limits<int>::max())));
+            summary.outside = true;
             rows.append(summary);
         }
+        // Under their own heading (the log puts them after the lesson's steps): what a class's
+        // nc does is not the doing of the step that happened to be current.
         for (const Observation &observation : m_outside)
-            addRow(observation, std::max(0, observation.step));
+            addRow(observation, std::max(0, observation.step), true);
     }
     // Off, the log has no live rows to replace: a step must not touch every row of a long log.
     if (rows.isEmpty() && m_rows.isEmpty())

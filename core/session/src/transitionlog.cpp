@@ -54,7 +54,7 @@ QVariant TransitionLogModel::data(const QModelIndex &index, int role) const
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
         case StepColumn:
-            return row.step;
+            return row.outside ? QVariant(tr("outside")) : QVariant(row.step);
         case TimeColumn:
             return QLocale().toString(row.timeMs); // the header says "ms"
         case EndpointColumn:
@@ -89,6 +89,8 @@ QVariant TransitionLogModel::data(const QModelIndex &index, int role) const
         return int(Qt::AlignRight | Qt::AlignVCenter);
     } else if (role == StepRole) {
         return row.step;
+    } else if (role == OutsideRole) {
+        return row.outside;
     }
     return {};
 }
@@ -139,7 +141,8 @@ bool sameRow(const TransitionLogRow &a, const TransitionLogRow &b)
 {
     return a.step == b.step && a.timeMs == b.timeMs && a.side == b.side && a.endpoint == b.endpoint
         && a.from == b.from && a.to == b.to && a.cause == b.cause && a.source == b.source
-        && a.qualifier == b.qualifier && a.detail == b.detail && a.warning == b.warning && a.live == b.live;
+        && a.qualifier == b.qualifier && a.detail == b.detail && a.warning == b.warning && a.live == b.live
+        && a.outside == b.outside;
 }
 
 } // namespace
@@ -155,7 +158,13 @@ void TransitionLogModel::replaceRows(Keep keep, const QList<TransitionLogRow> &r
     }
     next.insert(next.end(), rows.begin(), rows.end());
     // By step; within a step the model's rows first, then the live pair's in arrival order.
+    // Outside connections last, in arrival order (at most LiveMirror's bounded few, so a step
+    // that appends before them moves only those).
     std::stable_sort(next.begin(), next.end(), [](const TransitionLogRow &a, const TransitionLogRow &b) {
+        if (a.outside != b.outside)
+            return b.outside;
+        if (a.outside)
+            return false;
         const bool aLive = a.source != modelSource();
         const bool bLive = b.source != modelSource();
         return a.step != b.step ? a.step < b.step : (!aLive && bLive);
@@ -243,10 +252,14 @@ void TransitionLogModel::removeModelRowsAfter(int step)
 {
     // Rows are ordered by step: the later steps are a tail, which may hold live rows too (the
     // live mirror hides its own). Runs of model rows go from the end, so indices stay valid.
-    std::size_t tail = m_rows.size();
+    // (The rows of outside connections come after all of them.)
+    std::size_t lessonEnd = m_rows.size();
+    while (lessonEnd > 0 && m_rows[lessonEnd - 1].outside)
+        --lessonEnd;
+    std::size_t tail = lessonEnd;
     while (tail > 0 && m_rows[tail - 1].step > step)
         --tail;
-    std::size_t end = m_rows.size();
+    std::size_t end = lessonEnd;
     while (end > tail) {
         if (m_rows[end - 1].source != modelSource()) {
             --end;
@@ -270,7 +283,7 @@ void TransitionLogModel::insertModelRows(const QList<TransitionLogRow> &rows)
     // order setRows() keeps. Usually the end of the log.
     const int step = rows.front().step;
     const auto at = std::partition_point(m_rows.begin(), m_rows.end(), [step](const TransitionLogRow &row) {
-        return row.step < step || (row.step == step && row.source == modelSource());
+        return !row.outside && (row.step < step || (row.step == step && row.source == modelSource()));
     });
     const int first = static_cast<int>(at - m_rows.begin());
     beginInsertRows({}, first, first + static_cast<int>(rows.size()) - 1);
@@ -289,7 +302,7 @@ QString TransitionLogModel::toCsv() const
     };
     QString csv = QStringLiteral("step,time_ms,endpoint,from,to,cause,source\n");
     for (const TransitionLogRow &row : m_rows) {
-        csv += QStringList{QString::number(row.step), QString::number(row.timeMs), quote(row.endpoint),
+        csv += QStringList{row.outside ? QStringLiteral("outside") : QString::number(row.step), QString::number(row.timeMs), quote(row.endpoint),
                            quote(row.from), quote(row.to), quote(row.cause), quote(row.source)}
                    .join(QLatin1Char(','));
         csv += QLatin1Char('\n');

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The transition log: one row per state change, from the model and from the live pair (sources
 // "Qt" and "kernel", and "live" for what the pair did or could not do), so the three can be read
-// side by side, ordered by step. A live row whose kernel state differs from the model's at the
+// side by side, ordered by step, then the rows of connections from outside the lesson. A live row whose kernel state differs from the model's at the
 // same step carries a warning that explains why.
 #pragma once
 
@@ -28,6 +28,9 @@ struct TransitionLogRow {
     QString detail;               // live: the full sentence, tuple and descriptor (tooltip)
     QString warning;              // non-empty: the kernel differs from the model here, and why
     bool live = false;            // from the live pair (replaced together by setLiveRows)
+    // A connection from outside the lesson (nc, a class's client.py): not a step's doing, so
+    // under its own heading after the lesson's steps, its Step cell "outside".
+    bool outside = false;
 };
 
 class TransitionLogModel : public QAbstractTableModel
@@ -44,6 +47,7 @@ public:
         SideRole,                // int(tcpsim::Side), only for rows of one side
         DiffersRole,             // bool: the kernel differs from the model here
         LiveRole,                // bool: a row from the live pair
+        OutsideRole,             // bool: a connection from outside the lesson
     };
     Q_ENUM(Role)
 
