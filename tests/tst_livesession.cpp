@@ -61,6 +61,7 @@ private slots:
     void simulationOnlySteps_areReportedAsSuch();
     void outsideConnection_isObservedAsOther();
     void acceptStep_takesOneConnection_outsideClientsWaitInTheQueue();
+    void listen_takesTheLessonsBacklog_theKernelsQueueStopsAtIt();
     void acceptStep_returnsTheOldestConnection_anOutsideOneFirst();
     void outsideClientsBytes_neverReachTheTexts();
     void explainDifference_knownCases();
@@ -399,6 +400,39 @@ void TestLiveSession::acceptStep_takesOneConnection_outsideClientsWaitInTheQueue
 
 // The accept queue is first come, first served: a class's nc that connected before the lesson's
 // client is what the accept step's accept() returns, and the log says so.
+// `server listen backlog=2` is the real listen(2): the kernel's LISTEN row says backlog 2 and
+// its accept queue stops at 3 (backlog + 1, Linux), the other clients' SYNs go unanswered.
+void TestLiveSession::listen_takesTheLessonsBacklog_theKernelsQueueStopsAtIt()
+{
+    if (!kernelAvailable())
+        QSKIP("no kernel socket table on this system");
+    QByteArray text(handshakeWithAccept);
+    text.replace("server listen\n", "server listen backlog=2\n");
+    const Lesson lesson = lessonFrom(text.constData());
+    m_session->setLesson(lesson);
+    perform(lesson, 0, 1); // listen
+    const quint16 port = m_session->server()->serverPort();
+    QCOMPARE(m_session->server()->listenBacklogSize(), 2);
+    const auto listener = [this, port] {
+        m_session->observer()->sample();
+        return m_session->observer()->listener(port);
+    };
+    QTRY_VERIFY(listener().has_value());
+    QCOMPARE(listener()->txQueue, 2u); // the kernel's own word for the backlog
+    QTcpSocket clients[5];
+    for (QTcpSocket &client : clients)
+        client.connectToHost(QHostAddress::LocalHost, port);
+    QTRY_COMPARE(listener()->rxQueue, 3u);
+    QTest::qWait(300);
+    QCOMPARE(listener()->rxQueue, 3u);
+    const auto established = std::count_if(std::begin(clients), std::end(clients), [](const QTcpSocket &client) {
+        return client.state() == QAbstractSocket::ConnectedState;
+    });
+    QVERIFY2(established <= 3, qPrintable(QString::number(established)));
+    QVERIFY(std::any_of(m_seen.cbegin(), m_seen.cend(),
+                        [](const Observation &o) { return o.detail.contains(QStringLiteral("backlog 2")); }));
+}
+
 void TestLiveSession::acceptStep_returnsTheOldestConnection_anOutsideOneFirst()
 {
     if (!kernelAvailable())

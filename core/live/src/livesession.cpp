@@ -232,7 +232,7 @@ void LiveSession::perform(const Command &command, std::size_t step)
     switch (command.verb) {
     case Verb::Listen:
         if (command.side == Side::Server)
-            doListen();
+            doListen(command.backlog);
         else
             note(tr("not mirrored: the live pair's client does not listen"));
         break;
@@ -301,7 +301,7 @@ void LiveSession::perform(const Command &command, std::size_t step)
     m_observer->refresh();
 }
 
-void LiveSession::doListen()
+void LiveSession::doListen(std::optional<int> backlog)
 {
     if (m_server->isListening()) {
         note(tr("already listening on %1").arg(formatEndpoint(m_server->serverAddress(), m_server->serverPort())));
@@ -311,6 +311,9 @@ void LiveSession::doListen()
         m_server->pauseAccepting();
     else
         m_server->resumeAccepting();
+    // The lesson's backlog (`listen backlog=5`, the notes' listen(5)) is the real listen()'s: a
+    // per-socket setting, so the kernel's queue fills and overflows as the lesson says.
+    m_server->setListenBacklogSize(backlog.value_or(LiveServer::defaultListenBacklog));
     if (!m_server->listen(m_serverAddress, m_requestedPort))
         return;
     m_observer->watchPort(m_server->serverPort());
@@ -321,10 +324,12 @@ void LiveSession::doListen()
     observation.tuple = {m_server->serverAddress(), m_server->serverPort(), {}, 0};
     observation.descriptor = m_server->listeningDescriptor();
     observation.detail = m_acceptDeferred
-        ? tr("listen(): the listening socket, descriptor %1; accept() waits for the lesson's accept step")
+        ? tr("listen(): the listening socket, descriptor %1, backlog %2; accept() waits for the lesson's accept step")
               .arg(m_server->listeningDescriptor())
-        : tr("listen(): the listening socket, descriptor %1; connections are accepted at once")
-              .arg(m_server->listeningDescriptor());
+              .arg(m_server->listenBacklogSize())
+        : tr("listen(): the listening socket, descriptor %1, backlog %2; connections are accepted at once")
+              .arg(m_server->listeningDescriptor())
+              .arg(m_server->listenBacklogSize());
     emitObservation(observation);
 }
 

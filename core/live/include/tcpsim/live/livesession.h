@@ -112,7 +112,7 @@ private:
     void onKernelChanged(const KernelSocket &row, int previousCode);
     void onKernelGone(const KernelSocket &row);
     void onAccepted(int id, LiveSocket *socket);
-    void doListen();
+    void doListen(std::optional<int> backlog);
     void doConnect();
     void doAccept();
     // After the lesson's last call, accept() no longer waits for accept steps: the live
