@@ -72,6 +72,13 @@ LivePane::LivePane(LiveMirror *mirror, LessonController *controller, QWidget *pa
     m_tableTitle->setWordWrap(true);
     layout->addWidget(m_tableTitle);
 
+    m_counters = new QLabel(this);
+    m_counters->setObjectName(QStringLiteral("kernelCounters"));
+    m_counters->setWordWrap(true);
+    m_counters->setTextFormat(Qt::PlainText);
+    m_counters->hide();
+    layout->addWidget(m_counters);
+
     // The model's own headers and socket kinds: core/live's texts are in the window's
     // translation too, so they are written once, there.
     m_serverView = new QTableView(this);
@@ -195,6 +202,16 @@ void LivePane::refresh()
         label->setText(difference.isEmpty() ? sideText(side) : QStringLiteral("⚠ ") + sideText(side));
         label->setToolTip(difference);
     }
+
+    // What overflowed the real accept queue (seed 004: a full queue drops the SYN, the client
+    // sends it again): the kernel's own counters, read at each sample while the pair is live.
+    const live::LiveSession::ListenCounters counters = session->listenCountersSinceListen();
+    m_counters->setVisible(m_mirror->isEnabled() && counters.available);
+    if (counters.available)
+        m_counters->setText(tr("Since listen(), the kernel counted ListenOverflows +%1 · ListenDrops +%2 "
+                               "(/proc/net/netstat: the whole machine's)")
+                                .arg(counters.overflows)
+                                .arg(counters.drops));
 
     const int current = m_controller->currentStep();
     const int mirrored = m_mirror->mirroredStep();

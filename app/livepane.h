@@ -53,6 +53,7 @@ private:
     QLabel *m_sideStates[2] = {};
     QLabel *m_behind = nullptr;
     QLabel *m_tableTitle = nullptr;
+    QLabel *m_counters = nullptr; // the kernel's listen-queue counters since listen()
     QTableView *m_serverView = nullptr;
     QString m_serverMessage;
 };

@@ -49,6 +49,8 @@ private slots:
     void readPorts_onlyTheWatchedPort();
     void refresh_tracksTheLessonWithoutScanning();
     void sampleTracked_scansOnlyWhenTheListenersQueueChanged();
+    void parseTcpExtCounters_data();
+    void parseTcpExtCounters();
     void observer_touchesNoKernelBeforeItsFirstSample();
 };
 
@@ -568,6 +570,41 @@ void TestKernelObserver::sampleTracked_scansOnlyWhenTheListenersQueueChanged()
     ::close(second);
     ::close(lessons);
     QVERIFY2(found, "the queued connection's row");
+}
+
+void TestKernelObserver::parseTcpExtCounters_data()
+{
+    QTest::addColumn<QByteArray>("content");
+    QTest::addColumn<qlonglong>("overflows"); // -1: not there
+    QTest::addColumn<qlonglong>("drops");
+    // As Linux 6.x prints it (shortened): names, then values, per group.
+    const QByteArray real = "TcpExt: SyncookiesSent SyncookiesRecv ListenOverflows ListenDrops TCPBacklogDrop\n"
+                            "TcpExt: 0 0 7 9 0\n"
+                            "IpExt: InNoRoutes InTruncatedPkts\n"
+                            "IpExt: 0 0\n";
+    QTest::newRow("linux") << real << 7LL << 9LL;
+    QTest::newRow("no trailing newline") << QByteArray("TcpExt: ListenOverflows ListenDrops\nTcpExt: 1 2") << 1LL << 2LL;
+    QTest::newRow("counts differ") << QByteArray("TcpExt: ListenOverflows ListenDrops\nTcpExt: 1\n") << -1LL << -1LL;
+    QTest::newRow("names only") << QByteArray("TcpExt: ListenOverflows ListenDrops\n") << -1LL << -1LL;
+    QTest::newRow("other groups only") << QByteArray("IpExt: InNoRoutes\nIpExt: 0\n") << -1LL << -1LL;
+    QTest::newRow("empty") << QByteArray() << -1LL << -1LL;
+    QTest::newRow("not a number") << QByteArray("TcpExt: ListenOverflows ListenDrops\nTcpExt: x 3\n") << -1LL << 3LL;
+}
+
+void TestKernelObserver::parseTcpExtCounters()
+{
+    QFETCH(QByteArray, content);
+    QFETCH(qlonglong, overflows);
+    QFETCH(qlonglong, drops);
+    const QHash<QString, quint64> counters = tcpsim::live::parseTcpExtCounters(content);
+    const auto value = [&](const char *name) {
+        const auto it = counters.constFind(QString::fromLatin1(name));
+        return it == counters.constEnd() ? -1LL : qlonglong(*it);
+    };
+    QCOMPARE(value("ListenOverflows"), overflows);
+    QCOMPARE(value("ListenDrops"), drops);
+    if (KernelTable::isSupportedSystem() && QFile::exists(QStringLiteral("/proc/net/netstat")))
+        QVERIFY(readTcpExtCounters().contains(QStringLiteral("ListenOverflows")));
 }
 
 void TestKernelObserver::observer_touchesNoKernelBeforeItsFirstSample()

@@ -18,6 +18,7 @@
 #include "tcpsim/live/serverpanemodel.h"
 
 #include <QAction>
+#include <QLabel>
 #include <QDockWidget>
 #include <QItemSelectionModel>
 #include <QSignalSpy>
@@ -326,6 +327,13 @@ void TestLivePane::serverPane_listsListeningAndConnectedSockets()
     QCOMPARE(m_window->ladder()->shownServerPort(), server->serverPort());
     QVERIFY(!m_window->livePane()->isWarningShown()); // loopback
     QVERIFY(!m_window->liveDock()->isHidden());
+    // The kernel's own listen-queue counters since listen() (Linux).
+    if (!live::readTcpExtCounters().isEmpty()) {
+        const auto *counters = m_window->livePane()->findChild<QLabel *>(QStringLiteral("kernelCounters"));
+        QVERIFY(counters);
+        QTRY_VERIFY(counters->isVisible());
+        QVERIFY2(counters->text().contains(QStringLiteral("ListenOverflows +")), qPrintable(counters->text()));
+    }
 }
 
 void TestLivePane::liveOff_stopsMirroring()

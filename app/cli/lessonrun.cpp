@@ -241,6 +241,17 @@ ExitCode runLesson(Lesson lesson, const LiveRunOptions &live, const SimulationCo
         }
         flushLive();
         printKernelHistory(*session, livePrinter);
+        // What the real accept queue refused meanwhile (the machine's counters).
+        const LiveSession::ListenCounters counters = session->listenCountersSinceListen();
+        if (counters.available) {
+            livePrinter.printObject({{QStringLiteral("event"), QStringLiteral("kernel-counters")},
+                                     {QStringLiteral("listenOverflows"), qint64(counters.overflows)},
+                                     {QStringLiteral("listenDrops"), qint64(counters.drops)}},
+                                    QStringLiteral("kernel counters since listen() (the whole machine's): "
+                                                   "ListenOverflows +%1, ListenDrops +%2")
+                                        .arg(counters.overflows)
+                                        .arg(counters.drops));
+        }
     }
     if (!outputs.pcapPath.isEmpty()) {
         std::string error;

@@ -1162,37 +1162,37 @@
 <context>
     <name>KernelTcpInfo</name>
     <message>
-        <location filename="../../core/live/src/kerneltable.cpp" line="289"/>
+        <location filename="../../core/live/src/kerneltable.cpp" line="319"/>
         <source>MSS %1</source>
         <translation>MSS %1</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/kerneltable.cpp" line="291"/>
+        <location filename="../../core/live/src/kerneltable.cpp" line="321"/>
         <source>SACK</source>
         <translation>SACK</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/kerneltable.cpp" line="293"/>
+        <location filename="../../core/live/src/kerneltable.cpp" line="323"/>
         <source>timestamps</source>
         <translation>时间戳</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/kerneltable.cpp" line="295"/>
+        <location filename="../../core/live/src/kerneltable.cpp" line="325"/>
         <source>window scale %1/%2</source>
         <translation>窗口缩放 %1/%2</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/kerneltable.cpp" line="297"/>
+        <location filename="../../core/live/src/kerneltable.cpp" line="327"/>
         <source>ECN</source>
         <translation>ECN</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/kerneltable.cpp" line="298"/>
+        <location filename="../../core/live/src/kerneltable.cpp" line="328"/>
         <source>RTO %1 ms</source>
         <translation>RTO %1 毫秒</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/kerneltable.cpp" line="300"/>
+        <location filename="../../core/live/src/kerneltable.cpp" line="330"/>
         <source>delayed ACK %1 ms</source>
         <translation>延迟 ACK %1 毫秒</translation>
     </message>
@@ -1598,97 +1598,102 @@
 <context>
     <name>LivePane</name>
     <message>
-        <location filename="../../app/livepane.cpp" line="124"/>
+        <location filename="../../app/livepane.cpp" line="131"/>
         <source>not available on this system</source>
         <translation>本系统不支持</translation>
     </message>
     <message>
-        <location filename="../../app/livepane.cpp" line="108"/>
+        <location filename="../../app/livepane.cpp" line="115"/>
         <source>Client</source>
         <translation>客户端</translation>
     </message>
     <message>
-        <location filename="../../app/livepane.cpp" line="109"/>
+        <location filename="../../app/livepane.cpp" line="116"/>
         <source>Server</source>
         <translation>服务器</translation>
     </message>
     <message>
-        <location filename="../../app/livepane.cpp" line="110"/>
+        <location filename="../../app/livepane.cpp" line="117"/>
         <source>Sockets on the server&apos;s port (the listening socket, the connected sockets accept() returned, and what only the kernel still has):</source>
         <translation>服务器端口上的套接字（监听套接字、accept() 返回的已连接套接字，以及只有内核还保留的连接）：</translation>
     </message>
     <message>
-        <location filename="../../app/livepane.cpp" line="112"/>
+        <location filename="../../app/livepane.cpp" line="119"/>
         <source>Every connection to the live server is listed, including ones from outside the lesson, for example: nc 127.0.0.1 %1</source>
         <translation>这里列出连接到真实服务器的每一个连接，包括课程之外的连接，例如：nc 127.0.0.1 %1</translation>
     </message>
     <message>
-        <location filename="../../app/livepane.cpp" line="127"/>
+        <location filename="../../app/livepane.cpp" line="134"/>
         <source>no connection</source>
         <translation>无连接</translation>
     </message>
     <message>
-        <location filename="../../app/livepane.cpp" line="128"/>
+        <location filename="../../app/livepane.cpp" line="135"/>
         <source>CLOSED (no entry)</source>
         <translation>CLOSED（无表项）</translation>
     </message>
     <message>
-        <location filename="../../app/livepane.cpp" line="131"/>
+        <location filename="../../app/livepane.cpp" line="138"/>
         <source>%1 (held)</source>
         <translation>%1（保持）</translation>
     </message>
     <message>
-        <location filename="../../app/livepane.cpp" line="135"/>
+        <location filename="../../app/livepane.cpp" line="142"/>
         <source>%1 (%2 s left)</source>
         <translation>%1（剩余 %2 秒）</translation>
     </message>
     <message>
-        <location filename="../../app/livepane.cpp" line="143"/>
+        <location filename="../../app/livepane.cpp" line="150"/>
         <source>model: %1  ·  kernel: %2</source>
         <translation>模型：%1  ·  内核：%2</translation>
     </message>
     <message>
-        <location filename="../../app/livepane.cpp" line="162"/>
+        <location filename="../../app/livepane.cpp" line="169"/>
         <source>The live pair is off (Lesson → Live pair).</source>
         <translation>真实套接字对已关闭（课程 → 真实套接字对）。</translation>
     </message>
     <message>
-        <location filename="../../app/livepane.cpp" line="167"/>
+        <location filename="../../app/livepane.cpp" line="174"/>
         <source>Port %1 was taken: the live server listens on %2 instead.</source>
         <translation>端口 %1 已被占用：真实服务器改为监听 %2。</translation>
     </message>
     <message>
-        <location filename="../../app/livepane.cpp" line="168"/>
+        <location filename="../../app/livepane.cpp" line="175"/>
         <source>The live server listens on %1.</source>
         <translation>真实服务器正在监听 %1。</translation>
     </message>
     <message>
-        <location filename="../../app/livepane.cpp" line="170"/>
+        <location filename="../../app/livepane.cpp" line="177"/>
         <source>Waiting for the lesson&apos;s listen step (port %1).</source>
         <translation>等待课程的 listen 步骤（端口 %1）。</translation>
     </message>
     <message>
-        <location filename="../../app/livepane.cpp" line="171"/>
+        <location filename="../../app/livepane.cpp" line="178"/>
         <source>any free port</source>
         <translation>任意空闲端口</translation>
     </message>
     <message>
-        <location filename="../../app/livepane.cpp" line="173"/>
+        <location filename="../../app/livepane.cpp" line="180"/>
         <source>The live server is not listening.</source>
         <translation>真实服务器没有在监听。</translation>
     </message>
     <message>
-        <location filename="../../app/livepane.cpp" line="178"/>
+        <location filename="../../app/livepane.cpp" line="185"/>
         <source>Kernel states: not available on this system.</source>
         <translation>内核状态：本系统不支持。</translation>
     </message>
     <message>
-        <location filename="../../app/livepane.cpp" line="182"/>
+        <location filename="../../app/livepane.cpp" line="189"/>
         <source>Warning: the live server listens on %1, which other machines can reach.</source>
         <translation>警告：真实服务器正在监听 %1，其他机器也能访问到它。</translation>
     </message>
     <message>
-        <location filename="../../app/livepane.cpp" line="202"/>
+        <location filename="../../app/livepane.cpp" line="211"/>
+        <source>Since listen(), the kernel counted ListenOverflows +%1 · ListenDrops +%2 (/proc/net/netstat: the whole machine&apos;s)</source>
+        <translation>自 listen() 以来，内核计数 ListenOverflows +%1 · ListenDrops +%2（/proc/net/netstat：整台机器的计数）</translation>
+    </message>
+    <message>
+        <location filename="../../app/livepane.cpp" line="219"/>
         <source>The lesson went back to step %1; the live pair stays at step %2: a real connection cannot un-send.</source>
         <translation>课程退回到了第 %1 步；真实套接字对停留在第 %2 步：真实的连接无法撤回已发送的内容。</translation>
     </message>
@@ -3181,67 +3186,67 @@
         <translation>（推断）</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="225"/>
+        <location filename="../../core/live/src/livesession.cpp" line="226"/>
         <source>simulation only: the live pair has one client, the lesson&apos;s `client`; %1 is the model&apos;s alone</source>
         <translation>仅模拟：真实套接字对只有一个客户端，即课程中的 `client`；%1 只存在于模型中</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="237"/>
+        <location filename="../../core/live/src/livesession.cpp" line="238"/>
         <source>not mirrored: the live pair&apos;s client does not listen</source>
         <translation>不在真实套接字对上重现：真实客户端不调用 listen()</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="243"/>
+        <location filename="../../core/live/src/livesession.cpp" line="244"/>
         <source>not mirrored: the live pair&apos;s server does not connect (simultaneous open is simulation only)</source>
         <translation>不在真实套接字对上重现：真实服务器不调用 connect()（同时打开只在模拟中演示）</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="250"/>
+        <location filename="../../core/live/src/livesession.cpp" line="251"/>
         <source>not mirrored: the live pair&apos;s client does not accept</source>
         <translation>不在真实套接字对上重现：真实客户端不调用 accept()</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="262"/>
+        <location filename="../../core/live/src/livesession.cpp" line="263"/>
         <source>simulation only: Linux chooses its own ISN (a keyed hash of the 4-tuple plus a clock)</source>
         <translation>仅模拟：Linux 自己选择 ISN（对四元组做带密钥的哈希，再加上时钟）</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="266"/>
+        <location filename="../../core/live/src/livesession.cpp" line="267"/>
         <source>simulation only: loopback delivered every segment at once</source>
         <translation>仅模拟：回环接口立即递交了每一个报文段</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="269"/>
+        <location filename="../../core/live/src/livesession.cpp" line="270"/>
         <source>simulation only: loopback loses nothing, the kernel went on as if delivered</source>
         <translation>仅模拟：回环接口不会丢包，内核照常继续，就像报文段已经送达</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="272"/>
+        <location filename="../../core/live/src/livesession.cpp" line="273"/>
         <source>simulation only: the kernel&apos;s timers keep their own time (on loopback nothing is lost; TIME-WAIT ends after 60 s)</source>
         <translation>仅模拟：内核的定时器按自己的时间运行（回环上不会丢失任何东西；TIME-WAIT 在 60 秒后结束）</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="276"/>
+        <location filename="../../core/live/src/livesession.cpp" line="277"/>
         <source>simulation only: a crafted segment is not sent on the live pair</source>
         <translation>仅模拟：构造的报文段不会在真实套接字对上发送</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="279"/>
+        <location filename="../../core/live/src/livesession.cpp" line="280"/>
         <source>simulation only: loopback has already settled</source>
         <translation>仅模拟：回环上的交互早已完成</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="286"/>
+        <location filename="../../core/live/src/livesession.cpp" line="287"/>
         <source>simulation only: the live pair&apos;s sockets are made by Qt</source>
         <translation>仅模拟：真实连接的套接字由 Qt 创建</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="295"/>
+        <location filename="../../core/live/src/livesession.cpp" line="296"/>
         <source>simulation only: a check of the model</source>
         <translation>仅模拟：这是对模型的检查</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="307"/>
+        <location filename="../../core/live/src/livesession.cpp" line="325"/>
         <source>already listening on %1</source>
         <translation>已经在监听 %1</translation>
     </message>
@@ -3254,244 +3259,244 @@
         <translation type="vanished">listen()：监听套接字，描述符 %1；到达的连接会立即被 accept()</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="327"/>
+        <location filename="../../core/live/src/livesession.cpp" line="346"/>
         <source>listen(): the listening socket, descriptor %1, backlog %2; accept() waits for the lesson&apos;s accept step</source>
         <translation>listen()：监听套接字，描述符 %1，backlog %2；accept() 要等到课程的 accept 步骤才调用</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="330"/>
+        <location filename="../../core/live/src/livesession.cpp" line="349"/>
         <source>listen(): the listening socket, descriptor %1, backlog %2; connections are accepted at once</source>
         <translation>listen()：监听套接字，描述符 %1，backlog %2；到达的连接会立即被 accept()</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="339"/>
+        <location filename="../../core/live/src/livesession.cpp" line="358"/>
         <source>connect(): the live client already has a connection</source>
         <translation>connect()：真实客户端已经有一个连接</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="352"/>
+        <location filename="../../core/live/src/livesession.cpp" line="371"/>
         <source>the live server is not listening: connecting to %1, where nobody listens</source>
         <translation>真实服务器没有在监听：连接到 %1，那里没有人监听</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="372"/>
+        <location filename="../../core/live/src/livesession.cpp" line="391"/>
         <source>connect() returned: descriptor %1</source>
         <translation>connect() 已返回：描述符 %1</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="375"/>
-        <location filename="../../core/live/src/livesession.cpp" line="488"/>
+        <location filename="../../core/live/src/livesession.cpp" line="394"/>
+        <location filename="../../core/live/src/livesession.cpp" line="507"/>
         <source>Qt closed its socket; the lesson still holds the connection</source>
         <translation>Qt 关闭了它的套接字；课程仍保持着这个连接</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="376"/>
+        <location filename="../../core/live/src/livesession.cpp" line="395"/>
         <source>Qt closed the socket</source>
         <translation>Qt 关闭了套接字</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="387"/>
+        <location filename="../../core/live/src/livesession.cpp" line="406"/>
         <source>the client socket reported an error: %1</source>
         <translation>客户端套接字报告错误：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../core/live/src/livesession.cpp" line="402"/>
+        <location filename="../../core/live/src/livesession.cpp" line="421"/>
         <source>client received %n byte(s): &quot;%1&quot;</source>
         <translation>
             <numerusform>客户端收到 %n 个字节：“%1”</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="417"/>
+        <location filename="../../core/live/src/livesession.cpp" line="436"/>
         <source>accept(): the lesson&apos;s connection was already accepted</source>
         <translation>accept()：课程的连接之前已被接受</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="421"/>
+        <location filename="../../core/live/src/livesession.cpp" line="440"/>
         <source>accept(): the live server is not listening</source>
         <translation>accept()：真实服务器没有在监听</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="427"/>
-        <location filename="../../core/live/src/livesession.cpp" line="443"/>
+        <location filename="../../core/live/src/livesession.cpp" line="446"/>
+        <location filename="../../core/live/src/livesession.cpp" line="462"/>
         <source>accept(): takes the established connection off the kernel&apos;s accept queue</source>
         <translation>accept()：从内核的 accept 队列中取出已建立的连接</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="428"/>
-        <location filename="../../core/live/src/livesession.cpp" line="441"/>
+        <location filename="../../core/live/src/livesession.cpp" line="447"/>
+        <location filename="../../core/live/src/livesession.cpp" line="460"/>
         <source>accept(): nothing in the accept queue yet; it returns when a connection arrives</source>
         <translation>accept()：accept 队列中还没有连接；有连接到达时它才返回</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="437"/>
+        <location filename="../../core/live/src/livesession.cpp" line="456"/>
         <source>accept(): not called: the live server holds as many connections as it takes</source>
         <translation>accept()：不调用：真实服务器持有的连接数已达到它的上限</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../core/live/src/livesession.cpp" line="445"/>
+        <location filename="../../core/live/src/livesession.cpp" line="464"/>
         <source>accept(): takes the oldest of the %n connections in the kernel&apos;s accept queue; the others wait there, established, for a later accept()</source>
         <translation>
             <numerusform>accept()：从内核 accept 队列中的 %n 个连接里取出最早的一个；其余连接已经建立，留在队列中等待以后的 accept()</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../core/live/src/livesession.cpp" line="457"/>
+        <location filename="../../core/live/src/livesession.cpp" line="476"/>
         <source>the lesson is over: the live echo server now accepts the %n connection(s) waiting in its accept queue, and any that arrive</source>
         <translation>
             <numerusform>课程结束：真实的回声服务器现在接受在它的 accept 队列中等待的 %n 个连接，以及之后到达的任何连接</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="476"/>
+        <location filename="../../core/live/src/livesession.cpp" line="495"/>
         <source>accept() returned a connection from outside the lesson, the oldest in the accept queue: descriptor %1; the lesson&apos;s connection waits there for another accept()</source>
         <translation>accept() 返回了一个来自课程之外的连接（accept 队列中最早的那个）：描述符 %1；课程的连接仍在队列中等待下一次 accept()</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="479"/>
+        <location filename="../../core/live/src/livesession.cpp" line="498"/>
         <source>accept() returned a connection from outside the lesson: descriptor %1</source>
         <translation>accept() 返回了一个来自课程之外的连接：描述符 %1</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="497"/>
+        <location filename="../../core/live/src/livesession.cpp" line="516"/>
         <source>the server&apos;s connected socket reported an error: %1</source>
         <translation>服务器的已连接套接字报告错误：%1</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="501"/>
+        <location filename="../../core/live/src/livesession.cpp" line="520"/>
         <source>accept() returned a new connected socket, descriptor %1 (the listening socket keeps descriptor %2)</source>
         <translation>accept() 返回了一个新的已连接套接字，描述符 %1（监听套接字仍是描述符 %2）</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="519"/>
+        <location filename="../../core/live/src/livesession.cpp" line="538"/>
         <source>send(): the live %1 has no connection to send on</source>
         <translation>send()：真实%1没有可用于发送的连接</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="525"/>
+        <location filename="../../core/live/src/livesession.cpp" line="544"/>
         <source>send() on the live %1 failed: its sending side is closed</source>
         <translation>真实%1上的 send() 失败：它的发送方向已经关闭</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../core/live/src/livesession.cpp" line="527"/>
+        <location filename="../../core/live/src/livesession.cpp" line="546"/>
         <source>%1 sent %n byte(s)</source>
         <translation>
             <numerusform>%1发送了 %n 个字节</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="544"/>
+        <location filename="../../core/live/src/livesession.cpp" line="563"/>
         <source>close(): the listening socket on port %1 is closed</source>
         <translation>close()：端口 %1 上的监听套接字已关闭</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="549"/>
+        <location filename="../../core/live/src/livesession.cpp" line="568"/>
         <source>close(): the live %1 has nothing open</source>
         <translation>close()：真实%1没有打开的套接字</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="556"/>
+        <location filename="../../core/live/src/livesession.cpp" line="575"/>
         <source>close() before the connection was established: the client socket is deleted</source>
         <translation>连接建立之前调用 close()：客户端套接字被删除</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="560"/>
+        <location filename="../../core/live/src/livesession.cpp" line="579"/>
         <source>close(): the live %1 already closed its side</source>
         <translation>close()：真实%1已经关闭了自己这一端</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="563"/>
+        <location filename="../../core/live/src/livesession.cpp" line="582"/>
         <source>%1 close(): FIN sent with shutdown(SHUT_WR); it keeps reading until the peer&apos;s FIN</source>
         <translation>%1 close()：用 shutdown(SHUT_WR) 发出 FIN（半关闭）；它继续读取，直到对方的 FIN 到来</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="573"/>
+        <location filename="../../core/live/src/livesession.cpp" line="592"/>
         <source>abort(): the live %1 has nothing open</source>
         <translation>abort()：真实%1没有打开的套接字</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="576"/>
+        <location filename="../../core/live/src/livesession.cpp" line="595"/>
         <source>%1 abort(): SO_LINGER {1, 0} then close: a RST</source>
         <translation>%1 abort()：先设置 SO_LINGER {1, 0} 再 close：发出 RST</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="598"/>
+        <location filename="../../core/live/src/livesession.cpp" line="617"/>
         <source>the kernel negotiated %1; the model&apos;s RFC 9293 segments carry only the MSS option and unscaled windows (the Linux profile plays the kernel&apos;s)</source>
         <translation>内核协商了 %1；模型的 RFC 9293 报文段只带 MSS 选项，窗口不缩放（Linux 配置会扮演内核的做法）</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="602"/>
+        <location filename="../../core/live/src/livesession.cpp" line="621"/>
         <source>the kernel negotiated %1, as the model&apos;s Linux profile does</source>
         <translation>内核协商了 %1，与模型的 Linux 配置一致</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="606"/>
+        <location filename="../../core/live/src/livesession.cpp" line="625"/>
         <source>; this machine&apos;s tcp_rmem maximum gives window scale %1 where the profile assumes %2 (Debian 12&apos;s default): the raw window numbers differ, the bytes they stand for do not</source>
         <translation>；这台机器的 tcp_rmem 最大值给出窗口缩放 %1，而配置假定为 %2（Debian 12 的默认值）：窗口字段的原始数值不同，但它们代表的字节数相同</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="631"/>
+        <location filename="../../core/live/src/livesession.cpp" line="650"/>
         <source>too brief to sample: the kernel&apos;s SYN-RECV is a request socket that the final ACK turned into this connection</source>
         <translation>持续太短，未能采样到：内核的 SYN-RECV 是一个请求套接字，最后一个 ACK 把它变成了这个连接</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="633"/>
-        <location filename="../../core/live/src/livesession.cpp" line="674"/>
+        <location filename="../../core/live/src/livesession.cpp" line="652"/>
+        <location filename="../../core/live/src/livesession.cpp" line="693"/>
         <source>too brief to sample: on the usual path between the states seen</source>
         <translation>持续太短，未能采样到：它位于观测到的两个状态之间的常规路径上</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="644"/>
+        <location filename="../../core/live/src/livesession.cpp" line="663"/>
         <source>the listening socket; accept queue %1 of backlog %2</source>
         <translation>监听套接字；accept 队列中有 %1 个连接（backlog 为 %2）</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="647"/>
+        <location filename="../../core/live/src/livesession.cpp" line="666"/>
         <source>in the accept queue: the kernel completed the handshake before accept()</source>
         <translation>在 accept 队列中：内核在 accept() 之前就完成了握手</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="649"/>
+        <location filename="../../core/live/src/livesession.cpp" line="668"/>
         <source>TIME-WAIT: Linux keeps it 60 s; no descriptor, found by its 4-tuple</source>
         <translation>TIME-WAIT：Linux 保持 60 秒；没有描述符，靠四元组找到它</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="651"/>
+        <location filename="../../core/live/src/livesession.cpp" line="670"/>
         <source>no descriptor any more: the connection lives on in the kernel</source>
         <translation>已经没有描述符：连接仍留在内核中</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="682"/>
+        <location filename="../../core/live/src/livesession.cpp" line="701"/>
         <source>the kernel&apos;s entry is gone (last seen %1): no connection record, CLOSED</source>
         <translation>内核中的表项已消失（最后一次看到时为 %1）：没有连接记录，即 CLOSED</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="710"/>
+        <location filename="../../core/live/src/livesession.cpp" line="729"/>
         <source>The lesson lost a segment or fired a timer; loopback never loses one (not even a SYN), so the kernel&apos;s segment arrived at once, nothing was retransmitted, and the kernel went on as if everything had arrived.</source>
         <translation>课程丢弃了一个报文段或触发了定时器；回环接口从不丢包（SYN 也不会丢），所以内核的报文段立即送达，没有任何重传，内核照常继续，就像一切都已送达。</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="714"/>
+        <location filename="../../core/live/src/livesession.cpp" line="733"/>
         <source>The kernel shows no connection where the model waits in TIME-WAIT: on loopback the closes did not cross, so in the kernel this side closed second (LAST-ACK, then CLOSED, no TIME-WAIT); or its TIME-WAIT, fixed at 60 s, has ended.</source>
         <translation>模型在 TIME-WAIT 中等待，而内核里没有这个连接：在回环接口上两次关闭并没有交错，所以在内核中这一方是后关闭的（LAST-ACK，然后 CLOSED，没有 TIME-WAIT）；或者它固定 60 秒的 TIME-WAIT 已经结束。</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="718"/>
+        <location filename="../../core/live/src/livesession.cpp" line="737"/>
         <source>Linux keeps TIME-WAIT for a fixed 60 s (TCP_TIMEWAIT_LEN; it has no MSL setting); the lesson already fired the model&apos;s 2×MSL timer in virtual time. RFC 9293&apos;s MSL is 2 minutes, so its 2×MSL is 4 minutes.</source>
         <translation>Linux 固定保持 TIME-WAIT 60 秒（TCP_TIMEWAIT_LEN；它没有 MSL 设置）；课程已经在虚拟时间里触发了模型的 2×MSL 定时器。RFC 9293 的 MSL 是 2 分钟，所以它的 2×MSL 是 4 分钟。</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="722"/>
+        <location filename="../../core/live/src/livesession.cpp" line="741"/>
         <source>Linux keeps a half-open connection as a small request socket (ss: SYN-RECV) in the SYN queue; loopback delivered the final ACK at once, so the kernel already shows the connection ESTABLISHED (in the accept queue if accept() was not called).</source>
         <translation>Linux 把半打开的连接作为一个小的请求套接字（ss 显示为 SYN-RECV）放在 SYN 队列中；回环接口立即递交了最后一个 ACK，所以内核已经显示该连接为 ESTABLISHED（如果还没调用 accept()，它就在 accept 队列中）。</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="732"/>
+        <location filename="../../core/live/src/livesession.cpp" line="751"/>
         <source>Loopback delivers each segment at once; the model waits for the segment to be delivered step by step, so the kernel is already further along.</source>
         <translation>回环接口会立即递交每一个报文段；模型则一步一步地等待报文段送达，所以内核已经走在前面了。</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="735"/>
+        <location filename="../../core/live/src/livesession.cpp" line="754"/>
         <source>The kernel&apos;s state differs from the model&apos;s here.</source>
         <translation>这里内核的状态与模型不同。</translation>
     </message>

@@ -226,6 +226,36 @@ std::optional<KernelSocket> parseProcNetTcpLine(QByteArrayView line)
     return socket;
 }
 
+QHash<QString, quint64> parseTcpExtCounters(QByteArrayView content)
+{
+    QHash<QString, quint64> counters;
+    const QList<QByteArray> lines = content.toByteArray().split('\n');
+    for (qsizetype i = 0; i + 1 < lines.size(); ++i) {
+        if (!lines[i].startsWith("TcpExt:") || !lines[i + 1].startsWith("TcpExt:"))
+            continue;
+        const QList<QByteArray> names = lines[i].simplified().split(' ');
+        const QList<QByteArray> values = lines[i + 1].simplified().split(' ');
+        if (names.size() != values.size())
+            return {};
+        for (qsizetype j = 1; j < names.size(); ++j) {
+            bool ok = false;
+            const quint64 value = values[j].toULongLong(&ok);
+            if (ok)
+                counters.insert(QString::fromLatin1(names[j]), value);
+        }
+        break;
+    }
+    return counters;
+}
+
+QHash<QString, quint64> readTcpExtCounters()
+{
+    QFile file(QStringLiteral("/proc/net/netstat"));
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return parseTcpExtCounters(file.readAll()); // a few KiB
+}
+
 QList<KernelSocket> parseProcNetTcp(QByteArrayView content)
 {
     QList<KernelSocket> sockets;

@@ -154,6 +154,7 @@ void LiveSession::reset()
     m_step = -1;
     m_line = 0;
     m_log.clear();
+    m_countersAtListen.clear();
     m_outsideInLog = 0;
     m_outsideDropped = 0;
     m_kernelClient.reset();
@@ -301,6 +302,23 @@ void LiveSession::perform(const Command &command, std::size_t step)
     m_observer->refresh();
 }
 
+LiveSession::ListenCounters LiveSession::listenCountersSinceListen() const
+{
+    ListenCounters counters;
+    if (m_countersAtListen.isEmpty() || !m_server->isListening())
+        return counters;
+    const QHash<QString, quint64> now = readTcpExtCounters();
+    const auto gained = [&](const QString &name) {
+        const quint64 before = m_countersAtListen.value(name);
+        const quint64 after = now.value(name, before);
+        return after >= before ? after - before : 0;
+    };
+    counters.available = !now.isEmpty();
+    counters.overflows = gained(QStringLiteral("ListenOverflows"));
+    counters.drops = gained(QStringLiteral("ListenDrops"));
+    return counters;
+}
+
 void LiveSession::doListen(std::optional<int> backlog)
 {
     if (m_server->isListening()) {
@@ -316,6 +334,7 @@ void LiveSession::doListen(std::optional<int> backlog)
     m_server->setListenBacklogSize(backlog.value_or(LiveServer::defaultListenBacklog));
     if (!m_server->listen(m_serverAddress, m_requestedPort))
         return;
+    m_countersAtListen = readTcpExtCounters();
     m_observer->watchPort(m_server->serverPort());
     Observation observation;
     observation.source = Observation::Source::Qt;

@@ -9,6 +9,7 @@
 #include <QByteArray>
 #include <QCoreApplication>
 #include <QByteArrayView>
+#include <QHash>
 #include <QHostAddress>
 #include <QList>
 #include <QMetaType>
@@ -119,6 +120,12 @@ std::optional<QHostAddress> parseProcAddress(QByteArrayView hex);
 std::optional<KernelSocket> parseProcNetTcpLine(QByteArrayView line);
 // A whole file (the header line is skipped).
 QList<KernelSocket> parseProcNetTcp(QByteArrayView content);
+
+// The TcpExt counters of /proc/net/netstat (a line of names, then a line of values), by name:
+// ListenOverflows, ListenDrops, ... Empty when the file has no such pair of lines.
+QHash<QString, quint64> parseTcpExtCounters(QByteArrayView content);
+// This machine's TcpExt counters now (Linux; empty elsewhere or when unreadable).
+QHash<QString, quint64> readTcpExtCounters();
 
 #ifdef Q_OS_LINUX
 // One `struct inet_diag_msg` with its attributes (the payload of a SOCK_DIAG_BY_FAMILY reply);

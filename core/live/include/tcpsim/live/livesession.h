@@ -15,6 +15,7 @@
 #include <QHostAddress>
 #include <QList>
 #include <QMetaType>
+#include <QHash>
 #include <QObject>
 #include <QPointer>
 
@@ -98,6 +99,16 @@ public:
     bool hasLiveConnection() const;
     qint64 elapsed() const { return m_clock.elapsed(); }
 
+    // The machine's listen-queue counters (/proc/net/netstat TcpExt) gained since the live
+    // server's listen(): connections the real accept queue refused. They are the whole
+    // machine's: another program's overflows count too.
+    struct ListenCounters {
+        bool available = false; // Linux, read since the listen
+        quint64 overflows = 0;  // ListenOverflows: the accept queue was full
+        quint64 drops = 0;      // ListenDrops: every SYN or final ACK a listener dropped
+    };
+    ListenCounters listenCountersSinceListen() const;
+
 signals:
     void observed(const tcpsim::live::Observation &observation);
 
@@ -133,6 +144,7 @@ private:
     quint16 m_requestedPort = defaultServerPort;
     quint16 m_refusedPort = 0; // a port nobody listens on, for a connect without listen
     bool m_acceptDeferred = false;
+    QHash<QString, quint64> m_countersAtListen;
     int m_lastLessonLine = 0; // the lesson's last application call: after it, accept everyone
     Profile m_modelProfile = Profile::Rfc9293;
     int m_step = -1;
