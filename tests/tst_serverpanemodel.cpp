@@ -98,7 +98,6 @@ void TestServerPaneModel::manyConnections_boundedRowsAndSummary()
     QCOMPARE(model.rowCount(), int(model.rows().size()));
 }
 
-QTEST_GUILESS_MAIN(TestServerPaneModel)
 // What an outside client (nc) typed and what the echo server answered, in its row: the last
 // bytes of each, as text.
 void TestServerPaneModel::outsideClient_whatItSentAndGotBack()
@@ -177,4 +176,5 @@ void TestServerPaneModel::printableText()
     QCOMPARE(ServerPaneModel::printableText(bytes), text);
 }
 
+QTEST_GUILESS_MAIN(TestServerPaneModel)
 #include "tst_serverpanemodel.moc"
