@@ -298,8 +298,9 @@ void LiveServer::serve(int id)
         changed = true;
         // The lesson's own connection answers only when the lesson says so (its send steps).
         if (output) {
-            output->write(hello + chunk);
-            live->noteAnswered(hello + chunk);
+            const QByteArray answer = hello + chunk;
+            output->write(answer);
+            live->noteAnswered(answer);
         }
     }
     if (changed)

@@ -155,6 +155,7 @@ void LiveSession::reset()
     m_line = 0;
     m_log.clear();
     m_countersAtListen.clear();
+    m_counters = {};
     m_outsideInLog = 0;
     m_outsideDropped = 0;
     m_kernelClient.reset();
@@ -304,19 +305,21 @@ void LiveSession::perform(const Command &command, std::size_t step)
 
 LiveSession::ListenCounters LiveSession::listenCountersSinceListen() const
 {
-    ListenCounters counters;
     if (m_countersAtListen.isEmpty() || !m_server->isListening())
-        return counters;
+        return {};
+    if (m_counters.available && m_countersSample == m_observer->sampleCount())
+        return m_counters;
+    m_countersSample = m_observer->sampleCount();
     const QHash<QString, quint64> now = readTcpExtCounters();
     const auto gained = [&](const QString &name) {
         const quint64 before = m_countersAtListen.value(name);
         const quint64 after = now.value(name, before);
         return after >= before ? after - before : 0;
     };
-    counters.available = !now.isEmpty();
-    counters.overflows = gained(QStringLiteral("ListenOverflows"));
-    counters.drops = gained(QStringLiteral("ListenDrops"));
-    return counters;
+    m_counters.available = !now.isEmpty();
+    m_counters.overflows = gained(QStringLiteral("ListenOverflows"));
+    m_counters.drops = gained(QStringLiteral("ListenDrops"));
+    return m_counters;
 }
 
 void LiveSession::doListen(std::optional<int> backlog)
@@ -335,6 +338,7 @@ void LiveSession::doListen(std::optional<int> backlog)
     if (!m_server->listen(m_serverAddress, m_requestedPort))
         return;
     m_countersAtListen = readTcpExtCounters();
+    m_counters = {};
     m_observer->watchPort(m_server->serverPort());
     Observation observation;
     observation.source = Observation::Source::Qt;

@@ -66,14 +66,7 @@ void LadderLayout::place(const QFont &font, double width)
 
     m_labelWidths.clear();
     measureLabelWidths(0);
-    m_arrowSizes.clear();
-    m_arrowSizes.reserve(m_arrows.size());
-    m_widestArrow = 0;
-    m_arrowRoomOfSizes = arrowRoom();
-    for (const Arrow &arrow : m_arrows) {
-        m_arrowSizes.push_back(arrowLabelSize(arrow));
-        m_widestArrow = std::max(m_widestArrow, m_arrowSizes.back().width());
-    }
+    measureArrowLabels();
     placeTimelines();
     m_clipped = {};
     wrapLabels(0);
@@ -106,26 +99,14 @@ void LadderLayout::placeFrom(std::size_t firstLabel, std::size_t firstMoment, st
         // labels of a side whose column changed, and the arrow labels only where their size
         // depends on the room between the state names (compact) and that room changed.
         if (m_compact && arrowRoom() != m_arrowRoomOfSizes) {
-            m_arrowRoomOfSizes = arrowRoom();
-            m_widestArrow = 0;
-            for (std::size_t i = 0; i < m_arrows.size(); ++i) {
-                m_arrowSizes[i] = arrowLabelSize(m_arrows[i]);
-                m_widestArrow = std::max(m_widestArrow, m_arrowSizes[i].width());
-            }
+            measureArrowLabels();
             placeTimelines();
         }
-        const bool clientMoved = columnWidth(Side::Client) != clientColumn;
-        const bool serverMoved = columnWidth(Side::Server) != serverColumn;
-        if (clientMoved && serverMoved) {
-            m_clipped = {};
-            wrapLabels(0);
-        } else if (clientMoved || serverMoved) {
-            const Side side = clientMoved ? Side::Client : Side::Server;
-            m_clipped[sideIndex(side)] = false;
-            wrapLabels(0, side);
-            wrapLabels(firstLabel, clientMoved ? Side::Server : Side::Client); // the new ones
-        } else {
-            wrapLabels(firstLabel);
+        for (const Side side : {Side::Client, Side::Server}) {
+            const bool moved = columnWidth(side) != (side == Side::Client ? clientColumn : serverColumn);
+            if (moved)
+                m_clipped[sideIndex(side)] = false;
+            wrapLabels(moved ? 0 : firstLabel, side);
         }
         placeMoments(0);
         placeArrowLabels(0);
@@ -137,6 +118,17 @@ void LadderLayout::placeFrom(std::size_t firstLabel, std::size_t firstMoment, st
     placeMoments(firstMoment);
     placeArrowLabels(firstArrow);
     placeTimeMarks(firstMoment);
+}
+
+void LadderLayout::measureArrowLabels()
+{
+    m_arrowRoomOfSizes = arrowRoom();
+    m_arrowSizes.resize(m_arrows.size());
+    m_widestArrow = 0;
+    for (std::size_t i = 0; i < m_arrows.size(); ++i) {
+        m_arrowSizes[i] = arrowLabelSize(m_arrows[i]);
+        m_widestArrow = std::max(m_widestArrow, m_arrowSizes[i].width());
+    }
 }
 
 void LadderLayout::measureLabelWidths(std::size_t firstLabel)

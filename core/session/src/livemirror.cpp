@@ -126,17 +126,23 @@ std::optional<Verb> LiveMirror::stepVerb(int step) const
     return *it;
 }
 
+void LiveMirror::runUntil(int timeoutMs, bool orWaitingOnKernel)
+{
+    QEventLoop loop;
+    QTimer limit;
+    limit.setSingleShot(true);
+    connect(&limit, &QTimer::timeout, &loop, &QEventLoop::quit);
+    connect(this, &LiveMirror::idle, &loop, &QEventLoop::quit);
+    if (orWaitingOnKernel)
+        connect(this, &LiveMirror::waitingOnKernel, &loop, &QEventLoop::quit);
+    limit.start(timeoutMs);
+    loop.exec();
+}
+
 bool LiveMirror::waitUntilIdle(int timeoutMs)
 {
-    if (!isIdle()) {
-        QEventLoop loop;
-        QTimer limit;
-        limit.setSingleShot(true);
-        connect(&limit, &QTimer::timeout, &loop, &QEventLoop::quit);
-        connect(this, &LiveMirror::idle, &loop, &QEventLoop::quit);
-        limit.start(timeoutMs);
-        loop.exec();
-    }
+    if (!isIdle())
+        runUntil(timeoutMs, false);
     if (m_rebuildTimer.isActive()) {
         m_rebuildTimer.stop();
         rebuild();
@@ -146,16 +152,8 @@ bool LiveMirror::waitUntilIdle(int timeoutMs)
 
 bool LiveMirror::waitUntilIdleOrWaitingOnKernel(int timeoutMs)
 {
-    if (!isIdle() && !m_transit.isActive()) {
-        QEventLoop loop;
-        QTimer limit;
-        limit.setSingleShot(true);
-        connect(&limit, &QTimer::timeout, &loop, &QEventLoop::quit);
-        connect(this, &LiveMirror::idle, &loop, &QEventLoop::quit);
-        connect(this, &LiveMirror::waitingOnKernel, &loop, &QEventLoop::quit);
-        limit.start(timeoutMs);
-        loop.exec();
-    }
+    if (!isIdle() && !m_transit.isActive())
+        runUntil(timeoutMs, true);
     return isIdle() || m_transit.isActive();
 }
 

@@ -101,7 +101,8 @@ public:
 
     // The machine's listen-queue counters (/proc/net/netstat TcpExt) gained since the live
     // server's listen(): connections the real accept queue refused. They are the whole
-    // machine's: another program's overflows count too.
+    // machine's: another program's overflows count too. Read at most once per kernel sample
+    // (the file costs ~50 us), however often the window asks.
     struct ListenCounters {
         bool available = false; // Linux, read since the listen
         quint64 overflows = 0;  // ListenOverflows: the accept queue was full
@@ -145,6 +146,8 @@ private:
     quint16 m_refusedPort = 0; // a port nobody listens on, for a connect without listen
     bool m_acceptDeferred = false;
     QHash<QString, quint64> m_countersAtListen;
+    mutable ListenCounters m_counters;
+    mutable quint64 m_countersSample = 0; // the observer's sampleCount() when m_counters was read
     int m_lastLessonLine = 0; // the lesson's last application call: after it, accept everyone
     Profile m_modelProfile = Profile::Rfc9293;
     int m_step = -1;

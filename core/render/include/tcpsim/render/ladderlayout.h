@@ -212,8 +212,7 @@ private:
     // Places the moments from `firstMoment` on below the ones before it.
     void placeMoments(std::size_t firstMoment);
     double sideX(tcpsim::Side side) const;
-    // Wraps the labels from `firstLabel` on to their side's column.
-    // Each label from firstLabel on, of both sides or of one, to its side's column.
+    // Wraps each label from `firstLabel` on, of both sides or of one, to its side's column.
     void wrapLabels(std::size_t firstLabel, std::optional<tcpsim::Side> onlySide = std::nullopt);
     // Stacks a moment's labels beside its timelines: box offsets from the moment's y, and each
     // side's extent.
@@ -238,6 +237,8 @@ private:
     // The first pair's SYNs from event `firstEvent` on (those before it are kept), and the
     // number formatter made of them.
     void updateFormatter(std::size_t firstEvent);
+    // Every arrow label's size, the widest, and the room they were measured for.
+    void measureArrowLabels();
 
     // A deque: stepping on appends without ever moving the events drawn so far (a vector's
     // growth moved them all, 11 ms at 14,000 events: a dropped frame).

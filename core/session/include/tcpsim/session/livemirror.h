@@ -110,6 +110,8 @@ private:
     void onStepped(int direction);
     void onObserved(const tcpsim::live::Observation &observation);
     void restart();
+    // Runs the event loop until idle() (or waitingOnKernel()), at most timeoutMs.
+    void runUntil(int timeoutMs, bool orWaitingOnKernel);
     void enqueue(int step);
     void processQueue();
     void finishSettling();

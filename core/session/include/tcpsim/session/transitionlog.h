@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The transition log: one row per state change, from the model and from the live pair (sources
 // "Qt" and "kernel", and "live" for what the pair did or could not do), so the three can be read
-// side by side, ordered by step, then the rows of connections from outside the lesson. A live row whose kernel state differs from the model's at the
-// same step carries a warning that explains why.
+// side by side, ordered by step, then the rows of connections from outside the lesson. A live
+// row whose kernel state differs from the model's at the same step carries a warning that
+// explains why.
 #pragma once
 
 #include "tcpsim/model/event.h"
