@@ -2,6 +2,7 @@
 #include "socketscanvas.h"
 
 #include "appstyle.h"
+#include "tcpsim/render/roundedbox.h"
 
 #include <QEvent>
 #include <QHelpEvent>
@@ -369,9 +370,8 @@ void SocketsCanvas::paintEvent(QPaintEvent *)
             break;
         case Item::Kind::RefusalMark:
             // Beside the queue's slots: the client whose segment the full queue refused.
-            painter.setBrush(Qt::NoBrush);
-            painter.setPen(QPen(error, 2));
-            painter.drawRoundedRect(QRectF(item.rect).adjusted(1, 1, -1, -1), 4, 4);
+            RoundedBox::paint(painter, QRectF(item.rect).adjusted(1, 1, -1, -1), 4, QPen(error, 2), Qt::transparent);
+            painter.setPen(error);
             painter.setFont(bold);
             painter.drawText(item.rect, Qt::AlignCenter, item.text);
             break;
@@ -383,9 +383,8 @@ void SocketsCanvas::paintEvent(QPaintEvent *)
         case Item::Kind::Slot: {
             const QRectF box = QRectF(item.rect).adjusted(1, 1, -1, -1);
             if (item.socket != 0) {
-                painter.setBrush(item.changed ? changedWash : AppStyle::sideWash(Side::Client, pal));
-                painter.setPen(QPen(AppStyle::sideColor(Side::Client, pal), selected ? 3 : 1.5));
-                painter.drawRoundedRect(box, 4, 4);
+                RoundedBox::paint(painter, box, 4, QPen(AppStyle::sideColor(Side::Client, pal), selected ? 3 : 1.5),
+                                  item.changed ? changedWash : AppStyle::sideWash(Side::Client, pal));
                 painter.setPen(pal.color(QPalette::Text));
                 painter.setFont(item.changed ? bold : normal);
             } else {
@@ -396,9 +395,7 @@ void SocketsCanvas::paintEvent(QPaintEvent *)
             }
             painter.drawText(item.rect, Qt::AlignCenter, item.text);
             if (selected) {
-                painter.setBrush(Qt::NoBrush);
-                painter.setPen(QPen(highlight, 3));
-                painter.drawRoundedRect(box.adjusted(-1, -1, 1, 1), 5, 5);
+                RoundedBox::paint(painter, box.adjusted(-1, -1, 1, 1), 5, QPen(highlight, 3), Qt::transparent);
             }
             break;
         }

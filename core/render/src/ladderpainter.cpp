@@ -2,6 +2,7 @@
 #include "tcpsim/render/ladderpainter.h"
 
 #include "tcpsim/render/appstyle.h"
+#include "tcpsim/render/roundedbox.h"
 
 #include <QEasingCurve>
 #include <QFontMetricsF>
@@ -171,9 +172,8 @@ void LadderPainter::paintLabel(QPainter &painter, const LadderLayout::Label &lab
     switch (label.kind) {
     case LadderLayout::LabelKind::State: {
         const double radius = std::min(rect.height(), m_layout.geometry().row) / 2;
-        painter.setPen(QPen(AppStyle::sideColor(label.side, pal), 1.5));
-        painter.setBrush(AppStyle::sideWash(label.side, pal));
-        painter.drawRoundedRect(rect, radius, radius);
+        RoundedBox::paint(painter, rect, radius, QPen(AppStyle::sideColor(label.side, pal), 1.5),
+                          AppStyle::sideWash(label.side, pal));
         painter.setPen(pal.color(QPalette::Text));
         break;
     }
@@ -333,9 +333,7 @@ void LadderPainter::paintArrow(QPainter &painter, int index) const
     background.setAlpha(240);
     QColor border = color;
     border.setAlpha(selected ? 255 : 150);
-    painter.setPen(QPen(border, selected ? 2.5 : 1.2));
-    painter.setBrush(background);
-    painter.drawRoundedRect(rect, 6, 6);
+    RoundedBox::paint(painter, rect, 6, QPen(border, selected ? 2.5 : 1.2), background);
 
     const QStringList lines = m_layout.displayLines(arrow);
     const QFontMetricsF metrics(m_font);
