@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mainwindow.h"
 
+#include "bandedscrollbarstyle.h"
+
 #include "appstyle.h"
 #include "explanationbanner.h"
 #include "inspectorview.h"
@@ -38,6 +40,7 @@
 #include <QResizeEvent>
 #include <QSaveFile>
 #include <QScreen>
+#include <QScrollBar>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTableView>
@@ -100,6 +103,12 @@ MainWindow::MainWindow(SettingsPolicy policy, QWidget *parent)
     createMenus();
     retranslate();
     populateLessonPicker();
+    // Every step redraws the ladder's and the log's scroll bars: painted in bands, they stay on
+    // the GUI thread (BandedScrollBarStyle says why).
+    auto *scrollBarStyle = new BandedScrollBarStyle;
+    scrollBarStyle->setParent(this);
+    for (QScrollBar *bar : {m_ladder->verticalScrollBar(), m_logView->verticalScrollBar()})
+        bar->setStyle(scrollBarStyle);
 
     connect(m_controller, &LessonController::stepped, this, &MainWindow::onStepped);
     // A new or edited lesson: the log's model rows and the panes' recv() history start again

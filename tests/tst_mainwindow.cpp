@@ -3,6 +3,7 @@
 // message, the screenshot option.
 #include "inspectorview.h"
 #include "tcpsim/render/appstyle.h"
+#include "bandedscrollbarstyle.h"
 #include "ladderview.h"
 #include "mainwindow.h"
 #include "sidepane.h"
@@ -25,9 +26,12 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QSettings>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QScrollBar>
 #include <QTest>
+
+#include <sys/resource.h>
 
 using namespace tcpsim;
 Q_DECLARE_METATYPE(tcpsim::TcpState)
@@ -69,6 +73,7 @@ private slots:
     void window_opensNoLargerThanTheScreen();
     void unknownOptionValue_isRejectedNamingTheValidOnes_data();
     void unknownOptionValue_isRejectedNamingTheValidOnes();
+    void stepScrollBars_paintInBands_lookingTheSame();
 };
 
 void TestMainWindow::initTestCase()
@@ -730,6 +735,48 @@ void TestMainWindow::window_opensNoLargerThanTheScreen()
     const QSize minimum = window.minimumSizeHint();
     QVERIFY(window.width() <= std::max(available.width(), minimum.width()));
     QVERIFY(window.height() <= std::max(available.height(), minimum.height()));
+}
+
+// The scroll bars a step redraws (the ladder's, the log's) are painted in bands of rows: the
+// same pixels as the plain style, and no wait on Qt's thread pool (a voluntary context switch).
+void TestMainWindow::stepScrollBars_paintInBands_lookingTheSame()
+{
+    MainWindow window(MainWindow::SettingsPolicy::Ignore);
+    window.setAnimated(false);
+    window.resize(1280, 720);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    // Long enough that the log scrolls too.
+    QVERIFY(window.loadLesson(QStringLiteral("thread-per-client")));
+    while (!window.controller()->isAtLessonEnd())
+        window.step();
+    QApplication::processEvents();
+    const auto voluntarySwitches = [] {
+        rusage usage{};
+        getrusage(RUSAGE_THREAD, &usage);
+        return usage.ru_nvcsw;
+    };
+    for (QScrollBar *bar : {window.ladder()->verticalScrollBar(), window.logView()->verticalScrollBar()}) {
+        QVERIFY(bar->isVisible());
+        QVERIFY(qobject_cast<BandedScrollBarStyle *>(bar->style()));
+        QVERIFY2(bar->height() > 2 * BandedScrollBarStyle::bandRows, "tall enough for several bands");
+        QImage banded(bar->size(), QImage::Format_ARGB32_Premultiplied);
+        bar->render(&banded); // the first paint may fill the style's caches
+        const long before = voluntarySwitches();
+        for (int i = 0; i < 10; ++i)
+            bar->render(&banded);
+        QCOMPARE(voluntarySwitches() - before, 0L);
+
+        QStyle *banding = bar->style();
+        bar->setStyle(QApplication::style());
+        QImage plain(bar->size(), QImage::Format_ARGB32_Premultiplied);
+        const long beforePlain = voluntarySwitches();
+        bar->render(&plain);
+        // The count can see a wait: the plain style's tall fills were handed off.
+        QVERIFY(voluntarySwitches() - beforePlain > 0);
+        bar->setStyle(banding);
+        QCOMPARE(banded, plain);
+    }
 }
 
 QTEST_MAIN(TestMainWindow)
