@@ -40,6 +40,7 @@
 #include <QResizeEvent>
 #include <QSaveFile>
 #include <QScreen>
+#include <QScrollArea>
 #include <QScrollBar>
 #include <QSettings>
 #include <QStatusBar>
@@ -103,11 +104,12 @@ MainWindow::MainWindow(SettingsPolicy policy, QWidget *parent)
     createMenus();
     retranslate();
     populateLessonPicker();
-    // Every step redraws the ladder's and the log's scroll bars: painted in bands, they stay on
-    // the GUI thread (BandedScrollBarStyle says why).
+    // Every step redraws the ladder's, the log's and the sockets view's scroll bars: painted in
+    // bands, they stay on the GUI thread (BandedScrollBarStyle says why).
     auto *scrollBarStyle = new BandedScrollBarStyle;
     scrollBarStyle->setParent(this);
-    for (QScrollBar *bar : {m_ladder->verticalScrollBar(), m_logView->verticalScrollBar()})
+    for (QScrollBar *bar : {m_ladder->verticalScrollBar(), m_logView->verticalScrollBar(),
+                            m_socketsView->scrollArea()->verticalScrollBar()})
         bar->setStyle(scrollBarStyle);
 
     connect(m_controller, &LessonController::stepped, this, &MainWindow::onStepped);

@@ -107,13 +107,11 @@ bool paintsInPieces(const QPainter &painter, const QPen &pen)
 
 void paint(QPainter &painter, const QRectF &rect, qreal radius, const QPen &pen, const QColor &fill)
 {
-    const auto direct = [&] {
-        painter.save();
-        painter.setPen(pen);
-        painter.setBrush(fill);
-        painter.drawRoundedRect(rect, radius, radius);
-        painter.restore();
-    };
+    // As setPen, setBrush and drawRoundedRect would: the pen and brush stay set afterwards (an
+    // SVG or PDF gets no extra state changes).
+    painter.setPen(pen);
+    painter.setBrush(fill);
+    const auto direct = [&] { painter.drawRoundedRect(rect, radius, radius); };
     if (!paintsInPieces(painter, pen))
         return direct();
 

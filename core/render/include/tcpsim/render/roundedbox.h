@@ -17,8 +17,8 @@ class QPainter;
 namespace RoundedBox {
 
 // Fills `rect` with `fill` and strokes its edge with `pen` (Qt::NoPen: none), the corners
-// rounded by `radius`, as QPainter::drawRoundedRect(rect, radius, radius) with that pen and
-// brush does; on a raster device the box is aligned to whole device pixels.
+// rounded by `radius`, as setPen(pen), setBrush(fill) and drawRoundedRect(rect, radius, radius)
+// do (the pen and brush stay set); on a raster device the box is aligned to whole device pixels.
 void paint(QPainter &painter, const QRectF &rect, qreal radius, const QPen &pen, const QColor &fill);
 
 // True when paint() puts the box together from pieces for this painter (a raster device under
