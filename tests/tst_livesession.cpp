@@ -7,9 +7,14 @@
 #include "tcpsim/live/livesession.h"
 #include "tcpsim/model/script.h"
 
+#include <QFile>
 #include <QSignalSpy>
 #include <QTcpSocket>
 #include <QTest>
+
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
 
 #include <algorithm>
 
@@ -59,6 +64,7 @@ private slots:
     void connect_toPortNobodyListensOn_isRefused();
     void abort_sendsRstAndLeavesNoTimeWait();
     void simulationOnlySteps_areReportedAsSuch();
+    void setSynRetries_isTheLiveClientsSyncnt_otherSysctlsStayTheMachines();
     void outsideConnection_isObservedAsOther();
     void acceptStep_takesOneConnection_outsideClientsWaitInTheQueue();
     void listen_takesTheLessonsBacklog_theKernelsQueueStopsAtIt();
@@ -326,6 +332,53 @@ void TestLiveSession::simulationOnlySteps_areReportedAsSuch()
         QVERIFY2(o.detail.startsWith(QStringLiteral("simulation only")), qPrintable(o.detail));
     }
     QVERIFY(!m_session->observer()->isPolling()); // nothing live: no timer
+}
+
+// `set tcp_syn_retries N` has a per-socket equivalent, TCP_SYNCNT, which the live client gets
+// (read back from the kernel); a system-wide sysctl is the machine's, said with its value.
+void TestLiveSession::setSynRetries_isTheLiveClientsSyncnt_otherSysctlsStayTheMachines()
+{
+    const auto machine = [](const char *path) {
+        QFile file(QString::fromLatin1(path));
+        return file.open(QIODevice::ReadOnly) ? file.readAll().trimmed().toInt() : -1;
+    };
+    const auto syncnt = [this] {
+        int value = -1;
+        socklen_t length = sizeof value;
+        const int fd = int(m_session->client()->descriptor());
+        return ::getsockopt(fd, IPPROTO_TCP, TCP_SYNCNT, &value, &length) == 0 ? value : -1;
+    };
+    const int machineRetries = machine("/proc/sys/net/ipv4/tcp_syn_retries");
+    QVERIFY(machineRetries > 0);
+    const int chosen = machineRetries == 2 ? 3 : 2; // not what the kernel would report anyway
+
+    const Lesson lesson = lessonFrom(qPrintable(QStringLiteral("set somaxconn 128\nset tcp_syn_retries %1\n"
+                                                               "server listen\nclient connect\n")
+                                                    .arg(chosen)));
+    m_session->setLesson(lesson);
+    perform(lesson, 0, 2);
+    QCOMPARE(m_seen.size(), 2);
+    QCOMPARE(m_seen[0].source, Observation::Source::Note);
+    QCOMPARE(m_seen[0].detail, QStringLiteral("simulation only: somaxconn is the whole machine's setting (here %1) "
+                                              "and needs root to change; the live pair keeps it, the model uses 128")
+                                   .arg(machine("/proc/sys/net/core/somaxconn")));
+    QCOMPARE(m_seen[1].endpoint, Observation::Endpoint::Client);
+    QCOMPARE(m_seen[1].state, QStringLiteral("TCP_SYNCNT %1").arg(chosen));
+    perform(lesson, 2, 4);
+    QVERIFY(m_session->client());
+    QCOMPARE(syncnt(), chosen);
+    QTRY_VERIFY(indexOf(Observation::Source::Qt, Observation::Endpoint::Client, QStringLiteral("ConnectedState")) >= 0);
+
+    // Reset forgets it: the next lesson's client has the machine's count again.
+    m_session->reset();
+    m_seen.clear();
+    const Lesson plain = lessonFrom("server listen\nclient connect\nset tcp_syn_retries 200\n");
+    m_session->setLesson(plain);
+    perform(plain, 0, 3);
+    QCOMPARE(syncnt(), machineRetries);
+    QVERIFY2(m_seen.last().detail.startsWith(QStringLiteral("simulation only: TCP_SYNCNT, the per-socket "
+                                                           "tcp_syn_retries, takes 1 to 127, not 200")),
+             qPrintable(m_seen.last().detail));
 }
 
 void TestLiveSession::outsideConnection_isObservedAsOther()

@@ -1374,12 +1374,12 @@
         <translation>时序图</translation>
     </message>
     <message>
-        <location filename="../../core/render/src/ladderplacement.cpp" line="474"/>
+        <location filename="../../core/render/src/ladderplacement.cpp" line="466"/>
         <source>retransmission</source>
         <translation>重传</translation>
     </message>
     <message>
-        <location filename="../../core/render/src/ladderplacement.cpp" line="476"/>
+        <location filename="../../core/render/src/ladderplacement.cpp" line="468"/>
         <source>crafted</source>
         <translation>构造的</translation>
     </message>
@@ -1409,20 +1409,20 @@
         <translation>这个课程太长，无法以可读的大小全部显示：其余部分请滚动查看。</translation>
     </message>
     <message>
-        <location filename="../../core/render/src/ladderpainter.cpp" line="132"/>
-        <location filename="../../core/render/src/ladderpainter.cpp" line="149"/>
+        <location filename="../../core/render/src/ladderpainter.cpp" line="133"/>
+        <location filename="../../core/render/src/ladderpainter.cpp" line="150"/>
         <source>Client</source>
         <translation>客户端</translation>
     </message>
     <message>
-        <location filename="../../core/render/src/ladderpainter.cpp" line="132"/>
-        <location filename="../../core/render/src/ladderpainter.cpp" line="149"/>
+        <location filename="../../core/render/src/ladderpainter.cpp" line="133"/>
+        <location filename="../../core/render/src/ladderpainter.cpp" line="150"/>
         <source>Server</source>
         <translation>服务器</translation>
     </message>
     <message>
-        <location filename="../../core/render/src/ladderpainter.cpp" line="134"/>
-        <location filename="../../core/render/src/ladderpainter.cpp" line="157"/>
+        <location filename="../../core/render/src/ladderpainter.cpp" line="135"/>
+        <location filename="../../core/render/src/ladderpainter.cpp" line="158"/>
         <source>127.0.0.1 port %1</source>
         <translation>127.0.0.1 端口 %1</translation>
     </message>
@@ -1484,15 +1484,15 @@
     <name>LiveMirror</name>
     <message>
         <location filename="../../core/session/src/livemirror.cpp" line="27"/>
-        <location filename="../../core/session/src/livemirror.cpp" line="511"/>
-        <location filename="../../core/session/src/livemirror.cpp" line="589"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="509"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="588"/>
         <source>client</source>
         <translation>客户端</translation>
     </message>
     <message>
         <location filename="../../core/session/src/livemirror.cpp" line="29"/>
-        <location filename="../../core/session/src/livemirror.cpp" line="511"/>
-        <location filename="../../core/session/src/livemirror.cpp" line="589"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="509"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="588"/>
         <source>server</source>
         <translation>服务器</translation>
     </message>
@@ -1512,83 +1512,83 @@
         <translation>描述符 %1</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="222"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="220"/>
         <source>The live pair cannot un-send: it stays at step %1. Its rows for the later steps are hidden and come back as you step forward again.</source>
         <translation>真实套接字对无法撤回已发送的内容：它停留在第 %1 步。之后各步的日志行暂时隐藏，再次前进时会重新显示。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="445"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="443"/>
         <source>The model&apos;s delayed-ACK timer fired at this step; in real time the kernel had already sent that ACK (when its own 40 ms timer fired, or earlier when the live application read) and loopback delivered it at once, so the kernel is already further along. Nothing was lost.</source>
         <translation>模型的延迟 ACK 定时器在这一步触发；而在真实时间里，内核早已发出了这个 ACK（在它自己的 40 毫秒定时器触发时，或者更早，在真实的应用程序读取数据时），回环接口也立即递交了它，所以内核已经走在前面了。没有丢失任何东西。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="515"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="513"/>
         <source>no entry</source>
         <translation>无表项</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="516"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="514"/>
         <source>nothing left in the kernel&apos;s table</source>
         <translation>内核的连接表中已没有它</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="518"/>
-        <location filename="../../core/session/src/livemirror.cpp" line="525"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="516"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="523"/>
         <source>still</source>
         <translation>仍在</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="520"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="518"/>
         <source>in TIME-WAIT for %1 s; Linux keeps it 60 s</source>
         <translation>已处于 TIME-WAIT %1 秒；Linux 会保持 60 秒</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="522"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="520"/>
         <source>held</source>
         <translation>保持</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="523"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="521"/>
         <source>held: this side&apos;s application has not called close() yet</source>
         <translation>保持：这一方的应用程序还没有调用 close()</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="526"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="524"/>
         <source>no change in the kernel at this step</source>
         <translation>这一步内核中没有变化</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="528"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="526"/>
         <source>The kernel&apos;s state did not change at this step.</source>
         <translation>这一步内核的状态没有改变。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="567"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="565"/>
         <source>entry gone</source>
         <translation>表项已消失</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="567"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="565"/>
         <source>observed</source>
         <translation>观测到</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="567"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="565"/>
         <source>inferred</source>
         <translation>推断</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="586"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="585"/>
         <source>simulation only</source>
         <translation>仅模拟</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="597"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="596"/>
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../core/session/src/livemirror.cpp" line="622"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="621"/>
         <source>%n earlier observation(s) of connections from outside the lesson not shown</source>
         <translation>
             <numerusform>另有 %n 条来自课程之外的连接的较早记录未显示</numerusform>
@@ -1802,14 +1802,14 @@
         <translation>课程</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="341"/>
+        <location filename="../../app/mainwindow.cpp" line="352"/>
         <location filename="../../app/mainwindowui.cpp" line="362"/>
         <location filename="../../app/mainwindowui.cpp" line="421"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="341"/>
+        <location filename="../../app/mainwindow.cpp" line="352"/>
         <location filename="../../app/mainwindowui.cpp" line="362"/>
         <location filename="../../app/mainwindowui.cpp" line="421"/>
         <source>Play</source>
@@ -2031,89 +2031,89 @@
         <translation>自由练习（空课程）</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="201"/>
+        <location filename="../../app/mainwindow.cpp" line="212"/>
         <source>Cannot open the lesson</source>
         <translation>无法打开课程</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="202"/>
+        <location filename="../../app/mainwindow.cpp" line="213"/>
         <source>The lesson script has an error; the current lesson stays open.</source>
         <translation>课程脚本有错误；当前课程保持打开。</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="213"/>
+        <location filename="../../app/mainwindow.cpp" line="224"/>
         <source>Free play</source>
         <translation>自由练习</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="229"/>
+        <location filename="../../app/mainwindow.cpp" line="240"/>
         <source>Cannot write the lesson to %1: %2</source>
         <translation>无法把课程写入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="243"/>
+        <location filename="../../app/mainwindow.cpp" line="254"/>
         <source>Open a lesson script</source>
         <translation>打开课程脚本</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="244"/>
+        <location filename="../../app/mainwindow.cpp" line="255"/>
         <source>Lesson scripts (*.tcp);;All files (*)</source>
         <translation>课程脚本 (*.tcp);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="251"/>
+        <location filename="../../app/mainwindow.cpp" line="262"/>
         <source>Save the lesson script</source>
         <translation>保存课程脚本</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="252"/>
+        <location filename="../../app/mainwindow.cpp" line="263"/>
         <source>Lesson scripts (*.tcp)</source>
         <translation>课程脚本 (*.tcp)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="259"/>
+        <location filename="../../app/mainwindow.cpp" line="270"/>
         <source>Cannot save the lesson</source>
         <translation>无法保存课程</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="261"/>
-        <location filename="../../app/mainwindow.cpp" line="274"/>
-        <location filename="../../app/mainwindow.cpp" line="297"/>
+        <location filename="../../app/mainwindow.cpp" line="272"/>
+        <location filename="../../app/mainwindow.cpp" line="285"/>
+        <location filename="../../app/mainwindow.cpp" line="308"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="266"/>
+        <location filename="../../app/mainwindow.cpp" line="277"/>
         <source>Save the transition log</source>
         <translation>保存状态转换日志</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="267"/>
+        <location filename="../../app/mainwindow.cpp" line="278"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="272"/>
+        <location filename="../../app/mainwindow.cpp" line="283"/>
         <source>Cannot save the log</source>
         <translation>无法保存日志</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="289"/>
+        <location filename="../../app/mainwindow.cpp" line="300"/>
         <source>Export packets for Wireshark</source>
         <translation>导出报文供 Wireshark 使用</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="290"/>
+        <location filename="../../app/mainwindow.cpp" line="301"/>
         <source>Packet captures (*.pcap)</source>
         <translation>抓包文件 (*.pcap)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="295"/>
+        <location filename="../../app/mainwindow.cpp" line="306"/>
         <source>Cannot export the packets</source>
         <translation>无法导出报文</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="304"/>
+        <location filename="../../app/mainwindow.cpp" line="315"/>
         <source>The lesson is over: nothing is in flight and no timer is pending.</source>
         <translation>课程结束：没有正在传输的报文段，也没有待触发的定时器。</translation>
     </message>
@@ -2154,17 +2154,17 @@
         <translation>在回环接口上用一对真实的 QTcpServer/QTcpSocket 重做每一步，并在日志中显示 Qt 和内核的状态（L）</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="565"/>
+        <location filename="../../app/mainwindow.cpp" line="576"/>
         <source>The live pair did not settle in time; its rows may be incomplete.</source>
         <translation>真实套接字对未能及时稳定下来，它的日志行可能不完整。</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="606"/>
+        <location filename="../../app/mainwindow.cpp" line="617"/>
         <source>Could not reopen the last lesson: %1</source>
         <translation>无法重新打开上次的课程：%1</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="646"/>
+        <location filename="../../app/mainwindow.cpp" line="657"/>
         <source>Live pair off: the steps are no longer done on real sockets.</source>
         <translation>真实套接字对已关闭：各步骤不再在真实套接字上执行。</translation>
     </message>
@@ -2605,142 +2605,142 @@
 <context>
     <name>SocketsCanvas</name>
     <message>
-        <location filename="../../app/socketscanvas.cpp" line="35"/>
+        <location filename="../../app/socketscanvas.cpp" line="36"/>
         <source>SYN dropped: accept queue full</source>
         <translation>SYN 被丢弃：accept 队列已满</translation>
     </message>
     <message>
-        <location filename="../../app/socketscanvas.cpp" line="36"/>
+        <location filename="../../app/socketscanvas.cpp" line="37"/>
         <source>final ACK ignored: accept queue full</source>
         <translation>最后的 ACK 被忽略：accept 队列已满</translation>
     </message>
     <message>
-        <location filename="../../app/socketscanvas.cpp" line="37"/>
+        <location filename="../../app/socketscanvas.cpp" line="38"/>
         <source>final ACK answered with RST: accept queue full</source>
         <translation>用 RST 回应最后的 ACK：accept 队列已满</translation>
     </message>
     <message>
-        <location filename="../../app/socketscanvas.cpp" line="38"/>
+        <location filename="../../app/socketscanvas.cpp" line="39"/>
         <source>SYN dropped: SYN queue full</source>
         <translation>SYN 被丢弃：SYN 队列已满</translation>
     </message>
     <message>
-        <location filename="../../app/socketscanvas.cpp" line="39"/>
+        <location filename="../../app/socketscanvas.cpp" line="40"/>
         <source>SYN cookie sent: SYN queue full, no entry kept</source>
         <translation>已发送 SYN cookie：SYN 队列已满，不保留队列项</translation>
     </message>
     <message>
-        <location filename="../../app/socketscanvas.cpp" line="166"/>
+        <location filename="../../app/socketscanvas.cpp" line="167"/>
         <source>No listening socket yet: the server&apos;s listen() makes one.</source>
         <translation>还没有监听套接字：服务器的 listen() 会创建一个。</translation>
     </message>
     <message>
-        <location filename="../../app/socketscanvas.cpp" line="171"/>
+        <location filename="../../app/socketscanvas.cpp" line="172"/>
         <source>fd %1 listens on port %2 · backlog %3 · somaxconn %4</source>
         <translation>描述符 %1 在端口 %2 上监听 · backlog %3 · somaxconn %4</translation>
     </message>
     <message>
-        <location filename="../../app/socketscanvas.cpp" line="176"/>
+        <location filename="../../app/socketscanvas.cpp" line="177"/>
         <source>listen(fd, backlog) caps the backlog at net.core.somaxconn; the listening socket stays in LISTEN while connected sockets come and go.</source>
         <translation>listen(fd, backlog) 把 backlog 限制在 net.core.somaxconn 以内；已连接套接字来来去去，监听套接字始终处于 LISTEN。</translation>
     </message>
     <message>
-        <location filename="../../app/socketscanvas.cpp" line="179"/>
+        <location filename="../../app/socketscanvas.cpp" line="180"/>
         <source>accept() is blocked: it returns when a handshake completes</source>
         <translation>accept() 正在阻塞：等到一次握手完成才返回</translation>
     </message>
     <message>
-        <location filename="../../app/socketscanvas.cpp" line="205"/>
+        <location filename="../../app/socketscanvas.cpp" line="206"/>
         <source>%1&apos;s connection, %2 (click: its state in the state diagram)</source>
         <translation>%1 的连接，%2（单击：在状态图中查看它的状态）</translation>
     </message>
     <message>
-        <location filename="../../app/socketscanvas.cpp" line="214"/>
+        <location filename="../../app/socketscanvas.cpp" line="215"/>
         <source>+ %1 free</source>
         <translation>+ %1 个空位</translation>
     </message>
     <message>
-        <location filename="../../app/socketscanvas.cpp" line="232"/>
+        <location filename="../../app/socketscanvas.cpp" line="233"/>
         <source>%1: %2 bytes received, unread until the server accepts it and calls recv()</source>
         <translation>%1：已收到 %2 字节，在服务器 accept() 这个连接并调用 recv() 之前不会被读取</translation>
     </message>
     <message>
-        <location filename="../../app/socketscanvas.cpp" line="245"/>
+        <location filename="../../app/socketscanvas.cpp" line="246"/>
         <source>SYN queue (SYN-RECEIVED): %1, full at %2</source>
         <translation>SYN 队列（SYN-RECEIVED）：%1 个，达到 %2 个即满</translation>
     </message>
     <message>
-        <location filename="../../app/socketscanvas.cpp" line="248"/>
+        <location filename="../../app/socketscanvas.cpp" line="249"/>
         <source>Half-open connections: a SYN made each, its final ACK moves it on. Linux counts the queue full at the backlog; then a SYN cookie answers instead.</source>
         <translation>半打开的连接：每个都由一个 SYN 创建，收到最后的 ACK 后移出这个队列。Linux 在队列长度达到 backlog 时就认为它已满；此后改用 SYN cookie 回应。</translation>
     </message>
     <message>
-        <location filename="../../app/socketscanvas.cpp" line="251"/>
+        <location filename="../../app/socketscanvas.cpp" line="252"/>
         <source>Accept queue (ESTABLISHED): %1 of %2, backlog %3 holds %2</source>
         <translation>accept 队列（ESTABLISHED）：%1 / %2，backlog %3 可容纳 %2 个</translation>
     </message>
     <message>
-        <location filename="../../app/socketscanvas.cpp" line="255"/>
+        <location filename="../../app/socketscanvas.cpp" line="256"/>
         <source>Connections whose handshake the kernel completed, waiting for accept(). Linux counts the queue full when its length exceeds the backlog, so backlog N holds N + 1.</source>
         <translation>内核已完成握手、正在等待 accept() 的连接。Linux 在队列长度超过 backlog 时才认为它已满，所以 backlog 为 N 时可容纳 N + 1 个连接。</translation>
     </message>
     <message>
-        <location filename="../../app/socketscanvas.cpp" line="259"/>
+        <location filename="../../app/socketscanvas.cpp" line="260"/>
         <source>ListenOverflows %1 · ListenDrops %2 · SyncookiesSent %3</source>
         <translation>ListenOverflows %1 · ListenDrops %2 · SyncookiesSent %3</translation>
     </message>
     <message>
-        <location filename="../../app/socketscanvas.cpp" line="263"/>
+        <location filename="../../app/socketscanvas.cpp" line="264"/>
         <source>Linux&apos;s counters (/proc/net/netstat TcpExt): ListenOverflows counts segments refused because the accept queue was full, ListenDrops every SYN or ACK a listener dropped.</source>
         <translation>Linux 的计数器（/proc/net/netstat 中的 TcpExt）：ListenOverflows 统计因 accept 队列已满而被拒绝的报文段，ListenDrops 统计监听套接字丢弃的每一个 SYN 或 ACK。</translation>
     </message>
     <message>
-        <location filename="../../app/socketscanvas.cpp" line="281"/>
+        <location filename="../../app/socketscanvas.cpp" line="282"/>
         <source>stdin</source>
         <translation>stdin</translation>
     </message>
     <message>
-        <location filename="../../app/socketscanvas.cpp" line="281"/>
+        <location filename="../../app/socketscanvas.cpp" line="282"/>
         <source>stdout</source>
         <translation>stdout</translation>
     </message>
     <message>
-        <location filename="../../app/socketscanvas.cpp" line="281"/>
+        <location filename="../../app/socketscanvas.cpp" line="282"/>
         <source>stderr</source>
         <translation>stderr</translation>
     </message>
     <message>
-        <location filename="../../app/socketscanvas.cpp" line="283"/>
+        <location filename="../../app/socketscanvas.cpp" line="284"/>
         <source>listener</source>
         <translation>监听套接字</translation>
     </message>
     <message>
-        <location filename="../../app/socketscanvas.cpp" line="285"/>
+        <location filename="../../app/socketscanvas.cpp" line="286"/>
         <source>socket</source>
         <translation>套接字</translation>
     </message>
     <message>
-        <location filename="../../app/socketscanvas.cpp" line="291"/>
+        <location filename="../../app/socketscanvas.cpp" line="292"/>
         <source>%1 B unread</source>
         <translation>%1 字节未读</translation>
     </message>
     <message>
-        <location filename="../../app/socketscanvas.cpp" line="311"/>
+        <location filename="../../app/socketscanvas.cpp" line="312"/>
         <source>server process</source>
         <translation>服务器进程</translation>
     </message>
     <message>
-        <location filename="../../app/socketscanvas.cpp" line="311"/>
+        <location filename="../../app/socketscanvas.cpp" line="312"/>
         <source>%1 process</source>
         <translation>%1 进程</translation>
     </message>
     <message>
-        <location filename="../../app/socketscanvas.cpp" line="326"/>
+        <location filename="../../app/socketscanvas.cpp" line="327"/>
         <source>fd %1: local port %2, %3 (click: its state in the state diagram)</source>
         <translation>描述符 %1：本地端口 %2，%3（单击：在状态图中查看它的状态）</translation>
     </message>
     <message>
-        <location filename="../../app/socketscanvas.cpp" line="330"/>
+        <location filename="../../app/socketscanvas.cpp" line="331"/>
         <source>fd %1: port %2 to %3 port %4, %5 (click: its state in the state diagram)</source>
         <translation>描述符 %1：端口 %2 连到 %3 的端口 %4，%5（单击：在状态图中查看它的状态）</translation>
     </message>
@@ -3166,87 +3166,107 @@
 <context>
     <name>tcpsim::live::LiveSession</name>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="42"/>
+        <location filename="../../core/live/src/livesession.cpp" line="60"/>
         <source>client</source>
         <translation>客户端</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="42"/>
+        <location filename="../../core/live/src/livesession.cpp" line="60"/>
         <source>server</source>
         <translation>服务器</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="88"/>
+        <location filename="../../core/live/src/livesession.cpp" line="106"/>
         <source> (observed)</source>
         <translation>（观测到）</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="88"/>
+        <location filename="../../core/live/src/livesession.cpp" line="106"/>
         <source> (inferred)</source>
         <translation>（推断）</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="226"/>
+        <location filename="../../core/live/src/livesession.cpp" line="246"/>
         <source>simulation only: the live pair has one client, the lesson&apos;s `client`; %1 is the model&apos;s alone</source>
         <translation>仅模拟：真实套接字对只有一个客户端，即课程中的 `client`；%1 只存在于模型中</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="238"/>
+        <location filename="../../core/live/src/livesession.cpp" line="258"/>
         <source>not mirrored: the live pair&apos;s client does not listen</source>
         <translation>不在真实套接字对上重现：真实客户端不调用 listen()</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="244"/>
+        <location filename="../../core/live/src/livesession.cpp" line="264"/>
         <source>not mirrored: the live pair&apos;s server does not connect (simultaneous open is simulation only)</source>
         <translation>不在真实套接字对上重现：真实服务器不调用 connect()（同时打开只在模拟中演示）</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="251"/>
+        <location filename="../../core/live/src/livesession.cpp" line="271"/>
         <source>not mirrored: the live pair&apos;s client does not accept</source>
         <translation>不在真实套接字对上重现：真实客户端不调用 accept()</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="263"/>
+        <location filename="../../core/live/src/livesession.cpp" line="283"/>
         <source>simulation only: Linux chooses its own ISN (a keyed hash of the 4-tuple plus a clock)</source>
         <translation>仅模拟：Linux 自己选择 ISN（对四元组做带密钥的哈希，再加上时钟）</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="267"/>
+        <location filename="../../core/live/src/livesession.cpp" line="287"/>
         <source>simulation only: loopback delivered every segment at once</source>
         <translation>仅模拟：回环接口立即递交了每一个报文段</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="270"/>
+        <location filename="../../core/live/src/livesession.cpp" line="290"/>
         <source>simulation only: loopback loses nothing, the kernel went on as if delivered</source>
         <translation>仅模拟：回环接口不会丢包，内核照常继续，就像报文段已经送达</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="273"/>
+        <location filename="../../core/live/src/livesession.cpp" line="293"/>
         <source>simulation only: the kernel&apos;s timers keep their own time (on loopback nothing is lost; TIME-WAIT ends after 60 s)</source>
         <translation>仅模拟：内核的定时器按自己的时间运行（回环上不会丢失任何东西；TIME-WAIT 在 60 秒后结束）</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="277"/>
+        <location filename="../../core/live/src/livesession.cpp" line="297"/>
         <source>simulation only: a crafted segment is not sent on the live pair</source>
         <translation>仅模拟：构造的报文段不会在真实套接字对上发送</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="280"/>
+        <location filename="../../core/live/src/livesession.cpp" line="300"/>
         <source>simulation only: loopback has already settled</source>
         <translation>仅模拟：回环上的交互早已完成</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="287"/>
+        <location filename="../../core/live/src/livesession.cpp" line="309"/>
         <source>simulation only: the live pair&apos;s sockets are made by Qt</source>
         <translation>仅模拟：真实连接的套接字由 Qt 创建</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="296"/>
+        <location filename="../../core/live/src/livesession.cpp" line="318"/>
         <source>simulation only: a check of the model</source>
         <translation>仅模拟：这是对模型的检查</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="325"/>
+        <location filename="../../core/live/src/livesession.cpp" line="350"/>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <location filename="../../core/live/src/livesession.cpp" line="354"/>
+        <source>simulation only: %1 is the whole machine&apos;s setting (here %2) and needs root to change; the live pair keeps it, the model uses %3</source>
+        <translation>仅模拟：%1 是整台机器的设置（本机为 %2），修改它需要 root 权限；真实连接保持本机的值，模型使用 %3</translation>
+    </message>
+    <message>
+        <location filename="../../core/live/src/livesession.cpp" line="363"/>
+        <source>simulation only: TCP_SYNCNT, the per-socket tcp_syn_retries, takes 1 to 127, not %1; the live client keeps the machine&apos;s %2</source>
+        <translation>仅模拟：TCP_SYNCNT（每个套接字的 tcp_syn_retries）只能取 1 到 127，不能取 %1；真实客户端保持本机的 %2</translation>
+    </message>
+    <message>
+        <location filename="../../core/live/src/livesession.cpp" line="374"/>
+        <source>tcp_syn_retries %1 on the live pair: the client&apos;s own TCP_SYNCNT %1 at its next connect() (the machine&apos;s tcp_syn_retries, %2, is left alone)</source>
+        <translation>真实连接上的 tcp_syn_retries %1：客户端在下一次 connect() 时使用自己的 TCP_SYNCNT %1（本机的 tcp_syn_retries 仍为 %2，不作改动）</translation>
+    </message>
+    <message>
+        <location filename="../../core/live/src/livesession.cpp" line="384"/>
         <source>already listening on %1</source>
         <translation>已经在监听 %1</translation>
     </message>
@@ -3259,244 +3279,249 @@
         <translation type="vanished">listen()：监听套接字，描述符 %1；到达的连接会立即被 accept()</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="346"/>
+        <location filename="../../core/live/src/livesession.cpp" line="406"/>
         <source>listen(): the listening socket, descriptor %1, backlog %2; accept() waits for the lesson&apos;s accept step</source>
         <translation>listen()：监听套接字，描述符 %1，backlog %2；accept() 要等到课程的 accept 步骤才调用</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="349"/>
+        <location filename="../../core/live/src/livesession.cpp" line="409"/>
         <source>listen(): the listening socket, descriptor %1, backlog %2; connections are accepted at once</source>
         <translation>listen()：监听套接字，描述符 %1，backlog %2；到达的连接会立即被 accept()</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="358"/>
+        <location filename="../../core/live/src/livesession.cpp" line="418"/>
         <source>connect(): the live client already has a connection</source>
         <translation>connect()：真实客户端已经有一个连接</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="371"/>
+        <location filename="../../core/live/src/livesession.cpp" line="431"/>
         <source>the live server is not listening: connecting to %1, where nobody listens</source>
         <translation>真实服务器没有在监听：连接到 %1，那里没有人监听</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="391"/>
+        <location filename="../../core/live/src/livesession.cpp" line="444"/>
+        <source>the kernel refused TCP_SYNCNT %1 on the live client</source>
+        <translation>内核拒绝了真实客户端上的 TCP_SYNCNT %1</translation>
+    </message>
+    <message>
+        <location filename="../../core/live/src/livesession.cpp" line="456"/>
         <source>connect() returned: descriptor %1</source>
         <translation>connect() 已返回：描述符 %1</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="394"/>
-        <location filename="../../core/live/src/livesession.cpp" line="507"/>
+        <location filename="../../core/live/src/livesession.cpp" line="459"/>
+        <location filename="../../core/live/src/livesession.cpp" line="572"/>
         <source>Qt closed its socket; the lesson still holds the connection</source>
         <translation>Qt 关闭了它的套接字；课程仍保持着这个连接</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="395"/>
+        <location filename="../../core/live/src/livesession.cpp" line="460"/>
         <source>Qt closed the socket</source>
         <translation>Qt 关闭了套接字</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="406"/>
+        <location filename="../../core/live/src/livesession.cpp" line="471"/>
         <source>the client socket reported an error: %1</source>
         <translation>客户端套接字报告错误：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../core/live/src/livesession.cpp" line="421"/>
+        <location filename="../../core/live/src/livesession.cpp" line="486"/>
         <source>client received %n byte(s): &quot;%1&quot;</source>
         <translation>
             <numerusform>客户端收到 %n 个字节：“%1”</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="436"/>
+        <location filename="../../core/live/src/livesession.cpp" line="501"/>
         <source>accept(): the lesson&apos;s connection was already accepted</source>
         <translation>accept()：课程的连接之前已被接受</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="440"/>
+        <location filename="../../core/live/src/livesession.cpp" line="505"/>
         <source>accept(): the live server is not listening</source>
         <translation>accept()：真实服务器没有在监听</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="446"/>
-        <location filename="../../core/live/src/livesession.cpp" line="462"/>
+        <location filename="../../core/live/src/livesession.cpp" line="511"/>
+        <location filename="../../core/live/src/livesession.cpp" line="527"/>
         <source>accept(): takes the established connection off the kernel&apos;s accept queue</source>
         <translation>accept()：从内核的 accept 队列中取出已建立的连接</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="447"/>
-        <location filename="../../core/live/src/livesession.cpp" line="460"/>
+        <location filename="../../core/live/src/livesession.cpp" line="512"/>
+        <location filename="../../core/live/src/livesession.cpp" line="525"/>
         <source>accept(): nothing in the accept queue yet; it returns when a connection arrives</source>
         <translation>accept()：accept 队列中还没有连接；有连接到达时它才返回</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="456"/>
+        <location filename="../../core/live/src/livesession.cpp" line="521"/>
         <source>accept(): not called: the live server holds as many connections as it takes</source>
         <translation>accept()：不调用：真实服务器持有的连接数已达到它的上限</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../core/live/src/livesession.cpp" line="464"/>
+        <location filename="../../core/live/src/livesession.cpp" line="529"/>
         <source>accept(): takes the oldest of the %n connections in the kernel&apos;s accept queue; the others wait there, established, for a later accept()</source>
         <translation>
             <numerusform>accept()：从内核 accept 队列中的 %n 个连接里取出最早的一个；其余连接已经建立，留在队列中等待以后的 accept()</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../core/live/src/livesession.cpp" line="476"/>
+        <location filename="../../core/live/src/livesession.cpp" line="541"/>
         <source>the lesson is over: the live echo server now accepts the %n connection(s) waiting in its accept queue, and any that arrive</source>
         <translation>
             <numerusform>课程结束：真实的回声服务器现在接受在它的 accept 队列中等待的 %n 个连接，以及之后到达的任何连接</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="495"/>
+        <location filename="../../core/live/src/livesession.cpp" line="560"/>
         <source>accept() returned a connection from outside the lesson, the oldest in the accept queue: descriptor %1; the lesson&apos;s connection waits there for another accept()</source>
         <translation>accept() 返回了一个来自课程之外的连接（accept 队列中最早的那个）：描述符 %1；课程的连接仍在队列中等待下一次 accept()</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="498"/>
+        <location filename="../../core/live/src/livesession.cpp" line="563"/>
         <source>accept() returned a connection from outside the lesson: descriptor %1</source>
         <translation>accept() 返回了一个来自课程之外的连接：描述符 %1</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="516"/>
+        <location filename="../../core/live/src/livesession.cpp" line="581"/>
         <source>the server&apos;s connected socket reported an error: %1</source>
         <translation>服务器的已连接套接字报告错误：%1</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="520"/>
+        <location filename="../../core/live/src/livesession.cpp" line="585"/>
         <source>accept() returned a new connected socket, descriptor %1 (the listening socket keeps descriptor %2)</source>
         <translation>accept() 返回了一个新的已连接套接字，描述符 %1（监听套接字仍是描述符 %2）</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="538"/>
+        <location filename="../../core/live/src/livesession.cpp" line="603"/>
         <source>send(): the live %1 has no connection to send on</source>
         <translation>send()：真实%1没有可用于发送的连接</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="544"/>
+        <location filename="../../core/live/src/livesession.cpp" line="609"/>
         <source>send() on the live %1 failed: its sending side is closed</source>
         <translation>真实%1上的 send() 失败：它的发送方向已经关闭</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../core/live/src/livesession.cpp" line="546"/>
+        <location filename="../../core/live/src/livesession.cpp" line="611"/>
         <source>%1 sent %n byte(s)</source>
         <translation>
             <numerusform>%1发送了 %n 个字节</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="563"/>
+        <location filename="../../core/live/src/livesession.cpp" line="628"/>
         <source>close(): the listening socket on port %1 is closed</source>
         <translation>close()：端口 %1 上的监听套接字已关闭</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="568"/>
+        <location filename="../../core/live/src/livesession.cpp" line="633"/>
         <source>close(): the live %1 has nothing open</source>
         <translation>close()：真实%1没有打开的套接字</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="575"/>
+        <location filename="../../core/live/src/livesession.cpp" line="640"/>
         <source>close() before the connection was established: the client socket is deleted</source>
         <translation>连接建立之前调用 close()：客户端套接字被删除</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="579"/>
+        <location filename="../../core/live/src/livesession.cpp" line="644"/>
         <source>close(): the live %1 already closed its side</source>
         <translation>close()：真实%1已经关闭了自己这一端</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="582"/>
+        <location filename="../../core/live/src/livesession.cpp" line="647"/>
         <source>%1 close(): FIN sent with shutdown(SHUT_WR); it keeps reading until the peer&apos;s FIN</source>
         <translation>%1 close()：用 shutdown(SHUT_WR) 发出 FIN（半关闭）；它继续读取，直到对方的 FIN 到来</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="592"/>
+        <location filename="../../core/live/src/livesession.cpp" line="657"/>
         <source>abort(): the live %1 has nothing open</source>
         <translation>abort()：真实%1没有打开的套接字</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="595"/>
+        <location filename="../../core/live/src/livesession.cpp" line="660"/>
         <source>%1 abort(): SO_LINGER {1, 0} then close: a RST</source>
         <translation>%1 abort()：先设置 SO_LINGER {1, 0} 再 close：发出 RST</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="617"/>
+        <location filename="../../core/live/src/livesession.cpp" line="682"/>
         <source>the kernel negotiated %1; the model&apos;s RFC 9293 segments carry only the MSS option and unscaled windows (the Linux profile plays the kernel&apos;s)</source>
         <translation>内核协商了 %1；模型的 RFC 9293 报文段只带 MSS 选项，窗口不缩放（Linux 配置会扮演内核的做法）</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="621"/>
+        <location filename="../../core/live/src/livesession.cpp" line="686"/>
         <source>the kernel negotiated %1, as the model&apos;s Linux profile does</source>
         <translation>内核协商了 %1，与模型的 Linux 配置一致</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="625"/>
+        <location filename="../../core/live/src/livesession.cpp" line="690"/>
         <source>; this machine&apos;s tcp_rmem maximum gives window scale %1 where the profile assumes %2 (Debian 12&apos;s default): the raw window numbers differ, the bytes they stand for do not</source>
         <translation>；这台机器的 tcp_rmem 最大值给出窗口缩放 %1，而配置假定为 %2（Debian 12 的默认值）：窗口字段的原始数值不同，但它们代表的字节数相同</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="650"/>
+        <location filename="../../core/live/src/livesession.cpp" line="715"/>
         <source>too brief to sample: the kernel&apos;s SYN-RECV is a request socket that the final ACK turned into this connection</source>
         <translation>持续太短，未能采样到：内核的 SYN-RECV 是一个请求套接字，最后一个 ACK 把它变成了这个连接</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="652"/>
-        <location filename="../../core/live/src/livesession.cpp" line="693"/>
+        <location filename="../../core/live/src/livesession.cpp" line="717"/>
+        <location filename="../../core/live/src/livesession.cpp" line="758"/>
         <source>too brief to sample: on the usual path between the states seen</source>
         <translation>持续太短，未能采样到：它位于观测到的两个状态之间的常规路径上</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="663"/>
+        <location filename="../../core/live/src/livesession.cpp" line="728"/>
         <source>the listening socket; accept queue %1 of backlog %2</source>
         <translation>监听套接字；accept 队列中有 %1 个连接（backlog 为 %2）</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="666"/>
+        <location filename="../../core/live/src/livesession.cpp" line="731"/>
         <source>in the accept queue: the kernel completed the handshake before accept()</source>
         <translation>在 accept 队列中：内核在 accept() 之前就完成了握手</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="668"/>
+        <location filename="../../core/live/src/livesession.cpp" line="733"/>
         <source>TIME-WAIT: Linux keeps it 60 s; no descriptor, found by its 4-tuple</source>
         <translation>TIME-WAIT：Linux 保持 60 秒；没有描述符，靠四元组找到它</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="670"/>
+        <location filename="../../core/live/src/livesession.cpp" line="735"/>
         <source>no descriptor any more: the connection lives on in the kernel</source>
         <translation>已经没有描述符：连接仍留在内核中</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="701"/>
+        <location filename="../../core/live/src/livesession.cpp" line="766"/>
         <source>the kernel&apos;s entry is gone (last seen %1): no connection record, CLOSED</source>
         <translation>内核中的表项已消失（最后一次看到时为 %1）：没有连接记录，即 CLOSED</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="729"/>
+        <location filename="../../core/live/src/livesession.cpp" line="794"/>
         <source>The lesson lost a segment or fired a timer; loopback never loses one (not even a SYN), so the kernel&apos;s segment arrived at once, nothing was retransmitted, and the kernel went on as if everything had arrived.</source>
         <translation>课程丢弃了一个报文段或触发了定时器；回环接口从不丢包（SYN 也不会丢），所以内核的报文段立即送达，没有任何重传，内核照常继续，就像一切都已送达。</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="733"/>
+        <location filename="../../core/live/src/livesession.cpp" line="798"/>
         <source>The kernel shows no connection where the model waits in TIME-WAIT: on loopback the closes did not cross, so in the kernel this side closed second (LAST-ACK, then CLOSED, no TIME-WAIT); or its TIME-WAIT, fixed at 60 s, has ended.</source>
         <translation>模型在 TIME-WAIT 中等待，而内核里没有这个连接：在回环接口上两次关闭并没有交错，所以在内核中这一方是后关闭的（LAST-ACK，然后 CLOSED，没有 TIME-WAIT）；或者它固定 60 秒的 TIME-WAIT 已经结束。</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="737"/>
+        <location filename="../../core/live/src/livesession.cpp" line="802"/>
         <source>Linux keeps TIME-WAIT for a fixed 60 s (TCP_TIMEWAIT_LEN; it has no MSL setting); the lesson already fired the model&apos;s 2×MSL timer in virtual time. RFC 9293&apos;s MSL is 2 minutes, so its 2×MSL is 4 minutes.</source>
         <translation>Linux 固定保持 TIME-WAIT 60 秒（TCP_TIMEWAIT_LEN；它没有 MSL 设置）；课程已经在虚拟时间里触发了模型的 2×MSL 定时器。RFC 9293 的 MSL 是 2 分钟，所以它的 2×MSL 是 4 分钟。</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="741"/>
+        <location filename="../../core/live/src/livesession.cpp" line="806"/>
         <source>Linux keeps a half-open connection as a small request socket (ss: SYN-RECV) in the SYN queue; loopback delivered the final ACK at once, so the kernel already shows the connection ESTABLISHED (in the accept queue if accept() was not called).</source>
         <translation>Linux 把半打开的连接作为一个小的请求套接字（ss 显示为 SYN-RECV）放在 SYN 队列中；回环接口立即递交了最后一个 ACK，所以内核已经显示该连接为 ESTABLISHED（如果还没调用 accept()，它就在 accept 队列中）。</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="751"/>
+        <location filename="../../core/live/src/livesession.cpp" line="816"/>
         <source>Loopback delivers each segment at once; the model waits for the segment to be delivered step by step, so the kernel is already further along.</source>
         <translation>回环接口会立即递交每一个报文段；模型则一步一步地等待报文段送达，所以内核已经走在前面了。</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="754"/>
+        <location filename="../../core/live/src/livesession.cpp" line="819"/>
         <source>The kernel&apos;s state differs from the model&apos;s here.</source>
         <translation>这里内核的状态与模型不同。</translation>
     </message>

@@ -2,8 +2,13 @@
 #include "tcpsim/live/livesession.h"
 
 #include <QCoreApplication>
+#include <QFile>
 #include <QMetaEnum>
 #include <QTcpSocket>
+
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
 
 namespace tcpsim::live {
 
@@ -34,6 +39,19 @@ QString preview(const QByteArray &data)
     if (data.size() > limit)
         text += QStringLiteral("...");
     return text;
+}
+
+// The machine's value of a sysctl the lesson `set`s (/proc/sys/net/...), nullopt if unreadable.
+std::optional<int> machineSetting(const std::string &name)
+{
+    const QString path = name == "somaxconn" ? QStringLiteral("/proc/sys/net/core/somaxconn")
+                                             : QStringLiteral("/proc/sys/net/ipv4/") + QString::fromStdString(name);
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return std::nullopt;
+    bool ok = false;
+    const int value = file.readAll().trimmed().toInt(&ok);
+    return ok ? std::optional<int>(value) : std::nullopt;
 }
 
 // "client" / "server" inside the notes, in the window's language.
@@ -151,6 +169,7 @@ void LiveSession::reset()
     m_observer->clear();
     m_clientTuple = {};
     m_refusedPort = 0;
+    m_synRetries.reset();
     m_step = -1;
     m_line = 0;
     m_log.clear();
@@ -280,10 +299,12 @@ void LiveSession::perform(const Command &command, std::size_t step)
     case Verb::Settle:
         note(tr("simulation only: loopback has already settled"));
         break;
+    case Verb::Set:
+        doSet(command.name, int(command.value));
+        break;
     case Verb::Socket:
     case Verb::Bind:
     case Verb::Setsockopt:
-    case Verb::Set:
     case Verb::Run:
         note(tr("simulation only: the live pair's sockets are made by Qt"));
         break;
@@ -320,6 +341,41 @@ LiveSession::ListenCounters LiveSession::listenCountersSinceListen() const
     m_counters.overflows = gained(QStringLiteral("ListenOverflows"));
     m_counters.drops = gained(QStringLiteral("ListenDrops"));
     return m_counters;
+}
+
+void LiveSession::doSet(const std::string &name, int value)
+{
+    const QString setting = QString::fromStdString(name);
+    const std::optional<int> machine = machineSetting(name);
+    const QString here = machine ? QString::number(*machine) : tr("unknown");
+    if (name != "tcp_syn_retries") {
+        // A sysctl is the whole machine's: changing it needs root and would change every
+        // program's TCP, so the live pair keeps the machine's value and says which.
+        note(tr("simulation only: %1 is the whole machine's setting (here %2) and needs root to "
+                "change; the live pair keeps it, the model uses %3")
+                 .arg(setting, here)
+                 .arg(value));
+        return;
+    }
+    // tcp_syn_retries has a per-socket equivalent: TCP_SYNCNT on the connecting socket (1-127).
+    if (value < 1 || value > 127) {
+        m_synRetries.reset();
+        note(tr("simulation only: TCP_SYNCNT, the per-socket tcp_syn_retries, takes 1 to 127, not "
+                "%1; the live client keeps the machine's %2")
+                 .arg(value)
+                 .arg(here));
+        return;
+    }
+    m_synRetries = value;
+    Observation observation;
+    observation.source = Observation::Source::Note;
+    observation.endpoint = Observation::Endpoint::Client;
+    observation.state = QStringLiteral("TCP_SYNCNT %1").arg(value);
+    observation.detail = tr("tcp_syn_retries %1 on the live pair: the client's own TCP_SYNCNT %1 at its "
+                            "next connect() (the machine's tcp_syn_retries, %2, is left alone)")
+                             .arg(value)
+                             .arg(here);
+    emitObservation(observation);
 }
 
 void LiveSession::doListen(std::optional<int> backlog)
@@ -382,6 +438,11 @@ void LiveSession::doConnect()
     socket->bind(m_serverAddress.protocol() == QAbstractSocket::IPv6Protocol ? QHostAddress(QHostAddress::LocalHostIPv6)
                                                                              : QHostAddress(QHostAddress::LocalHost),
                  0);
+    if (m_synRetries) {
+        const int count = *m_synRetries;
+        if (::setsockopt(int(socket->socketDescriptor()), IPPROTO_TCP, TCP_SYNCNT, &count, sizeof count) != 0)
+            note(tr("the kernel refused TCP_SYNCNT %1 on the live client").arg(count));
+    }
     m_client = new LiveSocket(socket, this);
     LiveSocket *client = m_client;
     m_clientTuple = {socket->localAddress(), socket->localPort(), m_serverAddress, port};

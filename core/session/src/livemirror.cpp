@@ -579,6 +579,7 @@ void LiveMirror::rebuild()
             }
             case Observation::Source::Note: {
                 row.source = TransitionLogModel::liveSource();
+                row.to = observation.state; // what the live pair set, if anything ("TCP_SYNCNT 2")
                 const bool simulationOnly = !isApplicationVerb(m_stepVerbs.value(at, Verb::Settle));
                 if (simulationOnly && at >= 1 && observation.endpoint == Observation::Endpoint::None) {
                     row.to = tr("simulation only");

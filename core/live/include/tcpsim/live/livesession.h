@@ -124,6 +124,9 @@ private:
     void onKernelChanged(const KernelSocket &row, int previousCode);
     void onKernelGone(const KernelSocket &row);
     void onAccepted(int id, LiveSocket *socket);
+    // `set SYSCTL N`: tcp_syn_retries becomes the live client's TCP_SYNCNT; the others are the
+    // machine's, noted with its value.
+    void doSet(const std::string &name, int value);
     void doListen(std::optional<int> backlog);
     void doConnect();
     void doAccept();
@@ -148,6 +151,7 @@ private:
     QHash<QString, quint64> m_countersAtListen;
     mutable ListenCounters m_counters;
     mutable quint64 m_countersSample = 0; // the observer's sampleCount() when m_counters was read
+    std::optional<int> m_synRetries; // TCP_SYNCNT for the live client's next connect()
     int m_lastLessonLine = 0; // the lesson's last application call: after it, accept everyone
     Profile m_modelProfile = Profile::Rfc9293;
     int m_step = -1;
