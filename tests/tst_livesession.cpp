@@ -65,6 +65,7 @@ private slots:
     void abort_sendsRstAndLeavesNoTimeWait();
     void simulationOnlySteps_areReportedAsSuch();
     void setSynRetries_isTheLiveClientsSyncnt_otherSysctlsStayTheMachines();
+    void rawServerSocket_restartMeetsTheRealAddressInUse();
     void outsideConnection_isObservedAsOther();
     void acceptStep_takesOneConnection_outsideClientsWaitInTheQueue();
     void listen_takesTheLessonsBacklog_theKernelsQueueStopsAtIt();
@@ -379,6 +380,47 @@ void TestLiveSession::setSynRetries_isTheLiveClientsSyncnt_otherSysctlsStayTheMa
     QVERIFY2(m_seen.last().detail.startsWith(QStringLiteral("simulation only: TCP_SYNCNT, the per-socket "
                                                            "tcp_syn_retries, takes 1 to 127, not 200")),
              qPrintable(m_seen.last().detail));
+}
+
+// The address-in-use lesson's own server socket: no SO_REUSEADDR (QTcpServer::listen() would
+// set it), and after the server closed first, a new socket's bind() to the port meets the
+// kernel's TIME-WAIT: a real EADDRINUSE, and the next listen() is not called.
+void TestLiveSession::rawServerSocket_restartMeetsTheRealAddressInUse()
+{
+    if (!kernelAvailable())
+        QSKIP("no kernel socket table on this system");
+    const Lesson lesson = lessonFrom("server socket\nserver bind 3267\nserver listen\nclient connect\nsettle\n"
+                                     "server accept\nserver close\nsettle\nclient close\nsettle\n"
+                                     "server.listener close\nserver socket\nserver bind 3267\nserver listen\n");
+    m_session->setLesson(lesson);
+    perform(lesson, 0, 3);
+    QVERIFY(m_session->server()->isListening());
+    int reuse = -1;
+    socklen_t length = sizeof reuse;
+    QCOMPARE(::getsockopt(int(m_session->server()->listeningDescriptor()), SOL_SOCKET, SO_REUSEADDR, &reuse, &length), 0);
+    QCOMPARE(reuse, 0);
+    const quint16 port = m_session->server()->serverPort();
+    QVERIFY(port != 0);
+
+    perform(lesson, 3, 6);
+    QTRY_VERIFY(m_session->serverConnection());
+    perform(lesson, 6, 11);
+    QTRY_COMPARE(m_session->kernelState(Side::Server), TcpState::TimeWait);
+    QVERIFY(!m_session->server()->isListening());
+
+    const qsizetype before = m_seen.size();
+    perform(lesson, 11, 14);
+    QStringList notes;
+    for (qsizetype i = before; i < m_seen.size(); ++i) {
+        if (m_seen[i].source == Observation::Source::Note)
+            notes.append(m_seen[i].detail);
+    }
+    const QString failed = QStringLiteral("bind(127.0.0.1:%1) failed: EADDRINUSE").arg(port);
+    QVERIFY2(std::any_of(notes.begin(), notes.end(), [&](const QString &n) { return n.startsWith(failed); }),
+             qPrintable(notes.join(QLatin1Char('\n'))));
+    QVERIFY2(notes.last().startsWith(QStringLiteral("listen(): not called on the live pair")),
+             qPrintable(notes.last()));
+    QVERIFY(!m_session->server()->isListening());
 }
 
 void TestLiveSession::outsideConnection_isObservedAsOther()

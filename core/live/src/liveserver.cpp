@@ -84,11 +84,31 @@ bool LiveServer::listen(const QHostAddress &address, quint16 port)
     } else {
         emit message(tr("listening on %1").arg(formatEndpoint(m_server.serverAddress(), m_server.serverPort())));
     }
+    startServing();
+    return true;
+}
+
+bool LiveServer::listenOnDescriptor(qintptr descriptor)
+{
+    if (m_server.isListening())
+        return false;
+    m_server.setMaxPendingConnections(1);
+    if (!m_server.setSocketDescriptor(descriptor)) {
+        m_errorString = m_server.errorString();
+        emit message(tr("cannot serve on descriptor %1: %2").arg(descriptor).arg(m_errorString));
+        return false;
+    }
+    emit message(tr("listening on %1").arg(formatEndpoint(m_server.serverAddress(), m_server.serverPort())));
+    startServing();
+    return true;
+}
+
+void LiveServer::startServing()
+{
     m_errorString.clear();
     m_capacityPaused = false;
     updateAccepting();
     emit listeningChanged(true);
-    return true;
 }
 
 void LiveServer::close()

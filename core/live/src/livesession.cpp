@@ -6,9 +6,13 @@
 #include <QMetaEnum>
 #include <QTcpSocket>
 
+#include <arpa/inet.h>
+#include <cerrno>
+#include <cstring>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <sys/socket.h>
+#include <unistd.h>
 
 namespace tcpsim::live {
 
@@ -52,6 +56,18 @@ std::optional<int> machineSetting(const std::string &name)
     bool ok = false;
     const int value = file.readAll().trimmed().toInt(&ok);
     return ok ? std::optional<int>(value) : std::nullopt;
+}
+
+// "EADDRINUSE (Address already in use)": the name a C programmer sees, and the system's text.
+QString errnoText(int error)
+{
+    const char *name = error == EADDRINUSE ? "EADDRINUSE"
+        : error == EACCES                  ? "EACCES"
+        : error == EINVAL                  ? "EINVAL"
+        : error == EADDRNOTAVAIL           ? "EADDRNOTAVAIL"
+                                           : nullptr;
+    const QString text = QString::fromLocal8Bit(std::strerror(error));
+    return name ? QStringLiteral("%1 (%2)").arg(QLatin1String(name), text) : text;
 }
 
 // "client" / "server" inside the notes, in the window's language.
@@ -132,6 +148,7 @@ LiveSession::~LiveSession()
     // let the server and the client go while the members still exist.
     m_observer->disconnect(this);
     m_server->disconnect(this);
+    closeRawSocket();
     if (m_serverConnection)
         m_serverConnection->socket()->disconnect(this);
     discardClient();
@@ -170,6 +187,8 @@ void LiveSession::reset()
     m_clientTuple = {};
     m_refusedPort = 0;
     m_synRetries.reset();
+    closeRawSocket();
+    m_rawPort = 0;
     m_step = -1;
     m_line = 0;
     m_log.clear();
@@ -274,7 +293,10 @@ void LiveSession::perform(const Command &command, std::size_t step)
         doSend(command.side, command.data);
         break;
     case Verb::Close:
-        doClose(command.side);
+        if (target.role == SocketName::Role::Listener)
+            closeListener();
+        else
+            doClose(command.side);
         break;
     case Verb::Abort:
         doAbort(command.side);
@@ -303,8 +325,23 @@ void LiveSession::perform(const Command &command, std::size_t step)
         doSet(command.name, int(command.value));
         break;
     case Verb::Socket:
-    case Verb::Bind:
+        if (command.side == Side::Server)
+            doSocket();
+        else
+            note(tr("simulation only: the live pair's client socket is made by Qt at its connect()"));
+        break;
     case Verb::Setsockopt:
+        if (command.side == Side::Server)
+            doReuseAddress();
+        else
+            note(tr("simulation only: the live pair's client socket is made by Qt at its connect()"));
+        break;
+    case Verb::Bind:
+        if (command.side == Side::Server)
+            doBind();
+        else
+            note(tr("simulation only: the live pair's client socket is made by Qt at its connect()"));
+        break;
     case Verb::Run:
         note(tr("simulation only: the live pair's sockets are made by Qt"));
         break;
@@ -378,6 +415,97 @@ void LiveSession::doSet(const std::string &name, int value)
     emitObservation(observation);
 }
 
+void LiveSession::closeRawSocket()
+{
+    if (m_rawSocket >= 0)
+        ::close(m_rawSocket);
+    m_rawSocket = -1;
+    m_rawBound = false;
+}
+
+void LiveSession::doSocket()
+{
+    closeRawSocket();
+    const int family = m_serverAddress.protocol() == QAbstractSocket::IPv6Protocol ? AF_INET6 : AF_INET;
+    m_rawSocket = ::socket(family, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    if (m_rawSocket < 0) {
+        note(tr("socket() failed: %1").arg(errnoText(errno)));
+        return;
+    }
+    note(tr("socket(): descriptor %1, with no options set (QTcpServer::listen() would set "
+            "SO_REUSEADDR; this lesson's server sets its own)")
+             .arg(m_rawSocket));
+}
+
+void LiveSession::doReuseAddress()
+{
+    if (m_rawSocket < 0) {
+        note(tr("setsockopt(): not called: the live server has no socket of its own (the lesson has "
+                "no `server socket` step before it)"));
+        return;
+    }
+    const int one = 1;
+    if (::setsockopt(m_rawSocket, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one) != 0)
+        note(tr("setsockopt(SO_REUSEADDR) on descriptor %1 failed: %2").arg(m_rawSocket).arg(errnoText(errno)));
+    else
+        note(tr("setsockopt(SO_REUSEADDR, 1) on descriptor %1").arg(m_rawSocket));
+}
+
+void LiveSession::doBind()
+{
+    if (m_rawSocket < 0) {
+        note(tr("bind(): not called: the live server has no socket of its own (the lesson has no "
+                "`server socket` step before it)"));
+        return;
+    }
+    // The live server's port (3267, or the one it took): every bind of the lesson is to the same
+    // port, so a restart meets the connections the last server left there.
+    const auto bindTo = [this](quint16 port) {
+        sockaddr_storage storage{};
+        socklen_t length = 0;
+        if (m_serverAddress.protocol() == QAbstractSocket::IPv6Protocol) {
+            auto *address = reinterpret_cast<sockaddr_in6 *>(&storage);
+            address->sin6_family = AF_INET6;
+            address->sin6_port = htons(port);
+            const Q_IPV6ADDR ip = m_serverAddress.toIPv6Address();
+            std::memcpy(&address->sin6_addr, &ip, sizeof ip);
+            length = sizeof *address;
+        } else {
+            auto *address = reinterpret_cast<sockaddr_in *>(&storage);
+            address->sin_family = AF_INET;
+            address->sin_port = htons(port);
+            address->sin_addr.s_addr = htonl(m_serverAddress.toIPv4Address());
+            length = sizeof *address;
+        }
+        return ::bind(m_rawSocket, reinterpret_cast<sockaddr *>(&storage), length) == 0 ? 0 : errno;
+    };
+    quint16 port = m_rawPort != 0 ? m_rawPort : m_requestedPort;
+    int error = bindTo(port);
+    if (error == EADDRINUSE && m_rawPort == 0 && port != 0) {
+        // The first bind, and another program holds the port: as listen() does, take a free one.
+        note(tr("port %1 is taken by another program: binding to a free port instead").arg(port));
+        port = 0;
+        error = bindTo(0);
+    }
+    if (error != 0) {
+        note(error == EADDRINUSE
+                 ? tr("bind(%1) failed: %2. A connection the last server left on port %3 still holds "
+                      "it: Linux keeps TIME-WAIT for 60 s of real time, whatever the lesson's timers did, "
+                      "and lets a new socket bind beside it only when both set SO_REUSEADDR")
+                       .arg(formatEndpoint(m_serverAddress, port), errnoText(error))
+                       .arg(port)
+                 : tr("bind(%1) failed: %2").arg(formatEndpoint(m_serverAddress, port), errnoText(error)));
+        return;
+    }
+    sockaddr_storage bound{};
+    socklen_t length = sizeof bound;
+    if (::getsockname(m_rawSocket, reinterpret_cast<sockaddr *>(&bound), &length) == 0)
+        m_rawPort = ntohs(bound.ss_family == AF_INET6 ? reinterpret_cast<sockaddr_in6 *>(&bound)->sin6_port
+                                                       : reinterpret_cast<sockaddr_in *>(&bound)->sin_port);
+    m_rawBound = true;
+    note(tr("bind(): descriptor %1 bound to %2").arg(m_rawSocket).arg(formatEndpoint(m_serverAddress, m_rawPort)));
+}
+
 void LiveSession::doListen(std::optional<int> backlog)
 {
     if (m_server->isListening()) {
@@ -391,8 +519,28 @@ void LiveSession::doListen(std::optional<int> backlog)
     // The lesson's backlog (`listen backlog=5`, the notes' listen(5)) is the real listen()'s: a
     // per-socket setting, so the kernel's queue fills and overflows as the lesson says.
     m_server->setListenBacklogSize(backlog.value_or(LiveServer::defaultListenBacklog));
-    if (!m_server->listen(m_serverAddress, m_requestedPort))
+    if (m_rawSocket >= 0) {
+        // The lesson made its own socket (`server socket`, `bind`): listen() on it as server.py
+        // does, without the SO_REUSEADDR that QTcpServer::listen() would set, then serve on it.
+        if (!m_rawBound) {
+            note(tr("listen(): not called on the live pair: descriptor %1 is not bound (its bind() "
+                    "failed), so the live server does not listen")
+                     .arg(m_rawSocket));
+            return;
+        }
+        if (::listen(m_rawSocket, m_server->listenBacklogSize()) != 0) {
+            note(tr("listen() on descriptor %1 failed: %2").arg(m_rawSocket).arg(errnoText(errno)));
+            return;
+        }
+        const int descriptor = std::exchange(m_rawSocket, -1);
+        m_rawBound = false;
+        if (!m_server->listenOnDescriptor(descriptor)) {
+            ::close(descriptor);
+            return;
+        }
+    } else if (!m_server->listen(m_serverAddress, m_requestedPort)) {
         return;
+    }
     m_countersAtListen = readTcpExtCounters();
     m_counters = {};
     m_observer->watchPort(m_server->serverPort());
@@ -611,6 +759,17 @@ void LiveSession::doSend(Side side, const std::string &data)
         note(tr("%1 sent %n byte(s)", nullptr, int(sent)).arg(who));
 }
 
+void LiveSession::closeListener()
+{
+    if (!m_server->isListening()) {
+        note(tr("close(): the live server has no listening socket"));
+        return;
+    }
+    const quint16 port = m_server->serverPort();
+    m_server->close();
+    note(tr("close(): the listening socket on port %1 is closed").arg(port));
+}
+
 void LiveSession::doClose(Side side)
 {
     LiveSocket *socket = endpointSocket(side);
@@ -623,9 +782,7 @@ void LiveSession::doClose(Side side)
             socket = endpointSocket(side);
         }
         if (!socket) {
-            const quint16 port = m_server->serverPort();
-            m_server->close();
-            note(tr("close(): the listening socket on port %1 is closed").arg(port));
+            closeListener();
             return;
         }
     }

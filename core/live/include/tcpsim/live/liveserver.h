@@ -65,6 +65,9 @@ public:
     // message() carries a warning. Port 0: any free port.
     bool listen(const QHostAddress &address = QHostAddress::LocalHost,
                 quint16 port = defaultServerPort);
+    // Serves on a socket the caller made, bound and listen()ed itself (the address-in-use
+    // lesson's raw descriptors: QTcpServer::listen() would set SO_REUSEADDR). Takes it over.
+    bool listenOnDescriptor(qintptr descriptor);
     void close();
     bool isListening() const { return m_server.isListening(); }
     QHostAddress serverAddress() const { return m_server.serverAddress(); }
@@ -129,6 +132,7 @@ private:
     void takeOneAccepted();
     void adopt(QTcpSocket *socket);
     void updateAccepting();
+    void startServing(); // after a listen: accepting as the cap and the pause allow
     void serve(int id);
     void onSocketReleased(int id);
     void release(int id);

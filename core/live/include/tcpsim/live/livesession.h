@@ -127,6 +127,13 @@ private:
     // `set SYSCTL N`: tcp_syn_retries becomes the live client's TCP_SYNCNT; the others are the
     // machine's, noted with its value.
     void doSet(const std::string &name, int value);
+    // `server socket`, `setsockopt SO_REUSEADDR`, `bind`: a raw descriptor of the lesson's own,
+    // which listen() then serves on (QTcpServer::listen() always sets SO_REUSEADDR, which would
+    // hide the address-in-use lesson's error).
+    void doSocket();
+    void doReuseAddress();
+    void doBind();
+    void closeRawSocket();
     void doListen(std::optional<int> backlog);
     void doConnect();
     void doAccept();
@@ -135,6 +142,7 @@ private:
     void finishLesson();
     void doSend(Side side, const std::string &data);
     void doClose(Side side);
+    void closeListener(); // `server.listener close`
     void doAbort(Side side);
     LiveSocket *endpointSocket(Side side) const;
     void discardClient();
@@ -152,6 +160,9 @@ private:
     mutable ListenCounters m_counters;
     mutable quint64 m_countersSample = 0; // the observer's sampleCount() when m_counters was read
     std::optional<int> m_synRetries; // TCP_SYNCNT for the live client's next connect()
+    int m_rawSocket = -1;   // the lesson's own server socket until listen() hands it to m_server
+    bool m_rawBound = false;
+    quint16 m_rawPort = 0;  // where the lesson's binds go once one succeeded
     int m_lastLessonLine = 0; // the lesson's last application call: after it, accept everyone
     Profile m_modelProfile = Profile::Rfc9293;
     int m_step = -1;
