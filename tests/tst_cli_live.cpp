@@ -3,6 +3,7 @@
 // observations come out with the model's events, as text or JSON Lines.
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QHash>
 #include <QProcess>
 #include <QTest>
 
@@ -17,6 +18,7 @@ private slots:
     void builtInLesson_liveStepsMatchTheModelsAndDifferencesAreExplained();
     void linuxLessons_everyDifferenceExplained_data();
     void linuxLessons_everyDifferenceExplained();
+    void backlogOverflow_eachClientLive_theFullQueueIgnoresSyns();
 
 private:
     struct Run {
@@ -184,10 +186,17 @@ void TestCliLive::linuxLessons_everyDifferenceExplained_data()
     QTest::newRow("handshake-linux") << QStringLiteral("handshake-linux") << false;
     QTest::newRow("server-closes-first-linux") << QStringLiteral("server-closes-first-linux") << true;
     QTest::newRow("half-close-linux") << QStringLiteral("half-close-linux") << true;
-    // Many clients: the live pair is the first pair; client2's calls and states are the model's
-    // alone (mirrored on the one live client, client2's close made it differ unexplained).
+    // Many clients: client2..client9 are live sockets of their own (mirrored on the one live
+    // client, client2's close once made the first pair differ unexplained).
     QTest::newRow("thread-per-client") << QStringLiteral("thread-per-client") << false;
     QTest::newRow("accept-queue") << QStringLiteral("accept-queue") << false;
+    QTest::newRow("backlog-overflow") << QStringLiteral("backlog-overflow") << false;
+    QTest::newRow("blocking-server") << QStringLiteral("blocking-server") << false;
+    QTest::newRow("descriptors") << QStringLiteral("descriptors") << false;
+    QTest::newRow("event-loop") << QStringLiteral("event-loop") << false;
+    // Its own raw server socket: the restart's bind() really fails, and its listen() is not a
+    // failure of the live server (exit 0).
+    QTest::newRow("address-in-use") << QStringLiteral("address-in-use") << false;
 }
 
 void TestCliLive::linuxLessons_everyDifferenceExplained()
@@ -215,6 +224,38 @@ void TestCliLive::linuxLessons_everyDifferenceExplained()
     QVERIFY(differences > 0); // loopback is always ahead somewhere
     if (delayedAckStep)
         QVERIFY(delayedAckExplained);
+}
+
+// backlog=1: the real accept queue holds two connections (client, client2); client3's and
+// client4's SYNs find it full and are dropped, so they stay SYN-SENT, and the kernel counts it.
+void TestCliLive::backlogOverflow_eachClientLive_theFullQueueIgnoresSyns()
+{
+    if (!kernelTableExpected())
+        QSKIP("no kernel socket table on this system");
+    const Run result = run({QStringLiteral("--live"), QStringLiteral("--port"), QStringLiteral("0"),
+                            QStringLiteral("--json"), QStringLiteral("backlog-overflow")},
+                           {});
+    QVERIFY2(result.exitCode == 0, result.err.constData());
+    QHash<QString, QStringList> kernelStates; // client2 -> states seen, in order
+    qint64 overflows = -1;
+    for (const QByteArray &line : result.out.split('\n')) {
+        const QJsonObject object = QJsonDocument::fromJson(line).object();
+        const QString event = object.value(QStringLiteral("event")).toString();
+        if (event == QLatin1String("kernel-counters"))
+            overflows = object.value(QStringLiteral("listenOverflows")).toInteger(-1);
+        if (event == QLatin1String("observed") && object.value(QStringLiteral("source")).toString() == QLatin1String("kernel")
+            && object.value(QStringLiteral("observed")).toBool() && object.contains(QStringLiteral("name")))
+            kernelStates[object.value(QStringLiteral("name")).toString()] << object.value(QStringLiteral("state")).toString();
+    }
+    QVERIFY2(kernelStates.value(QStringLiteral("client2")).contains(QStringLiteral("ESTABLISHED")),
+             qPrintable(kernelStates.value(QStringLiteral("client2")).join(QLatin1Char(' '))));
+    QVERIFY(kernelStates.value(QStringLiteral("server.client2")).contains(QStringLiteral("ESTABLISHED")));
+    for (const char *dropped : {"client3", "client4"}) {
+        const QStringList states = kernelStates.value(QLatin1String(dropped));
+        QVERIFY2(states.contains(QStringLiteral("SYN-SENT")) && !states.contains(QStringLiteral("ESTABLISHED")),
+                 qPrintable(QLatin1String(dropped) + QLatin1Char(':') + states.join(QLatin1Char(' '))));
+    }
+    QVERIFY2(overflows >= 2, qPrintable(QString::number(overflows))); // the whole machine's: at least these
 }
 
 void TestCliLive::badPort_exitsWith2()

@@ -66,6 +66,7 @@ private slots:
     void simulationOnlySteps_areReportedAsSuch();
     void setSynRetries_isTheLiveClientsSyncnt_otherSysctlsStayTheMachines();
     void rawServerSocket_restartMeetsTheRealAddressInUse();
+    void otherClients_eachIsALiveSocketOfItsOwn();
     void outsideConnection_isObservedAsOther();
     void acceptStep_takesOneConnection_outsideClientsWaitInTheQueue();
     void listen_takesTheLessonsBacklog_theKernelsQueueStopsAtIt();
@@ -421,6 +422,40 @@ void TestLiveSession::rawServerSocket_restartMeetsTheRealAddressInUse()
     QVERIFY2(notes.last().startsWith(QStringLiteral("listen(): not called on the live pair")),
              qPrintable(notes.last()));
     QVERIFY(!m_session->server()->isListening());
+}
+
+// client2 connects on a socket of its own; the second accept step takes its connection, which
+// the lesson's steps drive (its send reaches client2, client2's FIN leaves it in CLOSE-WAIT:
+// not echoed nor closed by the echo server); the first pair stays the first pair.
+void TestLiveSession::otherClients_eachIsALiveSocketOfItsOwn()
+{
+    if (!kernelAvailable())
+        QSKIP("no kernel socket table on this system");
+    const Lesson lesson = lessonFrom("server listen\nclient connect\nclient2 connect\nsettle\nserver accept\n"
+                                     "server accept\nserver.client2 send \"to two\"\nclient2 close\nsettle\n");
+    m_session->setLesson(lesson);
+    QVERIFY(m_session->isAcceptDeferred());
+    perform(lesson, 0, 4);
+    const auto seen = [this](Observation::Source source, const QString &name, const QString &state) {
+        return std::any_of(m_seen.begin(), m_seen.end(), [&](const Observation &o) {
+            return o.source == source && o.name == name && o.state == state && o.observed;
+        });
+    };
+    QTRY_VERIFY(seen(Observation::Source::Kernel, QStringLiteral("client2"), QStringLiteral("ESTABLISHED")));
+    QTRY_VERIFY(seen(Observation::Source::Kernel, QStringLiteral("server.client2"), QStringLiteral("ESTABLISHED")));
+    QVERIFY(m_session->clientTuple().isValid());
+    perform(lesson, 4, 6);
+    QTRY_VERIFY(m_session->serverConnection());
+    QCOMPARE(m_session->serverConnection()->tuple().remotePort, m_session->clientTuple().localPort);
+    QTRY_VERIFY(seen(Observation::Source::Qt, QStringLiteral("server.client2"), QStringLiteral("ConnectedState")));
+    perform(lesson, 6, 9);
+    QTRY_VERIFY(std::any_of(m_seen.begin(), m_seen.end(), [](const Observation &o) {
+        return o.name == QLatin1String("client2") && o.detail == QLatin1String("client2 received 6 byte(s): \"to two\"");
+    }));
+    QTRY_VERIFY(seen(Observation::Source::Kernel, QStringLiteral("server.client2"), QStringLiteral("CLOSE-WAIT")));
+    QTRY_VERIFY(seen(Observation::Source::Kernel, QStringLiteral("client2"), QStringLiteral("FIN-WAIT-2")));
+    // The first pair's states are the first pair's only.
+    QCOMPARE(m_session->kernelState(Side::Client), TcpState::Established);
 }
 
 void TestLiveSession::outsideConnection_isObservedAsOther()

@@ -61,6 +61,8 @@ QJsonObject observationJson(const Observation &observation)
     object.insert(QStringLiteral("source"), Observation::sourceName(observation.source));
     if (observation.endpoint != Observation::Endpoint::None)
         object.insert(QStringLiteral("endpoint"), Observation::endpointName(observation.endpoint));
+    if (!observation.name.isEmpty())
+        object.insert(QStringLiteral("name"), observation.name);
     if (!observation.state.isEmpty())
         object.insert(QStringLiteral("state"), observation.state);
     if (!isNote)
@@ -218,7 +220,8 @@ ExitCode runLesson(Lesson lesson, const LiveRunOptions &live, const SimulationCo
                                          {QStringLiteral("detail"), difference}},
                                         QStringLiteral("difference %1 at step %2: %3").arg(endpoint).arg(step).arg(difference));
             }
-            if (mirror->stepVerb(step) == Verb::Listen && !mirror->session()->server()->isListening()) {
+            if (mirror->stepVerb(step) == Verb::Listen && !mirror->session()->server()->isListening()
+                && !mirror->session()->isListenSkippedByTheLesson()) {
                 err << "tcpsim-cli: the live server cannot listen: " << mirror->session()->server()->errorString()
                     << '\n';
                 return ExitCode::CannotRun;

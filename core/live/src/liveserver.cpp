@@ -124,7 +124,7 @@ void LiveServer::close()
         delete connection;
     }
     m_capacityPaused = false;
-    m_acceptOneRequested = false;
+    m_acceptsRequested = 0;
     if (wasListening)
         emit listeningChanged(false);
 }
@@ -209,24 +209,28 @@ LiveSocket *LiveServer::connectionForPeerPort(quint16 peerPort) const
 
 bool LiveServer::acceptOne()
 {
-    if (!m_server.isListening() || !m_paused || m_connections.size() >= m_maxConnections)
+    if (!m_server.isListening() || !m_paused || m_connections.size() + m_acceptsRequested >= m_maxConnections)
         return false;
+    // Counted: two accept steps before the event loop runs are two accept() calls.
+    ++m_acceptsRequested;
     if (m_server.hasPendingConnections()) { // Qt took it off the kernel's queue before the pause
         QMetaObject::invokeMethod(this, &LiveServer::takeOneAccepted, Qt::QueuedConnection);
         return true;
     }
-    m_acceptOneRequested = true;
     m_server.resumeAccepting();
     return true;
 }
 
 void LiveServer::takeOneAccepted()
 {
-    if (!m_server.hasPendingConnections())
+    if (!m_server.hasPendingConnections() || m_acceptsRequested == 0)
         return;
+    --m_acceptsRequested;
     QTcpSocket *socket = m_server.nextPendingConnection(); // re-enables Qt's accept notifier
-    if (m_paused)
+    if (m_paused && m_acceptsRequested == 0)
         m_server.pauseAccepting();
+    else if (m_paused)
+        m_server.resumeAccepting(); // the next requested accept(): the next connection queued
     if (socket)
         adopt(socket);
 }
@@ -234,12 +238,11 @@ void LiveServer::takeOneAccepted()
 void LiveServer::acceptPending()
 {
     if (m_paused) {
-        if (!m_acceptOneRequested)
+        if (m_acceptsRequested == 0)
             return;
         // Inside Qt's accept loop, which calls accept() again while its own list holds fewer
         // than maxPendingConnections (1): leave this one in the list so the loop stops after
         // exactly one accept(), and take it once the loop has returned.
-        m_acceptOneRequested = false;
         m_server.pauseAccepting();
         QMetaObject::invokeMethod(this, &LiveServer::takeOneAccepted, Qt::QueuedConnection);
         return;
@@ -273,7 +276,8 @@ void LiveServer::adopt(QTcpSocket *socket)
     m_connections.append(connection);
     const int id = connection->id;
     LiveSocket *live = connection->socket;
-    if (m_heldPeerPort != 0 && live->tuple().remotePort == m_heldPeerPort) {
+    const quint16 peerPort = live->tuple().remotePort;
+    if ((m_heldPeerPort != 0 && peerPort == m_heldPeerPort) || m_otherHeldPeerPorts.contains(peerPort)) {
         live->hold();
     } else {
         connection->output = std::make_unique<EchoOutput>(socket->socketDescriptor());

@@ -102,10 +102,19 @@ QString Observation::endpointName(Endpoint endpoint)
         return QStringLiteral("listener");
     case Endpoint::Other:
         return QStringLiteral("other");
+    case Endpoint::LessonClient:
+        return QStringLiteral("lesson-client");
+    case Endpoint::LessonServer:
+        return QStringLiteral("lesson-server");
     case Endpoint::None:
         break;
     }
     return {};
+}
+
+QString Observation::socketName() const
+{
+    return name.isEmpty() ? endpointName(endpoint) : name;
 }
 
 QString Observation::toText() const
@@ -115,7 +124,7 @@ QString Observation::toText() const
         text += QStringLiteral("step %1 ").arg(step);
     text += sourceName(source);
     if (endpoint != Endpoint::None)
-        text += QLatin1Char(' ') + endpointName(endpoint);
+        text += QLatin1Char(' ') + socketName();
     if (!state.isEmpty())
         text += QLatin1Char(' ') + state;
     if (source != Source::Note)
@@ -152,6 +161,7 @@ LiveSession::~LiveSession()
     if (m_serverConnection)
         m_serverConnection->socket()->disconnect(this);
     discardClient();
+    discardOtherClients();
     delete m_server;
     m_server = nullptr;
 }
@@ -182,6 +192,12 @@ void LiveSession::reset()
     if (m_client)
         m_client->resetConnection();
     discardClient();
+    for (auto &[host, client] : m_otherClients) {
+        if (client.socket && !client.socket->isReleased())
+            client.socket->resetConnection();
+    }
+    discardOtherClients();
+    m_server->clearHeldPeerPorts();
     m_server->close();
     m_observer->clear();
     m_clientTuple = {};
@@ -189,6 +205,7 @@ void LiveSession::reset()
     m_synRetries.reset();
     closeRawSocket();
     m_rawPort = 0;
+    m_listenSkipped = false;
     m_step = -1;
     m_line = 0;
     m_log.clear();
@@ -235,11 +252,12 @@ void LiveSession::note(const QString &detail, const QString &state)
 }
 
 void LiveSession::qtState(Observation::Endpoint endpoint, LiveSocket *socket,
-                          QAbstractSocket::SocketState state, const QString &detail)
+                          QAbstractSocket::SocketState state, const QString &detail, const QString &name)
 {
     Observation observation;
     observation.source = Observation::Source::Qt;
     observation.endpoint = endpoint;
+    observation.name = name;
     observation.state = qtStateName(state);
     if (socket) {
         socket->updateTuple();
@@ -261,12 +279,11 @@ void LiveSession::perform(const Command &command, std::size_t step)
     const SocketName target = command.target();
     const bool otherClient = (target.host != serverHost && target.host != firstClientHost)
         || (target.role == SocketName::Role::PeerOf && target.peer != firstClientHost);
-    if (otherClient && !command.isCheck()) {
-        note(tr("simulation only: the live pair has one client, the lesson's `client`; %1 is the "
-                "model's alone")
-                 .arg(QString::fromStdString(target.toString())));
+    if (otherClient && !command.isCheck()
+        && performForOtherClient(command, target.role == SocketName::Role::PeerOf ? target.peer : target.host)) {
         if (command.line == m_lastLessonLine)
             finishLesson();
+        m_observer->refresh();
         return;
     }
     switch (command.verb) {
@@ -343,7 +360,9 @@ void LiveSession::perform(const Command &command, std::size_t step)
             note(tr("simulation only: the live pair's client socket is made by Qt at its connect()"));
         break;
     case Verb::Run:
-        note(tr("simulation only: the live pair's sockets are made by Qt"));
+        note(tr("simulation only: the server program (%1) runs in the model; the live server does "
+                "the lesson's own calls only, so its connections wait for the lesson's steps")
+                 .arg(QString::fromStdString(command.name)));
         break;
     case Verb::ExpectState:
     case Verb::ExpectSent:
@@ -413,6 +432,173 @@ void LiveSession::doSet(const std::string &name, int value)
                              .arg(value)
                              .arg(here);
     emitObservation(observation);
+}
+
+LiveSession::OtherClient &LiveSession::otherClient(HostId host)
+{
+    OtherClient &client = m_otherClients[host];
+    if (client.name.isEmpty()) {
+        SocketName name;
+        name.host = host;
+        client.name = QString::fromStdString(name.toString());
+        name.host = serverHost;
+        name.role = SocketName::Role::PeerOf;
+        name.peer = host;
+        client.serverName = QString::fromStdString(name.toString());
+    }
+    return client;
+}
+
+LiveSession::OtherClient *LiveSession::otherClientOfPort(quint16 clientPort)
+{
+    for (auto &[host, client] : m_otherClients) {
+        if (client.tuple.isValid() && client.tuple.localPort == clientPort)
+            return &client;
+    }
+    return nullptr;
+}
+
+void LiveSession::discardOtherClients()
+{
+    for (auto &[host, client] : m_otherClients) {
+        if (client.serverConnection)
+            client.serverConnection->socket()->disconnect(this);
+        if (client.socket) {
+            client.socket->disconnect(this);
+            client.socket->socket()->disconnect(this);
+            delete client.socket.data();
+        }
+    }
+    m_otherClients.clear();
+}
+
+bool LiveSession::performForOtherClient(const Command &command, HostId host)
+{
+    switch (command.verb) {
+    case Verb::Connect:
+        if (command.side != Side::Client)
+            return false;
+        connectOther(otherClient(host));
+        return true;
+    case Verb::Send: {
+        OtherClient &client = otherClient(host);
+        LiveSocket *socket = otherSocket(client, command.side, QStringLiteral("send()"));
+        if (!socket)
+            return true;
+        const QString who = command.side == Side::Client ? client.name : client.serverName;
+        const qint64 sent = socket->send(QByteArray(command.data.data(), qsizetype(command.data.size())));
+        if (sent < 0)
+            note(tr("send() on the live %1 failed: its sending side is closed").arg(who));
+        else
+            note(tr("%1 sent %n byte(s)", nullptr, int(sent)).arg(who));
+        return true;
+    }
+    case Verb::Close: {
+        OtherClient &client = otherClient(host);
+        LiveSocket *socket = otherSocket(client, command.side, QStringLiteral("close()"));
+        if (!socket)
+            return true;
+        const QString who = command.side == Side::Client ? client.name : client.serverName;
+        if (command.side == Side::Client && socket->socket()->state() != QAbstractSocket::ConnectedState) {
+            socket->socket()->abort();
+            note(tr("%1 close() before the connection was established: the socket is deleted").arg(who));
+        } else if (socket->isWriteClosed()) {
+            note(tr("close(): the live %1 already closed its side").arg(who));
+        } else {
+            note(tr("%1 close(): FIN sent with shutdown(SHUT_WR); it keeps reading until the peer's FIN").arg(who));
+            socket->closeWrite();
+        }
+        m_observer->pollFor(500);
+        return true;
+    }
+    case Verb::Abort: {
+        OtherClient &client = otherClient(host);
+        LiveSocket *socket = otherSocket(client, command.side, QStringLiteral("abort()"));
+        if (!socket)
+            return true;
+        note(tr("%1 abort(): SO_LINGER {1, 0} then close: a RST")
+                 .arg(command.side == Side::Client ? client.name : client.serverName));
+        socket->resetConnection();
+        m_observer->pollFor(500);
+        return true;
+    }
+    default:
+        return false;
+    }
+}
+
+LiveSocket *LiveSession::otherSocket(OtherClient &client, Side side, const QString &call)
+{
+    LiveSocket *socket = side == Side::Client ? client.socket.data() : client.serverConnection.data();
+    if (socket && !socket->isReleased())
+        return socket;
+    note(side == Side::Client
+             ? tr("%1: the live %2 has nothing open").arg(call, client.name)
+             : tr("%1: the live server has no connection with %2 (not accepted yet, or gone)").arg(call, client.name));
+    return nullptr;
+}
+
+void LiveSession::connectOther(OtherClient &client)
+{
+    if (client.socket && !client.socket->isReleased()) {
+        note(tr("connect(): the live %1 already has a connection").arg(client.name));
+        return;
+    }
+    if (!m_server->isListening()) {
+        note(tr("simulation only: the live server is not listening, and %1's refused connect() is the "
+                "model's alone")
+                 .arg(client.name));
+        return;
+    }
+    if (client.socket) {
+        client.socket->disconnect(this);
+        client.socket->socket()->disconnect(this);
+        delete client.socket.data();
+    }
+    const quint16 port = m_server->serverPort();
+    auto *socket = new QTcpSocket;
+    socket->bind(m_serverAddress.protocol() == QAbstractSocket::IPv6Protocol ? QHostAddress(QHostAddress::LocalHostIPv6)
+                                                                             : QHostAddress(QHostAddress::LocalHost),
+                 0);
+    if (m_synRetries) {
+        const int count = *m_synRetries;
+        ::setsockopt(int(socket->socketDescriptor()), IPPROTO_TCP, TCP_SYNCNT, &count, sizeof count);
+    }
+    client.socket = new LiveSocket(socket, this);
+    client.serverConnection = nullptr;
+    client.tuple = {socket->localAddress(), socket->localPort(), m_serverAddress, port};
+    // Its server side answers only as the lesson's steps say, as the first client's does.
+    m_server->addHeldPeerPort(socket->localPort());
+    m_observer->trackConnection(client.tuple);
+    LiveSocket *live = client.socket;
+    const QString name = client.name;
+    connect(socket, &QAbstractSocket::stateChanged, this, [this, live, name](QAbstractSocket::SocketState state) {
+        if (state == QAbstractSocket::ConnectedState)
+            live->hold();
+        qtState(Observation::Endpoint::LessonClient, live, state,
+                state == QAbstractSocket::ConnectedState ? tr("connect() returned: descriptor %1").arg(live->descriptor())
+                                                         : QString(),
+                name);
+    });
+    connect(socket, &QIODevice::readyRead, this, [this, live, socket, name] {
+        while (socket->bytesAvailable() > 0) {
+            const QByteArray data = socket->read(64 * 1024);
+            if (data.isEmpty())
+                break;
+            live->noteReceived(data);
+            Observation observation;
+            observation.source = Observation::Source::Note;
+            observation.endpoint = Observation::Endpoint::LessonClient;
+            observation.name = name;
+            observation.tuple = live->tuple();
+            observation.detail = tr("%1 received %n byte(s): \"%2\"", nullptr, int(data.size())).arg(name, preview(data));
+            emitObservation(observation);
+        }
+        m_observer->requestRefresh();
+    });
+    connect(live, &LiveSocket::released, m_observer, &KernelObserver::requestRefresh);
+    m_observer->pollFor(1000);
+    socket->connectToHost(m_serverAddress, port);
 }
 
 void LiveSession::closeRawSocket()
@@ -519,6 +705,7 @@ void LiveSession::doListen(std::optional<int> backlog)
     // The lesson's backlog (`listen backlog=5`, the notes' listen(5)) is the real listen()'s: a
     // per-socket setting, so the kernel's queue fills and overflows as the lesson says.
     m_server->setListenBacklogSize(backlog.value_or(LiveServer::defaultListenBacklog));
+    m_listenSkipped = false;
     if (m_rawSocket >= 0) {
         // The lesson made its own socket (`server socket`, `bind`): listen() on it as server.py
         // does, without the SO_REUSEADDR that QTcpServer::listen() would set, then serve on it.
@@ -526,6 +713,7 @@ void LiveSession::doListen(std::optional<int> backlog)
             note(tr("listen(): not called on the live pair: descriptor %1 is not bound (its bind() "
                     "failed), so the live server does not listen")
                      .arg(m_rawSocket));
+            m_listenSkipped = true;
             return;
         }
         if (::listen(m_rawSocket, m_server->listenBacklogSize()) != 0) {
@@ -645,7 +833,7 @@ void LiveSession::doConnect()
 
 void LiveSession::doAccept()
 {
-    if (m_serverConnection) {
+    if (m_serverConnection && m_otherClients.empty()) {
         note(tr("accept(): the lesson's connection was already accepted"));
         return;
     }
@@ -695,6 +883,18 @@ void LiveSession::finishLesson()
 void LiveSession::onAccepted(int id, LiveSocket *socket)
 {
     Q_UNUSED(id);
+    if (OtherClient *client = otherClientOfPort(socket->tuple().remotePort)) {
+        client->serverConnection = socket;
+        const QString name = client->serverName;
+        connect(socket->socket(), &QAbstractSocket::stateChanged, this,
+                [this, socket, name](QAbstractSocket::SocketState state) {
+                    qtState(Observation::Endpoint::LessonServer, socket, state, {}, name);
+                });
+        qtState(Observation::Endpoint::LessonServer, socket, socket->socket()->state(),
+                tr("accept() returned %1's connection: descriptor %2").arg(client->name).arg(socket->descriptor()),
+                name);
+        return;
+    }
     const bool lessonConnection = m_clientTuple.isValid() && socket->tuple().remotePort == m_clientTuple.localPort;
     if (!lessonConnection) {
         Observation observation;
@@ -819,10 +1019,24 @@ void LiveSession::doAbort(Side side)
     m_observer->pollFor(500);
 }
 
-Observation::Endpoint LiveSession::classify(const KernelSocket &row) const
+Observation::Endpoint LiveSession::classify(const KernelSocket &row, QString *name) const
 {
     if (row.isListening())
         return Observation::Endpoint::Listener;
+    for (const auto &[host, client] : m_otherClients) {
+        if (!client.tuple.isValid())
+            continue;
+        if (row.tuple.localPort == client.tuple.localPort && row.tuple.remotePort == client.tuple.remotePort) {
+            if (name)
+                *name = client.name;
+            return Observation::Endpoint::LessonClient;
+        }
+        if (row.tuple.localPort == client.tuple.remotePort && row.tuple.remotePort == client.tuple.localPort) {
+            if (name)
+                *name = client.serverName;
+            return Observation::Endpoint::LessonServer;
+        }
+    }
     if (m_clientTuple.isValid()) {
         if (row.tuple.localPort == m_clientTuple.localPort && row.tuple.remotePort == m_clientTuple.remotePort)
             return Observation::Endpoint::Client;
@@ -854,14 +1068,19 @@ QString LiveSession::negotiatedText(const KernelTcpInfo &info) const
 
 void LiveSession::onKernelChanged(const KernelSocket &row, int previousCode)
 {
-    const Observation::Endpoint endpoint = classify(row);
+    QString name;
+    const Observation::Endpoint endpoint = classify(row, &name);
     Observation observation;
     observation.source = Observation::Source::Kernel;
     observation.endpoint = endpoint;
+    observation.name = name;
     observation.tuple = row.tuple;
 
-    if (endpoint == Observation::Endpoint::Client || endpoint == Observation::Endpoint::Server) {
-        const bool activeOpen = endpoint == Observation::Endpoint::Client;
+    const bool lessonConnection = endpoint == Observation::Endpoint::Client || endpoint == Observation::Endpoint::Server
+        || endpoint == Observation::Endpoint::LessonClient || endpoint == Observation::Endpoint::LessonServer;
+    if (lessonConnection) {
+        const bool activeOpen =
+            endpoint == Observation::Endpoint::Client || endpoint == Observation::Endpoint::LessonClient;
         const QList<int> missed = missedKernelStates(previousCode, row.stateCode, activeOpen);
         for (int code : missed) {
             Observation inferred = observation;
@@ -874,7 +1093,10 @@ void LiveSession::onKernelChanged(const KernelSocket &row, int previousCode)
                 : tr("too brief to sample: on the usual path between the states seen");
             emitObservation(inferred);
         }
-        (activeOpen ? m_kernelClient : m_kernelServer) = row.stateCode;
+        if (endpoint == Observation::Endpoint::Client)
+            m_kernelClient = row.stateCode;
+        else if (endpoint == Observation::Endpoint::Server)
+            m_kernelServer = row.stateCode;
     }
 
     observation.state = row.stateText();
@@ -883,8 +1105,9 @@ void LiveSession::onKernelChanged(const KernelSocket &row, int previousCode)
     QString detail;
     if (row.isListening()) {
         detail = tr("the listening socket; accept queue %1 of backlog %2").arg(row.rxQueue).arg(row.txQueue);
-    } else if (endpoint == Observation::Endpoint::Server && row.stateCode == linuxcode::Established
-               && !m_serverConnection) {
+    } else if (row.stateCode == linuxcode::Established
+               && ((endpoint == Observation::Endpoint::Server && !m_serverConnection)
+                   || (endpoint == Observation::Endpoint::LessonServer && !otherClientOfPort(row.tuple.remotePort)->serverConnection))) {
         detail = tr("in the accept queue: the kernel completed the handshake before accept()");
     } else if (row.stateCode == linuxcode::TimeWait) {
         detail = tr("TIME-WAIT: Linux keeps it 60 s; no descriptor, found by its 4-tuple");
@@ -901,11 +1124,23 @@ void LiveSession::onKernelChanged(const KernelSocket &row, int previousCode)
 
 void LiveSession::onKernelGone(const KernelSocket &row)
 {
-    const Observation::Endpoint endpoint = classify(row);
+    QString name;
+    const Observation::Endpoint endpoint = classify(row, &name);
     Observation observation;
     observation.source = Observation::Source::Kernel;
     observation.endpoint = endpoint;
+    observation.name = name;
     observation.tuple = row.tuple;
+    if (endpoint == Observation::Endpoint::LessonClient || endpoint == Observation::Endpoint::LessonServer) {
+        for (int code : missedKernelStates(row.stateCode, 0, endpoint == Observation::Endpoint::LessonClient)) {
+            Observation inferred = observation;
+            inferred.state = kernelStateText(code);
+            inferred.tcpState = KernelSocket{{}, code}.state();
+            inferred.observed = false;
+            inferred.detail = tr("too brief to sample: on the usual path between the states seen");
+            emitObservation(inferred);
+        }
+    }
     if (endpoint == Observation::Endpoint::Client || endpoint == Observation::Endpoint::Server) {
         for (int code : missedKernelStates(row.stateCode, 0, endpoint == Observation::Endpoint::Client)) {
             Observation inferred = observation;

@@ -121,6 +121,9 @@ qint64 LiveSocket::send(const QByteArray &data)
         return -1;
     if (m_socket->state() == QAbstractSocket::ConnectedState) {
         const qint64 written = m_socket->write(data);
+        // Into the kernel now, as a program's send() does: a step that follows at once (the
+        // peer's close) must find the bytes already sent, not in Qt's buffer.
+        m_socket->flush();
         if (written > 0) {
             m_bytesOut += written;
             appendTail(m_sentTail, data.left(written));

@@ -31,6 +31,8 @@ QString endpointText(Observation::Endpoint endpoint)
         return LiveMirror::tr("listener");
     case Observation::Endpoint::Other:
         return LiveMirror::tr("other");
+    case Observation::Endpoint::LessonClient:
+    case Observation::Endpoint::LessonServer: // named by the observation (client2, server.client2)
     case Observation::Endpoint::None:
         break;
     }
@@ -540,7 +542,7 @@ void LiveMirror::rebuild()
             row.step = at;
             row.timeMs = quint64(std::max<qint64>(0, observation.timeMs));
             row.side = side;
-            row.endpoint = endpointText(observation.endpoint);
+            row.endpoint = observation.name.isEmpty() ? endpointText(observation.endpoint) : observation.name;
             QString previous; // the endpoint's state before this one (tooltip)
             const QString where = whereText(observation);
             row.detail = where.isEmpty() ? observation.detail

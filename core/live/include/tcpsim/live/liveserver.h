@@ -21,6 +21,7 @@
 #include <QList>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 #include <QTcpServer>
 #include <QTimer>
 
@@ -107,6 +108,13 @@ public:
     // The connection whose client end is this local port is the lesson's: it is held (see
     // LiveSocket::hold()) and does not echo: the lesson's send steps answer.
     void setHeldPeerPort(quint16 port) { m_heldPeerPort = port; }
+    // The lesson's other clients (client2..): held likewise; cleared by clearHeldPeerPorts().
+    void addHeldPeerPort(quint16 port) { m_otherHeldPeerPorts.insert(port); }
+    void clearHeldPeerPorts()
+    {
+        m_heldPeerPort = 0;
+        m_otherHeldPeerPorts.clear();
+    }
 
     QList<ServerConnectionInfo> connections() const;
     LiveSocket *connection(int id) const;
@@ -150,8 +158,9 @@ private:
     int m_idleTimeoutMs = defaultIdleTimeoutMs;
     qint64 m_idleClosed = 0;
     quint16 m_heldPeerPort = 0;
+    QSet<quint16> m_otherHeldPeerPorts;
     bool m_paused = false;
-    bool m_acceptOneRequested = false;
+    int m_acceptsRequested = 0; // accept() calls asked for (acceptOne) and not yet made
     bool m_capacityPaused = false;
     bool m_allowNonLoopback = false;
 };

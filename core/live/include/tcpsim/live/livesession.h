@@ -19,6 +19,7 @@
 #include <QObject>
 #include <QPointer>
 
+#include <map>
 #include <optional>
 
 namespace tcpsim::live {
@@ -35,6 +36,8 @@ struct Observation {
         Listener, // the listening socket
         Other,    // any other connection to the server (nc, client.py ...)
         None,
+        LessonClient, // the lesson's client2..client9, each a live socket too (`name`)
+        LessonServer, // the server's connection with one of them (`name`: server.client2)
     };
 
     Source source = Source::Note;
@@ -48,9 +51,12 @@ struct Observation {
     FourTuple tuple;                   // from this endpoint's end; empty for notes
     qintptr descriptor = -1;           // the application's descriptor, -1 if none
     QString detail;                    // one translated sentence
+    QString name;                      // LessonClient/LessonServer: the lesson's name of the socket
 
     static QString sourceName(Source source);     // "qt", "kernel", "note"
     static QString endpointName(Endpoint endpoint); // "client", "server", "listener", "other", ""
+    // The socket as the lesson names it: endpointName(), or `name` (client2, server.client2).
+    QString socketName() const;
     // One line for logs and the CLI: "[  12 ms] step 1 kernel client ESTABLISHED observed ..."
     QString toText() const;
 };
@@ -81,6 +87,9 @@ public:
     void reset();
 
     LiveServer *server() const { return m_server; }
+    // The last listen step was not called on the live pair because the lesson's own socket is
+    // not bound (its bind() failed, as the address-in-use lesson wants): not a failure to report.
+    bool isListenSkippedByTheLesson() const { return m_listenSkipped; }
     KernelObserver *observer() const { return m_observer; }
     LiveSocket *client() const { return m_client; }
     // The lesson's connection at the server once accepted (nullptr before, or when gone).
@@ -119,8 +128,8 @@ private:
     void keepOutsideBounded();
     void note(const QString &detail, const QString &state = {});
     void qtState(Observation::Endpoint endpoint, LiveSocket *socket, QAbstractSocket::SocketState state,
-                 const QString &detail = {});
-    Observation::Endpoint classify(const KernelSocket &row) const;
+                 const QString &detail = {}, const QString &name = {});
+    Observation::Endpoint classify(const KernelSocket &row, QString *name = nullptr) const;
     void onKernelChanged(const KernelSocket &row, int previousCode);
     void onKernelGone(const KernelSocket &row);
     void onAccepted(int id, LiveSocket *socket);
@@ -143,6 +152,21 @@ private:
     void doSend(Side side, const std::string &data);
     void doClose(Side side);
     void closeListener(); // `server.listener close`
+    // client2..client9: connect, send, close and abort on sockets of their own (the lesson's
+    // first pair keeps the members above). False for any other verb.
+    bool performForOtherClient(const Command &command, HostId host);
+    struct OtherClient {
+        QString name;       // client2
+        QString serverName; // server.client2
+        QPointer<LiveSocket> socket;
+        FourTuple tuple;    // from the client's end
+        QPointer<LiveSocket> serverConnection;
+    };
+    OtherClient &otherClient(HostId host);
+    OtherClient *otherClientOfPort(quint16 clientPort);
+    void connectOther(OtherClient &client);
+    void discardOtherClients();
+    LiveSocket *otherSocket(OtherClient &client, Side side, const QString &call);
     void doAbort(Side side);
     LiveSocket *endpointSocket(Side side) const;
     void discardClient();
@@ -160,8 +184,10 @@ private:
     mutable ListenCounters m_counters;
     mutable quint64 m_countersSample = 0; // the observer's sampleCount() when m_counters was read
     std::optional<int> m_synRetries; // TCP_SYNCNT for the live client's next connect()
+    std::map<HostId, OtherClient> m_otherClients;
     int m_rawSocket = -1;   // the lesson's own server socket until listen() hands it to m_server
     bool m_rawBound = false;
+    bool m_listenSkipped = false;
     quint16 m_rawPort = 0;  // where the lesson's binds go once one succeeded
     int m_lastLessonLine = 0; // the lesson's last application call: after it, accept everyone
     Profile m_modelProfile = Profile::Rfc9293;
