@@ -342,22 +342,16 @@ void LiveSession::perform(const Command &command, std::size_t step)
         doSet(command.name, int(command.value));
         break;
     case Verb::Socket:
-        if (command.side == Side::Server)
-            doSocket();
-        else
-            note(tr("simulation only: the live pair's client socket is made by Qt at its connect()"));
-        break;
     case Verb::Setsockopt:
-        if (command.side == Side::Server)
+    case Verb::Bind:
+        if (command.side != Side::Server)
+            note(tr("simulation only: the live pair's client socket is made by Qt at its connect()"));
+        else if (command.verb == Verb::Socket)
+            doSocket();
+        else if (command.verb == Verb::Setsockopt)
             doReuseAddress();
         else
-            note(tr("simulation only: the live pair's client socket is made by Qt at its connect()"));
-        break;
-    case Verb::Bind:
-        if (command.side == Side::Server)
             doBind();
-        else
-            note(tr("simulation only: the live pair's client socket is made by Qt at its connect()"));
         break;
     case Verb::Run:
         note(tr("simulation only: the server program (%1) runs in the model; the live server does "
@@ -474,57 +468,29 @@ void LiveSession::discardOtherClients()
 
 bool LiveSession::performForOtherClient(const Command &command, HostId host)
 {
-    switch (command.verb) {
-    case Verb::Connect:
+    if (command.verb == Verb::Connect) {
         if (command.side != Side::Client)
             return false;
         connectOther(otherClient(host));
         return true;
-    case Verb::Send: {
-        OtherClient &client = otherClient(host);
-        LiveSocket *socket = otherSocket(client, command.side, QStringLiteral("send()"));
-        if (!socket)
-            return true;
-        const QString who = command.side == Side::Client ? client.name : client.serverName;
-        const qint64 sent = socket->send(QByteArray(command.data.data(), qsizetype(command.data.size())));
-        if (sent < 0)
-            note(tr("send() on the live %1 failed: its sending side is closed").arg(who));
-        else
-            note(tr("%1 sent %n byte(s)", nullptr, int(sent)).arg(who));
-        return true;
     }
-    case Verb::Close: {
-        OtherClient &client = otherClient(host);
-        LiveSocket *socket = otherSocket(client, command.side, QStringLiteral("close()"));
-        if (!socket)
-            return true;
-        const QString who = command.side == Side::Client ? client.name : client.serverName;
-        if (command.side == Side::Client && socket->socket()->state() != QAbstractSocket::ConnectedState) {
-            socket->socket()->abort();
-            note(tr("%1 close() before the connection was established: the socket is deleted").arg(who));
-        } else if (socket->isWriteClosed()) {
-            note(tr("close(): the live %1 already closed its side").arg(who));
-        } else {
-            note(tr("%1 close(): FIN sent with shutdown(SHUT_WR); it keeps reading until the peer's FIN").arg(who));
-            socket->closeWrite();
-        }
-        m_observer->pollFor(500);
-        return true;
-    }
-    case Verb::Abort: {
-        OtherClient &client = otherClient(host);
-        LiveSocket *socket = otherSocket(client, command.side, QStringLiteral("abort()"));
-        if (!socket)
-            return true;
-        note(tr("%1 abort(): SO_LINGER {1, 0} then close: a RST")
-                 .arg(command.side == Side::Client ? client.name : client.serverName));
-        socket->resetConnection();
-        m_observer->pollFor(500);
-        return true;
-    }
-    default:
+    if (command.verb != Verb::Send && command.verb != Verb::Close && command.verb != Verb::Abort)
         return false;
-    }
+    OtherClient &client = otherClient(host);
+    const QString call = command.verb == Verb::Send ? QStringLiteral("send()")
+        : command.verb == Verb::Close               ? QStringLiteral("close()")
+                                                    : QStringLiteral("abort()");
+    LiveSocket *socket = otherSocket(client, command.side, call);
+    if (!socket)
+        return true;
+    const QString who = command.side == Side::Client ? client.name : client.serverName;
+    if (command.verb == Verb::Send)
+        sendOn(socket, who, command.data);
+    else if (command.verb == Verb::Close)
+        closeOn(socket, who, command.side);
+    else
+        abortOn(socket, who);
+    return true;
 }
 
 LiveSocket *LiveSession::otherSocket(OtherClient &client, Side side, const QString &call)
@@ -951,8 +917,12 @@ void LiveSession::doSend(Side side, const std::string &data)
         note(tr("send(): the live %1 has no connection to send on").arg(who));
         return;
     }
-    const QByteArray bytes(data.data(), qsizetype(data.size()));
-    const qint64 sent = socket->send(bytes);
+    sendOn(socket, who, data);
+}
+
+void LiveSession::sendOn(LiveSocket *socket, const QString &who, const std::string &data)
+{
+    const qint64 sent = socket->send(QByteArray(data.data(), qsizetype(data.size())));
     if (sent < 0)
         note(tr("send() on the live %1 failed: its sending side is closed").arg(who));
     else
@@ -990,11 +960,16 @@ void LiveSession::doClose(Side side)
         note(tr("close(): the live %1 has nothing open").arg(who));
         return;
     }
+    closeOn(socket, who, side);
+}
+
+void LiveSession::closeOn(LiveSocket *socket, const QString &who, Side side)
+{
     if (side == Side::Client && socket->socket()->state() != QAbstractSocket::ConnectedState
         && !socket->isHeld()) {
         // Before the connection exists (SYN-SENT), close() just deletes it.
         socket->socket()->abort();
-        note(tr("close() before the connection was established: the client socket is deleted"));
+        note(tr("%1 close() before the connection was established: the socket is deleted").arg(who));
         return;
     }
     if (socket->isWriteClosed()) {
@@ -1014,6 +989,11 @@ void LiveSession::doAbort(Side side)
         note(tr("abort(): the live %1 has nothing open").arg(who));
         return;
     }
+    abortOn(socket, who);
+}
+
+void LiveSession::abortOn(LiveSocket *socket, const QString &who)
+{
     note(tr("%1 abort(): SO_LINGER {1, 0} then close: a RST").arg(who));
     socket->resetConnection();
     m_observer->pollFor(500);

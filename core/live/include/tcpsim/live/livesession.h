@@ -152,6 +152,10 @@ private:
     void doSend(Side side, const std::string &data);
     void doClose(Side side);
     void closeListener(); // `server.listener close`
+    // The calls on one connection's socket, for the first pair's and the other clients'.
+    void sendOn(LiveSocket *socket, const QString &who, const std::string &data);
+    void closeOn(LiveSocket *socket, const QString &who, Side side);
+    void abortOn(LiveSocket *socket, const QString &who);
     // client2..client9: connect, send, close and abort on sockets of their own (the lesson's
     // first pair keeps the members above). False for any other verb.
     bool performForOtherClient(const Command &command, HostId host);
