@@ -197,6 +197,10 @@ void LiveSession::reset()
             client.socket->resetConnection();
     }
     discardOtherClients();
+    // Closing the server deletes its connections, whose sockets still signal while they die:
+    // not to this session, which would read a half-destroyed LiveSocket.
+    if (m_serverConnection)
+        m_serverConnection->socket()->disconnect(this);
     m_server->clearHeldPeerPorts();
     m_server->close();
     m_observer->clear();
@@ -853,8 +857,9 @@ void LiveSession::onAccepted(int id, LiveSocket *socket)
         client->serverConnection = socket;
         const QString name = client->serverName;
         connect(socket->socket(), &QAbstractSocket::stateChanged, this,
-                [this, socket, name](QAbstractSocket::SocketState state) {
-                    qtState(Observation::Endpoint::LessonServer, socket, state, {}, name);
+                [this, guard = QPointer<LiveSocket>(socket), name](QAbstractSocket::SocketState state) {
+                    if (guard) // not while the server deletes it (its socket signals as it dies)
+                        qtState(Observation::Endpoint::LessonServer, guard, state, {}, name);
                 });
         qtState(Observation::Endpoint::LessonServer, socket, socket->socket()->state(),
                 tr("accept() returned %1's connection: descriptor %2").arg(client->name).arg(socket->descriptor()),
@@ -880,13 +885,21 @@ void LiveSession::onAccepted(int id, LiveSocket *socket)
         return;
     }
     m_serverConnection = socket;
-    connect(socket->socket(), &QAbstractSocket::stateChanged, this, [this, socket](QAbstractSocket::SocketState state) {
-        qtState(Observation::Endpoint::Server, socket, state,
-                state == QAbstractSocket::UnconnectedState && socket->isHeld() && !socket->isWriteClosed()
+    // The server deletes its connections (closing the listener, a reset), and a socket signals
+    // while it dies: by then the LiveSocket is half destroyed, and the guard is null.
+    const QPointer<LiveSocket> guard(socket);
+    connect(socket->socket(), &QAbstractSocket::stateChanged, this, [this, guard](QAbstractSocket::SocketState state) {
+        if (!guard)
+            return;
+        qtState(Observation::Endpoint::Server, guard, state,
+                state == QAbstractSocket::UnconnectedState && guard->isHeld() && !guard->isWriteClosed()
                     ? tr("Qt closed its socket; the lesson still holds the connection")
                     : QString());
     });
-    connect(socket->socket(), &QAbstractSocket::errorOccurred, this, [this, socket](QAbstractSocket::SocketError error) {
+    connect(socket->socket(), &QAbstractSocket::errorOccurred, this, [this, guard](QAbstractSocket::SocketError error) {
+        if (!guard)
+            return;
+        LiveSocket *socket = guard;
         Observation observation;
         observation.source = Observation::Source::Qt;
         observation.endpoint = Observation::Endpoint::Server;
