@@ -29,6 +29,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QScrollBar>
+#include <QSemaphore>
 #include <QTest>
 #include <QThread>
 #include <QThreadPool>
@@ -767,8 +768,12 @@ void TestMainWindow::stepScrollBars_paintInBands_lookingTheSame()
         // Every thread of Qt's pool busy: a fill handed to it must wait (a voluntary context
         // switch of this thread), however fast the machine.
         QThreadPool *pool = QThreadPool::globalInstance();
+        QSemaphore sleeping;
         for (int i = 0; i < pool->maxThreadCount(); ++i)
-            pool->start([] { QThread::msleep(300); });
+            pool->start([&sleeping] { sleeping.release(); QThread::msleep(300); });
+        // Counted only once every pool thread has started (a thread starting up takes locks
+        // this thread might wait on) and sleeps.
+        sleeping.acquire(pool->maxThreadCount());
         const long before = voluntarySwitches();
         for (int i = 0; i < 10; ++i)
             bar->render(&banded);

@@ -6,6 +6,7 @@
 #include <QImage>
 #include <QPainter>
 #include <QPicture>
+#include <QSemaphore>
 #include <QTest>
 #include <QThread>
 #include <QThreadPool>
@@ -228,8 +229,12 @@ void TestRoundedBox::paintsWithoutWaitingOnThePool()
     const auto box = [](int i) { return QRectF(40.5 + (i % 5) * 230, 20.25 + (i / 5) * 90, 210.5, 80.3); };
     RoundedBox::paint(painter, box(0), 6, pen, fill); // the corners drawn once, before counting
     QThreadPool *pool = QThreadPool::globalInstance();
+    QSemaphore sleeping;
     for (int i = 0; i < pool->maxThreadCount(); ++i)
-        pool->start([] { QThread::msleep(300); });
+        pool->start([&sleeping] { sleeping.release(); QThread::msleep(300); });
+    // Counted only once every pool thread has started (a thread starting up takes locks
+    // this thread might wait on) and sleeps.
+    sleeping.acquire(pool->maxThreadCount());
     long before = voluntarySwitches();
     for (int i = 0; i < 40; ++i)
         RoundedBox::paint(painter, box(i), 6, pen, fill);
