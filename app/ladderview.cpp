@@ -77,8 +77,12 @@ void LadderView::setSimulation(const Simulation &simulation, const std::vector<s
         else
             updateScrollRange();
     } else {
+        // A new lesson or Reset (back at step 0) expands every lane again.
+        if (boundaries.size() <= 1)
+            m_collapsedLanes.clear();
         m_layout = LadderLayout(simulation.events(), boundaries, m_numberStyle);
         m_layout.setTimeScale(m_timeScale);
+        m_layout.setCollapsedLanes(m_collapsedLanes);
         relayout();
     }
     if (m_highlightedStep > static_cast<int>(m_layout.boundaries().size()) - 1)
@@ -182,6 +186,7 @@ void LadderView::rebuild()
     m_layout = LadderLayout(std::vector<tcpsim::Event>(m_layout.events().begin(), m_layout.events().end()),
                             m_layout.boundaries(), m_numberStyle);
     m_layout.setTimeScale(m_timeScale);
+    m_layout.setCollapsedLanes(m_collapsedLanes);
     relayout();
 }
 
@@ -351,6 +356,30 @@ QPointF LadderView::arrowHitPoint(int index) const
         - QPointF(0, verticalScrollBar()->value());
 }
 
+void LadderView::setLaneCollapsed(int lane, bool collapsed)
+{
+    const auto &lanes = m_layout.lanes();
+    if (!m_layout.lanesMode() || lane < 0 || lane >= static_cast<int>(lanes.size()) || isLaneCollapsed(lane) == collapsed)
+        return;
+    const int key = lanes[static_cast<std::size_t>(lane)].key();
+    if (collapsed)
+        m_collapsedLanes.insert(key);
+    else
+        m_collapsedLanes.erase(key);
+    m_layout.setCollapsedLanes(m_collapsedLanes);
+    relayout();
+    viewport()->update();
+}
+
+QPointF LadderView::laneHitPoint(int lane) const
+{
+    if (lane < 0 || lane >= static_cast<int>(m_layout.lanes().size()))
+        return {};
+    // Half way down what is shown, clear of the header.
+    const double y = m_layout.geometry().header + (viewport()->height() - m_layout.geometry().header) / 2;
+    return {m_layout.laneX(lane), y};
+}
+
 void LadderView::resizeEvent(QResizeEvent *event)
 {
     QAbstractScrollArea::resizeEvent(event);
@@ -389,10 +418,21 @@ void LadderView::mousePressEvent(QMouseEvent *event)
         return;
     }
     finishAnimation();
+    // The header does not scroll: its lane tags are hit in viewport coordinates.
+    if (event->position().y() < m_layout.geometry().header) {
+        const int lane = m_layout.laneTagAt(event->position());
+        if (lane >= 0)
+            setLaneCollapsed(lane, !isLaneCollapsed(lane));
+        return;
+    }
     const QPointF point = event->position() + QPointF(0, verticalScrollBar()->value());
     const int index = m_layout.arrowAt(point, m_progress);
-    if (index < 0)
+    if (index < 0) {
+        const int lane = m_layout.lanesMode() ? m_layout.laneAt(point) : -1;
+        if (lane >= 0)
+            emit laneClicked(m_layout.lanes()[static_cast<std::size_t>(lane)].socket);
         return;
+    }
     // A click inspects; losing a segment is deliberate: Shift+click or the context menu.
     if (event->modifiers().testFlag(Qt::ShiftModifier) && loseArrow(index))
         return;
@@ -446,12 +486,15 @@ bool LadderView::loseArrow(int index)
 void LadderView::mouseMoveEvent(QMouseEvent *event)
 {
     const QPointF point = event->position() + QPointF(0, verticalScrollBar()->value());
-    const int index = m_layout.arrowAt(point, m_progress);
+    const bool inHeader = event->position().y() < m_layout.geometry().header;
+    const int index = inHeader ? -1 : m_layout.arrowAt(point, m_progress);
+    const bool onLane = m_layout.lanesMode()
+        && (inHeader ? m_layout.laneTagAt(event->position()) >= 0 : m_layout.laneAt(point) >= 0);
     if (index != m_hoveredArrow) {
         m_hoveredArrow = index;
-        viewport()->setCursor(index >= 0 ? Qt::PointingHandCursor : Qt::ArrowCursor);
         viewport()->update();
     }
+    viewport()->setCursor(index >= 0 || onLane ? Qt::PointingHandCursor : Qt::ArrowCursor);
     QAbstractScrollArea::mouseMoveEvent(event);
 }
 
@@ -459,8 +502,21 @@ bool LadderView::viewportEvent(QEvent *event)
 {
     if (event->type() == QEvent::ToolTip) {
         auto *help = static_cast<QHelpEvent *>(event);
-        const int index = m_layout.arrowAt(QPointF(help->pos()) + QPointF(0, verticalScrollBar()->value()), m_progress);
-        if (index >= 0) {
+        const QPointF content = QPointF(help->pos()) + QPointF(0, verticalScrollBar()->value());
+        const bool inHeader = help->pos().y() < m_layout.geometry().header;
+        const int index = inHeader ? -1 : m_layout.arrowAt(content, m_progress);
+        const int tag = inHeader ? m_layout.laneTagAt(QPointF(help->pos())) : -1;
+        const int lane = !inHeader && index < 0 && m_layout.lanesMode() ? m_layout.laneAt(content) : -1;
+        if (tag >= 0) {
+            QToolTip::showText(help->globalPos(),
+                               (isLaneCollapsed(tag) ? tr("%1 (collapsed). Click to show its labels again.")
+                                                     : tr("%1. Click to collapse this lane: its labels are hidden.")).arg(m_layout.laneName(tag)),
+                               viewport());
+        } else if (lane >= 0) {
+            QToolTip::showText(help->globalPos(),
+                               tr("%1. Click to show its state in the state diagram.").arg(m_layout.laneName(lane)),
+                               viewport());
+        } else if (index >= 0) {
             const Arrow &arrow = arrows()[static_cast<std::size_t>(index)];
             QToolTip::showText(help->globalPos(), arrow.fate == Fate::InFlight
                                    ? tr("In flight. Click to inspect this segment's TCP header; Shift+click (or "

@@ -16,6 +16,7 @@
 #include <QRectF>
 
 #include <optional>
+#include <set>
 #include <vector>
 
 class QVariantAnimation;
@@ -92,6 +93,13 @@ public:
     QRectF arrowLabelRect(int index) const;
     QPointF arrowHitPoint(int index) const; // a viewport point on the arrow's drawn line
 
+    // Lanes (a lesson of many clients): clicking a lane's tag collapses or expands it (kept
+    // across steps and Back, cleared by a new lesson); clicking its timeline selects its socket.
+    void setLaneCollapsed(int lane, bool collapsed);
+    bool isLaneCollapsed(int lane) const { return m_layout.isCollapsed(lane); }
+    QRectF laneTagRect(int lane) const { return m_layout.laneTagRect(lane); } // viewport
+    QPointF laneHitPoint(int lane) const; // a viewport point on the lane's timeline
+
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
 
@@ -101,6 +109,8 @@ signals:
     // (LessonController::dropSegment records `client drop #id`).
     void dropRequested(tcpsim::Side from, std::uint64_t id);
     void revealChanged();
+    // A lane's timeline was clicked: the socket on it now (0: none yet).
+    void laneClicked(std::uint16_t socket);
     void animationFinished();
 
 protected:
@@ -135,6 +145,7 @@ private:
     int m_highlightedStep = -1;
     int m_selectedArrow = -1;
     int m_hoveredArrow = -1;
+    std::set<int> m_collapsedLanes; // LadderLayout::Lane::key
     int m_lastRevealed = -1;            // labels revealed when revealChanged was last emitted
     int m_lastRevealedTransitions = -1; // transitions, likewise
     QVariantAnimation *m_animation = nullptr;

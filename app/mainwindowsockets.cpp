@@ -6,6 +6,7 @@
 
 #include "ladderview.h"
 #include "socketsview.h"
+#include "socketscanvas.h"
 #include "statediagram.h"
 
 #include "tcpsim/session/socketsnapshot.h"
@@ -33,6 +34,13 @@ void MainWindow::createSocketsDock()
         m_controller->perform(command);
     });
     connect(m_socketsView, &SocketsView::selectionChanged, this, &MainWindow::onSocketSelected);
+    // A lane clicked on the ladder selects its socket, as its descriptor row would.
+    connect(m_ladder, &LadderView::laneClicked, this, [this](SocketId socket) {
+        if (socket == 0)
+            return;
+        m_socketsView->canvas()->setSelectedSocket(socket);
+        onSocketSelected(socket);
+    });
 }
 
 void MainWindow::showSocketsForLesson(bool newLesson)

@@ -36,6 +36,12 @@ private slots:
     void timeScale_rowsOrderedByTime_data();
     void timeScale_rowsOrderedByTime();
     void timeScale_gapsProportionalUpToTheCap_compressedGapsLabelled();
+    void lanes_oneClientKeepsTwoTimelines();
+    void lanes_eachClientAndEachServerSocketHasItsOwn();
+    void lanes_listenerStaysWhileConnectionsComeAndGo();
+    void lanes_numbersAreEachConnectionsOwn();
+    void lanes_refusedConnectionMarkedOnTheListener();
+    void lanes_collapsedLaneHidesItsLabels();
 
 private:
     static LadderLayout layoutAt(const QString &lesson, int step)
@@ -96,7 +102,8 @@ void TestLadderLayout::place_ordersMomentsAndKeepsLabelsBetweenTimelines()
     LadderLayout layout = layoutAt(lesson, -1);
     layout.place(font(), width);
     const LadderLayout::Geometry &g = layout.geometry();
-    QVERIFY(g.clientX > 0 && g.clientX + 200 <= g.serverX);
+    // Lanes mode gives some of the room between the timelines to the lanes beside them.
+    QVERIFY(g.clientX > 0 && g.clientX + (layout.lanesMode() ? 160 : 200) <= g.serverX);
     double y = 0;
     for (const LadderLayout::Moment &moment : layout.moments()) {
         QVERIFY(moment.y > y);
@@ -106,10 +113,20 @@ void TestLadderLayout::place_ordersMomentsAndKeepsLabelsBetweenTimelines()
     QVERIFY(layout.contentHeight() > layout.nowY());
     for (const LadderLayout::Arrow &arrow : layout.arrows()) {
         const QRectF rect = layout.labelRect(arrow);
-        QVERIFY(rect.left() >= g.clientX);
+        // Between its ends: the two timelines (in lanes mode its own lanes, perhaps outer ones).
+        const QLineF ends = layout.arrowLine(arrow);
+        QVERIFY(rect.left() >= std::min(ends.x1(), ends.x2()));
+        QVERIFY(rect.right() <= std::max(ends.x1(), ends.x2()));
+        if (!layout.lanesMode())
+            QVERIFY(rect.left() >= g.clientX);
         QVERIFY(rect.width() > 0 && rect.height() > 0);
         const QLineF line = layout.arrowLine(arrow);
-        QCOMPARE(line.p1().x(), arrow.segment.from == Side::Client ? g.clientX : g.serverX);
+        // From its sender's lane: the side's timeline, or in lanes mode one beside it.
+        const LadderLayout::Lane &from = layout.lanes()[static_cast<std::size_t>(arrow.fromLane)];
+        QCOMPARE(from.side, arrow.segment.from);
+        QCOMPARE(line.p1().x(), layout.laneX(arrow.fromLane));
+        if (!layout.lanesMode())
+            QCOMPARE(line.p1().x(), arrow.segment.from == Side::Client ? g.clientX : g.serverX);
         QVERIFY(line.p2().y() >= line.p1().y());
     }
 }
@@ -476,3 +493,232 @@ void TestLadderLayout::timeScale_gapsProportionalUpToTheCap_compressedGapsLabell
 
 QTEST_MAIN(TestLadderLayout)
 #include "tst_ladderlayout.moc"
+
+// A lesson of one client keeps the two timelines it always had.
+void TestLadderLayout::lanes_oneClientKeepsTwoTimelines()
+{
+    LadderLayout layout = layoutAt(QStringLiteral("handshake"), -1);
+    layout.place(font(), 900);
+    QVERIFY(!layout.lanesMode());
+    QCOMPARE(layout.lanes().size(), std::size_t(2));
+    QCOMPARE(layout.laneX(0), layout.geometry().clientX);
+    QCOMPARE(layout.laneX(1), layout.geometry().serverX);
+    QCOMPARE(layout.geometry().tagRow, 0.0);
+    for (const LadderLayout::Label &label : layout.labels())
+        QVERIFY2(!label.text.contains(QLatin1Char(':')), qPrintable(label.text)); // no owner before it
+}
+
+// accept-queue: four clients, a listener and four connections, each on a lane of its own; every
+// label and arrow on the lane of the socket it belongs to.
+void TestLadderLayout::lanes_eachClientAndEachServerSocketHasItsOwn()
+{
+    LadderLayout layout = layoutAt(QStringLiteral("accept-queue"), -1);
+    layout.place(font(), 900);
+    QVERIFY(layout.lanesMode());
+    const auto &lanes = layout.lanes();
+    QCOMPARE(lanes.size(), std::size_t(9));
+    const auto find = [&](Side side, HostId host, HostId peer) {
+        for (std::size_t i = 0; i < lanes.size(); ++i) {
+            if (lanes[i].side == side && lanes[i].host == host && lanes[i].peer == peer)
+                return static_cast<int>(i);
+        }
+        return -1;
+    };
+    const int listener = find(Side::Server, serverHost, noHost);
+    QVERIFY(listener >= 0);
+    QCOMPARE(lanes[static_cast<std::size_t>(listener)].rank, 0);
+    QCOMPARE(layout.laneX(listener), layout.geometry().serverX);
+    for (HostId client = 1; client <= 4; ++client) {
+        const int own = find(Side::Client, client, noHost);
+        const int connection = find(Side::Server, serverHost, client);
+        QVERIFY(own >= 0 && connection >= 0);
+        // Outwards from each side's timeline in the clients' order.
+        QCOMPARE(lanes[static_cast<std::size_t>(own)].rank, client - 1);
+        QCOMPARE(lanes[static_cast<std::size_t>(connection)].rank, int(client));
+        QVERIFY(layout.laneX(own) <= layout.geometry().clientX);
+        QVERIFY(layout.laneX(connection) > layout.geometry().serverX);
+        QCOMPARE(layout.laneTag(own), QStringLiteral("c%1").arg(client));
+        QCOMPARE(layout.laneTag(connection), QStringLiteral("c%1").arg(client));
+        // Its tag above its timeline, in the header.
+        const QRectF tag = layout.laneTagRect(own);
+        QVERIFY(tag.contains(QPointF(layout.laneX(own), tag.center().y())));
+        QVERIFY(tag.bottom() <= layout.geometry().header);
+        QCOMPARE(layout.laneTagAt(tag.center()), own);
+        QCOMPARE(layout.laneAt(QPointF(layout.laneX(connection) + 3, layout.nowY())), connection);
+    }
+    QCOMPARE(layout.laneTag(listener), QStringLiteral("L"));
+    // Every state change on its socket's lane, and its label names the socket.
+    for (const LadderLayout::Transition &transition : layout.transitions()) {
+        const LadderLayout::Lane &lane = lanes[static_cast<std::size_t>(transition.lane)];
+        QCOMPARE(lane.host, transition.host);
+        if (lane.side == Side::Server)
+            QCOMPARE(lane.peer, transition.peer);
+    }
+    for (const LadderLayout::Label &label : layout.labels()) {
+        const LadderLayout::Lane &lane = lanes[static_cast<std::size_t>(label.lane)];
+        QCOMPARE(label.side, lane.side);
+        if (label.moment == 0)
+            continue;
+        if (lane.side == Side::Client)
+            QVERIFY2(label.text.startsWith(QString::fromStdString(hostName(lane.host)) + QStringLiteral(": ")),
+                     qPrintable(label.text));
+        else if (lane.peer == noHost)
+            QVERIFY2(label.text.startsWith(QStringLiteral("listener")), qPrintable(label.text));
+        else
+            QVERIFY2(label.text.contains(QStringLiteral("↔ ") + QString::fromStdString(hostName(lane.peer))),
+                     qPrintable(label.text));
+    }
+    // The queued connection has no descriptor yet; accept() gives it one (4, 5, 6, 7).
+    const auto labelled = [&](const QString &text) {
+        return std::any_of(layout.labels().begin(), layout.labels().end(),
+                           [&](const LadderLayout::Label &label) { return label.text == text; });
+    };
+    QVERIFY(labelled(QStringLiteral("↔ client2 (queue): SYN-RECEIVED")));
+    QVERIFY(labelled(QStringLiteral("↔ client3 (queue): ESTABLISHED")));
+    QVERIFY(labelled(QStringLiteral("fd 5 ↔ client2: accept() returns")));
+    QVERIFY(labelled(QStringLiteral("client3: SYN-SENT")));
+    QVERIFY(labelled(QStringLiteral("listener fd 3: LISTEN")));
+    // Each segment from its sender's lane; a client's SYN to the listener, the rest to the
+    // connection with that client, and the server's to its client.
+    for (const LadderLayout::Arrow &arrow : layout.arrows()) {
+        const LadderLayout::Lane &from = lanes[static_cast<std::size_t>(arrow.fromLane)];
+        const LadderLayout::Lane &to = lanes[static_cast<std::size_t>(arrow.toLane)];
+        const HostId client = arrow.segment.clientHost;
+        QCOMPARE(from.side, arrow.segment.from);
+        QCOMPARE(to.side, peerOf(arrow.segment.from));
+        if (arrow.segment.from == Side::Client) {
+            QCOMPARE(from.host, client);
+            QCOMPARE(to.peer, arrow.segment.has(Syn) && !arrow.segment.has(Ack) ? noHost : client);
+        } else {
+            QCOMPARE(from.peer, client);
+            QCOMPARE(to.host, client);
+        }
+        QCOMPARE(layout.arrowLine(arrow).p1().x(), layout.laneX(arrow.fromLane));
+        QCOMPARE(layout.arrowLine(arrow).p2().x(), layout.laneX(arrow.toLane));
+        // Its label's corner names the connection: arrows of four pairs run side by side.
+        QCOMPARE(layout.cornerText(arrow), QString::fromStdString(hostName(client)));
+    }
+    QVERIFY(overlappingLabels(layout).isEmpty());
+}
+
+// Two clients; the first one's connection torn down to CLOSED (its lane's line ends there)
+// while the listener, still in LISTEN, stays to the end.
+void TestLadderLayout::lanes_listenerStaysWhileConnectionsComeAndGo()
+{
+    const QByteArray script = "client isn 100\nclient2 isn 500\nserver isn 300\nserver listen\n"
+                              "client connect\nclient deliver\nserver deliver\nclient deliver\nserver accept\n"
+                              "client2 connect\nclient2 deliver\nserver.client2 deliver\nclient2 deliver\n"
+                              "client close\nclient deliver\nserver.client deliver\nserver.client close\n"
+                              "server.client deliver\nclient deliver\nexpect server.client CLOSED\n"
+                              "expect server.listener LISTEN\n";
+    auto loaded = LessonLibrary::parse(script, QStringLiteral("lanes.tcp"));
+    QVERIFY(std::holds_alternative<Lesson>(loaded));
+    LessonController controller;
+    controller.setLesson(std::get<Lesson>(loaded));
+    controller.goToStep(controller.stepCount());
+    for (const Event &event : controller.simulation().events()) {
+        if (event.kind == EventKind::Expect)
+            QVERIFY2(event.passed, event.text.c_str());
+    }
+    LadderLayout layout(controller.simulation().events(), controller.eventBoundaries(), NumberStyle::Symbolic);
+    layout.place(font(), 900);
+    QVERIFY(layout.lanesMode());
+    const auto &lanes = layout.lanes();
+    int listener = -1;
+    int first = -1;
+    for (std::size_t i = 0; i < lanes.size(); ++i) {
+        if (lanes[i].side == Side::Server && lanes[i].peer == noHost)
+            listener = static_cast<int>(i);
+        if (lanes[i].side == Side::Server && lanes[i].peer == firstClientHost)
+            first = static_cast<int>(i);
+    }
+    QVERIFY(listener >= 0 && first >= 0);
+    QCOMPARE(lanes[static_cast<std::size_t>(listener)].spans.back().second, -1);
+    const auto &spans = lanes[static_cast<std::size_t>(first)].spans;
+    QVERIFY(!spans.empty());
+    QVERIFY2(spans.front().first > 0, "the connection comes into being at its SYN, not at step 0");
+    QVERIFY2(spans.front().second > spans.front().first, "and goes at CLOSED");
+    std::vector<QString> listenerStates;
+    int closedAt = -1;
+    for (const LadderLayout::Transition &transition : layout.transitions()) {
+        if (transition.lane == listener)
+            listenerStates.push_back(QString::fromLatin1(stateName(transition.to)));
+        if (transition.lane == first && transition.to == TcpState::Closed)
+            closedAt = transition.moment;
+    }
+    QCOMPARE(listenerStates, std::vector<QString>{QStringLiteral("LISTEN")});
+    QCOMPARE(spans.front().second, closedAt);
+}
+
+// client2's numbers are its own connection's: its SYN is seq=j, not j plus the distance from
+// the first client's ISN.
+void TestLadderLayout::lanes_numbersAreEachConnectionsOwn()
+{
+    LadderLayout layout = layoutAt(QStringLiteral("accept-queue"), -1);
+    int checked = 0;
+    for (const LadderLayout::Arrow &arrow : layout.arrows()) {
+        if (arrow.segment.clientHost != 2 || !arrow.segment.has(Syn))
+            continue;
+        QCOMPARE(layout.arrowText(arrow).at(1), arrow.segment.has(Ack) ? QStringLiteral("seq=k ack=j+1")
+                                                                        : QStringLiteral("seq=j"));
+        ++checked;
+    }
+    QCOMPARE(checked, 2);
+    layout.setNumberStyle(NumberStyle::Absolute);
+    for (const LadderLayout::Arrow &arrow : layout.arrows()) {
+        if (arrow.segment.clientHost == 2 && arrow.segment.has(Syn) && !arrow.segment.has(Ack))
+            QCOMPARE(layout.arrowText(arrow).at(1), QStringLiteral("seq=500")); // client2 isn 500
+    }
+}
+
+// backlog-overflow: the SYN the full accept queue drops is marked on the listener's lane.
+void TestLadderLayout::lanes_refusedConnectionMarkedOnTheListener()
+{
+    LadderLayout layout = layoutAt(QStringLiteral("backlog-overflow"), 15);
+    int marks = 0;
+    for (const LadderLayout::Label &label : layout.labels()) {
+        if (label.kind != LadderLayout::LabelKind::Error || !label.text.contains(QStringLiteral("accept queue full")))
+            continue;
+        const LadderLayout::Lane &lane = layout.lanes()[static_cast<std::size_t>(label.lane)];
+        QCOMPARE(lane.side, Side::Server);
+        QCOMPARE(lane.peer, noHost);
+        QVERIFY(label.onArrival);
+        ++marks;
+    }
+    QVERIFY(layout.labels().back().text == QStringLiteral("listener fd 3: SYN from client4 dropped: accept queue full"));
+    QCOMPARE(marks, 2); // client3's SYN, then client4's
+}
+
+// A collapsed lane's labels and its arrows' labels are hidden; the ladder gets no taller.
+void TestLadderLayout::lanes_collapsedLaneHidesItsLabels()
+{
+    LadderLayout open = layoutAt(QStringLiteral("accept-queue"), -1);
+    open.place(font(), 900);
+    LadderLayout collapsed = layoutAt(QStringLiteral("accept-queue"), -1);
+    int client2 = -1;
+    for (std::size_t i = 0; i < collapsed.lanes().size(); ++i) {
+        if (collapsed.lanes()[i].side == Side::Client && collapsed.lanes()[i].host == 2)
+            client2 = static_cast<int>(i);
+    }
+    QVERIFY(client2 >= 0);
+    collapsed.setCollapsedLanes({collapsed.lanes()[static_cast<std::size_t>(client2)].key()});
+    collapsed.place(font(), 900);
+    QVERIFY(collapsed.isCollapsed(client2));
+    int hidden = 0;
+    for (const LadderLayout::Label &label : collapsed.labels()) {
+        QCOMPARE(collapsed.isHidden(label), label.lane == client2);
+        hidden += collapsed.isHidden(label) ? 1 : 0;
+    }
+    QVERIFY(hidden >= 4);
+    int hiddenArrows = 0;
+    for (const LadderLayout::Arrow &arrow : collapsed.arrows()) {
+        const bool itsPair = arrow.fromLane == client2 || arrow.toLane == client2;
+        QCOMPARE(collapsed.isLabelHidden(arrow), itsPair);
+        QCOMPARE(collapsed.labelRect(arrow).isEmpty(), itsPair);
+        hiddenArrows += itsPair ? 1 : 0;
+    }
+    QCOMPARE(hiddenArrows, 3); // client2's handshake
+    QCOMPARE(collapsed.labelRects().size() + std::size_t(hidden + hiddenArrows), open.labelRects().size());
+    QVERIFY(collapsed.contentHeight() <= open.contentHeight());
+    QVERIFY(overlappingLabels(collapsed).isEmpty());
+}

@@ -39,6 +39,7 @@ private slots:
     void keysPressedDuringAnimations();
     void play_toTheEnd();
     void socketsDock_clickSelectsTheSocketForTheStateDiagram();
+    void ladderLanes_clickTagCollapses_clickLaneSelectsItsSocket();
 
 private:
     static void showWindow(MainWindow &window, const QString &lesson, double speed);
@@ -102,6 +103,27 @@ void TestRealWindow::verifyViewsShowTheModel(MainWindow &window, const char *whe
         const QString pane = window.pane(side)->statusText();
         QVERIFY2(pane == name || pane.startsWith(name + QStringLiteral(" · ")),
                  qPrintable(context + QStringLiteral(", pane ") + pane));
+    }
+    // Lanes (many clients): each lane's newest state is its socket's in the model.
+    const LadderLayout &layout = window.ladder()->layout();
+    if (!layout.lanesMode())
+        return;
+    for (std::size_t lane = 0; lane < layout.lanes().size(); ++lane) {
+        std::optional<LadderLayout::Transition> last;
+        for (const LadderLayout::Transition &transition : layout.transitions()) {
+            if (transition.lane == static_cast<int>(lane))
+                last = transition;
+        }
+        if (!last)
+            continue;
+        const Socket *socket = sim.socketById(last->socket);
+        QVERIFY2(socket, qPrintable(where));
+        QVERIFY2(socket->endpoint.state() == last->to,
+                 qPrintable(where + QStringLiteral(", lane %1 (%2): model %3, ladder %4")
+                                        .arg(lane)
+                                        .arg(layout.laneName(static_cast<int>(lane)))
+                                        .arg(QString::fromLatin1(stateName(socket->endpoint.state())))
+                                        .arg(QString::fromLatin1(stateName(last->to)))));
     }
 }
 
@@ -220,6 +242,59 @@ void TestRealWindow::socketsDock_clickSelectsTheSocketForTheStateDiagram()
     QCOMPARE(window.stateDiagram()->state(tcpsim::Side::Server), tcpsim::TcpState::SynReceived);
     pressKey(window, Qt::Key_Home);
     QTRY_COMPARE(window.socketsView()->selectedSocket(), tcpsim::SocketId(0));
+}
+
+// A lesson of many clients: a real click on a lane's tag collapses it (its labels go) and a
+// second expands it; a click on a lane's timeline lights its socket in the state diagram, as a
+// click on its descriptor row does.
+void TestRealWindow::ladderLanes_clickTagCollapses_clickLaneSelectsItsSocket()
+{
+    MainWindow window(MainWindow::SettingsPolicy::Ignore);
+    showWindow(window, QStringLiteral("backlog-overflow"), testSpeed);
+    for (int i = 0; i < 13; ++i) {
+        pressKey(window, Qt::Key_Right);
+        waitForAnimation(window);
+    }
+    LadderView *ladder = window.ladder();
+    const LadderLayout &layout = ladder->layout();
+    QVERIFY(layout.lanesMode());
+    const auto laneOf = [&](Side side, HostId host, HostId peer) {
+        for (std::size_t i = 0; i < layout.lanes().size(); ++i) {
+            const LadderLayout::Lane &lane = layout.lanes()[i];
+            if (lane.side == side && lane.host == host && lane.peer == peer)
+                return static_cast<int>(i);
+        }
+        return -1;
+    };
+    // client2's connection on the server, SYN-RECEIVED in the SYN queue.
+    const int connection = laneOf(Side::Server, serverHost, 2);
+    QVERIFY(connection >= 0);
+    QCOMPARE(window.stateDiagram()->state(Side::Server), TcpState::Established);
+    QTest::mouseClick(ladder->viewport(), Qt::LeftButton, {}, ladder->laneHitPoint(connection).toPoint());
+    QTRY_COMPARE(window.stateDiagram()->state(Side::Server), TcpState::SynReceived);
+    QCOMPARE(window.socketsView()->selectedSocket(), layout.lanes()[static_cast<std::size_t>(connection)].socket);
+
+    const int client2 = laneOf(Side::Client, 2, noHost);
+    QVERIFY(client2 >= 0);
+    const auto shownOn = [&](int lane) {
+        int shown = 0;
+        for (const LadderLayout::Label &label : ladder->layout().labels())
+            shown += label.lane == lane && !ladder->layout().isHidden(label) ? 1 : 0;
+        return shown;
+    };
+    QVERIFY(shownOn(client2) > 0);
+    const QPoint tag = ladder->laneTagRect(client2).center().toPoint();
+    QTest::mouseClick(ladder->viewport(), Qt::LeftButton, {}, tag);
+    QTRY_VERIFY(ladder->isLaneCollapsed(client2));
+    QCOMPARE(shownOn(client2), 0);
+    // Stepping on keeps it collapsed.
+    pressKey(window, Qt::Key_Right);
+    waitForAnimation(window);
+    QVERIFY(ladder->isLaneCollapsed(client2));
+    QCOMPARE(shownOn(client2), 0);
+    QTest::mouseClick(ladder->viewport(), Qt::LeftButton, {}, ladder->laneTagRect(client2).center().toPoint());
+    QTRY_VERIFY(!ladder->isLaneCollapsed(client2));
+    QVERIFY(shownOn(client2) > 0);
 }
 
 QTEST_MAIN(TestRealWindow)

@@ -1349,24 +1349,108 @@
         <translation>错误：%1</translation>
     </message>
     <message>
-        <location filename="../../core/render/src/ladderlayout.cpp" line="91"/>
+        <location filename="../../core/render/src/ladderlayout.cpp" line="93"/>
+        <source>SYN from %1 dropped: accept queue full</source>
+        <translation>来自 %1 的 SYN 被丢弃：accept 队列已满</translation>
+    </message>
+    <message>
+        <location filename="../../core/render/src/ladderlayout.cpp" line="95"/>
+        <source>final ACK from %1 ignored: accept queue full</source>
+        <translation>来自 %1 的最后 ACK 被忽略：accept 队列已满</translation>
+    </message>
+    <message>
+        <location filename="../../core/render/src/ladderlayout.cpp" line="97"/>
+        <source>final ACK from %1 answered with RST: accept queue full</source>
+        <translation>来自 %1 的最后 ACK 以 RST 回应：accept 队列已满</translation>
+    </message>
+    <message>
+        <location filename="../../core/render/src/ladderlayout.cpp" line="99"/>
+        <source>SYN from %1 dropped: SYN queue full</source>
+        <translation>来自 %1 的 SYN 被丢弃：SYN 队列已满</translation>
+    </message>
+    <message>
+        <location filename="../../core/render/src/ladderlayout.cpp" line="101"/>
+        <source>SYN from %1 dropped: tcp_max_syn_backlog nearly used up</source>
+        <translation>来自 %1 的 SYN 被丢弃：tcp_max_syn_backlog 即将用尽</translation>
+    </message>
+    <message>
+        <location filename="../../core/render/src/ladderlayout.cpp" line="103"/>
+        <source>SYN cookie to %1: SYN queue full, no entry kept</source>
+        <translation>向 %1 发送 SYN cookie：SYN 队列已满，不保留条目</translation>
+    </message>
+    <message>
+        <location filename="../../core/render/src/ladderlayout.cpp" line="113"/>
         <source>2MSL timer expires</source>
         <translation>2MSL 定时器到期</translation>
     </message>
     <message>
-        <location filename="../../core/render/src/ladderlayout.cpp" line="93"/>
+        <location filename="../../core/render/src/ladderlayout.cpp" line="115"/>
         <source>persist timer fires</source>
         <translation>坚持计时器触发</translation>
     </message>
     <message>
-        <location filename="../../core/render/src/ladderlayout.cpp" line="95"/>
+        <location filename="../../core/render/src/ladderlayout.cpp" line="117"/>
         <source>delayed-ACK timer fires</source>
         <translation>延迟 ACK 定时器触发</translation>
     </message>
     <message>
-        <location filename="../../core/render/src/ladderlayout.cpp" line="97"/>
+        <location filename="../../core/render/src/ladderlayout.cpp" line="119"/>
         <source>retransmission timer fires</source>
         <translation>重传定时器到期</translation>
+    </message>
+    <message>
+        <location filename="../../core/render/src/ladderlayout.cpp" line="584"/>
+        <source>listener fd %1</source>
+        <translation>监听套接字 fd %1</translation>
+    </message>
+    <message>
+        <location filename="../../core/render/src/ladderlayout.cpp" line="585"/>
+        <source>listener</source>
+        <translation>监听套接字</translation>
+    </message>
+    <message>
+        <location filename="../../core/render/src/ladderlayout.cpp" line="589"/>
+        <source>fd %1 ↔ %2</source>
+        <extracomment>The server&apos;s connection with a client, by its descriptor: &quot;fd 4 ↔ client2&quot;</extracomment>
+        <translation>fd %1 ↔ %2</translation>
+    </message>
+    <message>
+        <location filename="../../core/render/src/ladderlayout.cpp" line="592"/>
+        <source>↔ %1 (no fd)</source>
+        <translation>↔ %1（无 fd）</translation>
+    </message>
+    <message>
+        <location filename="../../core/render/src/ladderlayout.cpp" line="593"/>
+        <source>↔ %1 (queue)</source>
+        <translation>↔ %1（队列中）</translation>
+    </message>
+    <message>
+        <location filename="../../core/render/src/ladderlayout.cpp" line="601"/>
+        <source>%1: %2</source>
+        <extracomment>A label on a ladder of many clients: whose socket, then what happened to it</extracomment>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../core/render/src/ladderlayout.cpp" line="639"/>
+        <source>the server&apos;s listening socket</source>
+        <translation>服务器的监听套接字</translation>
+    </message>
+    <message>
+        <location filename="../../core/render/src/ladderlayout.cpp" line="640"/>
+        <source>the server&apos;s connection with %1</source>
+        <translation>服务器与 %1 的连接</translation>
+    </message>
+    <message>
+        <location filename="../../core/render/src/ladderlayout.cpp" line="649"/>
+        <source>L</source>
+        <extracomment>The tag above the listening socket&apos;s lane (short: a lane is a few letters wide)</extracomment>
+        <translation>L</translation>
+    </message>
+    <message>
+        <location filename="../../core/render/src/ladderlayout.cpp" line="655"/>
+        <source>c%1</source>
+        <extracomment>The tag above a client&apos;s lane, and above the server&apos;s connection with it: c1, c2, ...</extracomment>
+        <translation>c%1</translation>
     </message>
     <message>
         <location filename="../../app/ladderview.cpp" line="40"/>
@@ -1374,57 +1458,84 @@
         <translation>时序图</translation>
     </message>
     <message>
-        <location filename="../../core/render/src/ladderplacement.cpp" line="466"/>
+        <location filename="../../core/render/src/ladderplacement.cpp" line="537"/>
         <source>retransmission</source>
         <translation>重传</translation>
     </message>
     <message>
-        <location filename="../../core/render/src/ladderplacement.cpp" line="468"/>
+        <location filename="../../core/render/src/ladderplacement.cpp" line="539"/>
         <source>crafted</source>
         <translation>构造的</translation>
     </message>
     <message>
-        <location filename="../../app/ladderview.cpp" line="413"/>
+        <location filename="../../app/ladderview.cpp" line="453"/>
         <source>Inspect this segment</source>
         <translation>查看这个报文段</translation>
     </message>
     <message>
-        <location filename="../../app/ladderview.cpp" line="419"/>
+        <location filename="../../app/ladderview.cpp" line="459"/>
         <source>Lose this segment</source>
         <translation>让这个报文段丢失</translation>
     </message>
     <message>
-        <location filename="../../app/ladderview.cpp" line="466"/>
+        <location filename="../../app/ladderview.cpp" line="512"/>
+        <source>%1 (collapsed). Click to show its labels again.</source>
+        <translation>%1（已折叠）。点击以重新显示它的标签。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ladderview.cpp" line="513"/>
+        <source>%1. Click to collapse this lane: its labels are hidden.</source>
+        <translation>%1。点击折叠这条泳道：隐藏它的标签。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ladderview.cpp" line="517"/>
+        <source>%1. Click to show its state in the state diagram.</source>
+        <translation>%1。点击在状态图中显示它的状态。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ladderview.cpp" line="522"/>
         <source>In flight. Click to inspect this segment&apos;s TCP header; Shift+click (or right-click → Lose this segment) to lose it in the network.</source>
         <translation>正在传输中。单击查看这个报文段的 TCP 首部；Shift+单击（或右键 → 让这个报文段丢失）让它在网络中丢失。</translation>
     </message>
     <message>
-        <location filename="../../app/ladderview.cpp" line="468"/>
+        <location filename="../../app/ladderview.cpp" line="524"/>
         <source>Click to inspect this segment&apos;s TCP header.</source>
         <translation>点击查看这个报文段的 TCP 首部。</translation>
     </message>
     <message>
-        <location filename="../../app/ladderview.cpp" line="472"/>
+        <location filename="../../app/ladderview.cpp" line="528"/>
         <source>This lesson is too long to fit at a readable size: scroll for the rest.</source>
         <translation>这个课程太长，无法以可读的大小全部显示：其余部分请滚动查看。</translation>
     </message>
     <message>
-        <location filename="../../core/render/src/ladderpainter.cpp" line="133"/>
-        <location filename="../../core/render/src/ladderpainter.cpp" line="150"/>
+        <location filename="../../core/render/src/ladderlayout.cpp" line="634"/>
+        <location filename="../../core/render/src/ladderpainter.cpp" line="163"/>
         <source>Client</source>
         <translation>客户端</translation>
     </message>
     <message>
-        <location filename="../../core/render/src/ladderpainter.cpp" line="133"/>
-        <location filename="../../core/render/src/ladderpainter.cpp" line="150"/>
+        <location filename="../../core/render/src/ladderlayout.cpp" line="635"/>
+        <location filename="../../core/render/src/ladderpainter.cpp" line="171"/>
+        <location filename="../../core/render/src/ladderpainter.cpp" line="188"/>
         <source>Server</source>
         <translation>服务器</translation>
     </message>
     <message>
-        <location filename="../../core/render/src/ladderpainter.cpp" line="135"/>
-        <location filename="../../core/render/src/ladderpainter.cpp" line="158"/>
+        <location filename="../../core/render/src/ladderpainter.cpp" line="163"/>
+        <source>Clients</source>
+        <translation>客户端</translation>
+    </message>
+    <message>
+        <location filename="../../core/render/src/ladderpainter.cpp" line="164"/>
+        <location filename="../../core/render/src/ladderpainter.cpp" line="173"/>
+        <location filename="../../core/render/src/ladderpainter.cpp" line="195"/>
         <source>127.0.0.1 port %1</source>
         <translation>127.0.0.1 端口 %1</translation>
+    </message>
+    <message>
+        <location filename="../../core/render/src/ladderpainter.cpp" line="164"/>
+        <source>127.0.0.1</source>
+        <translation>127.0.0.1</translation>
     </message>
     <message>
         <location filename="../../core/render/src/ladderaxis.cpp" line="32"/>
@@ -2179,7 +2290,7 @@
         <translation>白底黑字，客户端和服务器用更深的颜色，适合颜色发淡的投影仪</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowsockets.cpp" line="75"/>
+        <location filename="../../app/mainwindowsockets.cpp" line="83"/>
         <source>The state diagram shows %1 (fd %2)</source>
         <translation>状态图显示的是 %1（描述符 %2）</translation>
     </message>
@@ -3196,52 +3307,52 @@
         <translation type="vanished">仅模拟：真实套接字对只有一个客户端，即课程中的 `client`；%1 只存在于模型中</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="294"/>
+        <location filename="../../core/live/src/livesession.cpp" line="298"/>
         <source>not mirrored: the live pair&apos;s client does not listen</source>
         <translation>不在真实套接字对上重现：真实客户端不调用 listen()</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="300"/>
+        <location filename="../../core/live/src/livesession.cpp" line="304"/>
         <source>not mirrored: the live pair&apos;s server does not connect (simultaneous open is simulation only)</source>
         <translation>不在真实套接字对上重现：真实服务器不调用 connect()（同时打开只在模拟中演示）</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="307"/>
+        <location filename="../../core/live/src/livesession.cpp" line="311"/>
         <source>not mirrored: the live pair&apos;s client does not accept</source>
         <translation>不在真实套接字对上重现：真实客户端不调用 accept()</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="322"/>
+        <location filename="../../core/live/src/livesession.cpp" line="326"/>
         <source>simulation only: Linux chooses its own ISN (a keyed hash of the 4-tuple plus a clock)</source>
         <translation>仅模拟：Linux 自己选择 ISN（对四元组做带密钥的哈希，再加上时钟）</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="326"/>
+        <location filename="../../core/live/src/livesession.cpp" line="330"/>
         <source>simulation only: loopback delivered every segment at once</source>
         <translation>仅模拟：回环接口立即递交了每一个报文段</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="329"/>
+        <location filename="../../core/live/src/livesession.cpp" line="333"/>
         <source>simulation only: loopback loses nothing, the kernel went on as if delivered</source>
         <translation>仅模拟：回环接口不会丢包，内核照常继续，就像报文段已经送达</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="332"/>
+        <location filename="../../core/live/src/livesession.cpp" line="336"/>
         <source>simulation only: the kernel&apos;s timers keep their own time (on loopback nothing is lost; TIME-WAIT ends after 60 s)</source>
         <translation>仅模拟：内核的定时器按自己的时间运行（回环上不会丢失任何东西；TIME-WAIT 在 60 秒后结束）</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="336"/>
+        <location filename="../../core/live/src/livesession.cpp" line="340"/>
         <source>simulation only: a crafted segment is not sent on the live pair</source>
         <translation>仅模拟：构造的报文段不会在真实套接字对上发送</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="339"/>
+        <location filename="../../core/live/src/livesession.cpp" line="343"/>
         <source>simulation only: loopback has already settled</source>
         <translation>仅模拟：回环上的交互早已完成</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="348"/>
+        <location filename="../../core/live/src/livesession.cpp" line="352"/>
         <source>simulation only: the live pair&apos;s client socket is made by Qt at its connect()</source>
         <translation>仅模拟：真实客户端的套接字由 Qt 在 connect() 时创建</translation>
     </message>
@@ -3250,82 +3361,82 @@
         <translation type="vanished">仅模拟：真实连接的套接字由 Qt 创建</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="368"/>
+        <location filename="../../core/live/src/livesession.cpp" line="372"/>
         <source>simulation only: a check of the model</source>
         <translation>仅模拟：这是对模型的检查</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="400"/>
+        <location filename="../../core/live/src/livesession.cpp" line="404"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="404"/>
+        <location filename="../../core/live/src/livesession.cpp" line="408"/>
         <source>simulation only: %1 is the whole machine&apos;s setting (here %2) and needs root to change; the live pair keeps it, the model uses %3</source>
         <translation>仅模拟：%1 是整台机器的设置（本机为 %2），修改它需要 root 权限；真实连接保持本机的值，模型使用 %3</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="413"/>
+        <location filename="../../core/live/src/livesession.cpp" line="417"/>
         <source>simulation only: TCP_SYNCNT, the per-socket tcp_syn_retries, takes 1 to 127, not %1; the live client keeps the machine&apos;s %2</source>
         <translation>仅模拟：TCP_SYNCNT（每个套接字的 tcp_syn_retries）只能取 1 到 127，不能取 %1；真实客户端保持本机的 %2</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="424"/>
+        <location filename="../../core/live/src/livesession.cpp" line="428"/>
         <source>tcp_syn_retries %1 on the live pair: the client&apos;s own TCP_SYNCNT %1 at its next connect() (the machine&apos;s tcp_syn_retries, %2, is left alone)</source>
         <translation>真实连接上的 tcp_syn_retries %1：客户端在下一次 connect() 时使用自己的 TCP_SYNCNT %1（本机的 tcp_syn_retries 仍为 %2，不作改动）</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="584"/>
+        <location filename="../../core/live/src/livesession.cpp" line="605"/>
         <source>socket() failed: %1</source>
         <translation>socket() 失败：%1</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="587"/>
+        <location filename="../../core/live/src/livesession.cpp" line="608"/>
         <source>socket(): descriptor %1, with no options set (QTcpServer::listen() would set SO_REUSEADDR; this lesson&apos;s server sets its own)</source>
         <translation>socket()：描述符 %1，未设置任何选项（QTcpServer::listen() 会设置 SO_REUSEADDR；这个课程的服务器自己设置选项）</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="595"/>
+        <location filename="../../core/live/src/livesession.cpp" line="616"/>
         <source>setsockopt(): not called: the live server has no socket of its own (the lesson has no `server socket` step before it)</source>
         <translation>setsockopt()：未调用：真实服务器没有自己的套接字（课程在此之前没有 `server socket` 步骤）</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="601"/>
+        <location filename="../../core/live/src/livesession.cpp" line="622"/>
         <source>setsockopt(SO_REUSEADDR) on descriptor %1 failed: %2</source>
         <translation>在描述符 %1 上 setsockopt(SO_REUSEADDR) 失败：%2</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="603"/>
+        <location filename="../../core/live/src/livesession.cpp" line="624"/>
         <source>setsockopt(SO_REUSEADDR, 1) on descriptor %1</source>
         <translation>在描述符 %1 上 setsockopt(SO_REUSEADDR, 1)</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="609"/>
+        <location filename="../../core/live/src/livesession.cpp" line="630"/>
         <source>bind(): not called: the live server has no socket of its own (the lesson has no `server socket` step before it)</source>
         <translation>bind()：未调用：真实服务器没有自己的套接字（课程在此之前没有 `server socket` 步骤）</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="638"/>
+        <location filename="../../core/live/src/livesession.cpp" line="659"/>
         <source>port %1 is taken by another program: binding to a free port instead</source>
         <translation>端口 %1 已被另一个程序占用：改为绑定到一个空闲端口</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="644"/>
+        <location filename="../../core/live/src/livesession.cpp" line="665"/>
         <source>bind(%1) failed: %2. A connection the last server left on port %3 still holds it: Linux keeps TIME-WAIT for 60 s of real time, whatever the lesson&apos;s timers did, and lets a new socket bind beside it only when both set SO_REUSEADDR</source>
         <translation>bind(%1) 失败：%2。上一个服务器在端口 %3 上留下的连接仍占着它：无论课程的定时器怎样，Linux 都让 TIME-WAIT 持续 60 秒真实时间，并且只有两个套接字都设置了 SO_REUSEADDR 时，才允许新套接字绑定在它旁边</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="649"/>
+        <location filename="../../core/live/src/livesession.cpp" line="670"/>
         <source>bind(%1) failed: %2</source>
         <translation>bind(%1) 失败：%2</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="658"/>
+        <location filename="../../core/live/src/livesession.cpp" line="679"/>
         <source>bind(): descriptor %1 bound to %2</source>
         <translation>bind()：描述符 %1 绑定到 %2</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="664"/>
+        <location filename="../../core/live/src/livesession.cpp" line="685"/>
         <source>already listening on %1</source>
         <translation>已经在监听 %1</translation>
     </message>
@@ -3338,201 +3449,205 @@
         <translation type="vanished">listen()：监听套接字，描述符 %1；到达的连接会立即被 accept()</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="679"/>
+        <location filename="../../core/live/src/livesession.cpp" line="700"/>
         <source>listen(): not called on the live pair: descriptor %1 is not bound (its bind() failed), so the live server does not listen</source>
         <translation>listen()：未在真实套接字对上调用：描述符 %1 没有绑定（它的 bind() 失败了），所以真实服务器不监听</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="686"/>
+        <location filename="../../core/live/src/livesession.cpp" line="707"/>
         <source>listen() on descriptor %1 failed: %2</source>
         <translation>在描述符 %1 上 listen() 失败：%2</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="708"/>
+        <location filename="../../core/live/src/livesession.cpp" line="729"/>
         <source>listen(): the listening socket, descriptor %1, backlog %2; accept() waits for the lesson&apos;s accept step</source>
         <translation>listen()：监听套接字，描述符 %1，backlog %2；accept() 要等到课程的 accept 步骤才调用</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="711"/>
+        <location filename="../../core/live/src/livesession.cpp" line="732"/>
         <source>listen(): the listening socket, descriptor %1, backlog %2; connections are accepted at once</source>
         <translation>listen()：监听套接字，描述符 %1，backlog %2；到达的连接会立即被 accept()</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="720"/>
+        <location filename="../../core/live/src/livesession.cpp" line="741"/>
         <source>connect(): the live client already has a connection</source>
         <translation>connect()：真实客户端已经有一个连接</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="733"/>
+        <location filename="../../core/live/src/livesession.cpp" line="754"/>
         <source>the live server is not listening: connecting to %1, where nobody listens</source>
         <translation>真实服务器没有在监听：连接到 %1，那里没有人监听</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="746"/>
         <source>the kernel refused TCP_SYNCNT %1 on the live client</source>
-        <translation>内核拒绝了真实客户端上的 TCP_SYNCNT %1</translation>
+        <translation type="vanished">内核拒绝了真实客户端上的 TCP_SYNCNT %1</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="545"/>
-        <location filename="../../core/live/src/livesession.cpp" line="758"/>
+        <location filename="../../core/live/src/livesession.cpp" line="542"/>
+        <location filename="../../core/live/src/livesession.cpp" line="770"/>
         <source>connect() returned: descriptor %1</source>
         <translation>connect() 已返回：描述符 %1</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="357"/>
+        <location filename="../../core/live/src/livesession.cpp" line="361"/>
         <source>simulation only: the server program (%1) runs in the model; the live server does the lesson&apos;s own calls only, so its connections wait for the lesson&apos;s steps</source>
         <translation>仅模拟：服务器程序（%1）只在模型中运行；真实服务器只执行课程自己的调用，所以它的连接等待课程的步骤</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="972"/>
+        <location filename="../../core/live/src/livesession.cpp" line="977"/>
         <source>%1 close() before the connection was established: the socket is deleted</source>
         <translation>%1 在连接建立之前 close()：套接字被删除</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="502"/>
+        <location filename="../../core/live/src/livesession.cpp" line="506"/>
         <source>%1: the live %2 has nothing open</source>
         <translation>%1：真实的 %2 没有打开的连接</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="503"/>
+        <location filename="../../core/live/src/livesession.cpp" line="507"/>
         <source>%1: the live server has no connection with %2 (not accepted yet, or gone)</source>
         <translation>%1：真实服务器与 %2 没有连接（尚未接受，或已经消失）</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="510"/>
+        <location filename="../../core/live/src/livesession.cpp" line="514"/>
         <source>connect(): the live %1 already has a connection</source>
         <translation>connect()：真实的 %1 已经有一个连接</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="514"/>
+        <location filename="../../core/live/src/livesession.cpp" line="518"/>
         <source>simulation only: the live server is not listening, and %1&apos;s refused connect() is the model&apos;s alone</source>
         <translation>仅模拟：真实服务器没有在监听，%1 被拒绝的 connect() 只存在于模型中</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../core/live/src/livesession.cpp" line="560"/>
+        <location filename="../../core/live/src/livesession.cpp" line="584"/>
         <source>%1 received %n byte(s): &quot;%2&quot;</source>
         <translation>
             <numerusform>%1 收到 %n 个字节：“%2”</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="761"/>
-        <location filename="../../core/live/src/livesession.cpp" line="886"/>
+        <location filename="../../core/live/src/livesession.cpp" line="773"/>
+        <location filename="../../core/live/src/livesession.cpp" line="888"/>
         <source>Qt closed its socket; the lesson still holds the connection</source>
         <translation>Qt 关闭了它的套接字；课程仍保持着这个连接</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="762"/>
+        <location filename="../../core/live/src/livesession.cpp" line="774"/>
         <source>Qt closed the socket</source>
         <translation>Qt 关闭了套接字</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="773"/>
+        <location filename="../../core/live/src/livesession.cpp" line="785"/>
         <source>the client socket reported an error: %1</source>
         <translation>客户端套接字报告错误：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../core/live/src/livesession.cpp" line="788"/>
+        <location filename="../../core/live/src/livesession.cpp" line="583"/>
         <source>client received %n byte(s): &quot;%1&quot;</source>
         <translation>
             <numerusform>客户端收到 %n 个字节：“%1”</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="803"/>
+        <location filename="../../core/live/src/livesession.cpp" line="562"/>
+        <source>the kernel refused TCP_SYNCNT %1 on the live %2</source>
+        <translation>内核拒绝在实时 %2 上设置 TCP_SYNCNT %1</translation>
+    </message>
+    <message>
+        <location filename="../../core/live/src/livesession.cpp" line="799"/>
         <source>accept(): the lesson&apos;s connection was already accepted</source>
         <translation>accept()：课程的连接之前已被接受</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="807"/>
+        <location filename="../../core/live/src/livesession.cpp" line="803"/>
         <source>accept(): the live server is not listening</source>
         <translation>accept()：真实服务器没有在监听</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="813"/>
-        <location filename="../../core/live/src/livesession.cpp" line="829"/>
+        <location filename="../../core/live/src/livesession.cpp" line="809"/>
+        <location filename="../../core/live/src/livesession.cpp" line="825"/>
         <source>accept(): takes the established connection off the kernel&apos;s accept queue</source>
         <translation>accept()：从内核的 accept 队列中取出已建立的连接</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="814"/>
-        <location filename="../../core/live/src/livesession.cpp" line="827"/>
+        <location filename="../../core/live/src/livesession.cpp" line="810"/>
+        <location filename="../../core/live/src/livesession.cpp" line="823"/>
         <source>accept(): nothing in the accept queue yet; it returns when a connection arrives</source>
         <translation>accept()：accept 队列中还没有连接；有连接到达时它才返回</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="823"/>
+        <location filename="../../core/live/src/livesession.cpp" line="819"/>
         <source>accept(): not called: the live server holds as many connections as it takes</source>
         <translation>accept()：不调用：真实服务器持有的连接数已达到它的上限</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../core/live/src/livesession.cpp" line="831"/>
+        <location filename="../../core/live/src/livesession.cpp" line="827"/>
         <source>accept(): takes the oldest of the %n connections in the kernel&apos;s accept queue; the others wait there, established, for a later accept()</source>
         <translation>
             <numerusform>accept()：从内核 accept 队列中的 %n 个连接里取出最早的一个；其余连接已经建立，留在队列中等待以后的 accept()</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../core/live/src/livesession.cpp" line="843"/>
+        <location filename="../../core/live/src/livesession.cpp" line="839"/>
         <source>the lesson is over: the live echo server now accepts the %n connection(s) waiting in its accept queue, and any that arrive</source>
         <translation>
             <numerusform>课程结束：真实的回声服务器现在接受在它的 accept 队列中等待的 %n 个连接，以及之后到达的任何连接</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="860"/>
+        <location filename="../../core/live/src/livesession.cpp" line="857"/>
         <source>accept() returned %1&apos;s connection: descriptor %2</source>
         <translation>accept() 返回了 %1 的连接：描述符 %2</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="874"/>
+        <location filename="../../core/live/src/livesession.cpp" line="871"/>
         <source>accept() returned a connection from outside the lesson, the oldest in the accept queue: descriptor %1; the lesson&apos;s connection waits there for another accept()</source>
         <translation>accept() 返回了一个来自课程之外的连接（accept 队列中最早的那个）：描述符 %1；课程的连接仍在队列中等待下一次 accept()</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="877"/>
+        <location filename="../../core/live/src/livesession.cpp" line="874"/>
         <source>accept() returned a connection from outside the lesson: descriptor %1</source>
         <translation>accept() 返回了一个来自课程之外的连接：描述符 %1</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="895"/>
+        <location filename="../../core/live/src/livesession.cpp" line="900"/>
         <source>the server&apos;s connected socket reported an error: %1</source>
         <translation>服务器的已连接套接字报告错误：%1</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="899"/>
+        <location filename="../../core/live/src/livesession.cpp" line="904"/>
         <source>accept() returned a new connected socket, descriptor %1 (the listening socket keeps descriptor %2)</source>
         <translation>accept() 返回了一个新的已连接套接字，描述符 %1（监听套接字仍是描述符 %2）</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="917"/>
+        <location filename="../../core/live/src/livesession.cpp" line="922"/>
         <source>send(): the live %1 has no connection to send on</source>
         <translation>send()：真实%1没有可用于发送的连接</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="927"/>
+        <location filename="../../core/live/src/livesession.cpp" line="932"/>
         <source>send() on the live %1 failed: its sending side is closed</source>
         <translation>真实%1上的 send() 失败：它的发送方向已经关闭</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../core/live/src/livesession.cpp" line="929"/>
+        <location filename="../../core/live/src/livesession.cpp" line="934"/>
         <source>%1 sent %n byte(s)</source>
         <translation>
             <numerusform>%1发送了 %n 个字节</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="935"/>
+        <location filename="../../core/live/src/livesession.cpp" line="940"/>
         <source>close(): the live server has no listening socket</source>
         <translation>close()：真实服务器没有监听套接字</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="940"/>
+        <location filename="../../core/live/src/livesession.cpp" line="945"/>
         <source>close(): the listening socket on port %1 is closed</source>
         <translation>close()：端口 %1 上的监听套接字已关闭</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="960"/>
+        <location filename="../../core/live/src/livesession.cpp" line="965"/>
         <source>close(): the live %1 has nothing open</source>
         <translation>close()：真实%1没有打开的套接字</translation>
     </message>
@@ -3541,104 +3656,104 @@
         <translation type="vanished">连接建立之前调用 close()：客户端套接字被删除</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="976"/>
+        <location filename="../../core/live/src/livesession.cpp" line="981"/>
         <source>close(): the live %1 already closed its side</source>
         <translation>close()：真实%1已经关闭了自己这一端</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="979"/>
+        <location filename="../../core/live/src/livesession.cpp" line="984"/>
         <source>%1 close(): FIN sent with shutdown(SHUT_WR); it keeps reading until the peer&apos;s FIN</source>
         <translation>%1 close()：用 shutdown(SHUT_WR) 发出 FIN（半关闭）；它继续读取，直到对方的 FIN 到来</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="989"/>
+        <location filename="../../core/live/src/livesession.cpp" line="994"/>
         <source>abort(): the live %1 has nothing open</source>
         <translation>abort()：真实%1没有打开的套接字</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="997"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1002"/>
         <source>%1 abort(): SO_LINGER {1, 0} then close: a RST</source>
         <translation>%1 abort()：先设置 SO_LINGER {1, 0} 再 close：发出 RST</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="1033"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1038"/>
         <source>the kernel negotiated %1; the model&apos;s RFC 9293 segments carry only the MSS option and unscaled windows (the Linux profile plays the kernel&apos;s)</source>
         <translation>内核协商了 %1；模型的 RFC 9293 报文段只带 MSS 选项，窗口不缩放（Linux 配置会扮演内核的做法）</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="1037"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1042"/>
         <source>the kernel negotiated %1, as the model&apos;s Linux profile does</source>
         <translation>内核协商了 %1，与模型的 Linux 配置一致</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="1041"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1046"/>
         <source>; this machine&apos;s tcp_rmem maximum gives window scale %1 where the profile assumes %2 (Debian 12&apos;s default): the raw window numbers differ, the bytes they stand for do not</source>
         <translation>；这台机器的 tcp_rmem 最大值给出窗口缩放 %1，而配置假定为 %2（Debian 12 的默认值）：窗口字段的原始数值不同，但它们代表的字节数相同</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="1071"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1076"/>
         <source>too brief to sample: the kernel&apos;s SYN-RECV is a request socket that the final ACK turned into this connection</source>
         <translation>持续太短，未能采样到：内核的 SYN-RECV 是一个请求套接字，最后一个 ACK 把它变成了这个连接</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="1073"/>
-        <location filename="../../core/live/src/livesession.cpp" line="1120"/>
-        <location filename="../../core/live/src/livesession.cpp" line="1130"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1078"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1125"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1135"/>
         <source>too brief to sample: on the usual path between the states seen</source>
         <translation>持续太短，未能采样到：它位于观测到的两个状态之间的常规路径上</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="1087"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1092"/>
         <source>the listening socket; accept queue %1 of backlog %2</source>
         <translation>监听套接字；accept 队列中有 %1 个连接（backlog 为 %2）</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="1091"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1096"/>
         <source>in the accept queue: the kernel completed the handshake before accept()</source>
         <translation>在 accept 队列中：内核在 accept() 之前就完成了握手</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="1093"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1098"/>
         <source>TIME-WAIT: Linux keeps it 60 s; no descriptor, found by its 4-tuple</source>
         <translation>TIME-WAIT：Linux 保持 60 秒；没有描述符，靠四元组找到它</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="1095"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1100"/>
         <source>no descriptor any more: the connection lives on in the kernel</source>
         <translation>已经没有描述符：连接仍留在内核中</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="1138"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1143"/>
         <source>the kernel&apos;s entry is gone (last seen %1): no connection record, CLOSED</source>
         <translation>内核中的表项已消失（最后一次看到时为 %1）：没有连接记录，即 CLOSED</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="1166"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1171"/>
         <source>The lesson lost a segment or fired a timer; loopback never loses one (not even a SYN), so the kernel&apos;s segment arrived at once, nothing was retransmitted, and the kernel went on as if everything had arrived.</source>
         <translation>课程丢弃了一个报文段或触发了定时器；回环接口从不丢包（SYN 也不会丢），所以内核的报文段立即送达，没有任何重传，内核照常继续，就像一切都已送达。</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="1170"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1175"/>
         <source>The kernel shows no connection where the model waits in TIME-WAIT: on loopback the closes did not cross, so in the kernel this side closed second (LAST-ACK, then CLOSED, no TIME-WAIT); or its TIME-WAIT, fixed at 60 s, has ended.</source>
         <translation>模型在 TIME-WAIT 中等待，而内核里没有这个连接：在回环接口上两次关闭并没有交错，所以在内核中这一方是后关闭的（LAST-ACK，然后 CLOSED，没有 TIME-WAIT）；或者它固定 60 秒的 TIME-WAIT 已经结束。</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="1174"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1179"/>
         <source>Linux keeps TIME-WAIT for a fixed 60 s (TCP_TIMEWAIT_LEN; it has no MSL setting); the lesson already fired the model&apos;s 2×MSL timer in virtual time. RFC 9293&apos;s MSL is 2 minutes, so its 2×MSL is 4 minutes.</source>
         <translation>Linux 固定保持 TIME-WAIT 60 秒（TCP_TIMEWAIT_LEN；它没有 MSL 设置）；课程已经在虚拟时间里触发了模型的 2×MSL 定时器。RFC 9293 的 MSL 是 2 分钟，所以它的 2×MSL 是 4 分钟。</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="1178"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1183"/>
         <source>Linux keeps a half-open connection as a small request socket (ss: SYN-RECV) in the SYN queue; loopback delivered the final ACK at once, so the kernel already shows the connection ESTABLISHED (in the accept queue if accept() was not called).</source>
         <translation>Linux 把半打开的连接作为一个小的请求套接字（ss 显示为 SYN-RECV）放在 SYN 队列中；回环接口立即递交了最后一个 ACK，所以内核已经显示该连接为 ESTABLISHED（如果还没调用 accept()，它就在 accept 队列中）。</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="1188"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1193"/>
         <source>Loopback delivers each segment at once; the model waits for the segment to be delivered step by step, so the kernel is already further along.</source>
         <translation>回环接口会立即递交每一个报文段；模型则一步一步地等待报文段送达，所以内核已经走在前面了。</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="1191"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1196"/>
         <source>The kernel&apos;s state differs from the model&apos;s here.</source>
         <translation>这里内核的状态与模型不同。</translation>
     </message>

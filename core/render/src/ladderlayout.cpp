@@ -84,6 +84,28 @@ QString errorText(const Event &event)
     return QCoreApplication::translate("LadderView", "error: %1").arg(QString::fromStdString(event.text));
 }
 
+// A connection the listener's full queues refused, as the ladder marks it (empty: the queue
+// event is no refusal).
+QString refusalText(Rule rule, const QString &client)
+{
+    switch (rule) {
+    case Rule::AcceptQueueSynDropped:
+        return QCoreApplication::translate("LadderView", "SYN from %1 dropped: accept queue full").arg(client);
+    case Rule::AcceptQueueAckIgnored:
+        return QCoreApplication::translate("LadderView", "final ACK from %1 ignored: accept queue full").arg(client);
+    case Rule::AcceptQueueAckReset:
+        return QCoreApplication::translate("LadderView", "final ACK from %1 answered with RST: accept queue full").arg(client);
+    case Rule::SynQueueSynDropped:
+        return QCoreApplication::translate("LadderView", "SYN from %1 dropped: SYN queue full").arg(client);
+    case Rule::SynBacklogDropped:
+        return QCoreApplication::translate("LadderView", "SYN from %1 dropped: tcp_max_syn_backlog nearly used up").arg(client);
+    case Rule::SynQueueCookie:
+        return QCoreApplication::translate("LadderView", "SYN cookie to %1: SYN queue full, no entry kept").arg(client);
+    default:
+        return {};
+    }
+}
+
 QString timerText(const Event &event)
 {
     switch (event.timer) {
@@ -117,6 +139,8 @@ void LadderLayout::setNumberStyle(NumberStyle style)
 {
     m_numberStyle = style;
     m_formatter = NumberFormatter(m_firstPairSyns, m_numberStyle);
+    for (const auto &[host, syns] : m_otherSyns)
+        m_otherFormatters[host] = NumberFormatter(syns, m_numberStyle);
     if (m_width > 0)
         place(m_font, m_width); // the arrow labels' widths change
 }
@@ -132,6 +156,11 @@ bool LadderLayout::extend(const std::vector<Event> &events, std::vector<std::siz
         return false;
     if (boundaries.size() <= oldSteps || !std::equal(m_boundaries.begin(), m_boundaries.end(), boundaries.begin()))
         return false;
+    bool becomesLanes = false;
+    if (!m_lanesMode) {
+        for (std::size_t i = m_events.size(); i < boundaries.back() && !becomesLanes; ++i)
+            becomesLanes = !belongsToFirstPair(events[i]);
+    }
     // The steps drawn so far must be the steps now. Back shortens the boundaries and another
     // lesson starts again from step 0, both refused above; the first and the last event drawn
     // are compared too, which any other history (another lesson jumped into) would change.
@@ -142,6 +171,12 @@ bool LadderLayout::extend(const std::vector<Event> &events, std::vector<std::siz
     m_events.insert(m_events.end(), events.begin() + static_cast<std::ptrdiff_t>(m_events.size()),
                     events.begin() + static_cast<std::ptrdiff_t>(boundaries.back()));
     m_boundaries = std::move(boundaries);
+    if (becomesLanes) {
+        // A second client's first event turns two lanes into many: everything is laid out
+        // again, once.
+        rebuildAndPlace();
+        return true;
+    }
     const std::size_t firstNewLabel = m_labels.size();
     const std::size_t firstNewMoment = m_moments.size();
     // The arrows still in flight end at the new steps: their labels are placed again.
@@ -161,6 +196,7 @@ bool LadderLayout::truncate(const std::vector<Event> &events, std::vector<std::s
     boundaries.back() = std::min(boundaries.back(), events.size());
     if (boundaries.size() >= m_boundaries.size() || !std::equal(boundaries.begin(), boundaries.end(), m_boundaries.begin()))
         return false;
+
     // As in extend: the first and the last event kept must be the same events.
     const std::size_t kept = boundaries.back();
     if (kept > 0 && (!(events.front() == m_events.front()) || !(events[kept - 1] == m_events[kept - 1])))
@@ -168,6 +204,12 @@ bool LadderLayout::truncate(const std::vector<Event> &events, std::vector<std::s
     const int steps = static_cast<int>(boundaries.size()) - 1;
     m_events.resize(kept);
     m_boundaries = std::move(boundaries);
+    if (m_lanesMode) {
+        // Lanes come and go with the steps, and so do their spans and ranks: a lesson of many
+        // clients (short, written for a class) is laid out again from its events.
+        rebuildAndPlace();
+        return true;
+    }
 
     // Everything is in step order: drop the later steps' moments, labels, transitions and arrows
     // from the end; a segment that arrived in a later step is in flight again.
@@ -213,6 +255,13 @@ bool LadderLayout::truncate(const std::vector<Event> &events, std::vector<std::s
     return true;
 }
 
+void LadderLayout::rebuildAndPlace()
+{
+    build();
+    if (m_width > 0)
+        place(m_font, m_width);
+}
+
 void LadderLayout::build()
 {
     m_moments.clear();
@@ -220,22 +269,33 @@ void LadderLayout::build()
     m_labels.clear();
     m_transitions.clear();
     m_inFlight.clear();
+    m_lanes.clear();
+    m_otherSyns.clear();
+    m_otherFormatters.clear();
+    m_hadDescriptor.clear();
+    m_lanesMode = std::any_of(m_events.begin(), m_events.end(),
+                              [](const Event &event) { return !belongsToFirstPair(event); });
+    // The client's lane and the server's (in lanes mode its listener's) exist from step 0.
+    makeLane(Side::Client, firstClientHost, noHost);
+    makeLane(Side::Server, serverHost, noHost);
     // Step 0: where both sides start.
     m_moments.push_back(Moment{});
-    addLabel(Side::Client, LabelKind::State, QString::fromLatin1(stateName(TcpState::Closed)), false);
-    addLabel(Side::Server, LabelKind::State, QString::fromLatin1(stateName(TcpState::Closed)), false);
+    addLabel(0, LabelKind::State, QString::fromLatin1(stateName(TcpState::Closed)), false);
+    addLabel(1, LabelKind::State, QString::fromLatin1(stateName(TcpState::Closed)), false);
     appendSteps(1);
 }
 
-void LadderLayout::addLabel(Side side, LabelKind kind, QString text, bool onArrival)
+void LadderLayout::addLabel(int lane, LabelKind kind, QString text, bool onArrival, QString core)
 {
     Moment &moment = m_moments.back();
     Label label;
-    label.side = side;
+    label.side = m_lanes[static_cast<std::size_t>(lane)].side;
+    label.lane = lane;
     label.kind = kind;
     label.text = std::move(text);
+    label.core = core.isEmpty() ? label.text : std::move(core);
     label.moment = static_cast<int>(m_moments.size()) - 1;
-    label.row = moment.labelCount[side == Side::Client ? 0 : 1]++;
+    label.row = moment.labelCount[label.side == Side::Client ? 0 : 1]++;
     label.onArrival = onArrival;
     m_labels.push_back(std::move(label));
 }
@@ -248,14 +308,25 @@ void LadderLayout::updateFormatter(std::size_t firstEvent)
         m_firstPairSynIndexes.pop_back();
         m_firstPairSyns.pop_back();
     }
+    bool othersChanged = false;
     for (std::size_t i = firstEvent; i < m_events.size(); ++i) {
         const Event &event = m_events[i];
-        if (event.kind == EventKind::Send && event.segment && event.segment->has(Syn) && belongsToFirstPair(event)) {
+        if (event.kind != EventKind::Send || !event.segment || !event.segment->has(Syn))
+            continue;
+        if (belongsToFirstPair(event)) {
             m_firstPairSyns.push_back(event);
             m_firstPairSynIndexes.push_back(i);
+        } else {
+            // Lanes mode only, where steps are never taken back (truncate refuses): appended.
+            m_otherSyns[event.segment->clientHost].push_back(event);
+            othersChanged = true;
         }
     }
     m_formatter = NumberFormatter(m_firstPairSyns, m_numberStyle);
+    if (othersChanged) {
+        for (const auto &[host, syns] : m_otherSyns)
+            m_otherFormatters[host] = NumberFormatter(syns, m_numberStyle);
+    }
 }
 
 void LadderLayout::appendSteps(int firstStep)
@@ -264,6 +335,7 @@ void LadderLayout::appendSteps(int firstStep)
     const std::size_t firstNewTransition = m_transitions.size();
     std::unordered_map<std::uint64_t, std::size_t> &inFlight = m_inFlight;
     const int steps = static_cast<int>(m_boundaries.size()) - 1;
+    HostId arrivingClient = firstClientHost;
     for (int step = firstStep; step <= steps; ++step) {
         Moment first;
         first.step = step;
@@ -271,7 +343,7 @@ void LadderLayout::appendSteps(int firstStep)
         first.time = m_moments.empty() ? 0 : m_moments.back().time;
         for (std::size_t i = m_boundaries[static_cast<std::size_t>(step - 1)];
              i < m_boundaries[static_cast<std::size_t>(step)]; ++i) {
-            if (belongsToFirstPair(m_events[i])) {
+            if (m_lanesMode || belongsToFirstPair(m_events[i])) {
                 first.time = m_events[i].time;
                 break;
             }
@@ -280,8 +352,19 @@ void LadderLayout::appendSteps(int firstStep)
         for (std::size_t i = m_boundaries[static_cast<std::size_t>(step - 1)];
              i < m_boundaries[static_cast<std::size_t>(step)]; ++i) {
             const Event &event = m_events[i];
-            if (!belongsToFirstPair(event))
-                continue; // client2..client9 and their server connections: the next issue's lanes
+            if (event.kind == EventKind::Expect)
+                continue;
+            if (event.kind == EventKind::Queue) {
+                // A refusal of the full queues, marked on the listener's lane where the segment
+                // arrived: its client is the arriving segment's.
+                const QString refusal = refusalText(event.rule, QString::fromStdString(hostName(arrivingClient)));
+                if (!refusal.isEmpty())
+                    addLabel(laneOf(event), LabelKind::Error, owned(event, refusal), true);
+                continue;
+            }
+            if (event.kind == EventKind::Deliver && event.segment)
+                arrivingClient = event.segment->clientHost;
+            const int lane = laneOf(event);
             const bool busy = m_moments.back().hasArrival || m_moments.back().hasSend
                 || m_moments.back().hasTimer;
             const bool fromSegment = event.cause == CauseKind::Segment;
@@ -304,10 +387,15 @@ void LadderLayout::appendSteps(int firstStep)
                     arrow.fate = event.kind == EventKind::Deliver ? Fate::Delivered : Fate::Lost;
                     arrow.endStep = step;
                     arrow.endMoment = momentIndex;
+                    // It ends where it arrived (a Drop is stamped with the sender's host).
+                    if (event.kind == EventKind::Deliver && m_lanesMode)
+                        arrow.toLane = lane;
                     inFlight.erase(found);
                 } else if (event.kind == EventKind::Deliver) {
                     Arrow arrow;
                     arrow.segment = *event.segment;
+                    arrow.toLane = lane;
+                    arrow.fromLane = m_lanesMode ? receiverLane(lane, *event.segment) : 1 - lane;
                     arrow.injected = true;
                     arrow.fate = Fate::Delivered;
                     arrow.sendStep = arrow.endStep = step;
@@ -324,7 +412,7 @@ void LadderLayout::appendSteps(int firstStep)
                     m_moments.push_back(next);
                 }
                 m_moments.back().hasTimer = true;
-                addLabel(event.side, LabelKind::Timer, timerText(event), false);
+                addLabel(lane, LabelKind::Timer, owned(event, timerText(event)), false);
                 break;
             case EventKind::Send: {
                 if (!event.segment)
@@ -332,6 +420,8 @@ void LadderLayout::appendSteps(int firstStep)
                 m_moments.back().hasSend = true;
                 Arrow arrow;
                 arrow.segment = *event.segment;
+                arrow.fromLane = lane;
+                arrow.toLane = m_lanesMode ? receiverLane(lane, *event.segment) : 1 - lane;
                 arrow.sendStep = step;
                 arrow.sendMoment = static_cast<int>(m_moments.size()) - 1;
                 inFlight[arrow.segment.id] = m_arrows.size();
@@ -339,9 +429,13 @@ void LadderLayout::appendSteps(int firstStep)
                 break;
             }
             case EventKind::Transition: {
-                addLabel(event.side, LabelKind::State, QString::fromLatin1(stateName(event.to)), fromSegment);
+                addLabel(lane, LabelKind::State, owned(event, QString::fromLatin1(stateName(event.to))), fromSegment,
+                         QString::fromLatin1(stateName(event.to)));
                 Transition transition;
                 transition.side = event.side;
+                transition.lane = lane;
+                transition.host = event.host;
+                transition.firstPair = belongsToFirstPair(event);
                 transition.from = event.from;
                 transition.to = event.to;
                 transition.step = step;
@@ -355,18 +449,20 @@ void LadderLayout::appendSteps(int firstStep)
                 break;
             }
             case EventKind::Call:
-                addLabel(event.side, LabelKind::Call, callText(event), false);
+                addLabel(lane, LabelKind::Call, owned(event, callText(event)), false);
                 break;
             case EventKind::Return:
-                addLabel(event.side, LabelKind::Return, returnText(event), fromSegment);
+                addLabel(lane, LabelKind::Return, owned(event, returnText(event)), fromSegment);
                 break;
             case EventKind::Error:
-                addLabel(event.side, LabelKind::Error, errorText(event), fromSegment);
+                addLabel(lane, LabelKind::Error, owned(event, errorText(event)), fromSegment);
                 break;
             case EventKind::Expect:
             case EventKind::Queue:
                 break;
             }
+            if (m_lanesMode && event.kind != EventKind::Drop && (event.socket != 0 || event.kind != EventKind::Deliver))
+                noteLaneSpan(lane, event);
         }
     }
     m_newestStep = steps;
@@ -389,6 +485,174 @@ void LadderLayout::appendSteps(int firstStep)
 double LadderLayout::sideX(Side side) const
 {
     return side == Side::Client ? m_geometry.clientX : m_geometry.serverX;
+}
+
+int LadderLayout::findLane(Side side, HostId host, HostId peer) const
+{
+    for (std::size_t i = 0; i < m_lanes.size(); ++i) {
+        const Lane &lane = m_lanes[i];
+        if (lane.side == side && lane.host == host && lane.peer == peer)
+            return static_cast<int>(i);
+    }
+    return -1;
+}
+
+int LadderLayout::makeLane(Side side, HostId host, HostId peer)
+{
+    Lane lane;
+    lane.side = side;
+    lane.host = host;
+    lane.peer = peer;
+    if (m_lanesMode)
+        lane.spans.push_back({static_cast<int>(m_moments.size()) - 1, -1});
+    else
+        lane.spans.push_back({0, -1});
+    m_lanes.push_back(lane);
+    // Ranks outwards from the side's timeline: clients by number; the listener, then the
+    // connections by their client's number.
+    std::vector<Lane *> ofSide;
+    for (Lane &each : m_lanes) {
+        if (each.side == side)
+            ofSide.push_back(&each);
+    }
+    std::sort(ofSide.begin(), ofSide.end(), [](const Lane *a, const Lane *b) {
+        const int keyA = a->side == Side::Client ? a->host : (a->peer == noHost ? 0 : a->peer + 1);
+        const int keyB = b->side == Side::Client ? b->host : (b->peer == noHost ? 0 : b->peer + 1);
+        return keyA < keyB;
+    });
+    for (std::size_t i = 0; i < ofSide.size(); ++i)
+        ofSide[i]->rank = static_cast<int>(i);
+    return static_cast<int>(m_lanes.size()) - 1;
+}
+
+int LadderLayout::laneOf(const Event &event)
+{
+    if (!m_lanesMode)
+        return event.side == Side::Client ? 0 : 1;
+    const Side side = sideOfHost(event.host);
+    const HostId host = event.host;
+    const HostId peer = side == Side::Server ? event.peer : noHost;
+    int lane = findLane(side, host, peer);
+    if (lane < 0)
+        lane = makeLane(side, host, peer);
+    if (event.socket != 0 && (event.kind == EventKind::Transition || event.kind == EventKind::Call
+                              || event.kind == EventKind::Return || event.kind == EventKind::Send)) {
+        Lane &owner = m_lanes[static_cast<std::size_t>(lane)];
+        owner.socket = event.socket;
+        owner.fd = event.fd;
+        if (event.fd >= 0)
+            m_hadDescriptor.insert(event.socket);
+    }
+    return lane;
+}
+
+void LadderLayout::noteLaneSpan(int laneIndex, const Event &event)
+{
+    // A socket comes into being at its first event and goes at CLOSED; the host's lane is drawn
+    // where one exists.
+    Lane &lane = m_lanes[static_cast<std::size_t>(laneIndex)];
+    const int moment = static_cast<int>(m_moments.size()) - 1;
+    if (lane.spans.empty() || lane.spans.back().second >= 0) {
+        if (event.kind == EventKind::Transition && event.to == TcpState::Closed)
+            return; // nothing to draw: it was closed already
+        lane.spans.push_back({moment, -1});
+    }
+    if (event.kind == EventKind::Transition && event.to == TcpState::Closed)
+        lane.spans.back().second = moment;
+}
+
+int LadderLayout::receiverLane(int fromLane, const Segment &segment)
+{
+    const Lane &from = m_lanes[static_cast<std::size_t>(fromLane)];
+    if (from.side == Side::Server) {
+        const HostId client = segment.clientHost;
+        const int lane = findLane(Side::Client, client, noHost);
+        return lane >= 0 ? lane : makeLane(Side::Client, client, noHost);
+    }
+    // A client's SYN goes to the listener, which makes the connection; the rest to the
+    // connection (the arrival moves the arrow if the model says otherwise).
+    const HostId peer = segment.has(Syn) && !segment.has(Ack) ? noHost : from.host;
+    const int lane = findLane(Side::Server, serverHost, peer);
+    return lane >= 0 ? lane : makeLane(Side::Server, serverHost, peer);
+}
+
+QString LadderLayout::ownerText(const Event &event) const
+{
+    if (event.host != serverHost)
+        return QString::fromStdString(hostName(event.host));
+    if (event.peer == noHost)
+        return event.fd >= 0 ? QCoreApplication::translate("LadderView", "listener fd %1").arg(event.fd)
+                             : QCoreApplication::translate("LadderView", "listener");
+    const QString client = QString::fromStdString(hostName(event.peer));
+    //: The server's connection with a client, by its descriptor: "fd 4 ↔ client2"
+    if (event.fd >= 0)
+        return QCoreApplication::translate("LadderView", "fd %1 ↔ %2").arg(event.fd).arg(client);
+    // No descriptor: waiting in the listener's queues, or its descriptor already released.
+    return m_hadDescriptor.count(event.socket) != 0
+        ? QCoreApplication::translate("LadderView", "↔ %1 (no fd)").arg(client)
+        : QCoreApplication::translate("LadderView", "↔ %1 (queue)").arg(client);
+}
+
+QString LadderLayout::owned(const Event &event, const QString &text) const
+{
+    if (!m_lanesMode)
+        return text;
+    //: A label on a ladder of many clients: whose socket, then what happened to it
+    return QCoreApplication::translate("LadderView", "%1: %2").arg(ownerText(event), text);
+}
+
+const NumberFormatter &LadderLayout::formatterFor(const Segment &segment) const
+{
+    if (segment.clientHost == firstClientHost)
+        return m_formatter;
+    const auto found = m_otherFormatters.find(segment.clientHost);
+    return found != m_otherFormatters.end() ? found->second : m_formatter;
+}
+
+double LadderLayout::laneX(int laneIndex) const
+{
+    const Lane &lane = m_lanes[static_cast<std::size_t>(laneIndex)];
+    const double offset = lane.rank * m_geometry.laneSpacing;
+    return lane.side == Side::Client ? m_geometry.clientX - offset : m_geometry.serverX + offset;
+}
+
+bool LadderLayout::isCollapsed(int lane) const
+{
+    return m_lanesMode && lane >= 0 && lane < static_cast<int>(m_lanes.size())
+        && m_collapsed.count(m_lanes[static_cast<std::size_t>(lane)].key()) != 0;
+}
+
+bool LadderLayout::isLabelHidden(const Arrow &arrow) const
+{
+    return isCollapsed(arrow.fromLane) || isCollapsed(arrow.toLane);
+}
+
+QString LadderLayout::laneName(int laneIndex) const
+{
+    const Lane &lane = m_lanes[static_cast<std::size_t>(laneIndex)];
+    if (!m_lanesMode)
+        return lane.side == Side::Client ? QCoreApplication::translate("LadderView", "Client")
+                                         : QCoreApplication::translate("LadderView", "Server");
+    if (lane.side == Side::Client)
+        return QString::fromStdString(hostName(lane.host));
+    if (lane.peer == noHost)
+        return QCoreApplication::translate("LadderView", "the server's listening socket");
+    return QCoreApplication::translate("LadderView", "the server's connection with %1")
+        .arg(QString::fromStdString(hostName(lane.peer)));
+}
+
+QString LadderLayout::laneTag(int laneIndex) const
+{
+    const Lane &lane = m_lanes[static_cast<std::size_t>(laneIndex)];
+    if (lane.side == Side::Server && lane.peer == noHost)
+        //: The tag above the listening socket's lane (short: a lane is a few letters wide)
+        return QCoreApplication::translate("LadderView", "L");
+    const HostId client = lane.side == Side::Client ? lane.host : lane.peer;
+    // Lanes closer than a "c2" needs (a narrow ladder): the client's number alone.
+    if (m_geometry.laneSpacing < QFontMetricsF(m_font).horizontalAdvance(QStringLiteral("c9")) + 14)
+        return QString::number(client);
+    //: The tag above a client's lane, and above the server's connection with it: c1, c2, ...
+    return QCoreApplication::translate("LadderView", "c%1").arg(client);
 }
 
 double LadderLayout::nowY() const
@@ -463,7 +727,7 @@ std::optional<LadderLayout::Transition> LadderLayout::lastRevealedTransition(Sid
     std::optional<Transition> listenerLast;
     std::optional<Transition> anyLast;
     for (const Transition &transition : m_transitions) {
-        if (transition.side != side)
+        if (transition.side != side || !transition.firstPair)
             continue;
         // revealAt is an absolute moment index plus the arrival share
         if (transition.step == m_newestStep && m_newestStep > 0
@@ -487,7 +751,7 @@ QList<LadderLayout::Transition> LadderLayout::revealedNewestTransitions(double p
     if (m_newestStep == 0)
         return result;
     for (const Transition &transition : m_transitions) {
-        if (transition.step != m_newestStep)
+        if (transition.step != m_newestStep || !transition.firstPair)
             continue;
         if (progress - (transition.revealAt - m_firstNewestMoment) < -1e-9)
             continue;
@@ -500,14 +764,15 @@ QList<LadderLayout::Transition> LadderLayout::revealedNewestTransitions(double p
 
 QLineF LadderLayout::arrowLine(const Arrow &arrow) const
 {
-    const Side from = arrow.segment.from;
     const double fromY = m_moments[static_cast<std::size_t>(arrow.sendMoment)].y;
     const double toY = arrow.endMoment >= 0 ? m_moments[static_cast<std::size_t>(arrow.endMoment)].y : nowY();
+    const double fromX = laneX(arrow.fromLane);
+    const double toX = laneX(arrow.toLane);
     if (arrow.injected) {
         const double rise = m_geometry.line * 2.2;
-        return QLineF(sideX(from), toY - rise, sideX(peerOf(from)), toY);
+        return QLineF(fromX, toY - rise, toX, toY);
     }
-    return QLineF(sideX(from), fromY, sideX(peerOf(from)), toY);
+    return QLineF(fromX, fromY, toX, toY);
 }
 
 double LadderLayout::arrowFraction(const Arrow &arrow, double progress) const
@@ -536,7 +801,7 @@ QStringList LadderLayout::arrowText(const Arrow &arrow) const
 {
     QStringList lines;
     lines.append(QString::fromStdString(flagsToString(arrow.segment.flags)));
-    lines.append(m_formatter.numbers(arrow.segment));
+    lines.append(formatterFor(arrow.segment).numbers(arrow.segment));
     if (!arrow.segment.data.empty())
         lines.append(dataPreview(arrow.segment.data));
     return lines;

@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <vector>
 
 using namespace tcpsim;
 
@@ -79,13 +80,42 @@ void LadderPainter::paintContent(QPainter &painter, double visibleTop, double vi
     }
 
     // Timelines.
-    for (Side side : {Side::Client, Side::Server}) {
-        QPen pen(AppStyle::sideColor(side, pal), 3);
-        pen.setCapStyle(Qt::FlatCap);
-        painter.setPen(pen);
-        const double x = side == Side::Client ? g.clientX : g.serverX;
-        painter.drawLine(QPointF(x, std::max(g.header, visibleTop)),
-                         QPointF(x, std::max(m_layout.contentHeight(), visibleBottom)));
+    const double lineTop = std::max(g.header, visibleTop);
+    const double lineBottom = std::max(m_layout.contentHeight(), visibleBottom);
+    if (!m_layout.lanesMode()) {
+        for (Side side : {Side::Client, Side::Server}) {
+            QPen pen(AppStyle::sideColor(side, pal), 3);
+            pen.setCapStyle(Qt::FlatCap);
+            painter.setPen(pen);
+            const double x = side == Side::Client ? g.clientX : g.serverX;
+            painter.drawLine(QPointF(x, lineTop), QPointF(x, lineBottom));
+        }
+    } else {
+        // Lanes: a faint guide the whole way, solid where its socket exists (a connection
+        // comes at its first event and goes at CLOSED; the listener stays).
+        const auto &lanes = m_layout.lanes();
+        for (std::size_t i = 0; i < lanes.size(); ++i) {
+            const LadderLayout::Lane &lane = lanes[i];
+            const double x = m_layout.laneX(static_cast<int>(i));
+            const bool collapsed = m_layout.isCollapsed(static_cast<int>(i));
+            QColor faint = AppStyle::sideColor(lane.side, pal);
+            faint.setAlpha(70);
+            painter.setPen(QPen(faint, 1, Qt::DotLine));
+            painter.drawLine(QPointF(x, lineTop), QPointF(x, lineBottom));
+            QColor color = AppStyle::sideColor(lane.side, pal);
+            if (collapsed)
+                color.setAlpha(110);
+            QPen pen(color, collapsed ? 1.5 : 3);
+            pen.setCapStyle(Qt::FlatCap);
+            painter.setPen(pen);
+            for (const auto &[first, last] : lane.spans) {
+                const double top = first <= 0 ? g.header : moments[static_cast<std::size_t>(first)].y - g.row * 0.5;
+                const double bottom = last < 0 ? lineBottom : moments[static_cast<std::size_t>(last)].y;
+                if (bottom < visibleTop || top > visibleBottom)
+                    continue;
+                painter.drawLine(QPointF(x, std::max(top, lineTop)), QPointF(x, std::min(bottom, lineBottom)));
+            }
+        }
     }
 
     paintTimeAxis(painter, visibleTop, visibleBottom);
@@ -93,7 +123,8 @@ void LadderPainter::paintContent(QPainter &painter, double visibleTop, double vi
     for (const LadderLayout::Label &label : m_layout.labels()) {
         const LadderLayout::Moment &moment = moments[static_cast<std::size_t>(label.moment)];
         const QRectF rect = m_layout.labelRect(label);
-        if (rect.bottom() < visibleTop || rect.top() > visibleBottom || moment.y - g.row > visibleBottom)
+        if (rect.bottom() < visibleTop || rect.top() > visibleBottom || moment.y - g.row > visibleBottom
+            || m_layout.isHidden(label))
             continue;
         if (m_layout.isRevealed(label, m_progress))
             paintLabel(painter, label);
@@ -124,18 +155,25 @@ void LadderPainter::paintHeader(QPainter &painter) const
     painter.setPen(QPen(rule, 1));
     painter.drawLine(header.bottomLeft(), header.bottomRight());
     const QFont titleFont = AppStyle::boldFont(AppStyle::withPixelSize(m_font, m_font.pixelSize() + 3));
+    if (m_layout.lanesMode())
+        paintLaneTags(painter);
+    // Lanes mode: a side's title over the middle of its lanes.
+    const double clientTitleX = m_layout.lanesMode() ? (g.clientX + m_layout.laneX(outermostLane(Side::Client))) / 2 : g.clientX;
+    const double serverTitleX = m_layout.lanesMode() ? (g.serverX + m_layout.laneX(outermostLane(Side::Server))) / 2 : g.serverX;
+    const QString clientTitle = m_layout.lanesMode() ? tr("Clients") : tr("Client");
+    const QString clientWhere = m_layout.lanesMode() ? tr("127.0.0.1") : tr("127.0.0.1 port %1").arg(m_clientPort);
     if (m_layout.compact()) {
         // One line: the title and the port side by side.
         const QFontMetricsF titleMetrics(titleFont);
         const QFontMetricsF metrics(m_font);
         for (Side side : {Side::Client, Side::Server}) {
-            const double x = side == Side::Client ? g.clientX : g.serverX;
-            const QString title = side == Side::Client ? tr("Client") : tr("Server");
-            const quint16 port = side == Side::Client ? m_clientPort : m_serverPort;
-            const QString where = QStringLiteral("  ") + tr("127.0.0.1 port %1").arg(port);
+            const double x = side == Side::Client ? clientTitleX : serverTitleX;
+            const QString title = side == Side::Client ? clientTitle : tr("Server");
+            const QString where = QStringLiteral("  ")
+                + (side == Side::Client ? clientWhere : tr("127.0.0.1 port %1").arg(m_serverPort));
             const double width = titleMetrics.horizontalAdvance(title) + metrics.horizontalAdvance(where);
             const double left = std::clamp(x - width / 2, 4.0, std::max(4.0, m_layout.width() - width - 4));
-            const double baseline = (g.header - titleMetrics.height()) / 2 + titleMetrics.ascent();
+            const double baseline = (g.header - g.tagRow - titleMetrics.height()) / 2 + titleMetrics.ascent();
             painter.setFont(titleFont);
             painter.setPen(AppStyle::sideColor(side, pal));
             painter.drawText(QPointF(left, baseline), title);
@@ -146,16 +184,45 @@ void LadderPainter::paintHeader(QPainter &painter) const
         return;
     }
     for (Side side : {Side::Client, Side::Server}) {
-        const double x = side == Side::Client ? g.clientX : g.serverX;
-        const QString title = side == Side::Client ? tr("Client") : tr("Server");
-        const quint16 port = side == Side::Client ? m_clientPort : m_serverPort;
+        const double x = side == Side::Client ? clientTitleX : serverTitleX;
+        const QString title = side == Side::Client ? clientTitle : tr("Server");
         painter.setFont(titleFont);
         painter.setPen(AppStyle::sideColor(side, pal));
         painter.drawText(QRectF(x - 150, 6, 300, g.line + 4), Qt::AlignCenter, title);
         painter.setFont(m_font);
         painter.setPen(AppStyle::mutedText(pal));
         painter.drawText(QRectF(x - 150, 8 + g.line, 300, g.line), Qt::AlignCenter,
-                         tr("127.0.0.1 port %1").arg(port));
+                         side == Side::Client ? clientWhere : tr("127.0.0.1 port %1").arg(m_serverPort));
+    }
+}
+
+int LadderPainter::outermostLane(Side side) const
+{
+    const auto &lanes = m_layout.lanes();
+    int outermost = side == Side::Client ? 0 : 1;
+    for (std::size_t i = 0; i < lanes.size(); ++i) {
+        if (lanes[i].side == side && lanes[i].rank > lanes[static_cast<std::size_t>(outermost)].rank)
+            outermost = static_cast<int>(i);
+    }
+    return outermost;
+}
+
+void LadderPainter::paintLaneTags(QPainter &painter) const
+{
+    // A tag per lane, in its side's colours; a collapsed lane's hollow. Hovering names the lane
+    // in full; clicking collapses or expands it (LadderView).
+    const QPalette &pal = m_palette;
+    const auto &lanes = m_layout.lanes();
+    painter.setFont(m_font);
+    for (std::size_t i = 0; i < lanes.size(); ++i) {
+        const int lane = static_cast<int>(i);
+        const QRectF rect = m_layout.laneTagRect(lane);
+        const bool collapsed = m_layout.isCollapsed(lane);
+        const QColor color = AppStyle::sideColor(lanes[i].side, pal);
+        RoundedBox::paint(painter, rect, 5, QPen(color, collapsed ? 1.0 : 1.5),
+                          collapsed ? pal.color(QPalette::Base) : AppStyle::sideWash(lanes[i].side, pal));
+        painter.setPen(collapsed ? AppStyle::mutedText(pal) : pal.color(QPalette::Text));
+        painter.drawText(rect, Qt::AlignCenter, m_layout.laneTag(lane));
     }
 }
 
@@ -236,7 +303,10 @@ void LadderPainter::paintTimeAxis(QPainter &painter, double visibleTop, double v
         if (mark.gap) {
             // A break in the ruler and both timelines: this wait is drawn shorter than it is.
             const double half = 5;
-            for (double x : {g.rulerX, g.clientX, g.serverX}) {
+            std::vector<double> breaks{g.rulerX};
+            for (int lane = 0; lane < static_cast<int>(m_layout.lanes().size()); ++lane)
+                breaks.push_back(m_layout.laneX(lane));
+            for (double x : breaks) {
                 painter.fillRect(QRectF(x - 6, mark.y - half, 12, 2 * half), pal.color(QPalette::Base));
                 painter.setPen(QPen(rule, 1.5));
                 for (double dy : {-half, half})
@@ -288,7 +358,9 @@ void LadderPainter::paintArrow(QPainter &painter, int index) const
     const QPalette &pal = m_palette;
     const QLineF line = m_layout.arrowLine(arrow);
     const QPointF head = line.pointAt(fraction);
-    const QColor color = AppStyle::sideColor(arrow.segment.from, pal);
+    QColor color = AppStyle::sideColor(arrow.segment.from, pal);
+    if (m_layout.isLabelHidden(arrow))
+        color.setAlpha(110); // a collapsed lane's: there, but quiet
     const bool selected = index == m_selectedArrow;
     const bool hovered = index == m_hoveredArrow;
 
@@ -326,7 +398,7 @@ void LadderPainter::paintArrow(QPainter &painter, int index) const
     }
 
     const double along = m_layout.labelAlongOf(arrow);
-    if (fraction < along - 1e-9)
+    if (fraction < along - 1e-9 || m_layout.isLabelHidden(arrow))
         return;
     const QRectF rect = m_layout.labelRect(arrow);
     QColor background = pal.color(QPalette::Base);
@@ -354,14 +426,14 @@ void LadderPainter::paintArrow(QPainter &painter, int index) const
         x += metrics.horizontalAdvance(numbers);
     }
     // Compact: a retransmission is told by its dashed line alone.
-    const QString tag = oneLine ? QString() : LadderLayout::arrowTag(arrow);
+    const QString tag = oneLine ? QString() : m_layout.arrowTag(arrow);
     const bool tagBelow = m_layout.tagOnItsOwnLine(arrow);
     painter.setPen(arrow.fate == LadderLayout::Fate::Lost ? AppStyle::lostColor(pal) : AppStyle::mutedText(pal));
     if (!tag.isEmpty() && !tagBelow)
         painter.drawText(QPointF(x, y + metrics.ascent()), tag);
-    if (arrow.segment.id != 0 && !oneLine) {
+    if ((arrow.segment.id != 0 || m_layout.lanesMode()) && !oneLine) {
         painter.setPen(AppStyle::mutedText(pal));
-        const QString number = QStringLiteral("#%1").arg(arrow.segment.id);
+        const QString number = m_layout.lanesMode() ? m_layout.cornerText(arrow) : QStringLiteral("#%1").arg(arrow.segment.id);
         painter.drawText(QPointF(rect.right() - 8 - metrics.horizontalAdvance(number), y + metrics.ascent()), number);
     }
     painter.setPen(pal.color(QPalette::Text));

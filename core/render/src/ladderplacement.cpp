@@ -63,6 +63,9 @@ void LadderLayout::place(const QFont &font, double width)
     g.line = metrics.height();
     g.row = m_compact ? g.line + 4 : g.line + 10;
     g.header = m_compact ? g.line + 4 : g.line * 2 + 18;
+    // Lanes mode: a row of lane tags under the titles, and the lanes a tag's width apart.
+    g.tagRow = m_lanesMode ? g.line + 8 : 0;
+    g.header += g.tagRow;
 
     m_labelWidths.clear();
     measureLabelWidths(0);
@@ -151,7 +154,13 @@ void LadderLayout::measureLabelWidths(std::size_t firstLabel)
         m_clientLabelWidth = m_clientStateWidth = m_serverStateWidth = 0;
     for (std::size_t i = from; i < m_labels.size(); ++i) {
         const Label &label = m_labels[i];
-        const double width = m_labelWidths[i];
+        if (isCollapsed(label.lane))
+            continue; // hidden: it sets no column
+        double width = m_labelWidths[i];
+        if (m_lanesMode && label.kind == LabelKind::State) {
+            // Lanes mode: the owner's words wrap, the state's name never does.
+            width = std::ceil(boldMetrics.horizontalAdvance(label.core) + 2 * statePadding);
+        }
         if (label.side == Side::Client) {
             m_clientLabelWidth = std::max(m_clientLabelWidth, width);
             if (label.kind == LabelKind::State)
@@ -162,10 +171,24 @@ void LadderLayout::measureLabelWidths(std::size_t firstLabel)
     }
 }
 
+double LadderLayout::bundleWidth(Side side) const
+{
+    if (!m_lanesMode)
+        return 0;
+    int outermost = 0;
+    for (const Lane &lane : m_lanes) {
+        if (lane.side == side)
+            outermost = std::max(outermost, lane.rank);
+    }
+    return outermost * m_geometry.laneSpacing;
+}
+
 bool LadderLayout::placeTimelines()
 {
     Geometry &g = m_geometry;
     const Geometry before = g;
+    const std::size_t lanesBefore = m_placedLanes;
+    m_placedLanes = m_lanes.size();
     g.labelsLeft = stepNumbers;
     g.rulerX = 0;
     if (m_timeScale) {
@@ -174,28 +197,48 @@ bool LadderLayout::placeTimelines()
     }
     const double extra = g.labelsLeft - stepNumbers;
     const double column = std::clamp(m_width * 0.22, 150.0, 260.0);
+    // Between the timelines: room for the widest arrow label, taken from the columns (whose
+    // call labels then wrap) down to what the state names need. Lanes mode gives some of it to
+    // the lanes: arrows there are longer anyway.
+    const double between = std::max(m_lanesMode ? 160.0 : 200.0, m_widestArrow + 18);
+    // Lanes mode: a side's other lanes lie between its timeline and its labels, a tag's width
+    // apart ("c2"), closer (down to 14 px, a digit's tag) where the ladder is narrow.
+    g.laneSpacing = 0;
+    if (m_lanesMode) {
+        const double comfortable = std::ceil(QFontMetricsF(m_font).horizontalAdvance(QStringLiteral("c9")) + 14);
+        int outermost[2] = {0, 0};
+        for (const Lane &lane : m_lanes)
+            outermost[sideIndex(lane.side)] = std::max(outermost[sideIndex(lane.side)], lane.rank);
+        const double fixed = (m_clientStateWidth + g.labelsLeft + labelGap + 4) + between
+            + (m_serverStateWidth + labelGap + 8 + 4);
+        const int ranks = outermost[0] + outermost[1];
+        g.laneSpacing = comfortable;
+        if (ranks > 0 && fixed + ranks * comfortable > m_width)
+            g.laneSpacing = std::max(14.0, std::floor((m_width - fixed) / ranks));
+    }
+    const double clientBundle = bundleWidth(Side::Client);
+    const double serverBundle = bundleWidth(Side::Server);
     // The client's labels sit left of its timeline: room for the widest one (SYN-RECEIVED,
     // "retransmission timer fires"), up to 30 % of the width (longer ones wrap); a state name
     // never wraps. Likewise the server's state names right of its timeline.
-    g.clientX = std::max(column + extra, std::min(m_clientLabelWidth + g.labelsLeft + labelGap + 4,
-                                                  m_width * 0.3 + extra));
-    const double clientLeast = m_clientStateWidth + g.labelsLeft + labelGap + 4;
-    const double serverLeast = m_serverStateWidth + labelGap + 8 + 4;
+    g.clientX = clientBundle + std::max(column + extra, std::min(m_clientLabelWidth + g.labelsLeft + labelGap + 4,
+                                                                 m_width * 0.3 + extra));
+    const double clientLeast = m_clientStateWidth + g.labelsLeft + labelGap + 4 + clientBundle;
+    const double serverLeast = m_serverStateWidth + labelGap + 8 + 4 + serverBundle;
     g.clientX = std::max(g.clientX, clientLeast);
-    // Between the timelines: room for the widest arrow label, taken from the columns (whose
-    // call labels then wrap) down to what the state names need.
-    const double between = std::max(200.0, m_widestArrow + 18);
     g.clientX = std::max(clientLeast, std::min(g.clientX, m_width - serverLeast - between));
-    g.serverX = std::max(g.clientX + between, m_width - std::max(column, serverLeast));
+    g.serverX = std::max(g.clientX + between, m_width - std::max(column + serverBundle, serverLeast));
     if (g.serverX + serverLeast > m_width)
-        g.serverX = std::max(g.clientX + 200, m_width - serverLeast);
-    return g.clientX != before.clientX || g.serverX != before.serverX || g.rulerX != before.rulerX;
+        g.serverX = std::max(g.clientX + std::min(200.0, between), m_width - serverLeast);
+    return g.clientX != before.clientX || g.serverX != before.serverX || g.rulerX != before.rulerX
+        || m_placedLanes != lanesBefore || g.laneSpacing != before.laneSpacing;
 }
 
 double LadderLayout::columnWidth(Side side) const
 {
     const Geometry &g = m_geometry;
-    return side == Side::Client ? g.clientX - labelGap - g.labelsLeft : m_width - g.serverX - labelGap - 8;
+    return side == Side::Client ? g.clientX - bundleWidth(Side::Client) - labelGap - g.labelsLeft
+                                : m_width - g.serverX - bundleWidth(Side::Server) - labelGap - 8;
 }
 
 void LadderLayout::wrapLabels(std::size_t firstLabel, std::optional<Side> onlySide)
@@ -209,6 +252,11 @@ void LadderLayout::wrapLabels(std::size_t firstLabel, std::optional<Side> onlySi
         Label &label = m_labels[i];
         if (onlySide && label.side != *onlySide)
             continue;
+        if (isCollapsed(label.lane)) {
+            label.lines.clear();
+            label.box = QRectF(); // hidden: takes no room
+            continue;
+        }
         const bool state = label.kind == LabelKind::State;
         const double padding = state ? statePadding : 0;
         const double column = columnWidth(label.side);
@@ -217,7 +265,16 @@ void LadderLayout::wrapLabels(std::size_t firstLabel, std::optional<Side> onlySi
             label.lines = QStringList{label.text};
         } else {
             const QFontMetricsF &used = state ? boldMetrics : metrics;
-            label.lines = wrapped(label.text, state ? boldFont : m_font, column - 2 * padding);
+            const double room = std::floor(column) - 2 * padding;
+            if (state && label.core != label.text && label.text.endsWith(label.core)
+                && used.horizontalAdvance(label.core) <= room) {
+                // Lanes mode: the owner's words wrap; the state's name stays whole on a line of
+                // its own (SYN-SENT never breaks at its hyphen).
+                label.lines = wrapped(label.text.chopped(label.core.size()).trimmed(), boldFont, room);
+                label.lines.append(label.core);
+            } else {
+                label.lines = wrapped(label.text, state ? boldFont : m_font, room);
+            }
             width = 0;
             for (const QString &text : std::as_const(label.lines))
                 width = std::max(width, std::ceil(used.horizontalAdvance(text)) + 2 * padding);
@@ -237,6 +294,8 @@ LadderLayout::Stack LadderLayout::stackLabels(std::size_t momentIndex, std::size
     std::array<double, 2> used{};     // the current row's width used (compact)
     for (std::size_t i = firstLabel; i < m_labels.size() && m_labels[i].moment == static_cast<int>(momentIndex); ++i) {
         Label &label = m_labels[i];
+        if (label.box.isEmpty())
+            continue; // a collapsed lane's
         const int s = sideIndex(label.side);
         const double width = label.box.width();
         const double height = label.box.height();
@@ -262,8 +321,9 @@ LadderLayout::Stack LadderLayout::stackLabels(std::size_t momentIndex, std::size
         }
         stack.any[s] = true;
         stack.bottom[s] = std::max(stack.bottom[s], top + height);
-        const double x = label.side == Side::Client ? g.clientX - labelGap - offset - width
-                                                     : g.serverX + labelGap + offset;
+        const double x = label.side == Side::Client
+            ? g.clientX - bundleWidth(Side::Client) - labelGap - offset - width
+            : g.serverX + bundleWidth(Side::Server) + labelGap + offset;
         label.box = QRectF(x, top, width, height);
     }
     return stack;
@@ -410,7 +470,7 @@ QSizeF LadderLayout::arrowLabelSize(const Arrow &arrow) const
             return {std::ceil(width + 8), (lines.size() > 2 ? 2 : 1) * metrics.height() + 1};
         }
     }
-    const double first = bold.horizontalAdvance(lines.first()) + metrics.horizontalAdvance(QStringLiteral("  #000"));
+    const double first = bold.horizontalAdvance(lines.first()) + metrics.horizontalAdvance(QStringLiteral("  ") + cornerText(arrow));
     double width = first + metrics.horizontalAdvance(tag);
     double rows = lines.size();
     if (!tag.isEmpty() && width + 16 > m_width * 0.33) {
@@ -427,7 +487,8 @@ double LadderLayout::arrowRoom() const
 {
     // Between the timelines at their closest: the columns only as wide as the state names.
     const double labelsLeft = m_timeScale ? rulerWidth() + stepNumbers + 20 : stepNumbers;
-    return m_width - (m_clientStateWidth + labelsLeft + labelGap + 4) - (m_serverStateWidth + labelGap + 12) - 18;
+    return m_width - (m_clientStateWidth + labelsLeft + labelGap + 4) - (m_serverStateWidth + labelGap + 12) - 18
+        - bundleWidth(Side::Client) - bundleWidth(Side::Server);
 }
 
 bool LadderLayout::tagOnItsOwnLine(const Arrow &arrow) const
@@ -460,13 +521,23 @@ QStringList LadderLayout::displayLines(const Arrow &arrow) const
     return result;
 }
 
-QString LadderLayout::arrowTag(const Arrow &arrow)
+QString LadderLayout::cornerText(const Arrow &arrow) const
 {
+    // Lanes mode: whose connection it is, as arrows of several pairs run side by side (the
+    // segment's number is in the inspector); else the segment's number.
+    if (m_lanesMode)
+        return QString::fromStdString(hostName(arrow.segment.clientHost));
+    return QStringLiteral("#000");
+}
+
+QString LadderLayout::arrowTag(const Arrow &arrow) const
+{
+    QString tag;
     if (arrow.segment.retransmission)
-        return QStringLiteral(" · ") + QCoreApplication::translate("LadderView", "retransmission");
-    if (arrow.injected)
-        return QStringLiteral(" · ") + QCoreApplication::translate("LadderView", "crafted");
-    return {};
+        tag = QStringLiteral(" · ") + QCoreApplication::translate("LadderView", "retransmission");
+    else if (arrow.injected)
+        tag = QStringLiteral(" · ") + QCoreApplication::translate("LadderView", "crafted");
+    return tag;
 }
 
 bool LadderLayout::oneLine(const Arrow &arrow) const
@@ -480,14 +551,17 @@ bool LadderLayout::oneLine(const Arrow &arrow) const
     return size.height() < 2.5 * m_geometry.line && size.width() <= m_width * 0.4;
 }
 
-QRectF LadderLayout::arrowLabelRectAt(std::size_t index, double along) const
+QRectF LadderLayout::arrowLabelRectAt(std::size_t index, double along, double shift) const
 {
     const Arrow &arrow = m_arrows[index];
     const QSizeF size = index < m_arrowSizes.size() ? m_arrowSizes[index] : arrowLabelSize(arrow);
-    const QPointF anchor = arrowLine(arrow).pointAt(along);
-    const Geometry &g = m_geometry;
-    double left = anchor.x() - size.width() / 2;
-    left = std::clamp(left, g.clientX + 8, std::max(g.clientX + 8, g.serverX - 8 - size.width()));
+    const QLineF line = arrowLine(arrow);
+    const QPointF anchor = line.pointAt(along);
+    // Between its ends (the two timelines; in lanes mode its own lanes, perhaps outer ones).
+    const double from = std::min(line.x1(), line.x2()) + 8;
+    const double to = std::max(line.x1(), line.x2()) - 8 - size.width();
+    double left = anchor.x() - size.width() / 2 + shift;
+    left = std::clamp(left, from, std::max(from, to));
     return QRectF(left, anchor.y() - size.height() / 2, size.width(), size.height());
 }
 
@@ -502,7 +576,32 @@ void LadderLayout::placeArrowLabels(std::size_t firstArrow)
     constexpr std::size_t reach = 8;
     m_arrowRects.resize(m_arrows.size());
     m_arrowAlong.resize(m_arrows.size(), labelAlong);
-    for (std::size_t i = firstArrow; i < m_arrows.size(); ++i) {
+    // Lanes mode: arrows of several pairs cross one another; every label is placed again (a
+    // lesson of many clients is short), and then each still crowded one again among its
+    // neighbours on both sides, so an older segment still in flight makes room for newer ones.
+    if (m_lanesMode)
+        firstArrow = 0;
+    const auto overlapOf = [&](std::size_t i, const QRectF &rect, std::size_t afterLast) {
+        const Arrow &arrow = m_arrows[i];
+        double overlap = 0;
+        if (arrow.fate == Fate::Lost) {
+            // Not over the lost segment's ✕ (drawn where the line stops, half way).
+            const QPointF cross = arrowLine(arrow).pointAt(0.5);
+            const QRectF common = rect.intersected(QRectF(cross - QPointF(12, 12), QSizeF(24, 24)));
+            if (!common.isEmpty())
+                overlap += common.width() * common.height();
+        }
+        for (std::size_t j = i > reach ? i - reach : 0; j < afterLast; ++j) {
+            if (j == i)
+                continue;
+            const QRectF common = rect.intersected(m_arrowRects[j]);
+            if (!common.isEmpty())
+                overlap += common.width() * common.height();
+        }
+        return overlap;
+    };
+    // The least crowded place for arrow i's label, among the labels of arrows [i - reach, afterLast).
+    const auto placeOne = [&](std::size_t i, std::size_t afterLast) {
         const Arrow &arrow = m_arrows[i];
         const double *begin = delivered.data();
         const double *end = delivered.data() + delivered.size();
@@ -513,32 +612,58 @@ void LadderLayout::placeArrowLabels(std::size_t firstArrow)
             begin = halfway.data();
             end = halfway.data() + halfway.size();
         }
+        const auto overlapAt = [&](double along, double shift = 0) {
+            return overlapOf(i, arrowLabelRectAt(i, along, shift), afterLast);
+        };
         double best = *begin;
         double bestOverlap = std::numeric_limits<double>::max();
-        for (const double *along = begin; along != end; ++along) {
-            const QRectF rect = arrowLabelRectAt(i, *along);
-            double overlap = 0;
-            if (arrow.fate == Fate::Lost) {
-                // Not over the lost segment's ✕ (drawn where the line stops, half way).
-                const QPointF cross = arrowLine(arrow).pointAt(0.5);
-                const QRectF common = rect.intersected(QRectF(cross - QPointF(12, 12), QSizeF(24, 24)));
-                if (!common.isEmpty())
-                    overlap += common.width() * common.height();
-            }
-            for (std::size_t j = i > reach ? i - reach : 0; j < i; ++j) {
-                const QRectF common = rect.intersected(m_arrowRects[j]);
-                if (!common.isEmpty())
-                    overlap += common.width() * common.height();
-            }
+        for (const double *along = begin; along != end && bestOverlap > 0; ++along) {
+            const double overlap = overlapAt(*along);
             if (overlap < bestOverlap) {
                 bestOverlap = overlap;
                 best = *along;
             }
-            if (overlap == 0)
-                break;
+        }
+        // Crowded (the lanes of many clients): every place along the drawn part of the line,
+        // finer, before settling for the least overlap.
+        const double drawnTo = arrow.fate == Fate::Delivered ? 1.0 : 0.45;
+        for (double along = 0; along <= drawnTo + 1e-9 && bestOverlap > 0; along += 0.025) {
+            const double overlap = overlapAt(along);
+            if (overlap < bestOverlap) {
+                bestOverlap = overlap;
+                best = along;
+            }
+        }
+        // Still crowded: slid sideways along its row, its line still passing through it.
+        double bestShift = 0;
+        const double slide = std::max(0.0, (i < m_arrowSizes.size() ? m_arrowSizes[i].width() : 0) / 2 - 12);
+        for (double along = 0; along <= drawnTo + 1e-9 && bestOverlap > 0; along += 0.05) {
+            for (double shift = -slide; shift <= slide && bestOverlap > 0; shift += 8) {
+                const double overlap = overlapAt(along, shift);
+                if (overlap < bestOverlap) {
+                    bestOverlap = overlap;
+                    best = along;
+                    bestShift = shift;
+                }
+            }
         }
         m_arrowAlong[i] = best;
-        m_arrowRects[i] = arrowLabelRectAt(i, best);
+        m_arrowRects[i] = arrowLabelRectAt(i, best, bestShift);
+    };
+    for (std::size_t i = firstArrow; i < m_arrows.size(); ++i) {
+        if (isLabelHidden(m_arrows[i])) {
+            m_arrowAlong[i] = labelAlong;
+            m_arrowRects[i] = QRectF(); // a collapsed lane's: no label
+            continue;
+        }
+        placeOne(i, i);
+    }
+    if (!m_lanesMode)
+        return;
+    for (std::size_t i = 0; i < m_arrows.size(); ++i) {
+        const std::size_t afterLast = std::min(m_arrows.size(), i + reach + 1);
+        if (!m_arrowRects[i].isEmpty() && overlapOf(i, m_arrowRects[i], afterLast) > 0)
+            placeOne(i, afterLast);
     }
 }
 
@@ -576,10 +701,49 @@ std::vector<QRectF> LadderLayout::labelRects() const
 {
     std::vector<QRectF> rects;
     rects.reserve(m_labels.size() + m_arrowRects.size() + m_timeMarks.size());
-    for (const Label &label : m_labels)
-        rects.push_back(labelRect(label));
-    rects.insert(rects.end(), m_arrowRects.begin(), m_arrowRects.end());
+    for (const Label &label : m_labels) {
+        if (!isHidden(label))
+            rects.push_back(labelRect(label));
+    }
+    for (const QRectF &rect : m_arrowRects) {
+        if (!rect.isEmpty())
+            rects.push_back(rect);
+    }
     for (const TimeMark &mark : m_timeMarks)
         rects.push_back(mark.rect);
     return rects;
+}
+
+QRectF LadderLayout::laneTagRect(int lane) const
+{
+    const Geometry &g = m_geometry;
+    if (!m_lanesMode || lane < 0 || lane >= static_cast<int>(m_lanes.size()))
+        return {};
+    const double width = g.laneSpacing - 4;
+    return QRectF(laneX(lane) - width / 2, g.header - g.tagRow + 2, width, g.tagRow - 6);
+}
+
+int LadderLayout::laneTagAt(const QPointF &headerPoint) const
+{
+    for (std::size_t i = 0; i < m_lanes.size(); ++i) {
+        if (laneTagRect(static_cast<int>(i)).contains(headerPoint))
+            return static_cast<int>(i);
+    }
+    return -1;
+}
+
+int LadderLayout::laneAt(const QPointF &contentPoint) const
+{
+    if (contentPoint.y() < m_geometry.header)
+        return -1;
+    int best = -1;
+    double bestDistance = 8.0;
+    for (std::size_t i = 0; i < m_lanes.size(); ++i) {
+        const double distance = std::abs(contentPoint.x() - laneX(static_cast<int>(i)));
+        if (distance <= bestDistance) {
+            bestDistance = distance;
+            best = static_cast<int>(i);
+        }
+    }
+    return best;
 }

@@ -19,8 +19,11 @@
 
 #include <array>
 #include <deque>
+#include <map>
 #include <optional>
+#include <set>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 class LadderLayout
@@ -29,10 +32,30 @@ public:
     enum class Fate { InFlight, Delivered, Lost };
     enum class LabelKind { State, Call, Return, Error, Timer };
 
+    // A timeline. A lesson of one client has two lanes, the client's and the server's, each
+    // holding all of its side's sockets. A lesson of more clients has a lane per client host
+    // (client at the client's timeline, client2.. further out) and on the server's side a lane
+    // for the listener and one per connection (by its client), further out: the class sees the
+    // listener stay in LISTEN while connected sockets come and go.
+    struct Lane {
+        tcpsim::Side side = tcpsim::Side::Client;
+        tcpsim::HostId host = tcpsim::firstClientHost;
+        tcpsim::HostId peer = tcpsim::noHost; // the server's connection with this client; noHost: its listener
+        int rank = 0;             // 0 at its side's timeline, outwards from there
+        std::uint16_t socket = 0; // the newest socket seen on it
+        int fd = -1;              // that socket's descriptor at its newest event
+        // The moments it exists over: [first, last] (last -1: to the end). A socket comes into
+        // being at its first event and goes at CLOSED.
+        std::vector<std::pair<int, int>> spans;
+        int key() const { return (side == tcpsim::Side::Server ? 0x10000 : 0) | (host << 8) | peer; }
+    };
+
     struct Arrow {
         tcpsim::Segment segment;
         Fate fate = Fate::InFlight;
         bool injected = false; // a crafted segment (`receive` in a script): no Send event
+        int fromLane = 0;      // lanes(): the sender's and the receiver's
+        int toLane = 1;
         int sendStep = 0;
         int endStep = -1;
         int sendMoment = 0;
@@ -49,6 +72,9 @@ public:
         tcpsim::Rule rule = tcpsim::Rule::None; // the rule that made it (the diagram's caption)
         std::uint16_t socket = 0;                  // whose state changed (Event::socket)
         tcpsim::HostId peer = tcpsim::noHost;      // its connection's peer (none: a listener)
+        tcpsim::HostId host = tcpsim::firstClientHost; // where it happened
+        int lane = 0;
+        bool firstPair = true;  // the client's or the server's for it: what the two-sided views show
         double revealAt = 0;    // in animation units; only meaningful in the newest step
     };
     struct Moment {
@@ -67,6 +93,8 @@ public:
         tcpsim::Side side = tcpsim::Side::Client;
         LabelKind kind = LabelKind::Call;
         QString text;
+        QString core; // a state's name: the part that never wraps (lanes mode puts its owner before it)
+        int lane = 0;
         int moment = 0;
         int row = 0;          // position in the moment's stack for this side
         bool onArrival = false;
@@ -93,6 +121,8 @@ public:
         double row = 0;      // label row height
         double rulerX = 0;   // the time axis's line (time scale only; 0: none)
         double labelsLeft = 0; // where the client's label column starts
+        double laneSpacing = 0; // lanes mode: between a side's lanes
+        double tagRow = 0;      // lanes mode: the header's row of lane tags
     };
 
     // Animation progress once the newest step has played (or was never animated).
@@ -190,7 +220,33 @@ public:
     // A narrow ladder: the tag below the flags rather than after them.
     bool tagOnItsOwnLine(const Arrow &arrow) const;
     // " · retransmission" or " · crafted" after the flags; empty for another segment.
-    static QString arrowTag(const Arrow &arrow);
+    QString arrowTag(const Arrow &arrow) const;
+    // What the label's top right corner holds, for measuring: the segment's number ("#000", its
+    // widest) or, in lanes mode, the client whose connection it is.
+    QString cornerText(const Arrow &arrow) const;
+
+    // The timelines (see Lane): two, or more in a lesson of many clients (lanesMode()).
+    const std::vector<Lane> &lanes() const { return m_lanes; }
+    bool lanesMode() const { return m_lanesMode; }
+    double laneX(int lane) const;
+    // A lane's name for the class: "client2", "listener", "server ↔ client2".
+    QString laneName(int lane) const;
+    // Its short tag above its timeline ("c2", "L"), and where the tag sits (content coordinates).
+    QString laneTag(int lane) const;
+    QRectF laneTagRect(int lane) const;
+    // The lane whose tag is under a point of the header (which does not scroll); -1: none.
+    int laneTagAt(const QPointF &headerPoint) const;
+    // The lane whose timeline is within 8 px of a content point; -1: none.
+    int laneAt(const QPointF &contentPoint) const;
+    // Collapsed lanes (by Lane::key, kept across layouts): their labels are hidden and their
+    // arrows drawn without labels, so rows shrink to what the other lanes need. Takes effect at
+    // the next place().
+    void setCollapsedLanes(std::set<int> keys) { m_collapsed = std::move(keys); }
+    const std::set<int> &collapsedLanes() const { return m_collapsed; }
+    bool isCollapsed(int lane) const;
+    // Hidden by a collapsed lane: not drawn, not in labelRects().
+    bool isHidden(const Label &label) const { return label.box.isEmpty(); }
+    bool isLabelHidden(const Arrow &arrow) const;
     // The label's lines: the flags; seq and ack; the length with the data (if any).
     QStringList displayLines(const Arrow &arrow) const;
     // The arrow under a content point (its label, or within 9 px of its drawn line); -1: none.
@@ -198,9 +254,24 @@ public:
 
 private:
     void build();
+    void rebuildAndPlace(); // build() and, if placed, place() again
     // Lays out steps firstStep.. of m_boundaries after the ones already laid out.
     void appendSteps(int firstStep);
-    void addLabel(tcpsim::Side side, LabelKind kind, QString text, bool onArrival);
+    void addLabel(int lane, LabelKind kind, QString text, bool onArrival, QString core = {});
+    // The lane an event happened on (made the first time), and its owner's words for a label.
+    int laneOf(const tcpsim::Event &event);
+    int findLane(tcpsim::Side side, tcpsim::HostId host, tcpsim::HostId peer) const;
+    int makeLane(tcpsim::Side side, tcpsim::HostId host, tcpsim::HostId peer);
+    // The lane a segment from `fromLane` is headed for.
+    int receiverLane(int fromLane, const tcpsim::Segment &segment);
+    QString ownerText(const tcpsim::Event &event) const;
+    // `text` after its owner's words, in lanes mode ("client2: SYN-SENT").
+    QString owned(const tcpsim::Event &event, const QString &text) const;
+    // Opens the lane's span at the newest moment if none is open; a CLOSED ends it.
+    void noteLaneSpan(int lane, const tcpsim::Event &event);
+    // The room a side's extra lanes take beside its timeline.
+    double bundleWidth(tcpsim::Side side) const;
+    const NumberFormatter &formatterFor(const tcpsim::Segment &segment) const;
     // Measures the natural width of the labels from `firstLabel` on (m_labelWidths) and the
     // widest ones that set the columns.
     void measureLabelWidths(std::size_t firstLabel);
@@ -226,7 +297,8 @@ private:
     // Arrow label boxes, apart from their neighbours', for arrows from `firstArrow` on (and
     // those still in flight, whose lines end at nowY).
     void placeArrowLabels(std::size_t firstArrow);
-    QRectF arrowLabelRectAt(std::size_t index, double along) const;
+    // `shift`: slid sideways from centred on the line.
+    QRectF arrowLabelRectAt(std::size_t index, double along, double shift = 0) const;
     QSizeF arrowLabelSize(const Arrow &arrow) const;
     bool oneLine(const Arrow &arrow) const; // compact: the arrow's label on one line
     double arrowRoom() const;  // the widest an arrow label can be
@@ -250,6 +322,14 @@ private:
     std::vector<std::size_t> m_boundaries;
     NumberStyle m_numberStyle = NumberStyle::Symbolic;
     NumberFormatter m_formatter;
+    // Lanes mode: every other client's SYNs and its formatter (its numbers are its own pair's).
+    std::map<tcpsim::HostId, std::vector<tcpsim::Event>> m_otherSyns;
+    std::map<tcpsim::HostId, NumberFormatter> m_otherFormatters;
+    std::vector<Lane> m_lanes;
+    bool m_lanesMode = false;
+    std::set<int> m_collapsed;
+    std::unordered_set<std::uint16_t> m_hadDescriptor; // sockets that have had an fd
+    std::size_t m_placedLanes = 0; // lanes when the timelines were last placed
     std::vector<Moment> m_moments;
     std::vector<Arrow> m_arrows;
     std::vector<Label> m_labels;

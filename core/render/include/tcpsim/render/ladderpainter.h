@@ -43,6 +43,9 @@ private:
     void paintLabel(QPainter &painter, const LadderLayout::Label &label) const;
     // The time scale's ruler, its ticks and the compressed gaps' breaks and lengths.
     void paintTimeAxis(QPainter &painter, double top, double bottom) const;
+    // Lanes mode: the lane tags under the titles.
+    void paintLaneTags(QPainter &painter) const;
+    int outermostLane(tcpsim::Side side) const;
 
     const LadderLayout &m_layout;
     QFont m_font;
