@@ -526,14 +526,7 @@ void LiveSession::connectOther(OtherClient &client)
         delete client.socket.data();
     }
     const quint16 port = m_server->serverPort();
-    auto *socket = new QTcpSocket;
-    socket->bind(m_serverAddress.protocol() == QAbstractSocket::IPv6Protocol ? QHostAddress(QHostAddress::LocalHostIPv6)
-                                                                             : QHostAddress(QHostAddress::LocalHost),
-                 0);
-    if (m_synRetries) {
-        const int count = *m_synRetries;
-        ::setsockopt(int(socket->socketDescriptor()), IPPROTO_TCP, TCP_SYNCNT, &count, sizeof count);
-    }
+    QTcpSocket *socket = newClientSocket(client.name);
     client.socket = new LiveSocket(socket, this);
     client.serverConnection = nullptr;
     client.tuple = {socket->localAddress(), socket->localPort(), m_serverAddress, port};
@@ -550,7 +543,32 @@ void LiveSession::connectOther(OtherClient &client)
                                                          : QString(),
                 name);
     });
-    connect(socket, &QIODevice::readyRead, this, [this, live, socket, name] {
+    readClientData(live, Observation::Endpoint::LessonClient, name);
+    connect(live, &LiveSocket::released, m_observer, &KernelObserver::requestRefresh);
+    m_observer->pollFor(1000);
+    socket->connectToHost(m_serverAddress, port);
+}
+
+QTcpSocket *LiveSession::newClientSocket(const QString &name)
+{
+    auto *socket = new QTcpSocket;
+    // Bound first, so the 4-tuple is known before the SYN leaves.
+    socket->bind(m_serverAddress.protocol() == QAbstractSocket::IPv6Protocol ? QHostAddress(QHostAddress::LocalHostIPv6)
+                                                                             : QHostAddress(QHostAddress::LocalHost),
+                 0);
+    if (m_synRetries) {
+        const int count = *m_synRetries;
+        if (::setsockopt(int(socket->socketDescriptor()), IPPROTO_TCP, TCP_SYNCNT, &count, sizeof count) != 0)
+            note(tr("the kernel refused TCP_SYNCNT %1 on the live %2").arg(count).arg(name));
+    }
+    return socket;
+}
+
+void LiveSession::readClientData(LiveSocket *live, Observation::Endpoint endpoint, const QString &name)
+{
+    // The client reads everything (what a recv loop does); the log shows a bounded preview.
+    QTcpSocket *socket = live->socket();
+    connect(socket, &QIODevice::readyRead, this, [this, live, socket, endpoint, name] {
         while (socket->bytesAvailable() > 0) {
             const QByteArray data = socket->read(64 * 1024);
             if (data.isEmpty())
@@ -558,17 +576,16 @@ void LiveSession::connectOther(OtherClient &client)
             live->noteReceived(data);
             Observation observation;
             observation.source = Observation::Source::Note;
-            observation.endpoint = Observation::Endpoint::LessonClient;
+            observation.endpoint = endpoint;
             observation.name = name;
             observation.tuple = live->tuple();
-            observation.detail = tr("%1 received %n byte(s): \"%2\"", nullptr, int(data.size())).arg(name, preview(data));
+            observation.detail = name.isEmpty()
+                ? tr("client received %n byte(s): \"%1\"", nullptr, int(data.size())).arg(preview(data))
+                : tr("%1 received %n byte(s): \"%2\"", nullptr, int(data.size())).arg(name, preview(data));
             emitObservation(observation);
         }
         m_observer->requestRefresh();
     });
-    connect(live, &LiveSocket::released, m_observer, &KernelObserver::requestRefresh);
-    m_observer->pollFor(1000);
-    socket->connectToHost(m_serverAddress, port);
 }
 
 void LiveSession::closeRawSocket()
@@ -739,16 +756,7 @@ void LiveSession::doConnect()
     }
     m_observer->watchPort(port);
 
-    auto *socket = new QTcpSocket;
-    // Bound first, so the 4-tuple is known before the SYN leaves.
-    socket->bind(m_serverAddress.protocol() == QAbstractSocket::IPv6Protocol ? QHostAddress(QHostAddress::LocalHostIPv6)
-                                                                             : QHostAddress(QHostAddress::LocalHost),
-                 0);
-    if (m_synRetries) {
-        const int count = *m_synRetries;
-        if (::setsockopt(int(socket->socketDescriptor()), IPPROTO_TCP, TCP_SYNCNT, &count, sizeof count) != 0)
-            note(tr("the kernel refused TCP_SYNCNT %1 on the live client").arg(count));
-    }
+    QTcpSocket *socket = newClientSocket(QStringLiteral("client"));
     m_client = new LiveSocket(socket, this);
     LiveSocket *client = m_client;
     m_clientTuple = {socket->localAddress(), socket->localPort(), m_serverAddress, port};
@@ -778,23 +786,7 @@ void LiveSession::doConnect()
         emitObservation(observation);
         m_observer->requestRefresh();
     });
-    connect(socket, &QIODevice::readyRead, this, [this, client, socket] {
-        // The client reads everything (what a recv loop does); the log shows a bounded preview.
-        while (socket->bytesAvailable() > 0) {
-            const QByteArray data = socket->read(64 * 1024);
-            if (data.isEmpty())
-                break;
-            client->noteReceived(data);
-            Observation observation;
-            observation.source = Observation::Source::Note;
-            observation.endpoint = Observation::Endpoint::Client;
-            observation.tuple = client->tuple();
-            observation.detail = tr("client received %n byte(s): \"%1\"", nullptr, int(data.size()))
-                                     .arg(preview(data));
-            emitObservation(observation);
-        }
-        m_observer->requestRefresh();
-    });
+    readClientData(client, Observation::Endpoint::Client, QString());
     connect(client, &LiveSocket::released, m_observer, &KernelObserver::requestRefresh);
 
     m_observer->pollFor(1000);

@@ -143,6 +143,11 @@ private:
     void doReuseAddress();
     void doBind();
     void closeRawSocket();
+    // A lesson client's socket, bound to loopback (its 4-tuple known before the SYN leaves),
+    // with the lesson's TCP_SYNCNT; `name` for the note if the kernel refuses that.
+    QTcpSocket *newClientSocket(const QString &name);
+    // Reads all a lesson client receives and logs it (empty name: the first client's words).
+    void readClientData(LiveSocket *live, Observation::Endpoint endpoint, const QString &name);
     void doListen(std::optional<int> backlog);
     void doConnect();
     void doAccept();
