@@ -1415,39 +1415,39 @@
         <translation>fd %1 ↔ %2</translation>
     </message>
     <message>
-        <location filename="../../core/render/src/ladderlayout.cpp" line="592"/>
-        <source>↔ %1 (no fd)</source>
-        <translation>↔ %1（无 fd）</translation>
+        <location filename="../../core/render/src/ladderlayout.cpp" line="593"/>
+        <source>↔ %1 (no&#xa0;fd)</source>
+        <translation>↔ %1（无&#xa0;fd）</translation>
     </message>
     <message>
-        <location filename="../../core/render/src/ladderlayout.cpp" line="593"/>
+        <location filename="../../core/render/src/ladderlayout.cpp" line="594"/>
         <source>↔ %1 (queue)</source>
         <translation>↔ %1（队列中）</translation>
     </message>
     <message>
-        <location filename="../../core/render/src/ladderlayout.cpp" line="601"/>
+        <location filename="../../core/render/src/ladderlayout.cpp" line="602"/>
         <source>%1: %2</source>
         <extracomment>A label on a ladder of many clients: whose socket, then what happened to it</extracomment>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../core/render/src/ladderlayout.cpp" line="639"/>
+        <location filename="../../core/render/src/ladderlayout.cpp" line="640"/>
         <source>the server&apos;s listening socket</source>
         <translation>服务器的监听套接字</translation>
     </message>
     <message>
-        <location filename="../../core/render/src/ladderlayout.cpp" line="640"/>
+        <location filename="../../core/render/src/ladderlayout.cpp" line="641"/>
         <source>the server&apos;s connection with %1</source>
         <translation>服务器与 %1 的连接</translation>
     </message>
     <message>
-        <location filename="../../core/render/src/ladderlayout.cpp" line="649"/>
+        <location filename="../../core/render/src/ladderlayout.cpp" line="650"/>
         <source>L</source>
         <extracomment>The tag above the listening socket&apos;s lane (short: a lane is a few letters wide)</extracomment>
         <translation>L</translation>
     </message>
     <message>
-        <location filename="../../core/render/src/ladderlayout.cpp" line="655"/>
+        <location filename="../../core/render/src/ladderlayout.cpp" line="656"/>
         <source>c%1</source>
         <extracomment>The tag above a client&apos;s lane, and above the server&apos;s connection with it: c1, c2, ...</extracomment>
         <translation>c%1</translation>
@@ -1508,13 +1508,13 @@
         <translation>这个课程太长，无法以可读的大小全部显示：其余部分请滚动查看。</translation>
     </message>
     <message>
-        <location filename="../../core/render/src/ladderlayout.cpp" line="634"/>
+        <location filename="../../core/render/src/ladderlayout.cpp" line="635"/>
         <location filename="../../core/render/src/ladderpainter.cpp" line="163"/>
         <source>Client</source>
         <translation>客户端</translation>
     </message>
     <message>
-        <location filename="../../core/render/src/ladderlayout.cpp" line="635"/>
+        <location filename="../../core/render/src/ladderlayout.cpp" line="636"/>
         <location filename="../../core/render/src/ladderpainter.cpp" line="171"/>
         <location filename="../../core/render/src/ladderpainter.cpp" line="188"/>
         <source>Server</source>

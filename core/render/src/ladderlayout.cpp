@@ -587,9 +587,10 @@ QString LadderLayout::ownerText(const Event &event) const
     //: The server's connection with a client, by its descriptor: "fd 4 ↔ client2"
     if (event.fd >= 0)
         return QCoreApplication::translate("LadderView", "fd %1 ↔ %2").arg(event.fd).arg(client);
-    // No descriptor: waiting in the listener's queues, or its descriptor already released.
+    // No descriptor: waiting in the listener's queues, or its descriptor already released (a
+    // no-break space keeps "no fd" on one line).
     return m_hadDescriptor.count(event.socket) != 0
-        ? QCoreApplication::translate("LadderView", "↔ %1 (no fd)").arg(client)
+        ? QCoreApplication::translate("LadderView", "↔ %1 (no fd)").arg(client)
         : QCoreApplication::translate("LadderView", "↔ %1 (queue)").arg(client);
 }
 
