@@ -1595,15 +1595,15 @@
     <name>LiveMirror</name>
     <message>
         <location filename="../../core/session/src/livemirror.cpp" line="27"/>
-        <location filename="../../core/session/src/livemirror.cpp" line="511"/>
-        <location filename="../../core/session/src/livemirror.cpp" line="590"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="526"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="605"/>
         <source>client</source>
         <translation>客户端</translation>
     </message>
     <message>
         <location filename="../../core/session/src/livemirror.cpp" line="29"/>
-        <location filename="../../core/session/src/livemirror.cpp" line="511"/>
-        <location filename="../../core/session/src/livemirror.cpp" line="590"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="526"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="605"/>
         <source>server</source>
         <translation>服务器</translation>
     </message>
@@ -1628,78 +1628,78 @@
         <translation>真实套接字对无法撤回已发送的内容：它停留在第 %1 步。之后各步的日志行暂时隐藏，再次前进时会重新显示。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="445"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="460"/>
         <source>The model&apos;s delayed-ACK timer fired at this step; in real time the kernel had already sent that ACK (when its own 40 ms timer fired, or earlier when the live application read) and loopback delivered it at once, so the kernel is already further along. Nothing was lost.</source>
         <translation>模型的延迟 ACK 定时器在这一步触发；而在真实时间里，内核早已发出了这个 ACK（在它自己的 40 毫秒定时器触发时，或者更早，在真实的应用程序读取数据时），回环接口也立即递交了它，所以内核已经走在前面了。没有丢失任何东西。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="515"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="530"/>
         <source>no entry</source>
         <translation>无表项</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="516"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="531"/>
         <source>nothing left in the kernel&apos;s table</source>
         <translation>内核的连接表中已没有它</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="518"/>
-        <location filename="../../core/session/src/livemirror.cpp" line="525"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="533"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="540"/>
         <source>still</source>
         <translation>仍在</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="520"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="535"/>
         <source>in TIME-WAIT for %1 s; Linux keeps it 60 s</source>
         <translation>已处于 TIME-WAIT %1 秒；Linux 会保持 60 秒</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="522"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="537"/>
         <source>held</source>
         <translation>保持</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="523"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="538"/>
         <source>held: this side&apos;s application has not called close() yet</source>
         <translation>保持：这一方的应用程序还没有调用 close()</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="526"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="541"/>
         <source>no change in the kernel at this step</source>
         <translation>这一步内核中没有变化</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="528"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="543"/>
         <source>The kernel&apos;s state did not change at this step.</source>
         <translation>这一步内核的状态没有改变。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="567"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="582"/>
         <source>entry gone</source>
         <translation>表项已消失</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="567"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="582"/>
         <source>observed</source>
         <translation>观测到</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="567"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="582"/>
         <source>inferred</source>
         <translation>推断</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="587"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="602"/>
         <source>simulation only</source>
         <translation>仅模拟</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="598"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="613"/>
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../core/session/src/livemirror.cpp" line="623"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="638"/>
         <source>%n earlier observation(s) of connections from outside the lesson not shown</source>
         <translation>
             <numerusform>另有 %n 条来自课程之外的连接的较早记录未显示</numerusform>
@@ -1807,6 +1807,69 @@
         <location filename="../../app/livepane.cpp" line="219"/>
         <source>The lesson went back to step %1; the live pair stays at step %2: a real connection cannot un-send.</source>
         <translation>课程退回到了第 %1 步；真实套接字对停留在第 %2 步：真实的连接无法撤回已发送的内容。</translation>
+    </message>
+</context>
+<context>
+    <name>LiveProgram</name>
+    <message>
+        <location filename="../../core/live/src/liveprogram.cpp" line="81"/>
+        <source>worker thread</source>
+        <translation>工作线程</translation>
+    </message>
+    <message>
+        <location filename="../../core/live/src/liveprogram.cpp" line="82"/>
+        <source>accepting thread</source>
+        <translation>accept 线程</translation>
+    </message>
+    <message>
+        <location filename="../../core/live/src/liveprogram.cpp" line="83"/>
+        <source>event loop</source>
+        <translation>事件循环</translation>
+    </message>
+    <message>
+        <location filename="../../core/live/src/liveprogram.cpp" line="193"/>
+        <source>accept() not called: %1 threads are serving already; the connection waits in the kernel&apos;s accept queue</source>
+        <translation>未调用 accept()：已有 %1 个线程在服务；该连接在内核的 accept 队列中等待</translation>
+    </message>
+    <message>
+        <location filename="../../core/live/src/liveprogram.cpp" line="215"/>
+        <source>accept() failed: %1</source>
+        <translation>accept() 失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../../core/live/src/liveprogram.cpp" line="239"/>
+        <source>thread %1</source>
+        <translation>线程 %1</translation>
+    </message>
+    <message>
+        <location filename="../../core/live/src/liveprogram.cpp" line="261"/>
+        <source>recv(): the real server accepted no connection from port %1</source>
+        <translation>recv()：真实服务器没有接受来自端口 %1 的连接</translation>
+    </message>
+    <message>
+        <location filename="../../core/live/src/liveprogram.cpp" line="278"/>
+        <source>recv() would block: the kernel has nothing for it yet</source>
+        <translation>recv() 将会阻塞：内核中还没有可读的数据</translation>
+    </message>
+    <message>
+        <location filename="../../core/live/src/liveprogram.cpp" line="281"/>
+        <source>recv() failed: %1</source>
+        <translation>recv() 失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../../core/live/src/liveprogram.cpp" line="304"/>
+        <source>send(): the real server has no connection from port %1</source>
+        <translation>send()：真实服务器没有来自端口 %1 的连接</translation>
+    </message>
+    <message>
+        <location filename="../../core/live/src/liveprogram.cpp" line="328"/>
+        <source>send() failed: %1</source>
+        <translation>send() 失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../../core/live/src/liveprogram.cpp" line="358"/>
+        <source>close(): the real server has no connection from port %1</source>
+        <translation>close()：真实服务器没有来自端口 %1 的连接</translation>
     </message>
 </context>
 <context>
@@ -3307,52 +3370,52 @@
         <translation type="vanished">仅模拟：真实套接字对只有一个客户端，即课程中的 `client`；%1 只存在于模型中</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="298"/>
+        <location filename="../../core/live/src/livesession.cpp" line="303"/>
         <source>not mirrored: the live pair&apos;s client does not listen</source>
         <translation>不在真实套接字对上重现：真实客户端不调用 listen()</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="304"/>
+        <location filename="../../core/live/src/livesession.cpp" line="309"/>
         <source>not mirrored: the live pair&apos;s server does not connect (simultaneous open is simulation only)</source>
         <translation>不在真实套接字对上重现：真实服务器不调用 connect()（同时打开只在模拟中演示）</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="311"/>
+        <location filename="../../core/live/src/livesession.cpp" line="316"/>
         <source>not mirrored: the live pair&apos;s client does not accept</source>
         <translation>不在真实套接字对上重现：真实客户端不调用 accept()</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="326"/>
+        <location filename="../../core/live/src/livesession.cpp" line="331"/>
         <source>simulation only: Linux chooses its own ISN (a keyed hash of the 4-tuple plus a clock)</source>
         <translation>仅模拟：Linux 自己选择 ISN（对四元组做带密钥的哈希，再加上时钟）</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="330"/>
+        <location filename="../../core/live/src/livesession.cpp" line="335"/>
         <source>simulation only: loopback delivered every segment at once</source>
         <translation>仅模拟：回环接口立即递交了每一个报文段</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="333"/>
+        <location filename="../../core/live/src/livesession.cpp" line="338"/>
         <source>simulation only: loopback loses nothing, the kernel went on as if delivered</source>
         <translation>仅模拟：回环接口不会丢包，内核照常继续，就像报文段已经送达</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="336"/>
+        <location filename="../../core/live/src/livesession.cpp" line="341"/>
         <source>simulation only: the kernel&apos;s timers keep their own time (on loopback nothing is lost; TIME-WAIT ends after 60 s)</source>
         <translation>仅模拟：内核的定时器按自己的时间运行（回环上不会丢失任何东西；TIME-WAIT 在 60 秒后结束）</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="340"/>
+        <location filename="../../core/live/src/livesession.cpp" line="345"/>
         <source>simulation only: a crafted segment is not sent on the live pair</source>
         <translation>仅模拟：构造的报文段不会在真实套接字对上发送</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="343"/>
+        <location filename="../../core/live/src/livesession.cpp" line="348"/>
         <source>simulation only: loopback has already settled</source>
         <translation>仅模拟：回环上的交互早已完成</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="352"/>
+        <location filename="../../core/live/src/livesession.cpp" line="357"/>
         <source>simulation only: the live pair&apos;s client socket is made by Qt at its connect()</source>
         <translation>仅模拟：真实客户端的套接字由 Qt 在 connect() 时创建</translation>
     </message>
@@ -3361,82 +3424,82 @@
         <translation type="vanished">仅模拟：真实连接的套接字由 Qt 创建</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="372"/>
+        <location filename="../../core/live/src/livesession.cpp" line="387"/>
         <source>simulation only: a check of the model</source>
         <translation>仅模拟：这是对模型的检查</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="404"/>
+        <location filename="../../core/live/src/livesession.cpp" line="419"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="408"/>
+        <location filename="../../core/live/src/livesession.cpp" line="423"/>
         <source>simulation only: %1 is the whole machine&apos;s setting (here %2) and needs root to change; the live pair keeps it, the model uses %3</source>
         <translation>仅模拟：%1 是整台机器的设置（本机为 %2），修改它需要 root 权限；真实连接保持本机的值，模型使用 %3</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="417"/>
+        <location filename="../../core/live/src/livesession.cpp" line="432"/>
         <source>simulation only: TCP_SYNCNT, the per-socket tcp_syn_retries, takes 1 to 127, not %1; the live client keeps the machine&apos;s %2</source>
         <translation>仅模拟：TCP_SYNCNT（每个套接字的 tcp_syn_retries）只能取 1 到 127，不能取 %1；真实客户端保持本机的 %2</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="428"/>
+        <location filename="../../core/live/src/livesession.cpp" line="443"/>
         <source>tcp_syn_retries %1 on the live pair: the client&apos;s own TCP_SYNCNT %1 at its next connect() (the machine&apos;s tcp_syn_retries, %2, is left alone)</source>
         <translation>真实连接上的 tcp_syn_retries %1：客户端在下一次 connect() 时使用自己的 TCP_SYNCNT %1（本机的 tcp_syn_retries 仍为 %2，不作改动）</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="605"/>
+        <location filename="../../core/live/src/livesession.cpp" line="736"/>
         <source>socket() failed: %1</source>
         <translation>socket() 失败：%1</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="608"/>
+        <location filename="../../core/live/src/livesession.cpp" line="739"/>
         <source>socket(): descriptor %1, with no options set (QTcpServer::listen() would set SO_REUSEADDR; this lesson&apos;s server sets its own)</source>
         <translation>socket()：描述符 %1，未设置任何选项（QTcpServer::listen() 会设置 SO_REUSEADDR；这个课程的服务器自己设置选项）</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="616"/>
+        <location filename="../../core/live/src/livesession.cpp" line="747"/>
         <source>setsockopt(): not called: the live server has no socket of its own (the lesson has no `server socket` step before it)</source>
         <translation>setsockopt()：未调用：真实服务器没有自己的套接字（课程在此之前没有 `server socket` 步骤）</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="622"/>
+        <location filename="../../core/live/src/livesession.cpp" line="753"/>
         <source>setsockopt(SO_REUSEADDR) on descriptor %1 failed: %2</source>
         <translation>在描述符 %1 上 setsockopt(SO_REUSEADDR) 失败：%2</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="624"/>
+        <location filename="../../core/live/src/livesession.cpp" line="755"/>
         <source>setsockopt(SO_REUSEADDR, 1) on descriptor %1</source>
         <translation>在描述符 %1 上 setsockopt(SO_REUSEADDR, 1)</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="630"/>
+        <location filename="../../core/live/src/livesession.cpp" line="761"/>
         <source>bind(): not called: the live server has no socket of its own (the lesson has no `server socket` step before it)</source>
         <translation>bind()：未调用：真实服务器没有自己的套接字（课程在此之前没有 `server socket` 步骤）</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="659"/>
+        <location filename="../../core/live/src/livesession.cpp" line="790"/>
         <source>port %1 is taken by another program: binding to a free port instead</source>
         <translation>端口 %1 已被另一个程序占用：改为绑定到一个空闲端口</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="665"/>
+        <location filename="../../core/live/src/livesession.cpp" line="796"/>
         <source>bind(%1) failed: %2. A connection the last server left on port %3 still holds it: Linux keeps TIME-WAIT for 60 s of real time, whatever the lesson&apos;s timers did, and lets a new socket bind beside it only when both set SO_REUSEADDR</source>
         <translation>bind(%1) 失败：%2。上一个服务器在端口 %3 上留下的连接仍占着它：无论课程的定时器怎样，Linux 都让 TIME-WAIT 持续 60 秒真实时间，并且只有两个套接字都设置了 SO_REUSEADDR 时，才允许新套接字绑定在它旁边</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="670"/>
+        <location filename="../../core/live/src/livesession.cpp" line="801"/>
         <source>bind(%1) failed: %2</source>
         <translation>bind(%1) 失败：%2</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="679"/>
+        <location filename="../../core/live/src/livesession.cpp" line="810"/>
         <source>bind(): descriptor %1 bound to %2</source>
         <translation>bind()：描述符 %1 绑定到 %2</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="685"/>
+        <location filename="../../core/live/src/livesession.cpp" line="816"/>
         <source>already listening on %1</source>
         <translation>已经在监听 %1</translation>
     </message>
@@ -3449,32 +3512,32 @@
         <translation type="vanished">listen()：监听套接字，描述符 %1；到达的连接会立即被 accept()</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="700"/>
+        <location filename="../../core/live/src/livesession.cpp" line="831"/>
         <source>listen(): not called on the live pair: descriptor %1 is not bound (its bind() failed), so the live server does not listen</source>
         <translation>listen()：未在真实套接字对上调用：描述符 %1 没有绑定（它的 bind() 失败了），所以真实服务器不监听</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="707"/>
+        <location filename="../../core/live/src/livesession.cpp" line="838"/>
         <source>listen() on descriptor %1 failed: %2</source>
         <translation>在描述符 %1 上 listen() 失败：%2</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="729"/>
+        <location filename="../../core/live/src/livesession.cpp" line="860"/>
         <source>listen(): the listening socket, descriptor %1, backlog %2; accept() waits for the lesson&apos;s accept step</source>
         <translation>listen()：监听套接字，描述符 %1，backlog %2；accept() 要等到课程的 accept 步骤才调用</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="732"/>
+        <location filename="../../core/live/src/livesession.cpp" line="863"/>
         <source>listen(): the listening socket, descriptor %1, backlog %2; connections are accepted at once</source>
         <translation>listen()：监听套接字，描述符 %1，backlog %2；到达的连接会立即被 accept()</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="741"/>
+        <location filename="../../core/live/src/livesession.cpp" line="874"/>
         <source>connect(): the live client already has a connection</source>
         <translation>connect()：真实客户端已经有一个连接</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="754"/>
+        <location filename="../../core/live/src/livesession.cpp" line="887"/>
         <source>the live server is not listening: connecting to %1, where nobody listens</source>
         <translation>真实服务器没有在监听：连接到 %1，那里没有人监听</translation>
     </message>
@@ -3483,171 +3546,264 @@
         <translation type="vanished">内核拒绝了真实客户端上的 TCP_SYNCNT %1</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="542"/>
-        <location filename="../../core/live/src/livesession.cpp" line="770"/>
+        <location filename="../../core/live/src/livesession.cpp" line="557"/>
+        <location filename="../../core/live/src/livesession.cpp" line="903"/>
         <source>connect() returned: descriptor %1</source>
         <translation>connect() 已返回：描述符 %1</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="361"/>
         <source>simulation only: the server program (%1) runs in the model; the live server does the lesson&apos;s own calls only, so its connections wait for the lesson&apos;s steps</source>
-        <translation>仅模拟：服务器程序（%1）只在模型中运行；真实服务器只执行课程自己的调用，所以它的连接等待课程的步骤</translation>
+        <translation type="vanished">仅模拟：服务器程序（%1）只在模型中运行；真实服务器只执行课程自己的调用，所以它的连接等待课程的步骤</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="977"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1114"/>
         <source>%1 close() before the connection was established: the socket is deleted</source>
         <translation>%1 在连接建立之前 close()：套接字被删除</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="506"/>
+        <location filename="../../core/live/src/livesession.cpp" line="521"/>
         <source>%1: the live %2 has nothing open</source>
         <translation>%1：真实的 %2 没有打开的连接</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="507"/>
+        <location filename="../../core/live/src/livesession.cpp" line="522"/>
         <source>%1: the live server has no connection with %2 (not accepted yet, or gone)</source>
         <translation>%1：真实服务器与 %2 没有连接（尚未接受，或已经消失）</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="514"/>
+        <location filename="../../core/live/src/livesession.cpp" line="529"/>
         <source>connect(): the live %1 already has a connection</source>
         <translation>connect()：真实的 %1 已经有一个连接</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="518"/>
+        <location filename="../../core/live/src/livesession.cpp" line="533"/>
         <source>simulation only: the live server is not listening, and %1&apos;s refused connect() is the model&apos;s alone</source>
         <translation>仅模拟：真实服务器没有在监听，%1 被拒绝的 connect() 只存在于模型中</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../core/live/src/livesession.cpp" line="584"/>
+        <location filename="../../core/live/src/livesession.cpp" line="599"/>
         <source>%1 received %n byte(s): &quot;%2&quot;</source>
         <translation>
             <numerusform>%1 收到 %n 个字节：“%2”</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="773"/>
-        <location filename="../../core/live/src/livesession.cpp" line="888"/>
+        <location filename="../../core/live/src/livesession.cpp" line="906"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1025"/>
         <source>Qt closed its socket; the lesson still holds the connection</source>
         <translation>Qt 关闭了它的套接字；课程仍保持着这个连接</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="774"/>
+        <location filename="../../core/live/src/livesession.cpp" line="907"/>
         <source>Qt closed the socket</source>
         <translation>Qt 关闭了套接字</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="785"/>
+        <location filename="../../core/live/src/livesession.cpp" line="918"/>
         <source>the client socket reported an error: %1</source>
         <translation>客户端套接字报告错误：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../core/live/src/livesession.cpp" line="583"/>
+        <location filename="../../core/live/src/livesession.cpp" line="598"/>
         <source>client received %n byte(s): &quot;%1&quot;</source>
         <translation>
             <numerusform>客户端收到 %n 个字节：“%1”</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="562"/>
+        <location filename="../../core/live/src/livesession.cpp" line="370"/>
+        <source>the live server program (%1) already runs</source>
+        <translation>实时服务器程序（%1）已在运行</translation>
+    </message>
+    <message>
+        <location filename="../../core/live/src/livesession.cpp" line="375"/>
+        <source>the server program (%1) starts on the live server at its listen()</source>
+        <translation>服务器程序（%1）将在实时服务器的 listen() 时启动</translation>
+    </message>
+    <message>
+        <location filename="../../core/live/src/livesession.cpp" line="577"/>
         <source>the kernel refused TCP_SYNCNT %1 on the live %2</source>
         <translation>内核拒绝在实时 %2 上设置 TCP_SYNCNT %1</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="799"/>
+        <location filename="../../core/live/src/livesession.cpp" line="610"/>
+        <source>simulation only: the server program (%1) runs in the model; the live server program needs Linux</source>
+        <translation>仅限模拟：服务器程序（%1）在模型中运行；实时服务器程序需要 Linux</translation>
+    </message>
+    <message>
+        <location filename="../../core/live/src/livesession.cpp" line="626"/>
+        <source>the server program (%1) could not start on the live server: %2</source>
+        <translation>服务器程序（%1）无法在实时服务器上启动：%2</translation>
+    </message>
+    <message>
+        <location filename="../../core/live/src/livesession.cpp" line="630"/>
+        <source>one worker thread makes every call, a real blocking accept(), recv() and send(): one client at a time</source>
+        <translation>一个工作线程完成所有调用，真实的阻塞式 accept()、recv() 和 send()：一次只服务一个客户端</translation>
+    </message>
+    <message>
+        <location filename="../../core/live/src/livesession.cpp" line="632"/>
+        <source>an accepting thread and a real thread per connection (at most %1)</source>
+        <translation>一个 accept 线程，每个连接一个真实线程（最多 %1 个）</translation>
+    </message>
+    <message>
+        <location filename="../../core/live/src/livesession.cpp" line="633"/>
+        <source>one thread: a real epoll_wait() over the listener and the connections, then accept() and recv()</source>
+        <translation>一个线程：对监听套接字和各连接调用真实的 epoll_wait()，然后 accept() 和 recv()</translation>
+    </message>
+    <message>
+        <location filename="../../core/live/src/livesession.cpp" line="634"/>
+        <source>the server program (%1) runs on the live server, descriptor %2: %3; each call is made at the step where the model makes it, so the kernel never runs ahead of the lesson</source>
+        <translation>服务器程序（%1）在实时服务器上运行，描述符 %2：%3；每个调用都在模型进行该调用的那一步才执行，因此内核不会跑在课程前面</translation>
+    </message>
+    <message>
+        <location filename="../../core/live/src/livesession.cpp" line="661"/>
+        <source>%1(): not made by the live server program: %2 has no live connection</source>
+        <translation>%1()：实时服务器程序未执行：%2 没有实时连接</translation>
+    </message>
+    <message>
+        <location filename="../../core/live/src/livesession.cpp" line="679"/>
+        <source>the connection from port %1</source>
+        <translation>来自端口 %1 的连接</translation>
+    </message>
+    <message>
+        <location filename="../../core/live/src/livesession.cpp" line="694"/>
+        <source>accept() returned %1, descriptor %2</source>
+        <translation>accept() 返回 %1，描述符 %2</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../core/live/src/livesession.cpp" line="697"/>
+        <source>recv() on %1 returned %n byte(s): &quot;%2&quot;</source>
+        <translation>
+            <numerusform>%1 上的 recv() 返回 %n 字节：&quot;%2&quot;</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../core/live/src/livesession.cpp" line="701"/>
+        <source>recv() on %1 returned 0: its client closed its side</source>
+        <translation>%1 上的 recv() 返回 0：客户端关闭了它那一端</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../core/live/src/livesession.cpp" line="704"/>
+        <source>send() on %1 wrote %n byte(s): &quot;%2&quot;</source>
+        <translation>
+            <numerusform>%1 上的 send() 写入 %n 字节：&quot;%2&quot;</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../core/live/src/livesession.cpp" line="708"/>
+        <source>close() on %1: descriptor %2 released</source>
+        <translation>%1 上的 close()：描述符 %2 已释放</translation>
+    </message>
+    <message>
+        <location filename="../../core/live/src/livesession.cpp" line="711"/>
+        <source>epoll_wait() returned: %1 ready</source>
+        <translation>epoll_wait() 返回：%1 就绪</translation>
+    </message>
+    <message>
+        <location filename="../../core/live/src/livesession.cpp" line="717"/>
+        <source>server program, %1: %2</source>
+        <translation>服务器程序，%1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../core/live/src/livesession.cpp" line="932"/>
+        <source>accept(): the live server program makes its own accept() calls, at the steps where the model&apos;s does</source>
+        <translation>accept()：实时服务器程序自己调用 accept()，就在模型调用它的那些步骤</translation>
+    </message>
+    <message>
+        <location filename="../../core/live/src/livesession.cpp" line="936"/>
         <source>accept(): the lesson&apos;s connection was already accepted</source>
         <translation>accept()：课程的连接之前已被接受</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="803"/>
+        <location filename="../../core/live/src/livesession.cpp" line="940"/>
         <source>accept(): the live server is not listening</source>
         <translation>accept()：真实服务器没有在监听</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="809"/>
-        <location filename="../../core/live/src/livesession.cpp" line="825"/>
+        <location filename="../../core/live/src/livesession.cpp" line="946"/>
+        <location filename="../../core/live/src/livesession.cpp" line="962"/>
         <source>accept(): takes the established connection off the kernel&apos;s accept queue</source>
         <translation>accept()：从内核的 accept 队列中取出已建立的连接</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="810"/>
-        <location filename="../../core/live/src/livesession.cpp" line="823"/>
+        <location filename="../../core/live/src/livesession.cpp" line="947"/>
+        <location filename="../../core/live/src/livesession.cpp" line="960"/>
         <source>accept(): nothing in the accept queue yet; it returns when a connection arrives</source>
         <translation>accept()：accept 队列中还没有连接；有连接到达时它才返回</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="819"/>
+        <location filename="../../core/live/src/livesession.cpp" line="956"/>
         <source>accept(): not called: the live server holds as many connections as it takes</source>
         <translation>accept()：不调用：真实服务器持有的连接数已达到它的上限</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../core/live/src/livesession.cpp" line="827"/>
+        <location filename="../../core/live/src/livesession.cpp" line="964"/>
         <source>accept(): takes the oldest of the %n connections in the kernel&apos;s accept queue; the others wait there, established, for a later accept()</source>
         <translation>
             <numerusform>accept()：从内核 accept 队列中的 %n 个连接里取出最早的一个；其余连接已经建立，留在队列中等待以后的 accept()</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../core/live/src/livesession.cpp" line="839"/>
+        <location filename="../../core/live/src/livesession.cpp" line="976"/>
         <source>the lesson is over: the live echo server now accepts the %n connection(s) waiting in its accept queue, and any that arrive</source>
         <translation>
             <numerusform>课程结束：真实的回声服务器现在接受在它的 accept 队列中等待的 %n 个连接，以及之后到达的任何连接</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="857"/>
+        <location filename="../../core/live/src/livesession.cpp" line="994"/>
         <source>accept() returned %1&apos;s connection: descriptor %2</source>
         <translation>accept() 返回了 %1 的连接：描述符 %2</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="871"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1008"/>
         <source>accept() returned a connection from outside the lesson, the oldest in the accept queue: descriptor %1; the lesson&apos;s connection waits there for another accept()</source>
         <translation>accept() 返回了一个来自课程之外的连接（accept 队列中最早的那个）：描述符 %1；课程的连接仍在队列中等待下一次 accept()</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="874"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1011"/>
         <source>accept() returned a connection from outside the lesson: descriptor %1</source>
         <translation>accept() 返回了一个来自课程之外的连接：描述符 %1</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="900"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1037"/>
         <source>the server&apos;s connected socket reported an error: %1</source>
         <translation>服务器的已连接套接字报告错误：%1</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="904"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1041"/>
         <source>accept() returned a new connected socket, descriptor %1 (the listening socket keeps descriptor %2)</source>
         <translation>accept() 返回了一个新的已连接套接字，描述符 %1（监听套接字仍是描述符 %2）</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="922"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1059"/>
         <source>send(): the live %1 has no connection to send on</source>
         <translation>send()：真实%1没有可用于发送的连接</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="932"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1069"/>
         <source>send() on the live %1 failed: its sending side is closed</source>
         <translation>真实%1上的 send() 失败：它的发送方向已经关闭</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../core/live/src/livesession.cpp" line="934"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1071"/>
         <source>%1 sent %n byte(s)</source>
         <translation>
             <numerusform>%1发送了 %n 个字节</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="940"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1077"/>
         <source>close(): the live server has no listening socket</source>
         <translation>close()：真实服务器没有监听套接字</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="945"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1082"/>
         <source>close(): the listening socket on port %1 is closed</source>
         <translation>close()：端口 %1 上的监听套接字已关闭</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="965"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1102"/>
         <source>close(): the live %1 has nothing open</source>
         <translation>close()：真实%1没有打开的套接字</translation>
     </message>
@@ -3656,104 +3812,104 @@
         <translation type="vanished">连接建立之前调用 close()：客户端套接字被删除</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="981"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1118"/>
         <source>close(): the live %1 already closed its side</source>
         <translation>close()：真实%1已经关闭了自己这一端</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="984"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1121"/>
         <source>%1 close(): FIN sent with shutdown(SHUT_WR); it keeps reading until the peer&apos;s FIN</source>
         <translation>%1 close()：用 shutdown(SHUT_WR) 发出 FIN（半关闭）；它继续读取，直到对方的 FIN 到来</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="994"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1131"/>
         <source>abort(): the live %1 has nothing open</source>
         <translation>abort()：真实%1没有打开的套接字</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="1002"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1139"/>
         <source>%1 abort(): SO_LINGER {1, 0} then close: a RST</source>
         <translation>%1 abort()：先设置 SO_LINGER {1, 0} 再 close：发出 RST</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="1038"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1175"/>
         <source>the kernel negotiated %1; the model&apos;s RFC 9293 segments carry only the MSS option and unscaled windows (the Linux profile plays the kernel&apos;s)</source>
         <translation>内核协商了 %1；模型的 RFC 9293 报文段只带 MSS 选项，窗口不缩放（Linux 配置会扮演内核的做法）</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="1042"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1179"/>
         <source>the kernel negotiated %1, as the model&apos;s Linux profile does</source>
         <translation>内核协商了 %1，与模型的 Linux 配置一致</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="1046"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1183"/>
         <source>; this machine&apos;s tcp_rmem maximum gives window scale %1 where the profile assumes %2 (Debian 12&apos;s default): the raw window numbers differ, the bytes they stand for do not</source>
         <translation>；这台机器的 tcp_rmem 最大值给出窗口缩放 %1，而配置假定为 %2（Debian 12 的默认值）：窗口字段的原始数值不同，但它们代表的字节数相同</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="1076"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1213"/>
         <source>too brief to sample: the kernel&apos;s SYN-RECV is a request socket that the final ACK turned into this connection</source>
         <translation>持续太短，未能采样到：内核的 SYN-RECV 是一个请求套接字，最后一个 ACK 把它变成了这个连接</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="1078"/>
-        <location filename="../../core/live/src/livesession.cpp" line="1125"/>
-        <location filename="../../core/live/src/livesession.cpp" line="1135"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1215"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1262"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1272"/>
         <source>too brief to sample: on the usual path between the states seen</source>
         <translation>持续太短，未能采样到：它位于观测到的两个状态之间的常规路径上</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="1092"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1229"/>
         <source>the listening socket; accept queue %1 of backlog %2</source>
         <translation>监听套接字；accept 队列中有 %1 个连接（backlog 为 %2）</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="1096"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1233"/>
         <source>in the accept queue: the kernel completed the handshake before accept()</source>
         <translation>在 accept 队列中：内核在 accept() 之前就完成了握手</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="1098"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1235"/>
         <source>TIME-WAIT: Linux keeps it 60 s; no descriptor, found by its 4-tuple</source>
         <translation>TIME-WAIT：Linux 保持 60 秒；没有描述符，靠四元组找到它</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="1100"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1237"/>
         <source>no descriptor any more: the connection lives on in the kernel</source>
         <translation>已经没有描述符：连接仍留在内核中</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="1143"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1280"/>
         <source>the kernel&apos;s entry is gone (last seen %1): no connection record, CLOSED</source>
         <translation>内核中的表项已消失（最后一次看到时为 %1）：没有连接记录，即 CLOSED</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="1171"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1308"/>
         <source>The lesson lost a segment or fired a timer; loopback never loses one (not even a SYN), so the kernel&apos;s segment arrived at once, nothing was retransmitted, and the kernel went on as if everything had arrived.</source>
         <translation>课程丢弃了一个报文段或触发了定时器；回环接口从不丢包（SYN 也不会丢），所以内核的报文段立即送达，没有任何重传，内核照常继续，就像一切都已送达。</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="1175"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1312"/>
         <source>The kernel shows no connection where the model waits in TIME-WAIT: on loopback the closes did not cross, so in the kernel this side closed second (LAST-ACK, then CLOSED, no TIME-WAIT); or its TIME-WAIT, fixed at 60 s, has ended.</source>
         <translation>模型在 TIME-WAIT 中等待，而内核里没有这个连接：在回环接口上两次关闭并没有交错，所以在内核中这一方是后关闭的（LAST-ACK，然后 CLOSED，没有 TIME-WAIT）；或者它固定 60 秒的 TIME-WAIT 已经结束。</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="1179"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1316"/>
         <source>Linux keeps TIME-WAIT for a fixed 60 s (TCP_TIMEWAIT_LEN; it has no MSL setting); the lesson already fired the model&apos;s 2×MSL timer in virtual time. RFC 9293&apos;s MSL is 2 minutes, so its 2×MSL is 4 minutes.</source>
         <translation>Linux 固定保持 TIME-WAIT 60 秒（TCP_TIMEWAIT_LEN；它没有 MSL 设置）；课程已经在虚拟时间里触发了模型的 2×MSL 定时器。RFC 9293 的 MSL 是 2 分钟，所以它的 2×MSL 是 4 分钟。</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="1183"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1320"/>
         <source>Linux keeps a half-open connection as a small request socket (ss: SYN-RECV) in the SYN queue; loopback delivered the final ACK at once, so the kernel already shows the connection ESTABLISHED (in the accept queue if accept() was not called).</source>
         <translation>Linux 把半打开的连接作为一个小的请求套接字（ss 显示为 SYN-RECV）放在 SYN 队列中；回环接口立即递交了最后一个 ACK，所以内核已经显示该连接为 ESTABLISHED（如果还没调用 accept()，它就在 accept 队列中）。</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="1193"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1330"/>
         <source>Loopback delivers each segment at once; the model waits for the segment to be delivered step by step, so the kernel is already further along.</source>
         <translation>回环接口会立即递交每一个报文段；模型则一步一步地等待报文段送达，所以内核已经走在前面了。</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="1196"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1333"/>
         <source>The kernel&apos;s state differs from the model&apos;s here.</source>
         <translation>这里内核的状态与模型不同。</translation>
     </message>

@@ -155,6 +155,7 @@ LiveSession::~LiveSession()
 {
     // No signal of a dying socket may reach a half-destroyed session: cut them all, then
     // let the server and the client go while the members still exist.
+    m_program.reset(); // wakes and joins its threads while the listener is still open
     m_observer->disconnect(this);
     m_server->disconnect(this);
     closeRawSocket();
@@ -189,6 +190,10 @@ void LiveSession::discardClient()
 
 void LiveSession::reset()
 {
+    // The program's threads first: stop() wakes the blocked ones and joins them, and its
+    // connections go with a RST.
+    m_program.reset();
+    m_pendingDesign.reset();
     if (m_client)
         m_client->resetConnection();
     discardClient();
@@ -357,11 +362,21 @@ void LiveSession::perform(const Command &command, std::size_t step)
         else
             doBind();
         break;
-    case Verb::Run:
-        note(tr("simulation only: the server program (%1) runs in the model; the live server does "
-                "the lesson's own calls only, so its connections wait for the lesson's steps")
-                 .arg(QString::fromStdString(command.name)));
+    case Verb::Run: {
+        const std::optional<ServerDesign> design = parseServerDesign(command.name);
+        if (!design)
+            break;
+        if (m_program) {
+            note(tr("the live server program (%1) already runs").arg(QString::fromStdString(command.name)));
+        } else if (m_server->isListening()) {
+            startProgram(*design);
+        } else {
+            m_pendingDesign = design;
+            note(tr("the server program (%1) starts on the live server at its listen()")
+                     .arg(QString::fromStdString(command.name)));
+        }
         break;
+    }
     case Verb::ExpectState:
     case Verb::ExpectSent:
     case Verb::ExpectNothing:
@@ -588,6 +603,122 @@ void LiveSession::readClientData(LiveSocket *live, Observation::Endpoint endpoin
     });
 }
 
+void LiveSession::startProgram(ServerDesign design)
+{
+    const QString name = QString::fromLatin1(serverDesignName(design).data(), qsizetype(serverDesignName(design).size()));
+#if !defined(Q_OS_LINUX)
+    note(tr("simulation only: the server program (%1) runs in the model; the live server program needs Linux")
+             .arg(name));
+#else
+    // The program's accept() calls take the connections: Qt's listener accepts no more.
+    m_server->pauseAccepting();
+    // The callback runs on the program's threads, which are joined before this session goes
+    // (the destructor and reset() stop the program first); a queued call whose receiver is
+    // gone is dropped by Qt.
+    m_program = std::make_unique<LiveProgram>(design, int(m_server->listeningDescriptor()),
+                                              [this](const LiveProgram::Event &event) {
+                                                  QMetaObject::invokeMethod(
+                                                      this, [this, event] { onProgramEvent(event); },
+                                                      Qt::QueuedConnection);
+                                              });
+    if (!m_program->start()) {
+        m_program.reset();
+        note(tr("the server program (%1) could not start on the live server: %2").arg(name, QString::fromLocal8Bit(std::strerror(errno))));
+        return;
+    }
+    const QString how = design == ServerDesign::BlockingEcho
+        ? tr("one worker thread makes every call, a real blocking accept(), recv() and send(): one client at a time")
+        : design == ServerDesign::ThreadEcho
+        ? tr("an accepting thread and a real thread per connection (at most %1)").arg(LiveProgram::maxThreads)
+        : tr("one thread: a real epoll_wait() over the listener and the connections, then accept() and recv()");
+    note(tr("the server program (%1) runs on the live server, descriptor %2: %3; each call is made at the "
+            "step where the model makes it, so the kernel never runs ahead of the lesson")
+             .arg(name)
+             .arg(m_server->listeningDescriptor())
+             .arg(how));
+#endif
+}
+
+void LiveSession::performProgramCall(const Event &event)
+{
+    if (!m_program || event.kind != EventKind::Call || event.host != serverHost)
+        return;
+    LiveProgram::Grant grant;
+    grant.call = event.call;
+    switch (event.call) {
+    case Call::Accept:
+    case Call::EpollWait:
+        break;
+    case Call::Recv:
+    case Call::Send:
+    case Call::Close: {
+        // The connection as the kernel knows it: by its client's port.
+        if (event.peer == firstClientHost)
+            grant.peerPort = m_clientTuple.isValid() ? m_clientTuple.localPort : 0;
+        else if (isClientHost(event.peer) && m_otherClients.count(event.peer) != 0)
+            grant.peerPort = m_otherClients.at(event.peer).tuple.localPort;
+        if (grant.peerPort == 0) {
+            note(tr("%1(): not made by the live server program: %2 has no live connection")
+                     .arg(QString::fromLatin1(callName(event.call).data()),
+                          QString::fromStdString(hostName(event.peer))));
+            return;
+        }
+        break;
+    }
+    default:
+        return;
+    }
+    m_program->grant(grant);
+}
+
+void LiveSession::onProgramEvent(const LiveProgram::Event &event)
+{
+    Observation observation;
+    observation.source = Observation::Source::Note;
+    // Whose connection: the lesson's first pair, client2.., or neither (an outside client).
+    QString connection = tr("the connection from port %1").arg(event.peerPort);
+    if (event.peerPort != 0 && m_clientTuple.isValid() && event.peerPort == m_clientTuple.localPort) {
+        observation.endpoint = Observation::Endpoint::Server;
+        connection = QStringLiteral("server.client");
+    } else if (OtherClient *other = event.peerPort != 0 ? otherClientOfPort(event.peerPort) : nullptr) {
+        observation.endpoint = Observation::Endpoint::LessonServer;
+        observation.name = other->serverName;
+        connection = other->serverName;
+    } else if (event.peerPort == 0) {
+        observation.endpoint = Observation::Endpoint::Listener;
+    }
+    observation.descriptor = event.descriptor;
+    QString what;
+    switch (event.kind) {
+    case LiveProgram::Event::Kind::Accepted:
+        what = tr("accept() returned %1, descriptor %2").arg(connection).arg(event.descriptor);
+        break;
+    case LiveProgram::Event::Kind::Received:
+        what = tr("recv() on %1 returned %n byte(s): \"%2\"", nullptr, int(event.data.size()))
+                   .arg(connection, preview(event.data));
+        break;
+    case LiveProgram::Event::Kind::EndOfStream:
+        what = tr("recv() on %1 returned 0: its client closed its side").arg(connection);
+        break;
+    case LiveProgram::Event::Kind::Sent:
+        what = tr("send() on %1 wrote %n byte(s): \"%2\"", nullptr, int(event.data.size()))
+                   .arg(connection, preview(event.data));
+        break;
+    case LiveProgram::Event::Kind::Closed:
+        what = tr("close() on %1: descriptor %2 released").arg(connection).arg(event.descriptor);
+        break;
+    case LiveProgram::Event::Kind::Ready:
+        what = tr("epoll_wait() returned: %1 ready").arg(event.text);
+        break;
+    case LiveProgram::Event::Kind::Error:
+        what = event.text;
+        break;
+    }
+    observation.detail = tr("server program, %1: %2").arg(event.thread, what);
+    emitObservation(observation);
+    m_observer->requestRefresh();
+}
+
 void LiveSession::closeRawSocket()
 {
     if (m_rawSocket >= 0)
@@ -733,6 +864,8 @@ void LiveSession::doListen(std::optional<int> backlog)
               .arg(m_server->listeningDescriptor())
               .arg(m_server->listenBacklogSize());
     emitObservation(observation);
+    if (m_pendingDesign)
+        startProgram(*std::exchange(m_pendingDesign, std::nullopt));
 }
 
 void LiveSession::doConnect()
@@ -795,6 +928,10 @@ void LiveSession::doConnect()
 
 void LiveSession::doAccept()
 {
+    if (m_program) {
+        note(tr("accept(): the live server program makes its own accept() calls, at the steps where the model's does"));
+        return;
+    }
     if (m_serverConnection && m_otherClients.empty()) {
         note(tr("accept(): the lesson's connection was already accepted"));
         return;

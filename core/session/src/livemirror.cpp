@@ -292,9 +292,24 @@ void LiveMirror::processQueue()
         }
         m_stepVerbs.insert(pending.step, action.value_or(Verb::Isn));
         m_mirroredStep = std::max(m_mirroredStep, pending.step);
+        bool serverCommand = false;
         for (const Command &command : pending.commands) {
             if (!command.isCheck())
                 m_session->perform(command, static_cast<std::size_t>(pending.step));
+            serverCommand = serverCommand || (command.side == Side::Server && command.isApplicationCall());
+        }
+        // The calls the model's server program made in this step (not the lesson's own server
+        // commands): the live program's threads make them now, so the kernel keeps step with
+        // the lesson. Only while the controller still holds the step (not after Back).
+        if (m_session->isProgramRunning() && !serverCommand && pending.step <= m_controller->currentStep()) {
+            const auto &events = m_controller->simulation().events();
+            const std::size_t end = std::min(events.size(), m_controller->eventCountAt(pending.step));
+            for (std::size_t i = m_controller->eventCountAt(pending.step - 1); i < end; ++i) {
+                if (events[i].kind == EventKind::Call && events[i].host == serverHost) {
+                    m_session->performProgramCall(events[i]);
+                    applicationCall = true;
+                }
+            }
         }
         if (applicationCall) {
             m_settling = true;

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "tcpsim/live/kernelobserver.h"
+#include "tcpsim/live/liveprogram.h"
 #include "tcpsim/live/liveserver.h"
 #include "tcpsim/live/livesocket.h"
 #include "tcpsim/model/script.h"
@@ -20,6 +21,7 @@
 #include <QPointer>
 
 #include <map>
+#include <memory>
 #include <optional>
 
 namespace tcpsim::live {
@@ -82,6 +84,11 @@ public:
 
     // Does the step's application call on the live pair (or notes that it is simulation only).
     void perform(const Command &command, std::size_t step);
+    // A call the model's server program (`server run`) made in this step: the live program's
+    // thread makes it now on the real socket (see LiveProgram). Other events: nothing.
+    void performProgramCall(const tcpsim::Event &event);
+    // The live server program runs (from the lesson's `server run` and its listen()).
+    bool isProgramRunning() const { return bool(m_program); }
     // Closes everything (a RST for the connection, so no TIME-WAIT is left over), forgets the
     // log and restarts the clock. The server stops listening.
     void reset();
@@ -123,6 +130,8 @@ signals:
     void observed(const tcpsim::live::Observation &observation);
 
 private:
+    void startProgram(ServerDesign design);
+    void onProgramEvent(const LiveProgram::Event &event);
     QString negotiatedText(const KernelTcpInfo &info) const;
     void emitObservation(Observation observation);
     void keepOutsideBounded();
@@ -194,6 +203,8 @@ private:
     mutable quint64 m_countersSample = 0; // the observer's sampleCount() when m_counters was read
     std::optional<int> m_synRetries; // TCP_SYNCNT for the live client's next connect()
     std::map<HostId, OtherClient> m_otherClients;
+    std::unique_ptr<LiveProgram> m_program;
+    std::optional<ServerDesign> m_pendingDesign; // `server run` before listen(): starts at listen()
     int m_rawSocket = -1;   // the lesson's own server socket until listen() hands it to m_server
     bool m_rawBound = false;
     bool m_listenSkipped = false;
