@@ -967,7 +967,8 @@ void LiveSession::doAccept()
 
 void LiveSession::finishLesson()
 {
-    if (!m_acceptDeferred)
+    // A running server program keeps making its own accept() calls: Qt's listener stays paused.
+    if (!m_acceptDeferred || m_program)
         return;
     m_acceptDeferred = false;
     const std::optional<KernelSocket> listener =
@@ -1087,7 +1088,7 @@ void LiveSession::doClose(Side side)
     LiveSocket *socket = endpointSocket(side);
     const QString who = sideText(side);
     if (side == Side::Server && !socket && m_server->isListening()) {
-        if (m_clientTuple.isValid() && !m_serverConnection) {
+        if (m_clientTuple.isValid() && !m_serverConnection && !m_program) {
             // The lesson's connection is still in the accept queue: take it first so that the
             // close is the connection's, as in the model.
             m_server->resumeAccepting();
