@@ -155,6 +155,11 @@ int main(int argc, char *argv[])
                                            CommandLine::tr("Open Lesson → Compare textbook and Linux… on the lesson "
                                                            "(with --screenshot, that window is rendered)."));
     parser.addOption(compareOption);
+    const QCommandLineOption tabOption(QStringLiteral("tab"),
+                                       CommandLine::tr("Bring a tab of the right-hand docks to the front: log, inspector, "
+                                                       "live or sockets."),
+                                       QStringLiteral("NAME"));
+    parser.addOption(tabOption);
     parser.addOptions({lessonOption, stepsOption, screenshotOption, sizeOption, inspectOption, languageOption,
                        paletteOption, numbersOption, liveOption, noLiveOption, livePortOption});
     parser.process(app);
@@ -214,6 +219,8 @@ int main(int argc, char *argv[])
             return fail(CommandLine::tr("--inspect %1: no such segment after these steps").arg(parser.value(inspectOption)));
     }
 
+    if (parser.isSet(tabOption) && !window.raiseTab(parser.value(tabOption)))
+        return fail(CommandLine::tr("unknown tab %1 (use log, inspector, live or sockets)").arg(parser.value(tabOption)));
     if (parser.isSet(presentOption))
         window.setPresenting(MainWindow::Presenting::On);
     if (parser.isSet(timeScaleOption)) {

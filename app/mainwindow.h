@@ -101,6 +101,9 @@ public:
     // free-mode controls for many clients; shown by itself for lessons with many sockets.
     SocketsView *socketsView() const { return m_socketsView; }
     QDockWidget *socketsDock() const { return m_socketsDock; }
+    // Brings a tab of the right-hand docks to the front: "log", "inspector", "live" or
+    // "sockets" (--tab); false for another name.
+    bool raiseTab(const QString &name);
 
     // Whose TCP the model plays (Lesson → TCP profile, --profile): nullopt = as the lesson's
     // "# profile:" line says, RFC 9293 without one. A change restarts the lesson under it.
@@ -148,6 +151,7 @@ private:
     void createSocketsDock();
     void showSocketsForLesson(bool newLesson);
     void raiseSocketsTab();
+    void raiseDock(QDockWidget *dock);
     void applySelectedSocketState();
     void onSocketSelected(tcpsim::SocketId socket);
     void readSettings();
@@ -199,6 +203,7 @@ private:
     QAction *m_liveAction = nullptr;
     SocketsView *m_socketsView = nullptr;
     QDockWidget *m_socketsDock = nullptr;
+    QString m_chosenTab; // raiseTab()'s: kept in front when the docks are laid out again
     bool m_socketsShownForLesson = false; // shown by the lesson, not by the View menu
     std::optional<tcpsim::Profile> m_profileChoice;
     QMenu *m_profileMenu = nullptr;

@@ -61,13 +61,33 @@ void MainWindow::showSocketsForLesson(bool newLesson)
 
 void MainWindow::raiseSocketsTab()
 {
-    m_socketsDock->raise();
+    raiseDock(m_socketsDock);
+}
+
+void MainWindow::raiseDock(QDockWidget *dock)
+{
+    dock->show();
+    dock->raise();
     // Before the window's first layout, raise() does not reach the tab bar: select the tab.
     for (QTabBar *tabs : findChildren<QTabBar *>(Qt::FindDirectChildrenOnly)) {
         for (int i = 0; i < tabs->count(); ++i)
-            if (tabs->tabText(i) == m_socketsDock->windowTitle() && tabs->currentIndex() != i)
+            if (tabs->tabText(i) == dock->windowTitle() && tabs->currentIndex() != i)
                 tabs->setCurrentIndex(i);
     }
+}
+
+bool MainWindow::raiseTab(const QString &name)
+{
+    QDockWidget *dock = name == QLatin1String("log")         ? m_logDock
+        : name == QLatin1String("inspector")                 ? m_inspectorDock
+        : name == QLatin1String("live")                      ? m_liveDock
+        : name == QLatin1String("sockets")                   ? m_socketsDock
+                                                             : nullptr;
+    if (!dock)
+        return false;
+    m_chosenTab = name;
+    raiseDock(dock);
+    return true;
 }
 
 void MainWindow::onSocketSelected(SocketId socket)

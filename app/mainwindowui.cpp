@@ -273,7 +273,9 @@ void MainWindow::applyDefaultDockSizes()
     resizeDocks({m_stateDock, m_logDock}, {column * diagramShare / 100, column * (100 - diagramShare) / 100},
                 Qt::Vertical);
     resizeDocks({m_clientDock}, {m_clientPane->sizeHint().height()}, Qt::Vertical);
-    if (sockets && m_socketsShownForLesson)
+    if (!m_chosenTab.isEmpty())
+        raiseTab(m_chosenTab); // --tab: the one asked for, over the Sockets tab a lesson brings up
+    else if (sockets && m_socketsShownForLesson)
         raiseSocketsTab();
 }
 

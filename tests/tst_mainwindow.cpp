@@ -6,6 +6,7 @@
 #include "bandedscrollbarstyle.h"
 #include "ladderview.h"
 #include "mainwindow.h"
+#include "socketsview.h"
 #include "sidepane.h"
 #include "statediagram.h"
 #include "tcpsim/session/transitionlog.h"
@@ -26,6 +27,7 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QSettings>
+#include <QTabBar>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QScrollBar>
@@ -77,6 +79,7 @@ private slots:
     void unknownOptionValue_isRejectedNamingTheValidOnes_data();
     void unknownOptionValue_isRejectedNamingTheValidOnes();
     void stepScrollBars_paintInBands_lookingTheSame();
+    void raiseTab_keepsTheChosenTabInFront_overTheSocketsTab();
 };
 
 void TestMainWindow::initTestCase()
@@ -581,6 +584,9 @@ void TestMainWindow::unknownOptionValue_isRejectedNamingTheValidOnes_data()
     QTest::newRow("palette") << QStringList{QStringLiteral("--language"), QStringLiteral("en"),
                                             QStringLiteral("--palette"), QStringLiteral("xyz")}
                              << QStringLiteral("unknown palette xyz (use dark, light or contrast)");
+    QTest::newRow("tab") << QStringList{QStringLiteral("--language"), QStringLiteral("en"),
+                                        QStringLiteral("--tab"), QStringLiteral("xyz")}
+                         << QStringLiteral("unknown tab xyz (use log, inspector, live or sockets)");
 }
 
 void TestMainWindow::unknownOptionValue_isRejectedNamingTheValidOnes()
@@ -796,3 +802,32 @@ void TestMainWindow::stepScrollBars_paintInBands_lookingTheSame()
 
 QTEST_MAIN(TestMainWindow)
 #include "tst_mainwindow.moc"
+
+// --tab log on a lesson that brings up the Sockets tab: the log stays in front when the window
+// is laid out for the screenshot.
+void TestMainWindow::raiseTab_keepsTheChosenTabInFront_overTheSocketsTab()
+{
+    MainWindow window(MainWindow::SettingsPolicy::Ignore);
+    QVERIFY(window.loadLesson(QStringLiteral("backlog-overflow")));
+    window.goToStep(15);
+    QVERIFY(!window.raiseTab(QStringLiteral("xyz")));
+    auto *log = window.findChild<QDockWidget *>(QStringLiteral("logDock"));
+    QVERIFY(log);
+    // The dock tab in front: the current tab of the tab bar that holds the log's tab.
+    const auto front = [&] {
+        for (QTabBar *tabs : window.findChildren<QTabBar *>(Qt::FindDirectChildrenOnly)) {
+            for (int i = 0; i < tabs->count(); ++i) {
+                if (tabs->tabText(i) == log->windowTitle())
+                    return tabs->tabText(tabs->currentIndex());
+            }
+        }
+        return QString();
+    };
+    QVERIFY(window.raiseTab(QStringLiteral("log")));
+    QVERIFY(!window.renderImage(QSize(1280, 720)).isNull());
+    QVERIFY(window.socketsDock()->toggleViewAction()->isChecked()); // still there, as a tab
+    QCOMPARE(front(), log->windowTitle());
+    QVERIFY(window.raiseTab(QStringLiteral("sockets")));
+    window.renderImage(QSize(1280, 720));
+    QCOMPARE(front(), window.socketsDock()->windowTitle());
+}

@@ -49,7 +49,7 @@
         <translation>使用 Fusion 风格和深色、浅色或高对比度配色（contrast：白底黑字，适合颜色发淡的投影仪）。</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="165"/>
+        <location filename="../../app/main.cpp" line="170"/>
         <source>unknown palette %1 (use dark, light or contrast)</source>
         <translation>未知的配色 %1（可用 dark、light 或 contrast）</translation>
     </message>
@@ -99,37 +99,47 @@
         <translation>对该课程打开“课程 → 对比教科书与 Linux…”（与 --screenshot 一起使用时，渲染的是这个窗口）。</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="168"/>
+        <location filename="../../app/main.cpp" line="159"/>
+        <source>Bring a tab of the right-hand docks to the front: log, inspector, live or sockets.</source>
+        <translation>把右侧停靠区的某个标签页置于最前：log、inspector、live 或 sockets。</translation>
+    </message>
+    <message>
+        <location filename="../../app/main.cpp" line="173"/>
         <source>unknown number style %1 (use symbolic, relative or absolute)</source>
         <translation>未知的序号显示方式 %1（可用 symbolic、relative 或 absolute）</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="173"/>
+        <location filename="../../app/main.cpp" line="178"/>
         <source>unknown profile %1 (use rfc or linux)</source>
         <translation>未知的配置 %1（可用 rfc 或 linux）</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="190"/>
+        <location filename="../../app/main.cpp" line="195"/>
         <source>--live-port takes 0..65535</source>
         <translation>--live-port 的取值是 0..65535</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="207"/>
+        <location filename="../../app/main.cpp" line="212"/>
         <source>--steps wants a number</source>
         <translation>--steps 需要一个数字</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="214"/>
+        <location filename="../../app/main.cpp" line="219"/>
         <source>--inspect %1: no such segment after these steps</source>
         <translation>--inspect %1：执行这些步骤后没有这个报文段</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="233"/>
+        <location filename="../../app/main.cpp" line="223"/>
+        <source>unknown tab %1 (use log, inspector, live or sockets)</source>
+        <translation>未知的标签页 %1（可用 log、inspector、live 或 sockets）</translation>
+    </message>
+    <message>
+        <location filename="../../app/main.cpp" line="240"/>
         <source>--size wants WxH, at least 320x240</source>
         <translation>--size 的格式是 宽x高，至少 320x240</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="247"/>
+        <location filename="../../app/main.cpp" line="254"/>
         <source>cannot write %1</source>
         <translation>无法写入 %1</translation>
     </message>
@@ -1886,106 +1896,106 @@
     </message>
     <message>
         <location filename="../../app/mainwindowui.cpp" line="155"/>
-        <location filename="../../app/mainwindowui.cpp" line="391"/>
+        <location filename="../../app/mainwindowui.cpp" line="393"/>
         <source>Lesson: %1</source>
         <translation>课程：%1</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="342"/>
+        <location filename="../../app/mainwindowui.cpp" line="344"/>
         <source>tcpsim — TCP handshake and teardown</source>
         <translation>tcpsim — TCP 三次握手与四次挥手</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="343"/>
+        <location filename="../../app/mainwindowui.cpp" line="345"/>
         <source>&amp;New free session</source>
         <translation>新建自由练习(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="344"/>
+        <location filename="../../app/mainwindowui.cpp" line="346"/>
         <source>&amp;Open lesson…</source>
         <translation>打开课程(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="345"/>
+        <location filename="../../app/mainwindowui.cpp" line="347"/>
         <source>&amp;Save lesson as…</source>
         <translation>课程另存为(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="346"/>
+        <location filename="../../app/mainwindowui.cpp" line="348"/>
         <source>Save transition &amp;log as CSV…</source>
         <translation>将状态转换日志保存为 CSV(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="347"/>
+        <location filename="../../app/mainwindowui.cpp" line="349"/>
         <source>Export &amp;packets for Wireshark…</source>
         <translation>导出报文供 Wireshark 使用(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="348"/>
+        <location filename="../../app/mainwindowui.cpp" line="350"/>
         <source>The lesson&apos;s segments up to this step as a pcap capture (IPv4, real TCP headers)</source>
         <translation>截至当前步骤的报文段，保存为 pcap 抓包文件（IPv4，真实的 TCP 首部）</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="349"/>
+        <location filename="../../app/mainwindowui.cpp" line="351"/>
         <source>Export &amp;ladder…</source>
         <translation>导出时序图(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="354"/>
+        <location filename="../../app/mainwindowui.cpp" line="356"/>
         <source>The ladder and the state diagram as SVG, PDF or PNG, for slides and handouts</source>
         <translation>把时序图和状态图导出为 SVG、PDF 或 PNG，用于幻灯片和讲义</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="355"/>
+        <location filename="../../app/mainwindowui.cpp" line="357"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="356"/>
+        <location filename="../../app/mainwindowui.cpp" line="358"/>
         <source>Step ▶</source>
         <translation>下一步 ▶</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="357"/>
+        <location filename="../../app/mainwindowui.cpp" line="359"/>
         <source>Run the next step (Space, →, Page Down)</source>
         <translation>执行下一步（空格、→、Page Down）</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="358"/>
+        <location filename="../../app/mainwindowui.cpp" line="360"/>
         <source>◀ Back</source>
         <translation>◀ 上一步</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="359"/>
+        <location filename="../../app/mainwindowui.cpp" line="361"/>
         <source>Go back one step, exactly (←, Backspace, Page Up)</source>
         <translation>精确地后退一步（←、Backspace、Page Up）</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="360"/>
+        <location filename="../../app/mainwindowui.cpp" line="362"/>
         <source>Reset</source>
         <translation>重置</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="361"/>
+        <location filename="../../app/mainwindowui.cpp" line="363"/>
         <source>Back to the start of the lesson (Home)</source>
         <translation>回到课程开头（Home）</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="390"/>
+        <location filename="../../app/mainwindowui.cpp" line="392"/>
         <source>Lesson</source>
         <translation>课程</translation>
     </message>
     <message>
         <location filename="../../app/mainwindow.cpp" line="352"/>
-        <location filename="../../app/mainwindowui.cpp" line="362"/>
-        <location filename="../../app/mainwindowui.cpp" line="421"/>
+        <location filename="../../app/mainwindowui.cpp" line="364"/>
+        <location filename="../../app/mainwindowui.cpp" line="423"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
         <location filename="../../app/mainwindow.cpp" line="352"/>
-        <location filename="../../app/mainwindowui.cpp" line="362"/>
-        <location filename="../../app/mainwindowui.cpp" line="421"/>
+        <location filename="../../app/mainwindowui.cpp" line="364"/>
+        <location filename="../../app/mainwindowui.cpp" line="423"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
@@ -1995,142 +2005,142 @@
         <translation>这个课程太长，无法以可读的大小全部显示：时序图仍需滚动。</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="351"/>
+        <location filename="../../app/mainwindowui.cpp" line="353"/>
         <source>&amp;Compare textbook and Linux…</source>
         <translation>对比教科书与 Linux(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="352"/>
+        <location filename="../../app/mainwindowui.cpp" line="354"/>
         <source>The lesson under RFC 9293 and under Linux, side by side, with where they part</source>
         <translation>把课程在 RFC 9293 和 Linux 下的过程并排显示，并标出两者的分歧之处</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="364"/>
+        <location filename="../../app/mainwindowui.cpp" line="366"/>
         <source>Play the lesson step by step (P)</source>
         <translation>逐步自动播放课程（P）</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="365"/>
+        <location filename="../../app/mainwindowui.cpp" line="367"/>
         <source>&amp;Full screen</source>
         <translation>全屏(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="366"/>
+        <location filename="../../app/mainwindowui.cpp" line="368"/>
         <source>Present</source>
         <translation>演示</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="367"/>
+        <location filename="../../app/mainwindowui.cpp" line="369"/>
         <source>Presentation mode: only the ladder, the explanation and the state diagram, full screen, in large type (F5; Esc leaves)</source>
         <translation>演示模式：只显示时序图、讲解和状态图，全屏大字号（F5；Esc 退出）</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="369"/>
+        <location filename="../../app/mainwindowui.cpp" line="371"/>
         <source>Leave presentation mode</source>
         <translation>退出演示模式</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="370"/>
+        <location filename="../../app/mainwindowui.cpp" line="372"/>
         <source>Presentation controls</source>
         <translation>演示控制</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="371"/>
+        <location filename="../../app/mainwindowui.cpp" line="373"/>
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="372"/>
+        <location filename="../../app/mainwindowui.cpp" line="374"/>
         <source>Zoom &amp;out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="373"/>
+        <location filename="../../app/mainwindowui.cpp" line="375"/>
         <source>&amp;Actual size</source>
         <translation>实际大小(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="375"/>
+        <location filename="../../app/mainwindowui.cpp" line="377"/>
         <source>Fit &amp;all</source>
         <translation>全部显示(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="376"/>
+        <location filename="../../app/mainwindowui.cpp" line="378"/>
         <source>The whole ladder on screen, rows compressed (Ctrl+9; again: normal rows)</source>
         <translation>整个时序图显示在屏幕上，行被压缩（Ctrl+9；再按一次：恢复正常行高）</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="379"/>
+        <location filename="../../app/mainwindowui.cpp" line="381"/>
         <source>&amp;Time scale</source>
         <translation>时间刻度(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="380"/>
+        <location filename="../../app/mainwindowui.cpp" line="382"/>
         <source>The ladder&apos;s vertical axis shows virtual time: waits such as the SYN back-off and TIME-WAIT get their length; long ones are shortened and labelled (Ctrl+T)</source>
         <translation>时序图的纵轴表示虚拟时间：SYN 重传退避、TIME-WAIT 等等待按其时长显示；较长的等待被缩短并加上标注（Ctrl+T）</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="383"/>
+        <location filename="../../app/mainwindowui.cpp" line="385"/>
         <source>&amp;About tcpsim</source>
         <translation>关于 tcpsim(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="384"/>
+        <location filename="../../app/mainwindowui.cpp" line="386"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="385"/>
+        <location filename="../../app/mainwindowui.cpp" line="387"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="386"/>
+        <location filename="../../app/mainwindowui.cpp" line="388"/>
         <source>&amp;Lesson</source>
         <translation>课程(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="387"/>
+        <location filename="../../app/mainwindowui.cpp" line="389"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="388"/>
+        <location filename="../../app/mainwindowui.cpp" line="390"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="389"/>
+        <location filename="../../app/mainwindowui.cpp" line="391"/>
         <source>Controls</source>
         <translation>控制</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="392"/>
+        <location filename="../../app/mainwindowui.cpp" line="394"/>
         <source>Speed:</source>
         <translation>速度：</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="393"/>
+        <location filename="../../app/mainwindowui.cpp" line="395"/>
         <source>Numbers:</source>
         <translation>序号：</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="394"/>
+        <location filename="../../app/mainwindowui.cpp" line="396"/>
         <source>Symbolic (j, k)</source>
         <translation>符号（j、k）</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="395"/>
+        <location filename="../../app/mainwindowui.cpp" line="397"/>
         <source>Relative</source>
         <translation>相对</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="396"/>
+        <location filename="../../app/mainwindowui.cpp" line="398"/>
         <source>Absolute</source>
         <translation>绝对</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="397"/>
+        <location filename="../../app/mainwindowui.cpp" line="399"/>
         <source>Symbolic: the client&apos;s ISN is j and the server&apos;s k, as in the textbooks. Relative: counted from each side&apos;s ISN, as Wireshark shows them. Absolute: the numbers on the wire.</source>
         <translation>符号：客户端的 ISN 记作 j，服务器的记作 k，与教科书一致。相对：从各自的 ISN 开始计数，与 Wireshark 显示的一样。绝对：线路上的真实数值。</translation>
     </message>
@@ -2175,32 +2185,32 @@
         <translation>状态图（RFC 9293）</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="402"/>
+        <location filename="../../app/mainwindowui.cpp" line="404"/>
         <source>Transition log</source>
         <translation>状态转换日志</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="403"/>
+        <location filename="../../app/mainwindowui.cpp" line="405"/>
         <source>Segment inspector</source>
         <translation>报文段检查器</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="404"/>
+        <location filename="../../app/mainwindowui.cpp" line="406"/>
         <source>Client</source>
         <translation>客户端</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="405"/>
+        <location filename="../../app/mainwindowui.cpp" line="407"/>
         <source>Server</source>
         <translation>服务器</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="407"/>
+        <location filename="../../app/mainwindowui.cpp" line="409"/>
         <source>Sockets</source>
         <translation>套接字</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="441"/>
+        <location filename="../../app/mainwindowui.cpp" line="443"/>
         <source>Free play (empty lesson)</source>
         <translation>自由练习（空课程）</translation>
     </message>
@@ -2317,13 +2327,13 @@
         <translation>预期不符：%1</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="406"/>
         <location filename="../../app/mainwindowui.cpp" line="408"/>
+        <location filename="../../app/mainwindowui.cpp" line="410"/>
         <source>Live pair</source>
         <translation>真实套接字对</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowui.cpp" line="409"/>
+        <location filename="../../app/mainwindowui.cpp" line="411"/>
         <source>Do every step again on a real QTcpServer/QTcpSocket pair on loopback, and show Qt&apos;s and the kernel&apos;s states in the log (L)</source>
         <translation>在回环接口上用一对真实的 QTcpServer/QTcpSocket 重做每一步，并在日志中显示 Qt 和内核的状态（L）</translation>
     </message>
@@ -2353,7 +2363,7 @@
         <translation>白底黑字，客户端和服务器用更深的颜色，适合颜色发淡的投影仪</translation>
     </message>
     <message>
-        <location filename="../../app/mainwindowsockets.cpp" line="83"/>
+        <location filename="../../app/mainwindowsockets.cpp" line="103"/>
         <source>The state diagram shows %1 (fd %2)</source>
         <translation>状态图显示的是 %1（描述符 %2）</translation>
     </message>
@@ -3556,7 +3566,7 @@
         <translation type="vanished">仅模拟：服务器程序（%1）只在模型中运行；真实服务器只执行课程自己的调用，所以它的连接等待课程的步骤</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="1114"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1115"/>
         <source>%1 close() before the connection was established: the socket is deleted</source>
         <translation>%1 在连接建立之前 close()：套接字被删除</translation>
     </message>
@@ -3589,7 +3599,7 @@
     </message>
     <message>
         <location filename="../../core/live/src/livesession.cpp" line="906"/>
-        <location filename="../../core/live/src/livesession.cpp" line="1025"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1026"/>
         <source>Qt closed its socket; the lesson still holds the connection</source>
         <translation>Qt 关闭了它的套接字；课程仍保持着这个连接</translation>
     </message>
@@ -3744,66 +3754,66 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../core/live/src/livesession.cpp" line="976"/>
+        <location filename="../../core/live/src/livesession.cpp" line="977"/>
         <source>the lesson is over: the live echo server now accepts the %n connection(s) waiting in its accept queue, and any that arrive</source>
         <translation>
             <numerusform>课程结束：真实的回声服务器现在接受在它的 accept 队列中等待的 %n 个连接，以及之后到达的任何连接</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="994"/>
+        <location filename="../../core/live/src/livesession.cpp" line="995"/>
         <source>accept() returned %1&apos;s connection: descriptor %2</source>
         <translation>accept() 返回了 %1 的连接：描述符 %2</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="1008"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1009"/>
         <source>accept() returned a connection from outside the lesson, the oldest in the accept queue: descriptor %1; the lesson&apos;s connection waits there for another accept()</source>
         <translation>accept() 返回了一个来自课程之外的连接（accept 队列中最早的那个）：描述符 %1；课程的连接仍在队列中等待下一次 accept()</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="1011"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1012"/>
         <source>accept() returned a connection from outside the lesson: descriptor %1</source>
         <translation>accept() 返回了一个来自课程之外的连接：描述符 %1</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="1037"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1038"/>
         <source>the server&apos;s connected socket reported an error: %1</source>
         <translation>服务器的已连接套接字报告错误：%1</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="1041"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1042"/>
         <source>accept() returned a new connected socket, descriptor %1 (the listening socket keeps descriptor %2)</source>
         <translation>accept() 返回了一个新的已连接套接字，描述符 %1（监听套接字仍是描述符 %2）</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="1059"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1060"/>
         <source>send(): the live %1 has no connection to send on</source>
         <translation>send()：真实%1没有可用于发送的连接</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="1069"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1070"/>
         <source>send() on the live %1 failed: its sending side is closed</source>
         <translation>真实%1上的 send() 失败：它的发送方向已经关闭</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../core/live/src/livesession.cpp" line="1071"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1072"/>
         <source>%1 sent %n byte(s)</source>
         <translation>
             <numerusform>%1发送了 %n 个字节</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="1077"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1078"/>
         <source>close(): the live server has no listening socket</source>
         <translation>close()：真实服务器没有监听套接字</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="1082"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1083"/>
         <source>close(): the listening socket on port %1 is closed</source>
         <translation>close()：端口 %1 上的监听套接字已关闭</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="1102"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1103"/>
         <source>close(): the live %1 has nothing open</source>
         <translation>close()：真实%1没有打开的套接字</translation>
     </message>
@@ -3812,104 +3822,104 @@
         <translation type="vanished">连接建立之前调用 close()：客户端套接字被删除</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="1118"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1119"/>
         <source>close(): the live %1 already closed its side</source>
         <translation>close()：真实%1已经关闭了自己这一端</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="1121"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1122"/>
         <source>%1 close(): FIN sent with shutdown(SHUT_WR); it keeps reading until the peer&apos;s FIN</source>
         <translation>%1 close()：用 shutdown(SHUT_WR) 发出 FIN（半关闭）；它继续读取，直到对方的 FIN 到来</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="1131"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1132"/>
         <source>abort(): the live %1 has nothing open</source>
         <translation>abort()：真实%1没有打开的套接字</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="1139"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1140"/>
         <source>%1 abort(): SO_LINGER {1, 0} then close: a RST</source>
         <translation>%1 abort()：先设置 SO_LINGER {1, 0} 再 close：发出 RST</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="1175"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1176"/>
         <source>the kernel negotiated %1; the model&apos;s RFC 9293 segments carry only the MSS option and unscaled windows (the Linux profile plays the kernel&apos;s)</source>
         <translation>内核协商了 %1；模型的 RFC 9293 报文段只带 MSS 选项，窗口不缩放（Linux 配置会扮演内核的做法）</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="1179"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1180"/>
         <source>the kernel negotiated %1, as the model&apos;s Linux profile does</source>
         <translation>内核协商了 %1，与模型的 Linux 配置一致</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="1183"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1184"/>
         <source>; this machine&apos;s tcp_rmem maximum gives window scale %1 where the profile assumes %2 (Debian 12&apos;s default): the raw window numbers differ, the bytes they stand for do not</source>
         <translation>；这台机器的 tcp_rmem 最大值给出窗口缩放 %1，而配置假定为 %2（Debian 12 的默认值）：窗口字段的原始数值不同，但它们代表的字节数相同</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="1213"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1214"/>
         <source>too brief to sample: the kernel&apos;s SYN-RECV is a request socket that the final ACK turned into this connection</source>
         <translation>持续太短，未能采样到：内核的 SYN-RECV 是一个请求套接字，最后一个 ACK 把它变成了这个连接</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="1215"/>
-        <location filename="../../core/live/src/livesession.cpp" line="1262"/>
-        <location filename="../../core/live/src/livesession.cpp" line="1272"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1216"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1263"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1273"/>
         <source>too brief to sample: on the usual path between the states seen</source>
         <translation>持续太短，未能采样到：它位于观测到的两个状态之间的常规路径上</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="1229"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1230"/>
         <source>the listening socket; accept queue %1 of backlog %2</source>
         <translation>监听套接字；accept 队列中有 %1 个连接（backlog 为 %2）</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="1233"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1234"/>
         <source>in the accept queue: the kernel completed the handshake before accept()</source>
         <translation>在 accept 队列中：内核在 accept() 之前就完成了握手</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="1235"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1236"/>
         <source>TIME-WAIT: Linux keeps it 60 s; no descriptor, found by its 4-tuple</source>
         <translation>TIME-WAIT：Linux 保持 60 秒；没有描述符，靠四元组找到它</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="1237"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1238"/>
         <source>no descriptor any more: the connection lives on in the kernel</source>
         <translation>已经没有描述符：连接仍留在内核中</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="1280"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1281"/>
         <source>the kernel&apos;s entry is gone (last seen %1): no connection record, CLOSED</source>
         <translation>内核中的表项已消失（最后一次看到时为 %1）：没有连接记录，即 CLOSED</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="1308"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1309"/>
         <source>The lesson lost a segment or fired a timer; loopback never loses one (not even a SYN), so the kernel&apos;s segment arrived at once, nothing was retransmitted, and the kernel went on as if everything had arrived.</source>
         <translation>课程丢弃了一个报文段或触发了定时器；回环接口从不丢包（SYN 也不会丢），所以内核的报文段立即送达，没有任何重传，内核照常继续，就像一切都已送达。</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="1312"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1313"/>
         <source>The kernel shows no connection where the model waits in TIME-WAIT: on loopback the closes did not cross, so in the kernel this side closed second (LAST-ACK, then CLOSED, no TIME-WAIT); or its TIME-WAIT, fixed at 60 s, has ended.</source>
         <translation>模型在 TIME-WAIT 中等待，而内核里没有这个连接：在回环接口上两次关闭并没有交错，所以在内核中这一方是后关闭的（LAST-ACK，然后 CLOSED，没有 TIME-WAIT）；或者它固定 60 秒的 TIME-WAIT 已经结束。</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="1316"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1317"/>
         <source>Linux keeps TIME-WAIT for a fixed 60 s (TCP_TIMEWAIT_LEN; it has no MSL setting); the lesson already fired the model&apos;s 2×MSL timer in virtual time. RFC 9293&apos;s MSL is 2 minutes, so its 2×MSL is 4 minutes.</source>
         <translation>Linux 固定保持 TIME-WAIT 60 秒（TCP_TIMEWAIT_LEN；它没有 MSL 设置）；课程已经在虚拟时间里触发了模型的 2×MSL 定时器。RFC 9293 的 MSL 是 2 分钟，所以它的 2×MSL 是 4 分钟。</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="1320"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1321"/>
         <source>Linux keeps a half-open connection as a small request socket (ss: SYN-RECV) in the SYN queue; loopback delivered the final ACK at once, so the kernel already shows the connection ESTABLISHED (in the accept queue if accept() was not called).</source>
         <translation>Linux 把半打开的连接作为一个小的请求套接字（ss 显示为 SYN-RECV）放在 SYN 队列中；回环接口立即递交了最后一个 ACK，所以内核已经显示该连接为 ESTABLISHED（如果还没调用 accept()，它就在 accept 队列中）。</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="1330"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1331"/>
         <source>Loopback delivers each segment at once; the model waits for the segment to be delivered step by step, so the kernel is already further along.</source>
         <translation>回环接口会立即递交每一个报文段；模型则一步一步地等待报文段送达，所以内核已经走在前面了。</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="1333"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1334"/>
         <source>The kernel&apos;s state differs from the model&apos;s here.</source>
         <translation>这里内核的状态与模型不同。</translation>
     </message>
