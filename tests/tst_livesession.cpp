@@ -646,6 +646,14 @@ void TestLiveSession::explainDifference_knownCases()
                 .contains(QStringLiteral("lost a segment or fired a timer")));
     QVERIFY(explainDifference(Side::Client, TcpState::Closed, TcpState::TimeWait, Verb::Settle)
                 .contains(QStringLiteral("60 s")));
+    // Many clients: a SYN the real listener dropped (its queue filled at once on loopback), also
+    // at a timer's step; a server connection the model has not made yet.
+    for (const Verb verb : {Verb::Deliver, Verb::Timeout})
+        QVERIFY(explainDifference(Side::Client, TcpState::Established, TcpState::SynSent, verb)
+                    .contains(QStringLiteral("dropped this client's SYN")));
+    QVERIFY(explainDifference(Side::Server, TcpState::Closed, TcpState::Established, Verb::Connect)
+                .contains(QStringLiteral("does not exist there yet")));
+    QVERIFY(explainDifference(Side::Server, TcpState::Closed, std::nullopt, Verb::Connect).isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestLiveSession)

@@ -220,6 +220,17 @@ ExitCode runLesson(Lesson lesson, const LiveRunOptions &live, const SimulationCo
                                          {QStringLiteral("detail"), difference}},
                                         QStringLiteral("difference %1 at step %2: %3").arg(endpoint).arg(step).arg(difference));
             }
+            // client2, server.client2 ...: each compared with its own socket in the model.
+            for (const LiveMirror::NamedDifference &difference : mirror->otherDifferences()) {
+                livePrinter.printObject({{QStringLiteral("event"), QStringLiteral("difference")},
+                                         {QStringLiteral("step"), step},
+                                         {QStringLiteral("endpoint"), difference.name},
+                                         {QStringLiteral("detail"), difference.explanation}},
+                                        QStringLiteral("difference %1 at step %2: %3")
+                                            .arg(difference.name)
+                                            .arg(step)
+                                            .arg(difference.explanation));
+            }
             if (mirror->stepVerb(step) == Verb::Listen && !mirror->session()->server()->isListening()
                 && !mirror->session()->isListenSkippedByTheLesson()) {
                 err << "tcpsim-cli: the live server cannot listen: " << mirror->session()->server()->errorString()

@@ -1605,15 +1605,15 @@
     <name>LiveMirror</name>
     <message>
         <location filename="../../core/session/src/livemirror.cpp" line="27"/>
-        <location filename="../../core/session/src/livemirror.cpp" line="526"/>
-        <location filename="../../core/session/src/livemirror.cpp" line="605"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="596"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="684"/>
         <source>client</source>
         <translation>客户端</translation>
     </message>
     <message>
         <location filename="../../core/session/src/livemirror.cpp" line="29"/>
-        <location filename="../../core/session/src/livemirror.cpp" line="526"/>
-        <location filename="../../core/session/src/livemirror.cpp" line="605"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="596"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="684"/>
         <source>server</source>
         <translation>服务器</translation>
     </message>
@@ -1638,78 +1638,78 @@
         <translation>真实套接字对无法撤回已发送的内容：它停留在第 %1 步。之后各步的日志行暂时隐藏，再次前进时会重新显示。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="460"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="530"/>
         <source>The model&apos;s delayed-ACK timer fired at this step; in real time the kernel had already sent that ACK (when its own 40 ms timer fired, or earlier when the live application read) and loopback delivered it at once, so the kernel is already further along. Nothing was lost.</source>
         <translation>模型的延迟 ACK 定时器在这一步触发；而在真实时间里，内核早已发出了这个 ACK（在它自己的 40 毫秒定时器触发时，或者更早，在真实的应用程序读取数据时），回环接口也立即递交了它，所以内核已经走在前面了。没有丢失任何东西。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="530"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="600"/>
         <source>no entry</source>
         <translation>无表项</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="531"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="601"/>
         <source>nothing left in the kernel&apos;s table</source>
         <translation>内核的连接表中已没有它</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="533"/>
-        <location filename="../../core/session/src/livemirror.cpp" line="540"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="603"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="610"/>
         <source>still</source>
         <translation>仍在</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="535"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="605"/>
         <source>in TIME-WAIT for %1 s; Linux keeps it 60 s</source>
         <translation>已处于 TIME-WAIT %1 秒；Linux 会保持 60 秒</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="537"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="607"/>
         <source>held</source>
         <translation>保持</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="538"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="608"/>
         <source>held: this side&apos;s application has not called close() yet</source>
         <translation>保持：这一方的应用程序还没有调用 close()</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="541"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="611"/>
         <source>no change in the kernel at this step</source>
         <translation>这一步内核中没有变化</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="543"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="613"/>
         <source>The kernel&apos;s state did not change at this step.</source>
         <translation>这一步内核的状态没有改变。</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="582"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="652"/>
         <source>entry gone</source>
         <translation>表项已消失</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="582"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="652"/>
         <source>observed</source>
         <translation>观测到</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="582"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="652"/>
         <source>inferred</source>
         <translation>推断</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="602"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="681"/>
         <source>simulation only</source>
         <translation>仅模拟</translation>
     </message>
     <message>
-        <location filename="../../core/session/src/livemirror.cpp" line="613"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="692"/>
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../core/session/src/livemirror.cpp" line="638"/>
+        <location filename="../../core/session/src/livemirror.cpp" line="717"/>
         <source>%n earlier observation(s) of connections from outside the lesson not shown</source>
         <translation>
             <numerusform>另有 %n 条来自课程之外的连接的较早记录未显示</numerusform>
@@ -3894,32 +3894,42 @@
         <translation>内核中的表项已消失（最后一次看到时为 %1）：没有连接记录，即 CLOSED</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="1309"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1310"/>
+        <source>The real listener dropped this client&apos;s SYN: on loopback the other clients&apos; handshakes had completed at once and filled its accept queue (ListenOverflows), so the kernel&apos;s client stays SYN-SENT and sends the SYN again, while in the model the queues still had room when its SYN arrived.</source>
+        <translation>真实的监听套接字丢弃了这个客户端的 SYN：在回环接口上，其他客户端的握手立即完成，填满了它的 accept 队列（ListenOverflows），所以内核中的客户端停留在 SYN-SENT 并重发 SYN；而在模型中，它的 SYN 到达时队列还有空位。</translation>
+    </message>
+    <message>
+        <location filename="../../core/live/src/livesession.cpp" line="1315"/>
         <source>The lesson lost a segment or fired a timer; loopback never loses one (not even a SYN), so the kernel&apos;s segment arrived at once, nothing was retransmitted, and the kernel went on as if everything had arrived.</source>
         <translation>课程丢弃了一个报文段或触发了定时器；回环接口从不丢包（SYN 也不会丢），所以内核的报文段立即送达，没有任何重传，内核照常继续，就像一切都已送达。</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="1313"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1319"/>
         <source>The kernel shows no connection where the model waits in TIME-WAIT: on loopback the closes did not cross, so in the kernel this side closed second (LAST-ACK, then CLOSED, no TIME-WAIT); or its TIME-WAIT, fixed at 60 s, has ended.</source>
         <translation>模型在 TIME-WAIT 中等待，而内核里没有这个连接：在回环接口上两次关闭并没有交错，所以在内核中这一方是后关闭的（LAST-ACK，然后 CLOSED，没有 TIME-WAIT）；或者它固定 60 秒的 TIME-WAIT 已经结束。</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="1317"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1323"/>
         <source>Linux keeps TIME-WAIT for a fixed 60 s (TCP_TIMEWAIT_LEN; it has no MSL setting); the lesson already fired the model&apos;s 2×MSL timer in virtual time. RFC 9293&apos;s MSL is 2 minutes, so its 2×MSL is 4 minutes.</source>
         <translation>Linux 固定保持 TIME-WAIT 60 秒（TCP_TIMEWAIT_LEN；它没有 MSL 设置）；课程已经在虚拟时间里触发了模型的 2×MSL 定时器。RFC 9293 的 MSL 是 2 分钟，所以它的 2×MSL 是 4 分钟。</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="1321"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1327"/>
+        <source>Loopback delivers each segment at once: the kernel already made this connection from the client&apos;s SYN, while in the model the SYN has not reached the server yet, so the connection does not exist there yet.</source>
+        <translation>回环接口立即送达每个报文段：内核已经根据客户端的 SYN 建立了这个连接，而在模型中 SYN 还没有到达服务器，所以那里还没有这个连接。</translation>
+    </message>
+    <message>
+        <location filename="../../core/live/src/livesession.cpp" line="1331"/>
         <source>Linux keeps a half-open connection as a small request socket (ss: SYN-RECV) in the SYN queue; loopback delivered the final ACK at once, so the kernel already shows the connection ESTABLISHED (in the accept queue if accept() was not called).</source>
         <translation>Linux 把半打开的连接作为一个小的请求套接字（ss 显示为 SYN-RECV）放在 SYN 队列中；回环接口立即递交了最后一个 ACK，所以内核已经显示该连接为 ESTABLISHED（如果还没调用 accept()，它就在 accept 队列中）。</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="1331"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1341"/>
         <source>Loopback delivers each segment at once; the model waits for the segment to be delivered step by step, so the kernel is already further along.</source>
         <translation>回环接口会立即递交每一个报文段；模型则一步一步地等待报文段送达，所以内核已经走在前面了。</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="1334"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1344"/>
         <source>The kernel&apos;s state differs from the model&apos;s here.</source>
         <translation>这里内核的状态与模型不同。</translation>
     </message>

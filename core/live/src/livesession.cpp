@@ -1305,6 +1305,12 @@ QString explainDifference(Side side, TcpState modelState, std::optional<TcpState
     const TcpState kernel = kernelState.value_or(TcpState::Closed);
     if (kernel == modelState)
         return {};
+    if (side == Side::Client && kernel == TcpState::SynSent && modelState != TcpState::Closed)
+        // Loopback loses nothing: a SYN left unanswered was dropped by the listener.
+        return LiveSession::tr("The real listener dropped this client's SYN: on loopback the other clients' "
+                               "handshakes had completed at once and filled its accept queue (ListenOverflows), "
+                               "so the kernel's client stays SYN-SENT and sends the SYN again, while in the "
+                               "model the queues still had room when its SYN arrived.");
     if (stepVerb == Verb::Drop || stepVerb == Verb::Timeout)
         return LiveSession::tr("The lesson lost a segment or fired a timer; loopback never loses one (not even "
                                "a SYN), so the kernel's segment arrived at once, nothing was retransmitted, and "
@@ -1317,6 +1323,10 @@ QString explainDifference(Side side, TcpState modelState, std::optional<TcpState
         return LiveSession::tr("Linux keeps TIME-WAIT for a fixed 60 s (TCP_TIMEWAIT_LEN; it has no MSL "
                                "setting); the lesson already fired the model's 2×MSL timer in virtual time. "
                                "RFC 9293's MSL is 2 minutes, so its 2×MSL is 4 minutes.");
+    if (side == Side::Server && modelState == TcpState::Closed && kernelState && kernel != TcpState::TimeWait)
+        return LiveSession::tr("Loopback delivers each segment at once: the kernel already made this connection "
+                               "from the client's SYN, while in the model the SYN has not reached the server "
+                               "yet, so the connection does not exist there yet.");
     if (modelState == TcpState::SynReceived)
         return LiveSession::tr("Linux keeps a half-open connection as a small request socket (ss: SYN-RECV) "
                                "in the SYN queue; loopback delivered the final ACK at once, so the kernel "

@@ -443,10 +443,80 @@ std::vector<LiveMirror::ModelStep> LiveMirror::modelSteps() const
 
 QString LiveMirror::explain(Side side, const ModelStep &model, std::optional<TcpState> kernel, int step) const
 {
-    const TcpState modelState = side == Side::Client ? model.client : model.server;
+    return explainState(side, side == Side::Client ? model.client : model.server, kernel, step);
+}
+
+std::optional<TcpState> LiveMirror::modelStateOf(const QString &name, int step) const
+{
+    const std::optional<SocketName> socket = parseSocketName(name.toStdString());
+    if (!socket)
+        return std::nullopt;
+    const auto &events = m_controller->simulation().events();
+    const std::size_t end = std::min(events.size(), m_controller->eventCountAt(step));
+    TcpState state = TcpState::Closed;
+    for (std::size_t i = 0; i < end; ++i) {
+        const Event &e = events[i];
+        if (e.kind != EventKind::Transition)
+            continue;
+        // server.client2: the server's connection with client2; client2: that host's socket.
+        const bool match = socket->host == serverHost ? e.host == serverHost && e.peer == socket->peer
+                                                      : e.host == socket->host;
+        if (match)
+            state = e.to;
+    }
+    return state;
+}
+
+QList<LiveMirror::NamedDifference> LiveMirror::otherDifferences() const
+{
+    QList<NamedDifference> differences;
+    if (!m_enabled || !m_session->observer()->isAvailable())
+        return differences;
+    const int current = m_controller->currentStep();
+    if (current == 0 || current != m_mirroredStep || !isIdle())
+        return differences;
+    // Each named socket's newest kernel state (nullopt: its entry is gone).
+    QStringList names;
+    QHash<QString, std::optional<TcpState>> kernel;
+    for (const Observation &o : m_observations) {
+        if (o.source != Observation::Source::Kernel || o.name.isEmpty()
+            || (o.endpoint != Observation::Endpoint::LessonClient && o.endpoint != Observation::Endpoint::LessonServer))
+            continue;
+        if (!kernel.contains(o.name))
+            names.append(o.name);
+        const bool gone = !o.observed && o.tcpState == TcpState::Closed;
+        kernel.insert(o.name, gone ? std::nullopt : o.tcpState);
+    }
+    for (const QString &name : std::as_const(names)) {
+        const std::optional<TcpState> model = modelStateOf(name, current);
+        if (!model)
+            continue;
+        const Side side = name.startsWith(QLatin1String("server")) ? Side::Server : Side::Client;
+        const QString explanation = explainState(side, *model, kernel.value(name), current, name);
+        if (!explanation.isEmpty())
+            differences.append({name, explanation});
+    }
+    return differences;
+}
+
+QString LiveMirror::explainState(Side side, TcpState modelState, std::optional<TcpState> kernel, int step,
+                                 const QString &name) const
+{
     if (kernel.value_or(TcpState::Closed) == modelState)
         return {};
     Verb verb = stepVerb(step).value_or(Verb::Settle);
+    if (!name.isEmpty() && (verb == Verb::Drop || verb == Verb::Timeout)) {
+        // Only a drop or a timer of this socket's own host explains its difference.
+        const std::optional<SocketName> socket = parseSocketName(name.toStdString());
+        bool own = false;
+        for (const Command &command : m_controller->stepCommands(step)) {
+            const SocketName target = command.target();
+            own = own || (socket && target.host == socket->host
+                          && (socket->host != serverHost || target.peer == socket->peer));
+        }
+        if (!own)
+            verb = Verb::Settle;
+    }
     // The model's 2MSL timer fired while Linux keeps TIME-WAIT 60 s: that is the reason, not a
     // lost segment.
     if (verb == Verb::Timeout && kernel == TcpState::TimeWait && modelState == TcpState::Closed)
@@ -591,6 +661,15 @@ void LiveMirror::rebuild()
                     (*side == Side::Client ? seen.client : seen.server) = true;
                     if (at >= 1 && at <= current && m_stepVerbs.contains(at) && (gone || observation.tcpState))
                         row.warning = explain(*side, model[static_cast<std::size_t>(at)], state, at);
+                } else if (!outside && !observation.name.isEmpty() && at >= 1 && at <= current && m_stepVerbs.contains(at)
+                           && (gone || observation.tcpState)) {
+                    // client2, server.client2: compared with the model's state of that socket.
+                    const std::optional<TcpState> state = gone ? std::nullopt : observation.tcpState;
+                    if (const std::optional<TcpState> modelState = modelStateOf(observation.name, at)) {
+                        const Side named = observation.endpoint == Observation::Endpoint::LessonServer ? Side::Server
+                                                                                                        : Side::Client;
+                        row.warning = explainState(named, *modelState, state, at, observation.name);
+                    }
                 }
                 break;
             }

@@ -85,6 +85,13 @@ public:
     qint64 outsideObservationsDropped() const { return m_outsideDropped; }
     // Why the kernel's state of `side` differs from the model's now (empty if it agrees).
     QString currentDifference(tcpsim::Side side) const;
+    // The same for the lesson's other sockets the kernel showed (client2, server.client2 ...):
+    // each one whose kernel state differs from the model's now, with why.
+    struct NamedDifference {
+        QString name;
+        QString explanation;
+    };
+    QList<NamedDifference> otherDifferences() const;
 
 signals:
     void enabledChanged(bool on);
@@ -121,6 +128,13 @@ private:
     void rebuild();
     std::vector<tcpsim::Command> commandsOfStep(int step) const;
     std::vector<ModelStep> modelSteps() const;
+    // The model's state of a lesson socket by its script name after `step` (CLOSED before it
+    // existed); nullopt for a name that is no socket.
+    std::optional<tcpsim::TcpState> modelStateOf(const QString &name, int step) const;
+    // `name`: a lesson socket's (client2, server.client2), whose difference a drop or a timer of
+    // another socket in the same step does not explain.
+    QString explainState(tcpsim::Side side, tcpsim::TcpState modelState, std::optional<tcpsim::TcpState> kernel,
+                         int step, const QString &name = {}) const;
     QString explain(tcpsim::Side side, const ModelStep &model, std::optional<tcpsim::TcpState> kernel,
                     int step) const;
 
