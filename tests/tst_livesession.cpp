@@ -73,6 +73,7 @@ private slots:
     void acceptStep_returnsTheOldestConnection_anOutsideOneFirst();
     void outsideClientsBytes_neverReachTheTexts();
     void explainDifference_knownCases();
+    void droppedSyn_itsRetransmissionIsObserved();
 
 private:
     // Runs lesson commands [from, to) on the session.
@@ -654,6 +655,30 @@ void TestLiveSession::explainDifference_knownCases()
     QVERIFY(explainDifference(Side::Server, TcpState::Closed, TcpState::Established, Verb::Connect)
                 .contains(QStringLiteral("does not exist there yet")));
     QVERIFY(explainDifference(Side::Server, TcpState::Closed, std::nullopt, Verb::Connect).isEmpty());
+}
+
+// backlog=1 and no accept(): client and client2 fill the real accept queue, client3's SYN is
+// dropped; the kernel sends it again after its RTO (1 s), and the log says so under client3.
+void TestLiveSession::droppedSyn_itsRetransmissionIsObserved()
+{
+    if (!kernelAvailable())
+        QSKIP("no kernel socket table on this system");
+    const Lesson lesson = lessonFrom("server listen backlog=1\nclient connect\nclient2 connect\nsettle\n"
+                                     "client3 connect\nsettle\nserver accept\n");
+    m_session->setLesson(lesson);
+    QVERIFY(m_session->isAcceptDeferred());
+    perform(lesson, 0, 3);
+    const auto seen = [this](const QString &name, const QString &text) {
+        return std::any_of(m_seen.begin(), m_seen.end(), [&](const Observation &o) {
+            return o.source == Observation::Source::Kernel && o.name == name && o.detail.contains(text);
+        });
+    };
+    QTRY_VERIFY(std::any_of(m_seen.begin(), m_seen.end(), [](const Observation &o) {
+        return o.name == QLatin1String("server.client2") && o.state == QLatin1String("ESTABLISHED");
+    }));
+    perform(lesson, 3, 5);
+    QTRY_VERIFY_WITH_TIMEOUT(seen(QStringLiteral("client3"), QStringLiteral("SYN sent again (retransmission 1)")), 5000);
+    QVERIFY(!seen(QStringLiteral("client2"), QStringLiteral("SYN sent again")));
 }
 
 QTEST_GUILESS_MAIN(TestLiveSession)

@@ -3380,52 +3380,52 @@
         <translation type="vanished">仅模拟：真实套接字对只有一个客户端，即课程中的 `client`；%1 只存在于模型中</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="303"/>
+        <location filename="../../core/live/src/livesession.cpp" line="305"/>
         <source>not mirrored: the live pair&apos;s client does not listen</source>
         <translation>不在真实套接字对上重现：真实客户端不调用 listen()</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="309"/>
+        <location filename="../../core/live/src/livesession.cpp" line="311"/>
         <source>not mirrored: the live pair&apos;s server does not connect (simultaneous open is simulation only)</source>
         <translation>不在真实套接字对上重现：真实服务器不调用 connect()（同时打开只在模拟中演示）</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="316"/>
+        <location filename="../../core/live/src/livesession.cpp" line="318"/>
         <source>not mirrored: the live pair&apos;s client does not accept</source>
         <translation>不在真实套接字对上重现：真实客户端不调用 accept()</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="331"/>
+        <location filename="../../core/live/src/livesession.cpp" line="333"/>
         <source>simulation only: Linux chooses its own ISN (a keyed hash of the 4-tuple plus a clock)</source>
         <translation>仅模拟：Linux 自己选择 ISN（对四元组做带密钥的哈希，再加上时钟）</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="335"/>
+        <location filename="../../core/live/src/livesession.cpp" line="337"/>
         <source>simulation only: loopback delivered every segment at once</source>
         <translation>仅模拟：回环接口立即递交了每一个报文段</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="338"/>
+        <location filename="../../core/live/src/livesession.cpp" line="340"/>
         <source>simulation only: loopback loses nothing, the kernel went on as if delivered</source>
         <translation>仅模拟：回环接口不会丢包，内核照常继续，就像报文段已经送达</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="341"/>
+        <location filename="../../core/live/src/livesession.cpp" line="343"/>
         <source>simulation only: the kernel&apos;s timers keep their own time (on loopback nothing is lost; TIME-WAIT ends after 60 s)</source>
         <translation>仅模拟：内核的定时器按自己的时间运行（回环上不会丢失任何东西；TIME-WAIT 在 60 秒后结束）</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="345"/>
+        <location filename="../../core/live/src/livesession.cpp" line="347"/>
         <source>simulation only: a crafted segment is not sent on the live pair</source>
         <translation>仅模拟：构造的报文段不会在真实套接字对上发送</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="348"/>
+        <location filename="../../core/live/src/livesession.cpp" line="350"/>
         <source>simulation only: loopback has already settled</source>
         <translation>仅模拟：回环上的交互早已完成</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="357"/>
+        <location filename="../../core/live/src/livesession.cpp" line="359"/>
         <source>simulation only: the live pair&apos;s client socket is made by Qt at its connect()</source>
         <translation>仅模拟：真实客户端的套接字由 Qt 在 connect() 时创建</translation>
     </message>
@@ -3434,82 +3434,82 @@
         <translation type="vanished">仅模拟：真实连接的套接字由 Qt 创建</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="387"/>
+        <location filename="../../core/live/src/livesession.cpp" line="389"/>
         <source>simulation only: a check of the model</source>
         <translation>仅模拟：这是对模型的检查</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="419"/>
+        <location filename="../../core/live/src/livesession.cpp" line="421"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="423"/>
+        <location filename="../../core/live/src/livesession.cpp" line="425"/>
         <source>simulation only: %1 is the whole machine&apos;s setting (here %2) and needs root to change; the live pair keeps it, the model uses %3</source>
         <translation>仅模拟：%1 是整台机器的设置（本机为 %2），修改它需要 root 权限；真实连接保持本机的值，模型使用 %3</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="432"/>
+        <location filename="../../core/live/src/livesession.cpp" line="434"/>
         <source>simulation only: TCP_SYNCNT, the per-socket tcp_syn_retries, takes 1 to 127, not %1; the live client keeps the machine&apos;s %2</source>
         <translation>仅模拟：TCP_SYNCNT（每个套接字的 tcp_syn_retries）只能取 1 到 127，不能取 %1；真实客户端保持本机的 %2</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="443"/>
+        <location filename="../../core/live/src/livesession.cpp" line="445"/>
         <source>tcp_syn_retries %1 on the live pair: the client&apos;s own TCP_SYNCNT %1 at its next connect() (the machine&apos;s tcp_syn_retries, %2, is left alone)</source>
         <translation>真实连接上的 tcp_syn_retries %1：客户端在下一次 connect() 时使用自己的 TCP_SYNCNT %1（本机的 tcp_syn_retries 仍为 %2，不作改动）</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="736"/>
+        <location filename="../../core/live/src/livesession.cpp" line="738"/>
         <source>socket() failed: %1</source>
         <translation>socket() 失败：%1</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="739"/>
+        <location filename="../../core/live/src/livesession.cpp" line="741"/>
         <source>socket(): descriptor %1, with no options set (QTcpServer::listen() would set SO_REUSEADDR; this lesson&apos;s server sets its own)</source>
         <translation>socket()：描述符 %1，未设置任何选项（QTcpServer::listen() 会设置 SO_REUSEADDR；这个课程的服务器自己设置选项）</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="747"/>
+        <location filename="../../core/live/src/livesession.cpp" line="749"/>
         <source>setsockopt(): not called: the live server has no socket of its own (the lesson has no `server socket` step before it)</source>
         <translation>setsockopt()：未调用：真实服务器没有自己的套接字（课程在此之前没有 `server socket` 步骤）</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="753"/>
+        <location filename="../../core/live/src/livesession.cpp" line="755"/>
         <source>setsockopt(SO_REUSEADDR) on descriptor %1 failed: %2</source>
         <translation>在描述符 %1 上 setsockopt(SO_REUSEADDR) 失败：%2</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="755"/>
+        <location filename="../../core/live/src/livesession.cpp" line="757"/>
         <source>setsockopt(SO_REUSEADDR, 1) on descriptor %1</source>
         <translation>在描述符 %1 上 setsockopt(SO_REUSEADDR, 1)</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="761"/>
+        <location filename="../../core/live/src/livesession.cpp" line="763"/>
         <source>bind(): not called: the live server has no socket of its own (the lesson has no `server socket` step before it)</source>
         <translation>bind()：未调用：真实服务器没有自己的套接字（课程在此之前没有 `server socket` 步骤）</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="790"/>
+        <location filename="../../core/live/src/livesession.cpp" line="792"/>
         <source>port %1 is taken by another program: binding to a free port instead</source>
         <translation>端口 %1 已被另一个程序占用：改为绑定到一个空闲端口</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="796"/>
+        <location filename="../../core/live/src/livesession.cpp" line="798"/>
         <source>bind(%1) failed: %2. A connection the last server left on port %3 still holds it: Linux keeps TIME-WAIT for 60 s of real time, whatever the lesson&apos;s timers did, and lets a new socket bind beside it only when both set SO_REUSEADDR</source>
         <translation>bind(%1) 失败：%2。上一个服务器在端口 %3 上留下的连接仍占着它：无论课程的定时器怎样，Linux 都让 TIME-WAIT 持续 60 秒真实时间，并且只有两个套接字都设置了 SO_REUSEADDR 时，才允许新套接字绑定在它旁边</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="801"/>
+        <location filename="../../core/live/src/livesession.cpp" line="803"/>
         <source>bind(%1) failed: %2</source>
         <translation>bind(%1) 失败：%2</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="810"/>
+        <location filename="../../core/live/src/livesession.cpp" line="812"/>
         <source>bind(): descriptor %1 bound to %2</source>
         <translation>bind()：描述符 %1 绑定到 %2</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="816"/>
+        <location filename="../../core/live/src/livesession.cpp" line="818"/>
         <source>already listening on %1</source>
         <translation>已经在监听 %1</translation>
     </message>
@@ -3522,32 +3522,32 @@
         <translation type="vanished">listen()：监听套接字，描述符 %1；到达的连接会立即被 accept()</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="831"/>
+        <location filename="../../core/live/src/livesession.cpp" line="833"/>
         <source>listen(): not called on the live pair: descriptor %1 is not bound (its bind() failed), so the live server does not listen</source>
         <translation>listen()：未在真实套接字对上调用：描述符 %1 没有绑定（它的 bind() 失败了），所以真实服务器不监听</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="838"/>
+        <location filename="../../core/live/src/livesession.cpp" line="840"/>
         <source>listen() on descriptor %1 failed: %2</source>
         <translation>在描述符 %1 上 listen() 失败：%2</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="860"/>
+        <location filename="../../core/live/src/livesession.cpp" line="862"/>
         <source>listen(): the listening socket, descriptor %1, backlog %2; accept() waits for the lesson&apos;s accept step</source>
         <translation>listen()：监听套接字，描述符 %1，backlog %2；accept() 要等到课程的 accept 步骤才调用</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="863"/>
+        <location filename="../../core/live/src/livesession.cpp" line="865"/>
         <source>listen(): the listening socket, descriptor %1, backlog %2; connections are accepted at once</source>
         <translation>listen()：监听套接字，描述符 %1，backlog %2；到达的连接会立即被 accept()</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="874"/>
+        <location filename="../../core/live/src/livesession.cpp" line="876"/>
         <source>connect(): the live client already has a connection</source>
         <translation>connect()：真实客户端已经有一个连接</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="887"/>
+        <location filename="../../core/live/src/livesession.cpp" line="889"/>
         <source>the live server is not listening: connecting to %1, where nobody listens</source>
         <translation>真实服务器没有在监听：连接到 %1，那里没有人监听</translation>
     </message>
@@ -3556,8 +3556,8 @@
         <translation type="vanished">内核拒绝了真实客户端上的 TCP_SYNCNT %1</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="557"/>
-        <location filename="../../core/live/src/livesession.cpp" line="903"/>
+        <location filename="../../core/live/src/livesession.cpp" line="559"/>
+        <location filename="../../core/live/src/livesession.cpp" line="905"/>
         <source>connect() returned: descriptor %1</source>
         <translation>connect() 已返回：描述符 %1</translation>
     </message>
@@ -3566,254 +3566,254 @@
         <translation type="vanished">仅模拟：服务器程序（%1）只在模型中运行；真实服务器只执行课程自己的调用，所以它的连接等待课程的步骤</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="1115"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1117"/>
         <source>%1 close() before the connection was established: the socket is deleted</source>
         <translation>%1 在连接建立之前 close()：套接字被删除</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="521"/>
+        <location filename="../../core/live/src/livesession.cpp" line="523"/>
         <source>%1: the live %2 has nothing open</source>
         <translation>%1：真实的 %2 没有打开的连接</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="522"/>
+        <location filename="../../core/live/src/livesession.cpp" line="524"/>
         <source>%1: the live server has no connection with %2 (not accepted yet, or gone)</source>
         <translation>%1：真实服务器与 %2 没有连接（尚未接受，或已经消失）</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="529"/>
+        <location filename="../../core/live/src/livesession.cpp" line="531"/>
         <source>connect(): the live %1 already has a connection</source>
         <translation>connect()：真实的 %1 已经有一个连接</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="533"/>
+        <location filename="../../core/live/src/livesession.cpp" line="535"/>
         <source>simulation only: the live server is not listening, and %1&apos;s refused connect() is the model&apos;s alone</source>
         <translation>仅模拟：真实服务器没有在监听，%1 被拒绝的 connect() 只存在于模型中</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../core/live/src/livesession.cpp" line="599"/>
+        <location filename="../../core/live/src/livesession.cpp" line="601"/>
         <source>%1 received %n byte(s): &quot;%2&quot;</source>
         <translation>
             <numerusform>%1 收到 %n 个字节：“%2”</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="906"/>
-        <location filename="../../core/live/src/livesession.cpp" line="1026"/>
+        <location filename="../../core/live/src/livesession.cpp" line="908"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1028"/>
         <source>Qt closed its socket; the lesson still holds the connection</source>
         <translation>Qt 关闭了它的套接字；课程仍保持着这个连接</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="907"/>
+        <location filename="../../core/live/src/livesession.cpp" line="909"/>
         <source>Qt closed the socket</source>
         <translation>Qt 关闭了套接字</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="918"/>
+        <location filename="../../core/live/src/livesession.cpp" line="920"/>
         <source>the client socket reported an error: %1</source>
         <translation>客户端套接字报告错误：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../core/live/src/livesession.cpp" line="598"/>
+        <location filename="../../core/live/src/livesession.cpp" line="600"/>
         <source>client received %n byte(s): &quot;%1&quot;</source>
         <translation>
             <numerusform>客户端收到 %n 个字节：“%1”</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="370"/>
+        <location filename="../../core/live/src/livesession.cpp" line="372"/>
         <source>the live server program (%1) already runs</source>
         <translation>实时服务器程序（%1）已在运行</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="375"/>
+        <location filename="../../core/live/src/livesession.cpp" line="377"/>
         <source>the server program (%1) starts on the live server at its listen()</source>
         <translation>服务器程序（%1）将在实时服务器的 listen() 时启动</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="577"/>
+        <location filename="../../core/live/src/livesession.cpp" line="579"/>
         <source>the kernel refused TCP_SYNCNT %1 on the live %2</source>
         <translation>内核拒绝在实时 %2 上设置 TCP_SYNCNT %1</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="610"/>
+        <location filename="../../core/live/src/livesession.cpp" line="612"/>
         <source>simulation only: the server program (%1) runs in the model; the live server program needs Linux</source>
         <translation>仅限模拟：服务器程序（%1）在模型中运行；实时服务器程序需要 Linux</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="626"/>
+        <location filename="../../core/live/src/livesession.cpp" line="628"/>
         <source>the server program (%1) could not start on the live server: %2</source>
         <translation>服务器程序（%1）无法在实时服务器上启动：%2</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="630"/>
+        <location filename="../../core/live/src/livesession.cpp" line="632"/>
         <source>one worker thread makes every call, a real blocking accept(), recv() and send(): one client at a time</source>
         <translation>一个工作线程完成所有调用，真实的阻塞式 accept()、recv() 和 send()：一次只服务一个客户端</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="632"/>
+        <location filename="../../core/live/src/livesession.cpp" line="634"/>
         <source>an accepting thread and a real thread per connection (at most %1)</source>
         <translation>一个 accept 线程，每个连接一个真实线程（最多 %1 个）</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="633"/>
+        <location filename="../../core/live/src/livesession.cpp" line="635"/>
         <source>one thread: a real epoll_wait() over the listener and the connections, then accept() and recv()</source>
         <translation>一个线程：对监听套接字和各连接调用真实的 epoll_wait()，然后 accept() 和 recv()</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="634"/>
+        <location filename="../../core/live/src/livesession.cpp" line="636"/>
         <source>the server program (%1) runs on the live server, descriptor %2: %3; each call is made at the step where the model makes it, so the kernel never runs ahead of the lesson</source>
         <translation>服务器程序（%1）在实时服务器上运行，描述符 %2：%3；每个调用都在模型进行该调用的那一步才执行，因此内核不会跑在课程前面</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="661"/>
+        <location filename="../../core/live/src/livesession.cpp" line="663"/>
         <source>%1(): not made by the live server program: %2 has no live connection</source>
         <translation>%1()：实时服务器程序未执行：%2 没有实时连接</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="679"/>
+        <location filename="../../core/live/src/livesession.cpp" line="681"/>
         <source>the connection from port %1</source>
         <translation>来自端口 %1 的连接</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="694"/>
+        <location filename="../../core/live/src/livesession.cpp" line="696"/>
         <source>accept() returned %1, descriptor %2</source>
         <translation>accept() 返回 %1，描述符 %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../core/live/src/livesession.cpp" line="697"/>
+        <location filename="../../core/live/src/livesession.cpp" line="699"/>
         <source>recv() on %1 returned %n byte(s): &quot;%2&quot;</source>
         <translation>
             <numerusform>%1 上的 recv() 返回 %n 字节：&quot;%2&quot;</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="701"/>
+        <location filename="../../core/live/src/livesession.cpp" line="703"/>
         <source>recv() on %1 returned 0: its client closed its side</source>
         <translation>%1 上的 recv() 返回 0：客户端关闭了它那一端</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../core/live/src/livesession.cpp" line="704"/>
+        <location filename="../../core/live/src/livesession.cpp" line="706"/>
         <source>send() on %1 wrote %n byte(s): &quot;%2&quot;</source>
         <translation>
             <numerusform>%1 上的 send() 写入 %n 字节：&quot;%2&quot;</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="708"/>
+        <location filename="../../core/live/src/livesession.cpp" line="710"/>
         <source>close() on %1: descriptor %2 released</source>
         <translation>%1 上的 close()：描述符 %2 已释放</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="711"/>
+        <location filename="../../core/live/src/livesession.cpp" line="713"/>
         <source>epoll_wait() returned: %1 ready</source>
         <translation>epoll_wait() 返回：%1 就绪</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="717"/>
+        <location filename="../../core/live/src/livesession.cpp" line="719"/>
         <source>server program, %1: %2</source>
         <translation>服务器程序，%1：%2</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="932"/>
+        <location filename="../../core/live/src/livesession.cpp" line="934"/>
         <source>accept(): the live server program makes its own accept() calls, at the steps where the model&apos;s does</source>
         <translation>accept()：实时服务器程序自己调用 accept()，就在模型调用它的那些步骤</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="936"/>
+        <location filename="../../core/live/src/livesession.cpp" line="938"/>
         <source>accept(): the lesson&apos;s connection was already accepted</source>
         <translation>accept()：课程的连接之前已被接受</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="940"/>
+        <location filename="../../core/live/src/livesession.cpp" line="942"/>
         <source>accept(): the live server is not listening</source>
         <translation>accept()：真实服务器没有在监听</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="946"/>
-        <location filename="../../core/live/src/livesession.cpp" line="962"/>
+        <location filename="../../core/live/src/livesession.cpp" line="948"/>
+        <location filename="../../core/live/src/livesession.cpp" line="964"/>
         <source>accept(): takes the established connection off the kernel&apos;s accept queue</source>
         <translation>accept()：从内核的 accept 队列中取出已建立的连接</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="947"/>
-        <location filename="../../core/live/src/livesession.cpp" line="960"/>
+        <location filename="../../core/live/src/livesession.cpp" line="949"/>
+        <location filename="../../core/live/src/livesession.cpp" line="962"/>
         <source>accept(): nothing in the accept queue yet; it returns when a connection arrives</source>
         <translation>accept()：accept 队列中还没有连接；有连接到达时它才返回</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="956"/>
+        <location filename="../../core/live/src/livesession.cpp" line="958"/>
         <source>accept(): not called: the live server holds as many connections as it takes</source>
         <translation>accept()：不调用：真实服务器持有的连接数已达到它的上限</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../core/live/src/livesession.cpp" line="964"/>
+        <location filename="../../core/live/src/livesession.cpp" line="966"/>
         <source>accept(): takes the oldest of the %n connections in the kernel&apos;s accept queue; the others wait there, established, for a later accept()</source>
         <translation>
             <numerusform>accept()：从内核 accept 队列中的 %n 个连接里取出最早的一个；其余连接已经建立，留在队列中等待以后的 accept()</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../core/live/src/livesession.cpp" line="977"/>
+        <location filename="../../core/live/src/livesession.cpp" line="979"/>
         <source>the lesson is over: the live echo server now accepts the %n connection(s) waiting in its accept queue, and any that arrive</source>
         <translation>
             <numerusform>课程结束：真实的回声服务器现在接受在它的 accept 队列中等待的 %n 个连接，以及之后到达的任何连接</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="995"/>
+        <location filename="../../core/live/src/livesession.cpp" line="997"/>
         <source>accept() returned %1&apos;s connection: descriptor %2</source>
         <translation>accept() 返回了 %1 的连接：描述符 %2</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="1009"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1011"/>
         <source>accept() returned a connection from outside the lesson, the oldest in the accept queue: descriptor %1; the lesson&apos;s connection waits there for another accept()</source>
         <translation>accept() 返回了一个来自课程之外的连接（accept 队列中最早的那个）：描述符 %1；课程的连接仍在队列中等待下一次 accept()</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="1012"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1014"/>
         <source>accept() returned a connection from outside the lesson: descriptor %1</source>
         <translation>accept() 返回了一个来自课程之外的连接：描述符 %1</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="1038"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1040"/>
         <source>the server&apos;s connected socket reported an error: %1</source>
         <translation>服务器的已连接套接字报告错误：%1</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="1042"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1044"/>
         <source>accept() returned a new connected socket, descriptor %1 (the listening socket keeps descriptor %2)</source>
         <translation>accept() 返回了一个新的已连接套接字，描述符 %1（监听套接字仍是描述符 %2）</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="1060"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1062"/>
         <source>send(): the live %1 has no connection to send on</source>
         <translation>send()：真实%1没有可用于发送的连接</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="1070"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1072"/>
         <source>send() on the live %1 failed: its sending side is closed</source>
         <translation>真实%1上的 send() 失败：它的发送方向已经关闭</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../core/live/src/livesession.cpp" line="1072"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1074"/>
         <source>%1 sent %n byte(s)</source>
         <translation>
             <numerusform>%1发送了 %n 个字节</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="1078"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1080"/>
         <source>close(): the live server has no listening socket</source>
         <translation>close()：真实服务器没有监听套接字</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="1083"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1085"/>
         <source>close(): the listening socket on port %1 is closed</source>
         <translation>close()：端口 %1 上的监听套接字已关闭</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="1103"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1105"/>
         <source>close(): the live %1 has nothing open</source>
         <translation>close()：真实%1没有打开的套接字</translation>
     </message>
@@ -3822,114 +3822,119 @@
         <translation type="vanished">连接建立之前调用 close()：客户端套接字被删除</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="1119"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1121"/>
         <source>close(): the live %1 already closed its side</source>
         <translation>close()：真实%1已经关闭了自己这一端</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="1122"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1124"/>
         <source>%1 close(): FIN sent with shutdown(SHUT_WR); it keeps reading until the peer&apos;s FIN</source>
         <translation>%1 close()：用 shutdown(SHUT_WR) 发出 FIN（半关闭）；它继续读取，直到对方的 FIN 到来</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="1132"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1134"/>
         <source>abort(): the live %1 has nothing open</source>
         <translation>abort()：真实%1没有打开的套接字</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="1140"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1142"/>
         <source>%1 abort(): SO_LINGER {1, 0} then close: a RST</source>
         <translation>%1 abort()：先设置 SO_LINGER {1, 0} 再 close：发出 RST</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="1176"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1178"/>
         <source>the kernel negotiated %1; the model&apos;s RFC 9293 segments carry only the MSS option and unscaled windows (the Linux profile plays the kernel&apos;s)</source>
         <translation>内核协商了 %1；模型的 RFC 9293 报文段只带 MSS 选项，窗口不缩放（Linux 配置会扮演内核的做法）</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="1180"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1182"/>
         <source>the kernel negotiated %1, as the model&apos;s Linux profile does</source>
         <translation>内核协商了 %1，与模型的 Linux 配置一致</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="1184"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1186"/>
         <source>; this machine&apos;s tcp_rmem maximum gives window scale %1 where the profile assumes %2 (Debian 12&apos;s default): the raw window numbers differ, the bytes they stand for do not</source>
         <translation>；这台机器的 tcp_rmem 最大值给出窗口缩放 %1，而配置假定为 %2（Debian 12 的默认值）：窗口字段的原始数值不同，但它们代表的字节数相同</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="1214"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1215"/>
+        <source>SYN sent again (retransmission %1): the listener did not answer the last one, its queue is full</source>
+        <translation>再次发送 SYN（第 %1 次重传）：监听套接字没有回应上一个，它的队列已满</translation>
+    </message>
+    <message>
+        <location filename="../../core/live/src/livesession.cpp" line="1243"/>
         <source>too brief to sample: the kernel&apos;s SYN-RECV is a request socket that the final ACK turned into this connection</source>
         <translation>持续太短，未能采样到：内核的 SYN-RECV 是一个请求套接字，最后一个 ACK 把它变成了这个连接</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="1216"/>
-        <location filename="../../core/live/src/livesession.cpp" line="1263"/>
-        <location filename="../../core/live/src/livesession.cpp" line="1273"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1245"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1292"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1302"/>
         <source>too brief to sample: on the usual path between the states seen</source>
         <translation>持续太短，未能采样到：它位于观测到的两个状态之间的常规路径上</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="1230"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1259"/>
         <source>the listening socket; accept queue %1 of backlog %2</source>
         <translation>监听套接字；accept 队列中有 %1 个连接（backlog 为 %2）</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="1234"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1263"/>
         <source>in the accept queue: the kernel completed the handshake before accept()</source>
         <translation>在 accept 队列中：内核在 accept() 之前就完成了握手</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="1236"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1265"/>
         <source>TIME-WAIT: Linux keeps it 60 s; no descriptor, found by its 4-tuple</source>
         <translation>TIME-WAIT：Linux 保持 60 秒；没有描述符，靠四元组找到它</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="1238"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1267"/>
         <source>no descriptor any more: the connection lives on in the kernel</source>
         <translation>已经没有描述符：连接仍留在内核中</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="1281"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1310"/>
         <source>the kernel&apos;s entry is gone (last seen %1): no connection record, CLOSED</source>
         <translation>内核中的表项已消失（最后一次看到时为 %1）：没有连接记录，即 CLOSED</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="1310"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1339"/>
         <source>The real listener dropped this client&apos;s SYN: on loopback the other clients&apos; handshakes had completed at once and filled its accept queue (ListenOverflows), so the kernel&apos;s client stays SYN-SENT and sends the SYN again, while in the model the queues still had room when its SYN arrived.</source>
         <translation>真实的监听套接字丢弃了这个客户端的 SYN：在回环接口上，其他客户端的握手立即完成，填满了它的 accept 队列（ListenOverflows），所以内核中的客户端停留在 SYN-SENT 并重发 SYN；而在模型中，它的 SYN 到达时队列还有空位。</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="1315"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1344"/>
         <source>The lesson lost a segment or fired a timer; loopback never loses one (not even a SYN), so the kernel&apos;s segment arrived at once, nothing was retransmitted, and the kernel went on as if everything had arrived.</source>
         <translation>课程丢弃了一个报文段或触发了定时器；回环接口从不丢包（SYN 也不会丢），所以内核的报文段立即送达，没有任何重传，内核照常继续，就像一切都已送达。</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="1319"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1348"/>
         <source>The kernel shows no connection where the model waits in TIME-WAIT: on loopback the closes did not cross, so in the kernel this side closed second (LAST-ACK, then CLOSED, no TIME-WAIT); or its TIME-WAIT, fixed at 60 s, has ended.</source>
         <translation>模型在 TIME-WAIT 中等待，而内核里没有这个连接：在回环接口上两次关闭并没有交错，所以在内核中这一方是后关闭的（LAST-ACK，然后 CLOSED，没有 TIME-WAIT）；或者它固定 60 秒的 TIME-WAIT 已经结束。</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="1323"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1352"/>
         <source>Linux keeps TIME-WAIT for a fixed 60 s (TCP_TIMEWAIT_LEN; it has no MSL setting); the lesson already fired the model&apos;s 2×MSL timer in virtual time. RFC 9293&apos;s MSL is 2 minutes, so its 2×MSL is 4 minutes.</source>
         <translation>Linux 固定保持 TIME-WAIT 60 秒（TCP_TIMEWAIT_LEN；它没有 MSL 设置）；课程已经在虚拟时间里触发了模型的 2×MSL 定时器。RFC 9293 的 MSL 是 2 分钟，所以它的 2×MSL 是 4 分钟。</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="1327"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1356"/>
         <source>Loopback delivers each segment at once: the kernel already made this connection from the client&apos;s SYN, while in the model the SYN has not reached the server yet, so the connection does not exist there yet.</source>
         <translation>回环接口立即送达每个报文段：内核已经根据客户端的 SYN 建立了这个连接，而在模型中 SYN 还没有到达服务器，所以那里还没有这个连接。</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="1331"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1360"/>
         <source>Linux keeps a half-open connection as a small request socket (ss: SYN-RECV) in the SYN queue; loopback delivered the final ACK at once, so the kernel already shows the connection ESTABLISHED (in the accept queue if accept() was not called).</source>
         <translation>Linux 把半打开的连接作为一个小的请求套接字（ss 显示为 SYN-RECV）放在 SYN 队列中；回环接口立即递交了最后一个 ACK，所以内核已经显示该连接为 ESTABLISHED（如果还没调用 accept()，它就在 accept 队列中）。</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="1341"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1370"/>
         <source>Loopback delivers each segment at once; the model waits for the segment to be delivered step by step, so the kernel is already further along.</source>
         <translation>回环接口会立即递交每一个报文段；模型则一步一步地等待报文段送达，所以内核已经走在前面了。</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="1344"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1373"/>
         <source>The kernel&apos;s state differs from the model&apos;s here.</source>
         <translation>这里内核的状态与模型不同。</translation>
     </message>

@@ -299,7 +299,7 @@ void KernelObserver::run(Scan scan)
             changed = true;
             emit socketChanged(it.value(), before->stateCode);
         } else if (before->rxQueue != it->rxQueue || before->txQueue != it->txQueue
-                   || before->inode != it->inode) {
+                   || before->inode != it->inode || before->retransmits != it->retransmits) {
             emit socketUpdated(it.value());
         }
     }

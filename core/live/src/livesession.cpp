@@ -142,6 +142,7 @@ LiveSession::LiveSession(QObject *parent)
     qRegisterMetaType<tcpsim::live::Observation>();
     m_clock.start();
     connect(m_observer, &KernelObserver::socketChanged, this, &LiveSession::onKernelChanged);
+    connect(m_observer, &KernelObserver::socketUpdated, this, &LiveSession::onKernelUpdated);
     connect(m_observer, &KernelObserver::socketGone, this, &LiveSession::onKernelGone);
     connect(m_server, &LiveServer::connectionAccepted, this, &LiveSession::onAccepted);
     connect(m_server, &LiveServer::message, this, [this](const QString &text) { note(text); });
@@ -224,6 +225,7 @@ void LiveSession::reset()
     m_outsideDropped = 0;
     m_kernelClient.reset();
     m_kernelServer.reset();
+    m_synRetransmits.clear();
     m_clock.restart();
 }
 
@@ -1187,6 +1189,33 @@ QString LiveSession::negotiatedText(const KernelTcpInfo &info) const
                     .arg(linuxloopback::windowScale);
     }
     return text;
+}
+
+void LiveSession::onKernelUpdated(const KernelSocket &row)
+{
+    // A lesson client still in SYN-SENT whose SYN the kernel sent again: the listener did not
+    // answer (its queue was full), as the notes' client that "hangs" retries.
+    if (row.stateCode != linuxcode::SynSent)
+        return;
+    QString name;
+    const Observation::Endpoint endpoint = classify(row, &name);
+    if (endpoint != Observation::Endpoint::Client && endpoint != Observation::Endpoint::LessonClient)
+        return;
+    const quint32 before = m_synRetransmits.value(row.tuple, 0);
+    if (row.retransmits <= before)
+        return;
+    m_synRetransmits.insert(row.tuple, row.retransmits);
+    Observation observation;
+    observation.source = Observation::Source::Kernel;
+    observation.endpoint = endpoint;
+    observation.name = name;
+    observation.tuple = row.tuple;
+    observation.state = kernelStateText(row.stateCode);
+    observation.tcpState = row.state();
+    observation.detail = tr("SYN sent again (retransmission %1): the listener did not answer the last one, its "
+                            "queue is full")
+                             .arg(row.retransmits);
+    emitObservation(observation);
 }
 
 void LiveSession::onKernelChanged(const KernelSocket &row, int previousCode)

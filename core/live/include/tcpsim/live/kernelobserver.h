@@ -98,7 +98,8 @@ signals:
     void socketChanged(const tcpsim::live::KernelSocket &socket, int previousStateCode);
     // A watched row vanished from the table (the connection is CLOSED for the kernel).
     void socketGone(const tcpsim::live::KernelSocket &lastSeen);
-    // Queues or counters of a row changed without a state change (server pane refresh).
+    // Queues or counters of a row changed without a state change (server pane refresh), or
+    // its retransmission count (a SYN sent again).
     void socketUpdated(const tcpsim::live::KernelSocket &socket);
     void pollingChanged(bool polling);
     void sampled();

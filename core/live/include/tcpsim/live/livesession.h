@@ -140,6 +140,7 @@ private:
                  const QString &detail = {}, const QString &name = {});
     Observation::Endpoint classify(const KernelSocket &row, QString *name = nullptr) const;
     void onKernelChanged(const KernelSocket &row, int previousCode);
+    void onKernelUpdated(const KernelSocket &row);
     void onKernelGone(const KernelSocket &row);
     void onAccepted(int id, LiveSocket *socket);
     // `set SYSCTL N`: tcp_syn_retries becomes the live client's TCP_SYNCNT; the others are the
@@ -203,6 +204,7 @@ private:
     mutable quint64 m_countersSample = 0; // the observer's sampleCount() when m_counters was read
     std::optional<int> m_synRetries; // TCP_SYNCNT for the live client's next connect()
     std::map<HostId, OtherClient> m_otherClients;
+    QHash<FourTuple, quint32> m_synRetransmits; // lesson clients' SYN retransmissions seen
     std::unique_ptr<LiveProgram> m_program;
     std::optional<ServerDesign> m_pendingDesign; // `server run` before listen(): starts at listen()
     int m_rawSocket = -1;   // the lesson's own server socket until listen() hands it to m_server
