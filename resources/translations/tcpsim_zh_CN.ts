@@ -1852,34 +1852,36 @@
         <translation>线程 %1</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/liveprogram.cpp" line="261"/>
-        <source>recv(): the real server accepted no connection from port %1</source>
-        <translation>recv()：真实服务器没有接受来自端口 %1 的连接</translation>
+        <location filename="../../core/live/src/liveprogram.cpp" line="268"/>
+        <source>%1(): the real server has no connection from port %2</source>
+        <translation>%1()：真实服务器没有来自端口 %2 的连接</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/liveprogram.cpp" line="278"/>
+        <source>recv(): the real server accepted no connection from port %1</source>
+        <translation type="vanished">recv()：真实服务器没有接受来自端口 %1 的连接</translation>
+    </message>
+    <message>
+        <location filename="../../core/live/src/liveprogram.cpp" line="292"/>
         <source>recv() would block: the kernel has nothing for it yet</source>
         <translation>recv() 将会阻塞：内核中还没有可读的数据</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/liveprogram.cpp" line="281"/>
+        <location filename="../../core/live/src/liveprogram.cpp" line="295"/>
         <source>recv() failed: %1</source>
         <translation>recv() 失败：%1</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/liveprogram.cpp" line="304"/>
         <source>send(): the real server has no connection from port %1</source>
-        <translation>send()：真实服务器没有来自端口 %1 的连接</translation>
+        <translation type="vanished">send()：真实服务器没有来自端口 %1 的连接</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/liveprogram.cpp" line="328"/>
+        <location filename="../../core/live/src/liveprogram.cpp" line="335"/>
         <source>send() failed: %1</source>
         <translation>send() 失败：%1</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/liveprogram.cpp" line="358"/>
         <source>close(): the real server has no connection from port %1</source>
-        <translation>close()：真实服务器没有来自端口 %1 的连接</translation>
+        <translation type="vanished">close()：真实服务器没有来自端口 %1 的连接</translation>
     </message>
 </context>
 <context>

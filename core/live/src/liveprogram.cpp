@@ -249,19 +249,33 @@ void LiveProgram::doAccept(Lane &lane)
     }
 }
 
-void LiveProgram::doRecv(Lane &lane, quint16 peerPort)
+LiveProgram::Event LiveProgram::callEvent(const Lane &lane, quint16 peerPort, int fd)
 {
-    const int fd = descriptorOf(peerPort);
     Event event;
     event.peerPort = peerPort;
     event.descriptor = fd;
     event.thread = lane.name;
-    if (fd < 0) {
-        event.kind = Event::Kind::Error;
-        event.text = tr("recv(): the real server accepted no connection from port %1").arg(peerPort);
-        report(event);
+    return event;
+}
+
+bool LiveProgram::reportedMissing(Event event, const char *call)
+{
+    if (event.descriptor >= 0)
+        return false;
+    // The model's connection has no real one: the real accept() returned another (an outside
+    // client's), or none yet.
+    event.kind = Event::Kind::Error;
+    event.text = tr("%1(): the real server has no connection from port %2").arg(QLatin1String(call)).arg(event.peerPort);
+    report(event);
+    return true;
+}
+
+void LiveProgram::doRecv(Lane &lane, quint16 peerPort)
+{
+    const int fd = descriptorOf(peerPort);
+    Event event = callEvent(lane, peerPort, fd);
+    if (reportedMissing(event, "recv"))
         return;
-    }
     char buffer[recvSize];
     for (;;) {
         // A blocking recv(): it waits for data or the end of the stream (the event loop's
@@ -295,16 +309,9 @@ void LiveProgram::doRecv(Lane &lane, quint16 peerPort)
 void LiveProgram::doSend(Lane &lane, quint16 peerPort)
 {
     const int fd = descriptorOf(peerPort);
-    Event event;
-    event.peerPort = peerPort;
-    event.descriptor = fd;
-    event.thread = lane.name;
-    if (fd < 0) {
-        event.kind = Event::Kind::Error;
-        event.text = tr("send(): the real server has no connection from port %1").arg(peerPort);
-        report(event);
+    Event event = callEvent(lane, peerPort, fd);
+    if (reportedMissing(event, "send"))
         return;
-    }
     QByteArray received;
     {
         std::lock_guard lock(m_mutex);
@@ -349,17 +356,11 @@ void LiveProgram::doClose(Lane &lane, quint16 peerPort)
                 ::epoll_ctl(m_epoll, EPOLL_CTL_DEL, fd, nullptr); // epoll_ctl(EPOLL_CTL_DEL)
         }
     }
-    Event event;
-    event.peerPort = peerPort;
-    event.descriptor = fd;
-    event.thread = lane.name;
-    if (fd < 0) {
-        event.kind = Event::Kind::Error;
-        event.text = tr("close(): the real server has no connection from port %1").arg(peerPort);
-    } else {
-        ::close(fd);
-        event.kind = Event::Kind::Closed;
-    }
+    Event event = callEvent(lane, peerPort, fd);
+    if (reportedMissing(event, "close"))
+        return;
+    ::close(fd);
+    event.kind = Event::Kind::Closed;
     report(event);
 }
 

@@ -82,6 +82,9 @@ private:
     bool waitFor(int fd, short events);
     int descriptorOf(quint16 peerPort);
     void report(Event event);
+    static Event callEvent(const Lane &lane, quint16 peerPort, int fd);
+    // Reports that the real server has no connection for the call and returns true, if so.
+    bool reportedMissing(Event event, const char *call);
     void doAccept(Lane &lane);
     void doRecv(Lane &lane, quint16 peerPort);
     void doSend(Lane &lane, quint16 peerPort);
