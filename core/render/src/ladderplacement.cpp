@@ -625,7 +625,13 @@ void LadderLayout::placeArrowLabels(std::size_t firstArrow)
             }
         }
         // Crowded (the lanes of many clients): every place along the drawn part of the line,
-        // finer, before settling for the least overlap.
+        // finer, before settling for the least overlap. Two timelines keep their few places: a
+        // long lesson's step must cost the same at every step.
+        if (!m_lanesMode) {
+            m_arrowAlong[i] = best;
+            m_arrowRects[i] = arrowLabelRectAt(i, best);
+            return;
+        }
         const double drawnTo = arrow.fate == Fate::Delivered ? 1.0 : 0.45;
         for (double along = 0; along <= drawnTo + 1e-9 && bestOverlap > 0; along += 0.025) {
             const double overlap = overlapAt(along);
