@@ -74,6 +74,7 @@ private slots:
     void outsideClientsBytes_neverReachTheTexts();
     void explainDifference_knownCases();
     void droppedSyn_itsRetransmissionIsObserved();
+    void plainListen_isTheNotesListen5_theLessonsEndWidensItForTheClass();
 
 private:
     // Runs lesson commands [from, to) on the session.
@@ -379,9 +380,13 @@ void TestLiveSession::setSynRetries_isTheLiveClientsSyncnt_otherSysctlsStayTheMa
     m_session->setLesson(plain);
     perform(plain, 0, 3);
     QCOMPARE(syncnt(), machineRetries);
-    QVERIFY2(m_seen.last().detail.startsWith(QStringLiteral("simulation only: TCP_SYNCNT, the per-socket "
-                                                           "tcp_syn_retries, takes 1 to 127, not 200")),
-             qPrintable(m_seen.last().detail));
+    // The step's own note; the lesson's end then notes its wider backlog.
+    const auto refused = std::find_if(m_seen.cbegin(), m_seen.cend(), [](const Observation &o) {
+        return o.detail.startsWith(QStringLiteral("simulation only: TCP_SYNCNT, the per-socket "
+                                                  "tcp_syn_retries, takes 1 to 127, not 200"));
+    });
+    QVERIFY(refused != m_seen.cend());
+    QCOMPARE(refused->step, 2);
 }
 
 // The address-in-use lesson's own server socket: no SO_REUSEADDR (QTcpServer::listen() would
@@ -679,6 +684,32 @@ void TestLiveSession::droppedSyn_itsRetransmissionIsObserved()
     perform(lesson, 3, 5);
     QTRY_VERIFY_WITH_TIMEOUT(seen(QStringLiteral("client3"), QStringLiteral("SYN sent again (retransmission 1)")), 5000);
     QVERIFY(!seen(QStringLiteral("client2"), QStringLiteral("SYN sent again")));
+}
+
+// A plain `server listen` is the model's listen(5) on the real socket too (the kernel's LISTEN
+// row says backlog 5); after the lesson's last step, a second listen() widens it to 128 for a
+// class connecting at once.
+void TestLiveSession::plainListen_isTheNotesListen5_theLessonsEndWidensItForTheClass()
+{
+    if (!kernelAvailable())
+        QSKIP("no kernel socket table on this system");
+    const Lesson lesson = lessonFrom("server listen\nclient connect\nclient deliver\nserver deliver\n"
+                                     "client deliver\nserver accept\n");
+    m_session->setLesson(lesson);
+    perform(lesson, 0, 1); // listen
+    const quint16 port = m_session->server()->serverPort();
+    const auto listener = [this, port] {
+        m_session->observer()->sample();
+        return m_session->observer()->listener(port);
+    };
+    QTRY_VERIFY(listener().has_value());
+    QCOMPARE(listener()->txQueue, quint32(SimulationConfig{}.defaultBacklog));
+    QCOMPARE(SimulationConfig{}.defaultBacklog, 5);
+    perform(lesson, 1, lesson.commands.size());
+    QTRY_COMPARE(listener()->txQueue, quint32(LiveServer::defaultListenBacklog));
+    QVERIFY(std::any_of(m_seen.cbegin(), m_seen.cend(), [](const Observation &o) {
+        return o.detail.contains(QStringLiteral("backlog is now 128 (it was 5)"));
+    }));
 }
 
 QTEST_GUILESS_MAIN(TestLiveSession)

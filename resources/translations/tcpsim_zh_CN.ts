@@ -3524,32 +3524,32 @@
         <translation type="vanished">listen()：监听套接字，描述符 %1；到达的连接会立即被 accept()</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="833"/>
+        <location filename="../../core/live/src/livesession.cpp" line="835"/>
         <source>listen(): not called on the live pair: descriptor %1 is not bound (its bind() failed), so the live server does not listen</source>
         <translation>listen()：未在真实套接字对上调用：描述符 %1 没有绑定（它的 bind() 失败了），所以真实服务器不监听</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="840"/>
+        <location filename="../../core/live/src/livesession.cpp" line="842"/>
         <source>listen() on descriptor %1 failed: %2</source>
         <translation>在描述符 %1 上 listen() 失败：%2</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="862"/>
+        <location filename="../../core/live/src/livesession.cpp" line="864"/>
         <source>listen(): the listening socket, descriptor %1, backlog %2; accept() waits for the lesson&apos;s accept step</source>
         <translation>listen()：监听套接字，描述符 %1，backlog %2；accept() 要等到课程的 accept 步骤才调用</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="865"/>
+        <location filename="../../core/live/src/livesession.cpp" line="867"/>
         <source>listen(): the listening socket, descriptor %1, backlog %2; connections are accepted at once</source>
         <translation>listen()：监听套接字，描述符 %1，backlog %2；到达的连接会立即被 accept()</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="876"/>
+        <location filename="../../core/live/src/livesession.cpp" line="878"/>
         <source>connect(): the live client already has a connection</source>
         <translation>connect()：真实客户端已经有一个连接</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="889"/>
+        <location filename="../../core/live/src/livesession.cpp" line="891"/>
         <source>the live server is not listening: connecting to %1, where nobody listens</source>
         <translation>真实服务器没有在监听：连接到 %1，那里没有人监听</translation>
     </message>
@@ -3559,7 +3559,7 @@
     </message>
     <message>
         <location filename="../../core/live/src/livesession.cpp" line="559"/>
-        <location filename="../../core/live/src/livesession.cpp" line="905"/>
+        <location filename="../../core/live/src/livesession.cpp" line="907"/>
         <source>connect() returned: descriptor %1</source>
         <translation>connect() 已返回：描述符 %1</translation>
     </message>
@@ -3568,7 +3568,7 @@
         <translation type="vanished">仅模拟：服务器程序（%1）只在模型中运行；真实服务器只执行课程自己的调用，所以它的连接等待课程的步骤</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="1117"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1130"/>
         <source>%1 close() before the connection was established: the socket is deleted</source>
         <translation>%1 在连接建立之前 close()：套接字被删除</translation>
     </message>
@@ -3600,18 +3600,18 @@
         </translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="908"/>
-        <location filename="../../core/live/src/livesession.cpp" line="1028"/>
+        <location filename="../../core/live/src/livesession.cpp" line="910"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1041"/>
         <source>Qt closed its socket; the lesson still holds the connection</source>
         <translation>Qt 关闭了它的套接字；课程仍保持着这个连接</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="909"/>
+        <location filename="../../core/live/src/livesession.cpp" line="911"/>
         <source>Qt closed the socket</source>
         <translation>Qt 关闭了套接字</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="920"/>
+        <location filename="../../core/live/src/livesession.cpp" line="922"/>
         <source>the client socket reported an error: %1</source>
         <translation>客户端套接字报告错误：%1</translation>
     </message>
@@ -3717,105 +3717,110 @@
         <translation>服务器程序，%1：%2</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="934"/>
+        <location filename="../../core/live/src/livesession.cpp" line="936"/>
         <source>accept(): the live server program makes its own accept() calls, at the steps where the model&apos;s does</source>
         <translation>accept()：实时服务器程序自己调用 accept()，就在模型调用它的那些步骤</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="938"/>
+        <location filename="../../core/live/src/livesession.cpp" line="940"/>
         <source>accept(): the lesson&apos;s connection was already accepted</source>
         <translation>accept()：课程的连接之前已被接受</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="942"/>
+        <location filename="../../core/live/src/livesession.cpp" line="944"/>
         <source>accept(): the live server is not listening</source>
         <translation>accept()：真实服务器没有在监听</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="948"/>
-        <location filename="../../core/live/src/livesession.cpp" line="964"/>
+        <location filename="../../core/live/src/livesession.cpp" line="950"/>
+        <location filename="../../core/live/src/livesession.cpp" line="966"/>
         <source>accept(): takes the established connection off the kernel&apos;s accept queue</source>
         <translation>accept()：从内核的 accept 队列中取出已建立的连接</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="949"/>
-        <location filename="../../core/live/src/livesession.cpp" line="962"/>
+        <location filename="../../core/live/src/livesession.cpp" line="951"/>
+        <location filename="../../core/live/src/livesession.cpp" line="964"/>
         <source>accept(): nothing in the accept queue yet; it returns when a connection arrives</source>
         <translation>accept()：accept 队列中还没有连接；有连接到达时它才返回</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="958"/>
+        <location filename="../../core/live/src/livesession.cpp" line="960"/>
         <source>accept(): not called: the live server holds as many connections as it takes</source>
         <translation>accept()：不调用：真实服务器持有的连接数已达到它的上限</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../core/live/src/livesession.cpp" line="966"/>
+        <location filename="../../core/live/src/livesession.cpp" line="968"/>
         <source>accept(): takes the oldest of the %n connections in the kernel&apos;s accept queue; the others wait there, established, for a later accept()</source>
         <translation>
             <numerusform>accept()：从内核 accept 队列中的 %n 个连接里取出最早的一个；其余连接已经建立，留在队列中等待以后的 accept()</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location filename="../../core/live/src/livesession.cpp" line="979"/>
+        <source>the lesson is over: the live server&apos;s listen() backlog is now %1 (it was %2), for a class connecting at once</source>
+        <translation>课程结束：实时服务器的 listen() backlog 现在是 %1（原为 %2），以便全班同时连接</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../core/live/src/livesession.cpp" line="992"/>
         <source>the lesson is over: the live echo server now accepts the %n connection(s) waiting in its accept queue, and any that arrive</source>
         <translation>
             <numerusform>课程结束：真实的回声服务器现在接受在它的 accept 队列中等待的 %n 个连接，以及之后到达的任何连接</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="997"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1010"/>
         <source>accept() returned %1&apos;s connection: descriptor %2</source>
         <translation>accept() 返回了 %1 的连接：描述符 %2</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="1011"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1024"/>
         <source>accept() returned a connection from outside the lesson, the oldest in the accept queue: descriptor %1; the lesson&apos;s connection waits there for another accept()</source>
         <translation>accept() 返回了一个来自课程之外的连接（accept 队列中最早的那个）：描述符 %1；课程的连接仍在队列中等待下一次 accept()</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="1014"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1027"/>
         <source>accept() returned a connection from outside the lesson: descriptor %1</source>
         <translation>accept() 返回了一个来自课程之外的连接：描述符 %1</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="1040"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1053"/>
         <source>the server&apos;s connected socket reported an error: %1</source>
         <translation>服务器的已连接套接字报告错误：%1</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="1044"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1057"/>
         <source>accept() returned a new connected socket, descriptor %1 (the listening socket keeps descriptor %2)</source>
         <translation>accept() 返回了一个新的已连接套接字，描述符 %1（监听套接字仍是描述符 %2）</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="1062"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1075"/>
         <source>send(): the live %1 has no connection to send on</source>
         <translation>send()：真实%1没有可用于发送的连接</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="1072"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1085"/>
         <source>send() on the live %1 failed: its sending side is closed</source>
         <translation>真实%1上的 send() 失败：它的发送方向已经关闭</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../core/live/src/livesession.cpp" line="1074"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1087"/>
         <source>%1 sent %n byte(s)</source>
         <translation>
             <numerusform>%1发送了 %n 个字节</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="1080"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1093"/>
         <source>close(): the live server has no listening socket</source>
         <translation>close()：真实服务器没有监听套接字</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="1085"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1098"/>
         <source>close(): the listening socket on port %1 is closed</source>
         <translation>close()：端口 %1 上的监听套接字已关闭</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="1105"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1118"/>
         <source>close(): the live %1 has nothing open</source>
         <translation>close()：真实%1没有打开的套接字</translation>
     </message>
@@ -3824,119 +3829,119 @@
         <translation type="vanished">连接建立之前调用 close()：客户端套接字被删除</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="1121"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1134"/>
         <source>close(): the live %1 already closed its side</source>
         <translation>close()：真实%1已经关闭了自己这一端</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="1124"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1137"/>
         <source>%1 close(): FIN sent with shutdown(SHUT_WR); it keeps reading until the peer&apos;s FIN</source>
         <translation>%1 close()：用 shutdown(SHUT_WR) 发出 FIN（半关闭）；它继续读取，直到对方的 FIN 到来</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="1134"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1147"/>
         <source>abort(): the live %1 has nothing open</source>
         <translation>abort()：真实%1没有打开的套接字</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="1142"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1155"/>
         <source>%1 abort(): SO_LINGER {1, 0} then close: a RST</source>
         <translation>%1 abort()：先设置 SO_LINGER {1, 0} 再 close：发出 RST</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="1178"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1191"/>
         <source>the kernel negotiated %1; the model&apos;s RFC 9293 segments carry only the MSS option and unscaled windows (the Linux profile plays the kernel&apos;s)</source>
         <translation>内核协商了 %1；模型的 RFC 9293 报文段只带 MSS 选项，窗口不缩放（Linux 配置会扮演内核的做法）</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="1182"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1195"/>
         <source>the kernel negotiated %1, as the model&apos;s Linux profile does</source>
         <translation>内核协商了 %1，与模型的 Linux 配置一致</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="1186"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1199"/>
         <source>; this machine&apos;s tcp_rmem maximum gives window scale %1 where the profile assumes %2 (Debian 12&apos;s default): the raw window numbers differ, the bytes they stand for do not</source>
         <translation>；这台机器的 tcp_rmem 最大值给出窗口缩放 %1，而配置假定为 %2（Debian 12 的默认值）：窗口字段的原始数值不同，但它们代表的字节数相同</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="1215"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1228"/>
         <source>SYN sent again (retransmission %1): the listener did not answer the last one, its queue is full</source>
         <translation>再次发送 SYN（第 %1 次重传）：监听套接字没有回应上一个，它的队列已满</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="1243"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1256"/>
         <source>too brief to sample: the kernel&apos;s SYN-RECV is a request socket that the final ACK turned into this connection</source>
         <translation>持续太短，未能采样到：内核的 SYN-RECV 是一个请求套接字，最后一个 ACK 把它变成了这个连接</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="1245"/>
-        <location filename="../../core/live/src/livesession.cpp" line="1292"/>
-        <location filename="../../core/live/src/livesession.cpp" line="1302"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1258"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1305"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1315"/>
         <source>too brief to sample: on the usual path between the states seen</source>
         <translation>持续太短，未能采样到：它位于观测到的两个状态之间的常规路径上</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="1259"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1272"/>
         <source>the listening socket; accept queue %1 of backlog %2</source>
         <translation>监听套接字；accept 队列中有 %1 个连接（backlog 为 %2）</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="1263"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1276"/>
         <source>in the accept queue: the kernel completed the handshake before accept()</source>
         <translation>在 accept 队列中：内核在 accept() 之前就完成了握手</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="1265"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1278"/>
         <source>TIME-WAIT: Linux keeps it 60 s; no descriptor, found by its 4-tuple</source>
         <translation>TIME-WAIT：Linux 保持 60 秒；没有描述符，靠四元组找到它</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="1267"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1280"/>
         <source>no descriptor any more: the connection lives on in the kernel</source>
         <translation>已经没有描述符：连接仍留在内核中</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="1310"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1323"/>
         <source>the kernel&apos;s entry is gone (last seen %1): no connection record, CLOSED</source>
         <translation>内核中的表项已消失（最后一次看到时为 %1）：没有连接记录，即 CLOSED</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="1339"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1352"/>
         <source>The real listener dropped this client&apos;s SYN: on loopback the other clients&apos; handshakes had completed at once and filled its accept queue (ListenOverflows), so the kernel&apos;s client stays SYN-SENT and sends the SYN again, while in the model the queues still had room when its SYN arrived.</source>
         <translation>真实的监听套接字丢弃了这个客户端的 SYN：在回环接口上，其他客户端的握手立即完成，填满了它的 accept 队列（ListenOverflows），所以内核中的客户端停留在 SYN-SENT 并重发 SYN；而在模型中，它的 SYN 到达时队列还有空位。</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="1344"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1357"/>
         <source>The lesson lost a segment or fired a timer; loopback never loses one (not even a SYN), so the kernel&apos;s segment arrived at once, nothing was retransmitted, and the kernel went on as if everything had arrived.</source>
         <translation>课程丢弃了一个报文段或触发了定时器；回环接口从不丢包（SYN 也不会丢），所以内核的报文段立即送达，没有任何重传，内核照常继续，就像一切都已送达。</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="1348"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1361"/>
         <source>The kernel shows no connection where the model waits in TIME-WAIT: on loopback the closes did not cross, so in the kernel this side closed second (LAST-ACK, then CLOSED, no TIME-WAIT); or its TIME-WAIT, fixed at 60 s, has ended.</source>
         <translation>模型在 TIME-WAIT 中等待，而内核里没有这个连接：在回环接口上两次关闭并没有交错，所以在内核中这一方是后关闭的（LAST-ACK，然后 CLOSED，没有 TIME-WAIT）；或者它固定 60 秒的 TIME-WAIT 已经结束。</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="1352"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1365"/>
         <source>Linux keeps TIME-WAIT for a fixed 60 s (TCP_TIMEWAIT_LEN; it has no MSL setting); the lesson already fired the model&apos;s 2×MSL timer in virtual time. RFC 9293&apos;s MSL is 2 minutes, so its 2×MSL is 4 minutes.</source>
         <translation>Linux 固定保持 TIME-WAIT 60 秒（TCP_TIMEWAIT_LEN；它没有 MSL 设置）；课程已经在虚拟时间里触发了模型的 2×MSL 定时器。RFC 9293 的 MSL 是 2 分钟，所以它的 2×MSL 是 4 分钟。</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="1356"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1369"/>
         <source>Loopback delivers each segment at once: the kernel already made this connection from the client&apos;s SYN, while in the model the SYN has not reached the server yet, so the connection does not exist there yet.</source>
         <translation>回环接口立即送达每个报文段：内核已经根据客户端的 SYN 建立了这个连接，而在模型中 SYN 还没有到达服务器，所以那里还没有这个连接。</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="1360"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1373"/>
         <source>Linux keeps a half-open connection as a small request socket (ss: SYN-RECV) in the SYN queue; loopback delivered the final ACK at once, so the kernel already shows the connection ESTABLISHED (in the accept queue if accept() was not called).</source>
         <translation>Linux 把半打开的连接作为一个小的请求套接字（ss 显示为 SYN-RECV）放在 SYN 队列中；回环接口立即递交了最后一个 ACK，所以内核已经显示该连接为 ESTABLISHED（如果还没调用 accept()，它就在 accept 队列中）。</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="1370"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1383"/>
         <source>Loopback delivers each segment at once; the model waits for the segment to be delivered step by step, so the kernel is already further along.</source>
         <translation>回环接口会立即递交每一个报文段；模型则一步一步地等待报文段送达，所以内核已经走在前面了。</translation>
     </message>
     <message>
-        <location filename="../../core/live/src/livesession.cpp" line="1373"/>
+        <location filename="../../core/live/src/livesession.cpp" line="1386"/>
         <source>The kernel&apos;s state differs from the model&apos;s here.</source>
         <translation>这里内核的状态与模型不同。</translation>
     </message>

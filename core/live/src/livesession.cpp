@@ -822,9 +822,11 @@ void LiveSession::doListen(std::optional<int> backlog)
         m_server->pauseAccepting();
     else
         m_server->resumeAccepting();
-    // The lesson's backlog (`listen backlog=5`, the notes' listen(5)) is the real listen()'s: a
-    // per-socket setting, so the kernel's queue fills and overflows as the lesson says.
-    m_server->setListenBacklogSize(backlog.value_or(LiveServer::defaultListenBacklog));
+    // The lesson's backlog is the real listen()'s: a per-socket setting, so the kernel's queue
+    // fills and overflows as the lesson says. A plain `listen` is the model's default, the notes'
+    // listen(5), not Qt's 50: the blocking server's waiting clients count against it as in the
+    // notes. The lesson's end widens it for the class (finishLesson()).
+    m_server->setListenBacklogSize(backlog.value_or(SimulationConfig{}.defaultBacklog));
     m_listenSkipped = false;
     if (m_rawSocket >= 0) {
         // The lesson made its own socket (`server socket`, `bind`): listen() on it as server.py
@@ -969,6 +971,17 @@ void LiveSession::doAccept()
 
 void LiveSession::finishLesson()
 {
+    // The lesson is over: the live server is the class's echo server now, and a class connecting
+    // at once needs more than the lesson's listen(5). listen() again on the listening socket
+    // widens its queue (Linux), keeping every connection already queued.
+    if (m_server->isListening() && m_server->listenBacklogSize() < LiveServer::defaultListenBacklog
+        && ::listen(int(m_server->listeningDescriptor()), LiveServer::defaultListenBacklog) == 0) {
+        note(tr("the lesson is over: the live server's listen() backlog is now %1 (it was %2), for a class "
+                "connecting at once")
+                 .arg(LiveServer::defaultListenBacklog)
+                 .arg(m_server->listenBacklogSize()));
+        m_server->setListenBacklogSize(LiveServer::defaultListenBacklog);
+    }
     // A running server program keeps making its own accept() calls: Qt's listener stays paused.
     if (!m_acceptDeferred || m_program)
         return;
