@@ -114,15 +114,6 @@ void LiveProgram::grant(const Grant &grant)
     m_granted.notify_all();
 }
 
-int LiveProgram::pendingGrants() const
-{
-    std::lock_guard lock(m_mutex);
-    int pending = 0;
-    for (const auto &[port, lane] : m_lanes)
-        pending += int(lane->grants.size());
-    return pending;
-}
-
 void LiveProgram::run(Lane *lane)
 {
     for (;;) {

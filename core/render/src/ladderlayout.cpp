@@ -482,11 +482,6 @@ void LadderLayout::appendSteps(int firstStep)
     }
 }
 
-double LadderLayout::sideX(Side side) const
-{
-    return side == Side::Client ? m_geometry.clientX : m_geometry.serverX;
-}
-
 int LadderLayout::findLane(Side side, HostId host, HostId peer) const
 {
     for (std::size_t i = 0; i < m_lanes.size(); ++i) {
@@ -539,7 +534,6 @@ int LadderLayout::laneOf(const Event &event)
                               || event.kind == EventKind::Return || event.kind == EventKind::Send)) {
         Lane &owner = m_lanes[static_cast<std::size_t>(lane)];
         owner.socket = event.socket;
-        owner.fd = event.fd;
         if (event.fd >= 0)
             m_hadDescriptor.insert(event.socket);
     }
@@ -650,7 +644,7 @@ QString LadderLayout::laneTag(int laneIndex) const
         return QCoreApplication::translate("LadderView", "L");
     const HostId client = lane.side == Side::Client ? lane.host : lane.peer;
     // Lanes closer than a "c2" needs (a narrow ladder): the client's number alone.
-    if (m_geometry.laneSpacing < QFontMetricsF(m_font).horizontalAdvance(QStringLiteral("c9")) + 14)
+    if (m_geometry.digitTags)
         return QString::number(client);
     //: The tag above a client's lane, and above the server's connection with it: c1, c2, ...
     return QCoreApplication::translate("LadderView", "c%1").arg(client);

@@ -204,6 +204,7 @@ bool LadderLayout::placeTimelines()
     // Lanes mode: a side's other lanes lie between its timeline and its labels, a tag's width
     // apart ("c2"), closer (down to 14 px, a digit's tag) where the ladder is narrow.
     g.laneSpacing = 0;
+    g.digitTags = false;
     if (m_lanesMode) {
         const double comfortable = std::ceil(QFontMetricsF(m_font).horizontalAdvance(QStringLiteral("c9")) + 14);
         int outermost[2] = {0, 0};
@@ -215,6 +216,7 @@ bool LadderLayout::placeTimelines()
         g.laneSpacing = comfortable;
         if (ranks > 0 && fixed + ranks * comfortable > m_width)
             g.laneSpacing = std::max(14.0, std::floor((m_width - fixed) / ranks));
+        g.digitTags = g.laneSpacing < comfortable;
     }
     const double clientBundle = bundleWidth(Side::Client);
     const double serverBundle = bundleWidth(Side::Server);

@@ -69,8 +69,6 @@ public:
     // The model made this call: the thread that makes it goes on.
     void grant(const Grant &grant);
     void stop();
-    // Calls granted and not yet made (for tests and the log).
-    int pendingGrants() const;
 
 private:
     struct Lane;
@@ -96,7 +94,7 @@ private:
     Callback m_callback;
     std::mutex m_callbackMutex;
 
-    mutable std::mutex m_mutex;
+    std::mutex m_mutex;
     std::condition_variable m_granted;
     bool m_stopping = false;
     int m_wake = -1;  // eventfd: readable once stop() was called

@@ -43,7 +43,6 @@ public:
         tcpsim::HostId peer = tcpsim::noHost; // the server's connection with this client; noHost: its listener
         int rank = 0;             // 0 at its side's timeline, outwards from there
         std::uint16_t socket = 0; // the newest socket seen on it
-        int fd = -1;              // that socket's descriptor at its newest event
         // The moments it exists over: [first, last] (last -1: to the end). A socket comes into
         // being at its first event and goes at CLOSED.
         std::vector<std::pair<int, int>> spans;
@@ -123,6 +122,7 @@ public:
         double labelsLeft = 0; // where the client's label column starts
         double laneSpacing = 0; // lanes mode: between a side's lanes
         double tagRow = 0;      // lanes mode: the header's row of lane tags
+        bool digitTags = false; // lanes mode: too close for "c2", the tags are the clients' numbers
     };
 
     // Animation progress once the newest step has played (or was never animated).
@@ -282,7 +282,6 @@ private:
     void placeFrom(std::size_t firstLabel, std::size_t firstMoment, std::size_t firstArrow);
     // Places the moments from `firstMoment` on below the ones before it.
     void placeMoments(std::size_t firstMoment);
-    double sideX(tcpsim::Side side) const;
     // Wraps each label from `firstLabel` on, of both sides or of one, to its side's column.
     void wrapLabels(std::size_t firstLabel, std::optional<tcpsim::Side> onlySide = std::nullopt);
     // Stacks a moment's labels beside its timelines: box offsets from the moment's y, and each
